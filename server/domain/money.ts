@@ -1,0 +1,77 @@
+// Money is an integer count of minor units plus an ISO-4217 currency code: never a float.
+// Every arithmetic helper here works on integers and refuses mixed currencies.
+
+export interface Money {
+  readonly amount: number;
+  readonly currency: string;
+}
+
+const SUPPORTED_CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf("currency"));
+
+/** True for a currency code that Intl knows (ISO-4217, upper case). */
+export function isIsoCurrency(code: string): boolean {
+  return /^[A-Z]{3}$/.test(code) && SUPPORTED_CURRENCIES.has(code);
+}
+
+/** Number of decimals of the currency's minor unit (EUR 2, JPY 0, BHD 3). */
+export function minorUnitDigits(currency: string): number {
+  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
+    .maximumFractionDigits as number;
+}
+
+export function money(amount: number, currency: string): Money {
+  if (!Number.isSafeInteger(amount)) throw new RangeError(`money amount must be an integer, got ${amount}`);
+  return { amount, currency };
+}
+
+function sameCurrency(a: Money, b: Money): void {
+  if (a.currency !== b.currency) throw new RangeError(`currency mismatch: ${a.currency} vs ${b.currency}`);
+}
+
+export function add(a: Money, b: Money): Money {
+  sameCurrency(a, b);
+  return money(a.amount + b.amount, a.currency);
+}
+
+export function subtract(a: Money, b: Money): Money {
+  sameCurrency(a, b);
+  return money(a.amount - b.amount, a.currency);
+}
+
+export function sum(items: readonly Money[], currency: string): Money {
+  return items.reduce((acc, m) => add(acc, m), money(0, currency));
+}
+
+/**
+ * Multiplies by a rational number given in basis points (1/10000), rounding half away from zero.
+ * Used for discounts and rates so that no float ever holds a money amount.
+ */
+export function applyBasisPoints(m: Money, basisPoints: number): Money {
+  if (!Number.isInteger(basisPoints)) throw new RangeError("basis points must be an integer");
+  const product = BigInt(m.amount) * BigInt(basisPoints);
+  const sign = product < 0n ? -1n : 1n;
+  const abs = product < 0n ? -product : product;
+  const rounded = (abs + 5000n) / 10000n;
+  return money(Number(sign * rounded), m.currency);
+}
+
+/**
+ * Splits a total into `count` parts that sum exactly to it: equal parts, rounded down,
+ * with the remainder on the last part (the convention the plan schedule uses).
+ */
+export function splitEvenly(total: Money, count: number): Money[] {
+  if (!Number.isInteger(count) || count < 1) throw new RangeError("count must be a positive integer");
+  const base = Math.floor(total.amount / count);
+  const parts = Array.from({ length: count }, () => money(base, total.currency));
+  const last = parts.length - 1;
+  parts[last] = money(total.amount - base * last, total.currency);
+  return parts;
+}
+
+/** Formats for people ("1 234,56 €", "$1,234.56"); never parse this back. */
+export function formatMoney(m: Money, locale: string): string {
+  const digits = minorUnitDigits(m.currency);
+  return new Intl.NumberFormat(locale, { style: "currency", currency: m.currency }).format(
+    m.amount / 10 ** digits,
+  );
+}
