@@ -1,0 +1,136 @@
+// Case use cases for the collector API: create, list, read, transcript, link rotation/revocation.
+import { hashPassword } from "../../auth/passwords.js";
+import { hashToken, newSecretToken } from "../../auth/tokens.js";
+import {
+  findCaseIdByReference,
+  getCaseDetail,
+  insertCase,
+  listCases as listCaseRows,
+  replaceDebtorLink,
+} from "../../db/cases.js";
+import { getTranscript } from "../../db/transcript.js";
+import { AppError, notFound } from "../../errors/app-error.js";
+import { parseOrThrow } from "../../errors/zod-details.js";
+import { amountDue } from "../../policy/index.js";
+import type { Actor, AppContext } from "../context.js";
+import { createCaseInput, DEFAULT_TIME_ZONE, listCasesQuery, normaliseAnswer } from "./case-input.js";
+import { caseFacts, caseView } from "./case-view.js";
+
+export interface CreatedCase {
+  id: string;
+  link: string;
+  token: string;
+}
+
+function linkExpiry(ctx: AppContext): Date {
+  return new Date(ctx.clock.now().getTime() + ctx.env.DEBTOR_LINK_TTL_DAYS * 86_400_000);
+}
+
+export function debtorLink(ctx: AppContext, token: string): string {
+  return `${ctx.publicUrl}/c/${token}`;
+}
+
+export async function createCase(ctx: AppContext, body: unknown, actor?: Actor): Promise<CreatedCase> {
+  const input = parseOrThrow(createCaseInput, body, "case");
+  const existing = await findCaseIdByReference(ctx.db.prisma, input.creditor.name, input.reference);
+  if (existing) {
+    throw new AppError(
+      "conflict",
+      `A case with reference ${input.reference} already exists for this creditor.`,
+      {
+        id: existing.id,
+      },
+    );
+  }
+  const policy = await ctx.policies.pinFor(input.jurisdiction, input.debtor.kind, input.currency);
+  const token = newSecretToken();
+  try {
+    const id = await insertCase(ctx.db.prisma, {
+      reference: input.reference,
+      creditor: input.creditor,
+      debtor: { ...input.debtor, timeZone: input.debtor.timeZone ?? DEFAULT_TIME_ZONE[input.jurisdiction] },
+      jurisdiction: input.jurisdiction,
+      usState: input.usState,
+      currency: input.currency,
+      invoices: input.invoices,
+      verificationQuestion: input.verification?.question,
+      verificationAnswerHash: input.verification
+        ? await hashPassword(normaliseAnswer(input.verification.answer))
+        : undefined,
+      policyPackId: policy.packId,
+      policyVersionId: policy.versionId,
+      tokenHash: hashToken(token),
+      tokenExpiresAt: linkExpiry(ctx),
+      createdById: actor?.userId,
+    });
+    return { id, link: debtorLink(ctx, token), token };
+  } catch (error) {
+    // Two concurrent creations of the same reference: the unique index decides, answer 409.
+    const again = await findCaseIdByReference(ctx.db.prisma, input.creditor.name, input.reference);
+    if (again) {
+      throw new AppError(
+        "conflict",
+        `A case with reference ${input.reference} already exists for this creditor.`,
+        {
+          id: again.id,
+        },
+      );
+    }
+    throw error;
+  }
+}
+
+export async function getCase(ctx: AppContext, id: string) {
+  const detail = await getCaseDetail(ctx.db.prisma, id);
+  if (!detail) throw notFound("Case");
+  const policy = await ctx.policies.forVersion(detail.policyVersionId);
+  const now = ctx.clock.now();
+  const due = amountDue(caseFacts(detail), policy.pack, now.toISOString().slice(0, 10));
+  return caseView(detail, due, now);
+}
+
+export async function listCases(ctx: AppContext, query: unknown) {
+  const q = parseOrThrow(listCasesQuery, query, "query");
+  const { items, total } = await listCaseRows(ctx.db.prisma, q);
+  return {
+    items: items.map((c) => ({
+      id: c.id,
+      reference: c.reference,
+      status: c.status,
+      jurisdiction: c.jurisdiction,
+      creditor: { name: c.creditor.name },
+      debtor: { name: c.debtor.name, kind: c.debtor.kind, locale: c.debtor.locale },
+      principal: { amount: Number(c.principal), currency: c.currency },
+      createdAt: c.createdAt.toISOString(),
+    })),
+    page: q.page,
+    pageSize: q.pageSize,
+    total,
+  };
+}
+
+export async function caseTranscript(ctx: AppContext, id: string) {
+  const transcript = await getTranscript(ctx.db.prisma, id);
+  if (!transcript) throw notFound("Case");
+  return transcript;
+}
+
+export async function rotateLink(ctx: AppContext, id: string, actor: Actor): Promise<CreatedCase> {
+  await ensureCase(ctx, id);
+  const token = newSecretToken();
+  await replaceDebtorLink(ctx.db.prisma, id, ctx.clock.now(), actor.userId, {
+    tokenHash: hashToken(token),
+    expiresAt: linkExpiry(ctx),
+  });
+  return { id, link: debtorLink(ctx, token), token };
+}
+
+export async function revokeLink(ctx: AppContext, id: string, actor: Actor): Promise<void> {
+  await ensureCase(ctx, id);
+  await replaceDebtorLink(ctx.db.prisma, id, ctx.clock.now(), actor.userId);
+}
+
+async function ensureCase(ctx: AppContext, id: string): Promise<void> {
+  const found = await ctx.db.prisma.case.findUnique({ where: { id }, select: { id: true } });
+  if (!found) throw notFound("Case");
+}

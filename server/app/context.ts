@@ -1,0 +1,30 @@
+// What every use case receives: storage, policies, clock, configuration and the event bus.
+// Passed explicitly (no globals) so that tests can build one per database and clock.
+import type { Env } from "../config/env.js";
+import type { Database } from "../db/open.js";
+import type { Logger } from "../logging/logger.js";
+import type { EventBus } from "./events.js";
+import type { PolicyRegistry } from "./policy-registry.js";
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface AppContext {
+  readonly db: Database;
+  readonly env: Env;
+  readonly log: Logger;
+  readonly policies: PolicyRegistry;
+  readonly clock: Clock;
+  readonly events: EventBus;
+  /** Base URL for debtor links, without a trailing slash. */
+  publicUrl: string;
+}
+
+export interface Actor {
+  readonly userId: string;
+  readonly email: string;
+  readonly role: "collector" | "policy_editor" | "admin";
+}

@@ -1,0 +1,173 @@
+// Case storage: creation with invoices and the first debtor link, lookup, listing, link rotation.
+
+import { appendAudit } from "./audit.js";
+import type { Prisma as P } from "./generated/client.js";
+import type { Prisma } from "./open.js";
+
+export interface NewCaseRecord {
+  readonly reference: string;
+  readonly creditor: { name: string; contactEmail?: string | undefined; contactPhone?: string | undefined };
+  readonly debtor: {
+    name: string;
+    kind: "business" | "consumer";
+    email?: string | undefined;
+    phone?: string | undefined;
+    locale: "fr" | "en";
+    timeZone: string;
+  };
+  readonly jurisdiction: "FR" | "US" | "UK";
+  readonly usState?: string | undefined;
+  readonly currency: string;
+  readonly invoices: readonly { number: string; issuedAt: string; dueAt: string; amount: number }[];
+  readonly verificationQuestion?: string | undefined;
+  readonly verificationAnswerHash?: string | undefined;
+  readonly policyPackId: string;
+  readonly policyVersionId: string;
+  readonly tokenHash: string;
+  readonly tokenExpiresAt: Date;
+  readonly createdById?: string | undefined;
+}
+
+export const caseDetailInclude = {
+  creditor: true,
+  debtor: true,
+  invoices: { orderBy: { dueAt: "asc" } },
+  policyVersion: { select: { id: true, packId: true, hash: true, status: true } },
+  offers: { orderBy: { createdAt: "asc" } },
+  promises: { orderBy: { createdAt: "asc" }, include: { instalments: { orderBy: { seq: "asc" } } } },
+  escalations: {
+    orderBy: { createdAt: "asc" },
+    include: { assignee: { select: { id: true, email: true } } },
+  },
+  payments: { orderBy: { paidAt: "asc" } },
+  tokens: { orderBy: { createdAt: "desc" }, take: 1 },
+  conversation: { select: { id: true, verifiedAt: true, lockedAt: true, humanOwnerId: true } },
+} satisfies P.CaseInclude;
+
+export type CaseDetail = P.CaseGetPayload<{ include: typeof caseDetailInclude }>;
+
+export function findCaseIdByReference(prisma: Prisma, creditorName: string, reference: string) {
+  return prisma.case.findFirst({
+    where: { reference, creditor: { name: creditorName } },
+    select: { id: true },
+  });
+}
+
+export async function insertCase(prisma: Prisma, record: NewCaseRecord): Promise<string> {
+  return prisma.$transaction(async (tx) => {
+    const creditor = await tx.creditor.upsert({
+      where: { name: record.creditor.name },
+      update: {},
+      create: {
+        name: record.creditor.name,
+        contactEmail: record.creditor.contactEmail ?? null,
+        contactPhone: record.creditor.contactPhone ?? null,
+      },
+    });
+    const debtor = await tx.debtor.create({
+      data: {
+        name: record.debtor.name,
+        kind: record.debtor.kind,
+        email: record.debtor.email ?? null,
+        phone: record.debtor.phone ?? null,
+        locale: record.debtor.locale,
+        timeZone: record.debtor.timeZone,
+      },
+    });
+    const principal = record.invoices.reduce((s, i) => s + BigInt(i.amount), 0n);
+    const created = await tx.case.create({
+      data: {
+        reference: record.reference,
+        creditorId: creditor.id,
+        debtorId: debtor.id,
+        jurisdiction: record.jurisdiction,
+        usState: record.usState ?? null,
+        currency: record.currency,
+        principal,
+        policyPackId: record.policyPackId,
+        policyVersionId: record.policyVersionId,
+        verificationQuestion: record.verificationQuestion ?? null,
+        verificationAnswer: record.verificationAnswerHash ?? null,
+        createdById: record.createdById ?? null,
+        invoices: {
+          create: record.invoices.map((i) => ({
+            number: i.number,
+            issuedAt: new Date(`${i.issuedAt}T00:00:00Z`),
+            dueAt: new Date(`${i.dueAt}T00:00:00Z`),
+            amount: BigInt(i.amount),
+          })),
+        },
+        tokens: { create: { tokenHash: record.tokenHash, expiresAt: record.tokenExpiresAt } },
+      },
+    });
+    await appendAudit(tx, {
+      actorType: record.createdById ? "user" : "system",
+      actorId: record.createdById,
+      action: "case.create",
+      entity: "case",
+      entityId: created.id,
+      data: { reference: record.reference, invoices: record.invoices.length },
+    });
+    return created.id;
+  });
+}
+
+export function getCaseDetail(prisma: Prisma, id: string) {
+  return prisma.case.findUnique({ where: { id }, include: caseDetailInclude });
+}
+
+export async function listCases(
+  prisma: Prisma,
+  filter: { status?: string | undefined; q?: string | undefined; page: number; pageSize: number },
+) {
+  const where: P.CaseWhereInput = {
+    ...(filter.status ? { status: filter.status as P.EnumCaseStatusFilter["equals"] } : {}),
+    ...(filter.q
+      ? {
+          OR: [
+            { reference: { contains: filter.q, mode: "insensitive" } },
+            { debtor: { name: { contains: filter.q, mode: "insensitive" } } },
+          ],
+        }
+      : {}),
+  };
+  const [items, total] = await Promise.all([
+    prisma.case.findMany({
+      where,
+      orderBy: { createdAt: "desc" },
+      skip: (filter.page - 1) * filter.pageSize,
+      take: filter.pageSize,
+      include: { creditor: true, debtor: true },
+    }),
+    prisma.case.count({ where }),
+  ]);
+  return { items, total };
+}
+
+/** Revokes every live link of the case and, when a new hash is given, issues a new one. */
+export async function replaceDebtorLink(
+  prisma: Prisma,
+  caseId: string,
+  now: Date,
+  actorId: string,
+  next?: { tokenHash: string; expiresAt: Date },
+): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    await tx.debtorAccessToken.updateMany({ where: { caseId, revokedAt: null }, data: { revokedAt: now } });
+    if (next) await tx.debtorAccessToken.create({ data: { caseId, ...next } });
+    await appendAudit(tx, {
+      actorType: "user",
+      actorId,
+      action: next ? "link.rotate" : "link.revoke",
+      entity: "case",
+      entityId: caseId,
+    });
+  });
+}
+
+/** The case a live debtor token opens, or null (unknown, expired or revoked). */
+export async function findCaseByDebtorToken(prisma: Prisma, tokenHash: string, now: Date) {
+  const token = await prisma.debtorAccessToken.findUnique({ where: { tokenHash } });
+  if (!token || token.revokedAt || token.expiresAt <= now) return null;
+  return token;
+}

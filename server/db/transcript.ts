@@ -1,0 +1,43 @@
+// The transcript of a case: every message and every guard, policy, tool or takeover event, in
+// the order they happened.
+import type { Prisma } from "./open.js";
+
+export async function getTranscript(prisma: Prisma, caseId: string) {
+  const found = await prisma.case.findUnique({
+    where: { id: caseId },
+    select: {
+      id: true,
+      conversation: {
+        select: {
+          id: true,
+          messages: { orderBy: { seq: "asc" } },
+          events: { orderBy: { createdAt: "asc" } },
+        },
+      },
+    },
+  });
+  if (!found) return null;
+  const conv = found.conversation;
+  return {
+    caseId,
+    conversationId: conv?.id ?? null,
+    messages: (conv?.messages ?? []).map((m) => ({
+      id: m.id,
+      seq: m.seq,
+      role: m.role,
+      text: m.text,
+      clientMessageId: m.clientMessageId,
+      offerId: m.offerId,
+      quickReplies: m.quickReplies,
+      meta: m.meta,
+      createdAt: m.createdAt.toISOString(),
+    })),
+    events: (conv?.events ?? []).map((e) => ({
+      id: e.id,
+      messageId: e.messageId,
+      kind: e.kind,
+      data: e.data,
+      createdAt: e.createdAt.toISOString(),
+    })),
+  };
+}

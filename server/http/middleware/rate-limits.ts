@@ -1,0 +1,30 @@
+// Rate limits: strict on login (password guessing), generous on the rest of the API.
+import { rateLimit } from "express-rate-limit";
+import { AppError, HTTP_STATUS } from "../../errors/app-error.js";
+
+function limited(message: string) {
+  const error = new AppError("rate_limited", message);
+  return { error: { code: error.code, message: error.message } };
+}
+
+export function loginLimiter(limit = 10) {
+  return rateLimit({
+    windowMs: 60_000,
+    limit,
+    standardHeaders: "draft-8",
+    legacyHeaders: false,
+    statusCode: HTTP_STATUS.rate_limited,
+    message: limited("Too many login attempts; wait a minute and try again."),
+  });
+}
+
+export function apiLimiter(limit = 600) {
+  return rateLimit({
+    windowMs: 60_000,
+    limit,
+    standardHeaders: "draft-8",
+    legacyHeaders: false,
+    statusCode: HTTP_STATUS.rate_limited,
+    message: limited("Too many requests; slow down."),
+  });
+}
