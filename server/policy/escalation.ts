@@ -1,0 +1,45 @@
+// Escalation triggers: what the engine does when the conversation reveals a dispute, a payment
+// already made, vulnerability, a request for a person, and so on. Detection belongs to the language
+// layer; the pack says what follows and the exact words the debtor is told.
+import type { Locale } from "../domain/case-facts.js";
+import type { PolicyPack } from "./schema.js";
+import type { EscalationKind, EscalationTrigger } from "./schema-text.js";
+import type { AmountDue } from "./types.js";
+
+export interface EscalationPlan {
+  readonly kind: EscalationKind;
+  readonly action: EscalationTrigger["action"];
+  readonly stopCollection: boolean;
+  /** Fixed text for the debtor, in their locale. */
+  readonly message: string;
+  readonly rules: readonly string[];
+}
+
+/**
+ * The pack's handling of a trigger. A kind the pack does not list (e.g. breathing_space in a French
+ * pack) falls back to a plain hand-off that stops collection: when in doubt, a person decides.
+ */
+export function escalationFor(pack: PolicyPack, kind: EscalationKind, locale: Locale): EscalationPlan {
+  const t = pack.escalation.find((e) => e.kind === kind);
+  if (t)
+    return {
+      kind,
+      action: t.action,
+      stopCollection: t.stopCollection,
+      message: t.handling[locale],
+      rules: t.rules,
+    };
+  const fallback = pack.escalation.find((e) => e.kind === "human_request");
+  return {
+    kind,
+    action: "stop_and_handoff",
+    stopCollection: true,
+    message: fallback?.handling[locale] ?? "",
+    rules: fallback?.rules ?? [],
+  };
+}
+
+/** Escalations the engine itself raises from the amounts (today: the time bar, when the pack says so). */
+export function automaticEscalations(pack: PolicyPack, due: AmountDue): EscalationKind[] {
+  return due.timeBarred && pack.limitation.timeBarred.escalate ? ["time_barred"] : [];
+}

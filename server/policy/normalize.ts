@@ -1,0 +1,137 @@
+// Text folding for the wording guard. A forbidden term must be caught however it is dressed up:
+// accents or none ("huissier", "HUISSIÉR"), look-alike letters (Cyrillic "а", leetspeak "hu1ss1er",
+// "b@iliff"), invisible characters, or letters split by spaces and punctuation ("h.u.i.s.s.i.e.r").
+// Tokens keep their offsets in the original text so that a violation can quote what was written.
+
+export interface Token {
+  /** Folded: lower-case a-z only. */
+  readonly text: string;
+  /** Offsets in the original text: [start, end). */
+  readonly start: number;
+  readonly end: number;
+}
+
+const SPECIAL: Readonly<Record<string, string>> = {
+  œ: "oe",
+  æ: "ae",
+  ß: "ss",
+  ø: "o",
+  ł: "l",
+  đ: "d",
+  ð: "d",
+  þ: "th",
+  ı: "i",
+  // Cyrillic and Greek look-alikes of Latin letters.
+  а: "a",
+  е: "e",
+  о: "o",
+  р: "p",
+  с: "c",
+  у: "y",
+  х: "x",
+  і: "i",
+  ј: "j",
+  ѕ: "s",
+  ԁ: "d",
+  к: "k",
+  м: "m",
+  т: "t",
+  в: "b",
+  н: "h",
+  α: "a",
+  ε: "e",
+  ι: "i",
+  κ: "k",
+  ν: "v",
+  ο: "o",
+  ρ: "p",
+  τ: "t",
+  υ: "u",
+};
+
+/** Symbols and digits that stand for letters inside a word ("hu1ss1er", "$eizure"). */
+const LEET: Readonly<Record<string, string>> = {
+  "0": "o",
+  "1": "i",
+  "3": "e",
+  "4": "a",
+  "5": "s",
+  "7": "t",
+  "@": "a",
+  $: "s",
+};
+
+/** Characters removed outright: zero-width spaces and joiners, soft hyphen, BOM. */
+const INVISIBLE = /[\u00ad\u200b-\u200f\u2060\ufeff]/u;
+
+/** Lower-cases and strips accents; returns "" for anything that is not a letter. */
+export function foldChar(ch: string): string {
+  const lower = ch.toLowerCase();
+  const special = SPECIAL[lower];
+  if (special) return special;
+  const base = lower.normalize("NFKD").replace(/\p{M}/gu, "");
+  return /^[a-z]+$/.test(base) ? base : "";
+}
+
+/** Folds a whole phrase to its letters only: "Commissaire de Justice" -> "commissairedejustice". */
+export function foldLetters(text: string): string {
+  return [...text].map(foldChar).join("");
+}
+
+/** Collapses repeated letters, so "huissier", "huisier" and "huisssier" compare equal. */
+export function collapseRepeats(s: string): string {
+  return s.replace(/(.)\1+/g, "$1");
+}
+
+function isWordChar(ch: string): boolean {
+  return /[\p{L}\p{N}@$]/u.test(ch) || foldChar(ch) !== "";
+}
+
+/**
+ * Splits text into word tokens. A run of letters, digits, "@" and "$" is one word; its digits and
+ * symbols become letters (leetspeak) only when the run also holds a letter, so "300" and "$500" are
+ * numbers, not words. Invisible characters are dropped without splitting the word.
+ */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const chars = [...text];
+  let offset = 0;
+  let start = -1;
+  let raw: string[] = [];
+  const flush = (end: number) => {
+    if (start >= 0 && raw.some((c) => foldChar(c) !== "")) {
+      const folded = raw.map((c) => foldChar(c) || LEET[c] || "").join("");
+      if (folded) tokens.push({ text: folded, start, end });
+    }
+    start = -1;
+    raw = [];
+  };
+  for (const ch of chars) {
+    if (INVISIBLE.test(ch)) {
+      offset += ch.length;
+      continue;
+    }
+    if (isWordChar(ch) || /\p{M}/u.test(ch)) {
+      if (start < 0) start = offset;
+      raw.push(ch);
+    } else {
+      flush(offset);
+    }
+    offset += ch.length;
+  }
+  flush(offset);
+  return tokens;
+}
+
+/** Edit distance at most one (insertion, deletion, substitution or adjacent swap). */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}

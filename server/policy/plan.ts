@@ -1,0 +1,84 @@
+// Instalment plans that respect the limits: at most maxInstalments, every instalment at least
+// minInstalment, the first at least the down payment, the last due within maxPlanMonths of today.
+// Fewer instalments only ever make each one larger and the plan shorter, so fitting a plan means
+// lowering the count until every limit holds.
+import { type EffectiveLimits, latestPlanEnd, minDownPayment } from "./limits.js";
+import { dueDateAt, schedule } from "./schedule.js";
+import type { Cadence, Instalment, ReasonCode } from "./types.js";
+
+/** The first instalment when the equal share is below the down payment; undefined for an equal split. */
+export function downPaymentAmount(total: number, count: number, limits: EffectiveLimits): number | undefined {
+  const down = minDownPayment(total, limits.minDownPaymentBps);
+  return Math.floor(total / count) >= down ? undefined : down;
+}
+
+export function smallestInstalment(total: number, count: number, limits: EffectiveLimits): number {
+  const first = downPaymentAmount(total, count, limits);
+  if (first === undefined) return Math.floor(total / count);
+  return Math.min(first, Math.floor((total - first) / (count - 1)));
+}
+
+/** The first limit a plan of `count` instalments would break, if any. */
+export function planProblem(
+  total: number,
+  count: number,
+  firstDate: string,
+  cadence: Cadence,
+  limits: EffectiveLimits,
+  today: string,
+): ReasonCode | undefined {
+  if (count < 2) return "plan_not_possible";
+  if (count > limits.maxInstalments) return "too_many_instalments";
+  if (smallestInstalment(total, count, limits) < limits.minInstalment) return "instalment_below_minimum";
+  if (dueDateAt(firstDate, cadence, count - 1) > latestPlanEnd(today, limits)) return "plan_too_long";
+  return undefined;
+}
+
+export interface FittedCount {
+  readonly count: number;
+  /** Why the count was lowered, in the order the limits bit; empty when the request fitted. */
+  readonly reasons: readonly ReasonCode[];
+}
+
+/** The largest count not above `wanted` that fits every limit, or undefined when no plan fits. */
+export function fitCount(
+  total: number,
+  wanted: number,
+  firstDate: string,
+  cadence: Cadence,
+  limits: EffectiveLimits,
+  today: string,
+): FittedCount | undefined {
+  const reasons: ReasonCode[] = [];
+  let count = wanted;
+  if (count > limits.maxInstalments) {
+    reasons.push("too_many_instalments");
+    count = limits.maxInstalments;
+  }
+  for (; count >= 2; count--) {
+    const problem = planProblem(total, count, firstDate, cadence, limits, today);
+    if (problem === undefined) return { count, reasons };
+    if (!reasons.includes(problem)) reasons.push(problem);
+  }
+  return undefined;
+}
+
+export function planInstalments(
+  total: number,
+  currency: string,
+  count: number,
+  firstDate: string,
+  cadence: Cadence,
+  limits: EffectiveLimits,
+  timeZone: string,
+): Instalment[] {
+  const firstAmount = downPaymentAmount(total, count, limits);
+  return schedule(
+    { amount: total, currency },
+    count,
+    firstDate,
+    cadence,
+    timeZone,
+    firstAmount === undefined ? {} : { firstAmount },
+  );
+}

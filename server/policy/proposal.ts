@@ -1,0 +1,117 @@
+// Evaluates a proposal from the debtor (or from the model on the debtor's behalf) against the pack:
+// accept it when every limit holds, counter with the nearest allowed terms, or refuse with the public
+// bounds. A refusal of a debtor proposal is never final: `handoff` tells the caller to queue it for a
+// person (UK-5, DP-6). Model proposals beyond the limits are simply refused. Neither a counter nor a
+// refusal ever states the settlement floor.
+import { isNonNegativeSafeInt } from "./arith.js";
+import { toLocalDate } from "./dates.js";
+import { negotiable } from "./ladder.js";
+import { effectiveLimits, publicBounds } from "./limits.js";
+import { type EvalContext, evaluateFull, evaluatePlan, evaluateSettlement } from "./proposal-kinds.js";
+import type { PolicyPack } from "./schema.js";
+import type { NegotiationState, OfferTerms, Proposal, ProposalDecision, ReasonCode } from "./types.js";
+
+const EXPLAIN: Record<ReasonCode, string> = {
+  invalid_proposal: "The proposal could not be read as payment terms.",
+  nothing_due: "Nothing is due on this case.",
+  time_barred: "The case is time-barred: no offer is made or accepted; a person takes over.",
+  too_many_rounds: "The counter-offer rounds are exhausted; a person takes over.",
+  kind_not_available: "This kind of offer is not available at this point of the negotiation.",
+  settlement_not_available: "A reduced lump-sum settlement is not available at this point.",
+  settlement_lump_sum_only: "A settlement is a single payment; a plan covers the full amount.",
+  date_in_past: "The date asked for is in the past; the earliest possible date is today.",
+  first_payment_too_late: "The first payment must fall within the payment window.",
+  settlement_too_late: "A settlement must be paid within its pay-by window.",
+  too_many_instalments: "The plan asked for has more instalments than allowed.",
+  instalment_below_minimum: "The instalments asked for are below the minimum instalment.",
+  down_payment_too_low: "The first instalment must be at least the minimum down payment.",
+  plan_too_long: "The plan asked for ends after the latest allowed end date.",
+  plan_not_possible: "The balance is too small to split into instalments; a single payment is proposed.",
+  cadence_not_allowed: "The payment frequency asked for is not offered.",
+  total_mismatch: "The total asked for differs from the amount of these terms.",
+  discount_too_high: "The discount asked for cannot be agreed as it stands.",
+};
+
+export function explain(reasons: readonly ReasonCode[]): string {
+  return reasons.map((r) => EXPLAIN[r]).join(" ");
+}
+
+function invalidField(p: Proposal, timeZone: string): string | undefined {
+  if (p.source !== "debtor" && p.source !== "model") return "source";
+  if (p.kind !== undefined && !["full", "plan", "settlement"].includes(p.kind)) return "kind";
+  if (p.cadence !== undefined && !["weekly", "biweekly", "monthly"].includes(p.cadence)) return "cadence";
+  if (p.total !== undefined && !isNonNegativeSafeInt(p.total)) return "total";
+  if (
+    p.instalmentAmount !== undefined &&
+    !(isNonNegativeSafeInt(p.instalmentAmount) && p.instalmentAmount > 0)
+  )
+    return "instalmentAmount";
+  if (p.count !== undefined && !(Number.isInteger(p.count) && p.count >= 1 && p.count <= 10_000))
+    return "count";
+  if (
+    p.discountBps !== undefined &&
+    !(Number.isInteger(p.discountBps) && p.discountBps >= 0 && p.discountBps <= 10_000)
+  )
+    return "discountBps";
+  if (p.firstDate !== undefined) {
+    try {
+      toLocalDate(p.firstDate, timeZone);
+    } catch {
+      return "firstDate";
+    }
+  }
+  return undefined;
+}
+
+type Route = "full" | "plan" | "settlement" | "full_or_settlement";
+
+/** Which kind of terms a partial proposal asks for. */
+function route(p: Proposal, state: NegotiationState): Route {
+  const lower = p.total !== undefined && p.total < state.due.total;
+  if (p.kind === "plan" || p.kind === "settlement") return p.kind;
+  if (p.kind === "full") return lower ? "full_or_settlement" : "full";
+  if (p.discountBps !== undefined && p.discountBps > 0) return "settlement";
+  if (p.instalmentAmount !== undefined || (p.count !== undefined && p.count > 1)) return "plan";
+  return lower ? "full_or_settlement" : "full";
+}
+
+export function evaluateProposal(p: Proposal, state: NegotiationState, pack: PolicyPack): ProposalDecision {
+  const handoff = p.source === "debtor";
+  const refuse = (reason: ReasonCode, detail = ""): ProposalDecision => ({
+    decision: "refuse",
+    reason,
+    bounds: publicBounds(state, pack),
+    handoff,
+    explanation: `${EXPLAIN[reason]}${detail}`,
+  });
+  const bad = invalidField(p, state.facts.timeZone);
+  if (bad) return refuse("invalid_proposal", ` (field ${bad})`);
+  if (state.due.total <= 0) return refuse("nothing_due");
+  if (!negotiable(state, pack)) return refuse("time_barred");
+
+  const ctx: EvalContext = {
+    p,
+    state,
+    pack,
+    limits: effectiveLimits(pack, state.signals.hardship),
+    firstDate: p.firstDate === undefined ? undefined : toLocalDate(p.firstDate, state.facts.timeZone),
+    decide: (offer: OfferTerms, reasons: readonly ReasonCode[]) => {
+      if (reasons.length === 0) return { decision: "accept", offer };
+      // Countering is a concession round; past the pack's limit a person takes over.
+      if (state.step >= pack.ladder.maxCounterRounds.value) return refuse("too_many_rounds");
+      const reason = reasons[0] as ReasonCode;
+      return { decision: "counter", offer, reason, explanation: explain(reasons) };
+    },
+    refuse,
+  };
+  switch (route(p, state)) {
+    case "full":
+      return evaluateFull(ctx) ?? evaluateSettlement(ctx);
+    case "full_or_settlement":
+      return evaluateFull(ctx) ?? evaluateSettlement(ctx);
+    case "plan":
+      return evaluatePlan(ctx);
+    case "settlement":
+      return evaluateSettlement(ctx);
+  }
+}

@@ -1,0 +1,48 @@
+// Instalment schedules. Amounts always sum exactly to the total: equal parts rounded down with the
+// remainder on the last instalment, or, when a down payment is required, that first amount and then
+// equal parts of the rest. Due dates are calendar dates in the debtor's time zone; monthly dates are
+// counted from the first date and clamped to the month's end (Jan 31, Feb 28, Mar 31, ...).
+import { type Money, splitEvenly } from "../domain/money.js";
+import { addDays, addMonths, isValidTimeZone, toLocalDate } from "./dates.js";
+import { PolicyError } from "./errors.js";
+import type { Cadence, Instalment } from "./types.js";
+
+export function dueDateAt(firstDate: string, cadence: Cadence, index: number): string {
+  if (cadence === "weekly") return addDays(firstDate, 7 * index);
+  if (cadence === "biweekly") return addDays(firstDate, 14 * index);
+  return addMonths(firstDate, index);
+}
+
+export interface ScheduleOptions {
+  /** A first instalment different from the equal share (a down payment); the rest is split evenly. */
+  readonly firstAmount?: number;
+}
+
+/**
+ * @param firstDate a calendar date, or an ISO instant turned into the calendar date in `timeZone`.
+ */
+export function schedule(
+  total: Money,
+  count: number,
+  firstDate: string,
+  cadence: Cadence,
+  timeZone: string,
+  options: ScheduleOptions = {},
+): Instalment[] {
+  if (!Number.isSafeInteger(total.amount) || total.amount < 0)
+    throw new RangeError("total must be a non-negative integer amount");
+  if (!Number.isInteger(count) || count < 1) throw new RangeError("count must be a positive integer");
+  if (!isValidTimeZone(timeZone)) throw new PolicyError("invalid_time_zone", `unknown time zone ${timeZone}`);
+  const start = toLocalDate(firstDate, timeZone);
+  const { firstAmount } = options;
+  let amounts: number[];
+  if (firstAmount === undefined || count === 1) {
+    amounts = splitEvenly(total, count).map((m) => m.amount);
+  } else {
+    if (!Number.isSafeInteger(firstAmount) || firstAmount < 0 || firstAmount > total.amount)
+      throw new RangeError("firstAmount must be an integer between 0 and the total");
+    const rest = splitEvenly({ amount: total.amount - firstAmount, currency: total.currency }, count - 1);
+    amounts = [firstAmount, ...rest.map((m) => m.amount)];
+  }
+  return amounts.map((amount, i) => ({ dueDate: dueDateAt(start, cadence, i), amount }));
+}

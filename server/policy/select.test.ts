@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import type { DebtorKind, Jurisdiction } from "../domain/case-facts.js";
+import { automaticEscalations, escalationFor } from "./escalation.js";
+import { packIdFor, selectPack } from "./select.js";
+import { factsFor, PACK_IDS, pack, packs, stateFor } from "./test-support/fixtures.js";
+
+const COMBOS: [Jurisdiction, DebtorKind, string][] = [
+  ["FR", "business", "fr-business"],
+  ["FR", "consumer", "fr-consumer"],
+  ["US", "consumer", "us-consumer"],
+  ["UK", "consumer", "uk-consumer"],
+  ["US", "business", "generic-business"],
+  ["UK", "business", "generic-business"],
+];
+
+describe("pack selection", () => {
+  it.each(COMBOS)("%s %s -> %s, from the packs' own coverage and from the shipped mapping", (j, k, id) => {
+    const selected = selectPack(packs(), j, k);
+    expect(selected.ok && selected.pack.id).toBe(id);
+    expect(packIdFor(j, k)).toBe(id);
+  });
+
+  it("refuses a currency the pack does not accept, with a clear message", () => {
+    expect(selectPack(packs(), "FR", "business", "USD")).toEqual({
+      ok: false,
+      message: "policy pack fr-business (business debtors in FR) accepts EUR, not USD",
+    });
+    expect(selectPack(packs(), "UK", "business", "GBP").ok).toBe(true);
+  });
+
+  it("refuses an uncovered combination", () => {
+    const onlyFr = [pack("fr-business"), pack("fr-consumer")];
+    expect(selectPack(onlyFr, "US", "consumer")).toEqual({
+      ok: false,
+      message: "no policy pack covers consumer debtors in US",
+    });
+    expect(selectPack([pack("fr-business"), pack("fr-business")], "FR", "business")).toEqual({
+      ok: false,
+      message: "several policy packs cover business debtors in FR: fr-business, fr-business",
+    });
+  });
+});
+
+describe("escalation", () => {
+  it.each(PACK_IDS)("%s handles every universal trigger with a fixed text in both locales", (id) => {
+    const p = pack(id);
+    for (const kind of [
+      "dispute",
+      "already_paid",
+      "vulnerability",
+      "hardship_beyond_ladder",
+      "human_request",
+      "stop_request",
+      "bankruptcy",
+      "attorney",
+      "identity",
+      "time_barred",
+    ] as const) {
+      const plan = escalationFor(p, kind, "fr");
+      expect(plan.message.length).toBeGreaterThan(0);
+      expect(escalationFor(p, kind, "en").message.length).toBeGreaterThan(0);
+      expect(plan.rules.length).toBeGreaterThan(0);
+    }
+    expect(escalationFor(p, "dispute", "en")).toMatchObject({
+      action: "stop_and_handoff",
+      stopCollection: true,
+    });
+    expect(escalationFor(p, "stop_request", "en").action).toBe("close");
+  });
+
+  it("has jurisdiction-specific triggers, and a stopping hand-off for a kind a pack does not list", () => {
+    expect(escalationFor(pack("fr-consumer"), "surendettement", "fr").rules).toEqual(["FR-6"]);
+    expect(escalationFor(pack("uk-consumer"), "breathing_space", "en").rules).toEqual(["UK-13"]);
+    expect(escalationFor(pack("us-consumer"), "breathing_space", "en")).toMatchObject({
+      action: "stop_and_handoff",
+      stopCollection: true,
+    });
+  });
+
+  it("raises time_barred by itself on a barred case", () => {
+    const p = pack("uk-consumer");
+    const barred = stateFor(
+      p,
+      factsFor(p, [{ number: "A", issuedAt: "2018-01-01", dueAt: "2018-02-01", amount: 100 }]),
+      "2025-01-01",
+    );
+    expect(automaticEscalations(p, barred.due)).toEqual(["time_barred"]);
+  });
+});

@@ -1,0 +1,110 @@
+// Forbidden wording. Terms and text are folded (normalize.ts) and compared as runs of whole tokens,
+// so "hui ssier" and "h.u.i.s.s.i.e.r" match "huissier" but "courtesy" never matches "court" nor
+// "issue" "sue". Misspellings: repeated letters are collapsed on both sides, and a single-word term
+// of 7+ letters also matches one edit away ("huisser", "garnishmnt") when the first letter agrees.
+// The terms of the conversation's locale always apply; the other locale's terms apply only from 7
+// letters on, because short words mean different things across languages (French "court" = short).
+import type { Locale } from "../domain/case-facts.js";
+import { collapseRepeats, foldLetters, type Token, tokenize, withinOneEdit } from "./normalize.js";
+import type { PolicyPack } from "./schema.js";
+import type { CaseFlag, ForbiddenWording } from "./schema-text.js";
+
+export interface WordingHit {
+  readonly entry: ForbiddenWording;
+  readonly term: string;
+  /** The text as written. */
+  readonly match: string;
+}
+
+interface CompiledTerm {
+  readonly entry: ForbiddenWording;
+  readonly term: string;
+  readonly locale: Locale;
+  /** Folded, repeats collapsed. */
+  readonly key: string;
+  readonly words: number;
+}
+
+const FUZZY_MIN = 7;
+const CROSS_LOCALE_MIN = 7;
+/** A term split across several tokens only counts from this length (or when spelt letter by letter). */
+const SPLIT_MIN = 6;
+const MAX_RUN = 8;
+
+/**
+ * Ordinary words one edit away from a forbidden term. Fuzzy matching must not flag them.
+ * Found by running the polite-sentence lists in wording.test.ts; extend when a new term collides.
+ */
+const NEAR_MISSES: ReadonlySet<string> = new Set(["procurer"].map((w) => collapseRepeats(foldLetters(w))));
+
+const cache = new WeakMap<PolicyPack, CompiledTerm[]>();
+
+function compile(pack: PolicyPack): CompiledTerm[] {
+  const cached = cache.get(pack);
+  if (cached) return cached;
+  const terms: CompiledTerm[] = [];
+  for (const entry of pack.forbiddenWording) {
+    for (const locale of ["fr", "en"] as const) {
+      for (const term of entry.terms[locale]) {
+        const key = collapseRepeats(foldLetters(term));
+        if (key) terms.push({ entry, term, locale, key, words: tokenize(term).length });
+      }
+    }
+  }
+  cache.set(pack, terms);
+  return terms;
+}
+
+/** Entries switched off by the case's flags, unless the time bar forbids their category regardless. */
+function active(entry: ForbiddenWording, flags: ReadonlySet<CaseFlag>, pack: PolicyPack): boolean {
+  if (flags.has("time_barred") && pack.limitation.timeBarred.forbidCategories.includes(entry.category))
+    return true;
+  return !(entry.allowedWithFlags.length > 0 && entry.allowedWithFlags.every((f) => flags.has(f)));
+}
+
+export function findForbiddenWording(
+  text: string,
+  pack: PolicyPack,
+  locale: Locale,
+  flags: ReadonlySet<CaseFlag>,
+): WordingHit[] {
+  const terms = compile(pack).filter(
+    (t) => active(t.entry, flags, pack) && (t.locale === locale || t.key.length >= CROSS_LOCALE_MIN),
+  );
+  const exact = new Map<string, CompiledTerm[]>();
+  for (const t of terms) exact.set(t.key, [...(exact.get(t.key) ?? []), t]);
+  const fuzzy = terms.filter((t) => t.words === 1 && t.key.length >= FUZZY_MIN);
+  const maxLen = Math.max(0, ...terms.map((t) => t.key.length)) + 1;
+
+  const tokens = tokenize(text);
+  const hits: WordingHit[] = [];
+  const seen = new Set<string>();
+  const record = (t: CompiledTerm, run: readonly Token[]) => {
+    const first = run[0];
+    const last = run[run.length - 1];
+    if (!first || !last || seen.has(`${t.entry.id}@${first.start}`)) return;
+    seen.add(`${t.entry.id}@${first.start}`);
+    hits.push({ entry: t.entry, term: t.term, match: text.slice(first.start, last.end) });
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    let joined = "";
+    for (let j = i; j < tokens.length && j - i < MAX_RUN; j++) {
+      const run = tokens.slice(i, j + 1);
+      joined += (tokens[j] as Token).text;
+      if (joined.length > maxLen * 2) break;
+      const key = collapseRepeats(joined);
+      const lettersOnly = run.every((tk) => tk.text.length === 1);
+      for (const t of exact.get(key) ?? []) {
+        // A split match needs either a long term or a letter-by-letter spelling: otherwise two
+        // innocent words could spell a short term.
+        if (run.length === 1 || run.length === t.words || key.length >= SPLIT_MIN || lettersOnly)
+          record(t, run);
+      }
+      if (run.length === 1 && !NEAR_MISSES.has(key)) {
+        for (const t of fuzzy) if (t.key[0] === key[0] && withinOneEdit(t.key, key)) record(t, run);
+      }
+    }
+  }
+  return hits;
+}
