@@ -1,0 +1,119 @@
+// A Toolbox for tests that runs the REAL policy engine over an in-memory case: offers, escalations
+// and verification answers are recorded in arrays so tests can assert on what the model caused.
+import type { CaseFacts } from "../../../domain/case-facts.js";
+import {
+  type AmountDue,
+  amountDue,
+  evaluateProposal,
+  type NegotiationSignals,
+  type NegotiationState,
+  nextOffer,
+  type OfferKind,
+  type OfferTerms,
+  type PolicyPack,
+  type Proposal,
+  type ProposalDecision,
+} from "../../../policy/index.js";
+import type { EscalationKind, RecordedOffer, Toolbox, ToolOutcome } from "../../language-layer.js";
+
+export interface PolicyToolboxOptions {
+  readonly facts: CaseFacts;
+  readonly pack: PolicyPack;
+  readonly policyVersionId: string;
+  readonly today: string;
+  readonly signals?: Partial<NegotiationSignals>;
+  readonly declinedKinds?: readonly OfferKind[];
+  readonly verificationAnswer?: string;
+}
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export class PolicyToolbox implements Toolbox {
+  readonly offers: RecordedOffer[] = [];
+  readonly escalations: { kind: EscalationKind; claim: string }[] = [];
+  readonly verifications: string[] = [];
+  withdrawals = 0;
+  /** Every proposal the layer passed to the engine, read or write. */
+  readonly proposals: { tool: "evaluate" | "make"; proposal: Proposal | undefined }[] = [];
+  readonly due: AmountDue;
+  private counterRounds = 0;
+
+  constructor(private readonly o: PolicyToolboxOptions) {
+    this.due = amountDue(o.facts, o.pack, o.today);
+  }
+
+  state(): NegotiationState {
+    return {
+      facts: this.o.facts,
+      due: this.due,
+      today: this.o.today,
+      offersMade: this.offers,
+      declinedKinds: this.o.declinedKinds ?? [],
+      signals: { fullPaymentImpossible: false, hardship: false, ...this.o.signals },
+      step: this.counterRounds,
+    };
+  }
+
+  caseSummary() {
+    return { facts: this.o.facts, due: this.due, pendingOffer: this.offers.at(-1) ?? null };
+  }
+
+  evaluateProposal(proposal: Proposal): ToolOutcome {
+    this.proposals.push({ tool: "evaluate", proposal });
+    const d = evaluateProposal(proposal, this.state(), this.o.pack);
+    if (d.decision === "refuse") return this.refusal(d);
+    return d.decision === "accept"
+      ? { decision: "accept", terms: d.offer }
+      : { decision: "counter", terms: d.offer, reason: d.reason, explanation: d.explanation };
+  }
+
+  async makeOffer(request: { proposal?: Proposal }): Promise<ToolOutcome> {
+    this.proposals.push({ tool: "make", proposal: request.proposal });
+    if (request.proposal)
+      return this.recordDecision(evaluateProposal(request.proposal, this.state(), this.o.pack));
+    const next = nextOffer(this.state(), this.o.pack);
+    if (!next) return { decision: "refuse", reason: "ladder_exhausted" };
+    return { decision: "accept", offer: this.record(next) };
+  }
+
+  async escalate(kind: EscalationKind, claim: string): Promise<void> {
+    this.escalations.push({ kind, claim });
+  }
+
+  async verifyIdentity(answer: string) {
+    this.verifications.push(answer);
+    const verified = answer.trim().toLowerCase() === (this.o.verificationAnswer ?? "").toLowerCase();
+    return { verified, attemptsLeft: verified ? 3 : 3 - this.verifications.length, locked: false };
+  }
+
+  async withdrawPromise(): Promise<boolean> {
+    this.withdrawals++;
+    return true;
+  }
+
+  private refusal(d: Extract<ProposalDecision, { decision: "refuse" }>): ToolOutcome {
+    return { decision: "refuse", reason: d.reason, explanation: d.explanation, bounds: { ...d.bounds } };
+  }
+
+  private recordDecision(d: ProposalDecision): ToolOutcome {
+    if (d.decision === "refuse") return this.refusal(d);
+    if (d.decision === "accept") return { decision: "accept", offer: this.record(d.offer) };
+    this.counterRounds++;
+    return { decision: "counter", offer: this.record(d.offer), reason: d.reason, explanation: d.explanation };
+  }
+
+  private record(terms: OfferTerms): RecordedOffer {
+    const offer: RecordedOffer = {
+      ...terms,
+      id: `offer-${this.offers.length + 1}`,
+      policyVersionId: this.o.policyVersionId,
+      expiresAt: terms.expiresAt ?? addDays(this.o.today, 7),
+    };
+    this.offers.push(offer);
+    return offer;
+  }
+}

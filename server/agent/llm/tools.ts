@@ -1,0 +1,172 @@
+// The tools the model may call, as LangChain tools with zod schemas over the Toolbox. Read tools have
+// no side effect; write tools record through the Toolbox (which runs the policy engine). Which tools
+// are offered depends on the phase: no case data before verification, no offers once escalated.
+import { type StructuredToolInterface, tool } from "@langchain/core/tools";
+import { z } from "zod";
+import type { Proposal } from "../../policy/index.js";
+import type { EscalationKind, Phase, Toolbox, TurnContext } from "../language-layer.js";
+import { presentCase, presentOutcome } from "./tool-results.js";
+
+export type ToolAccess = "read" | "write";
+export type ToolName =
+  | "case_summary"
+  | "evaluate_proposal"
+  | "make_offer"
+  | "escalate"
+  | "verify_identity"
+  | "withdraw_promise";
+
+export interface LlmTool {
+  readonly name: ToolName;
+  readonly access: ToolAccess;
+  /** The schema the loop validates arguments against before anything runs. */
+  readonly schema: z.ZodType;
+  readonly tool: StructuredToolInterface;
+}
+
+const ESCALATION_KINDS = [
+  "dispute",
+  "already_paid",
+  "vulnerability",
+  "hardship",
+  "human_request",
+  "stop_request",
+  "surendettement",
+  "breathing_space",
+  "bankruptcy",
+  "attorney",
+  "identity",
+  "time_barred",
+  "counter_offer",
+  "third_party",
+  "abuse",
+] as const satisfies readonly EscalationKind[];
+
+// Models often send null for an argument they mean to leave out: accept it, then drop it.
+const opt = <T extends z.ZodType>(t: T) => t.nullish();
+
+export const proposalArgs = z
+  .object({
+    kind: opt(z.enum(["full", "plan", "settlement"])).describe(
+      "full payment, instalment plan, or lump-sum settlement",
+    ),
+    total: opt(z.number().int().positive()).describe("total the debtor would pay, in minor units (cents)"),
+    instalmentAmount: opt(z.number().int().positive()).describe("amount of each instalment, in minor units"),
+    count: opt(z.number().int().min(1).max(120)).describe("number of instalments"),
+    // A plain pattern keeps the JSON schema short; the engine checks that the date exists.
+    firstDate: opt(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).describe("date of the first payment, YYYY-MM-DD"),
+    cadence: opt(z.enum(["weekly", "biweekly", "monthly"])),
+    discountBps: opt(z.number().int().min(0).max(10_000)).describe(
+      "discount asked, in basis points (100 = 1 %)",
+    ),
+  })
+  .strict();
+
+export const escalateArgs = z
+  .object({
+    kind: z.enum(ESCALATION_KINDS),
+    claim: z.string().trim().min(1).max(1000).describe("what the debtor says, in one or two sentences"),
+  })
+  .strict();
+
+export const verifyArgs = z.object({ answer: z.string().trim().min(1).max(200) }).strict();
+export const noArgs = z.object({}).strict();
+
+function toProposal(args: z.infer<typeof proposalArgs>): Proposal {
+  const fields = Object.fromEntries(Object.entries(args).filter(([, v]) => v !== null && v !== undefined));
+  return { source: "model", ...fields };
+}
+
+const json = (v: unknown) => JSON.stringify(v);
+
+/** Every tool, bound to this turn's Toolbox. */
+export function buildTools(ctx: TurnContext): Record<ToolName, LlmTool> {
+  const tb: Toolbox = ctx.tools;
+  const currency = ctx.facts?.currency ?? ctx.due?.currency ?? "EUR";
+  const outcome = (o: Parameters<typeof presentOutcome>[0]) => json(presentOutcome(o, currency, ctx.locale));
+  const def = <S extends z.ZodObject>(
+    name: ToolName,
+    access: ToolAccess,
+    schema: S,
+    description: string,
+    run: (args: z.infer<S>) => Promise<string> | string,
+  ): LlmTool => ({
+    name,
+    access,
+    schema,
+    tool: tool(async (args: z.infer<S>) => run(args), {
+      name,
+      description,
+      schema,
+      tags: [access],
+      metadata: { access },
+    }) as unknown as StructuredToolInterface,
+  });
+
+  return {
+    case_summary: def(
+      "case_summary",
+      "read",
+      noArgs,
+      "Read the case: invoices, amount due today and the pending offer.",
+      () => json(presentCase(tb.caseSummary(), ctx.locale)),
+    ),
+    evaluate_proposal: def(
+      "evaluate_proposal",
+      "read",
+      proposalArgs,
+      "Check what the policy would answer to a proposal, without offering anything. Returns accept, counter (with the terms the policy allows) or refuse (with the limits).",
+      (args) => outcome(tb.evaluateProposal(toProposal(args))),
+    ),
+    make_offer: def(
+      "make_offer",
+      "write",
+      proposalArgs,
+      "Make an offer to the debtor. With the debtor's proposal as arguments, the policy accepts, counters or refuses it; with no arguments, it offers the next step the policy allows. Only the returned terms may be presented.",
+      async (args) => {
+        const proposal = toProposal(args);
+        const hasTerms = Object.keys(proposal).length > 1;
+        return outcome(await tb.makeOffer(hasTerms ? { proposal } : {}));
+      },
+    ),
+    escalate: def(
+      "escalate",
+      "write",
+      escalateArgs,
+      "Hand the conversation to a human adviser and stop negotiating (dispute, already paid, vulnerability, hardship, request for a person, stop request, attorney, surendettement, breathing space, bankruptcy, third party, time-barred, repeated abuse).",
+      async (args) => {
+        await tb.escalate(args.kind, args.claim);
+        return json({ escalated: true, kind: args.kind });
+      },
+    ),
+    verify_identity: def(
+      "verify_identity",
+      "write",
+      verifyArgs,
+      "Check the person's answer to the verification question.",
+      async (args) => json(await tb.verifyIdentity(args.answer)),
+    ),
+    withdraw_promise: def(
+      "withdraw_promise",
+      "write",
+      noArgs,
+      "Withdraw the debtor's recorded promise to pay, only when the debtor clearly says they take back their commitment. Negotiation then resumes.",
+      async () => json({ withdrawn: await tb.withdrawPromise() }),
+    ),
+  };
+}
+
+const BY_PHASE: Record<Phase, readonly ToolName[]> = {
+  verifying: ["verify_identity", "escalate"],
+  reason: ["case_summary", "evaluate_proposal", "make_offer", "escalate"],
+  negotiating: ["case_summary", "evaluate_proposal", "make_offer", "escalate"],
+  promised: ["case_summary", "withdraw_promise", "escalate"],
+  escalated: ["case_summary"],
+  closed: ["case_summary"],
+};
+
+/** The tools offered this turn; `readOnly` for a regeneration, where nothing may be recorded. */
+export function toolsFor(ctx: TurnContext, opts: { readOnly: boolean }): LlmTool[] {
+  const all = buildTools(ctx);
+  return BY_PHASE[ctx.phase].map((n) => all[n]).filter((t) => !opts.readOnly || t.access === "read");
+}
