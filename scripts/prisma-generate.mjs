@@ -11,7 +11,9 @@ if (!env.PRISMA_SCHEMA_ENGINE_BINARY || !existsSync(env.PRISMA_SCHEMA_ENGINE_BIN
   const dir = join(tmpdir(), "amiable-prisma");
   mkdirSync(dir, { recursive: true });
   const standIn = join(dir, "schema-engine-stand-in");
-  writeFileSync(standIn, "#!/bin/sh\necho 'use server/db/schema-engine.ts for migrations' >&2\nexit 1\n", { mode: 0o755 });
+  writeFileSync(standIn, "#!/bin/sh\necho 'use server/db/schema-engine.ts for migrations' >&2\nexit 1\n", {
+    mode: 0o755,
+  });
   env.PRISMA_SCHEMA_ENGINE_BINARY = standIn;
 }
 const result = spawnSync("npx", ["--no-install", "prisma", "generate", "--schema", "prisma/schema.prisma"], {

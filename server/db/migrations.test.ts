@@ -29,7 +29,9 @@ describe.each(TEST_TARGETS)("database on %s", (target) => {
     const row = await db.prisma.auditLog.create({
       data: { actorType: "system", action: "test", entity: "none", prevHash: "0", hash: `h-${target}` },
     });
-    await expect(db.prisma.auditLog.update({ where: { id: row.id }, data: { action: "x" } })).rejects.toThrow();
+    await expect(
+      db.prisma.auditLog.update({ where: { id: row.id }, data: { action: "x" } }),
+    ).rejects.toThrow();
     await expect(db.prisma.auditLog.delete({ where: { id: row.id } })).rejects.toThrow();
   });
 });

@@ -92,7 +92,9 @@ export async function applyMigrations(factory: SqlMigrationAwareDriverAdapterFac
  * SQL that takes a database built from the migrations folder to the schema; empty when they agree.
  * The engine replays the migrations on the factory's shadow database to compute the "from" side.
  */
-export async function diffMigrationsToSchema(factory: SqlMigrationAwareDriverAdapterFactory): Promise<string> {
+export async function diffMigrationsToSchema(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+): Promise<string> {
   const engine = await openSchemaEngine(factory);
   try {
     const schema = readFileSync(SCHEMA_PATH, "utf8");

@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applyBasisPoints, formatMoney, isIsoCurrency, minorUnitDigits, money, splitEvenly } from "./money.js";
+import {
+  applyBasisPoints,
+  formatMoney,
+  isIsoCurrency,
+  minorUnitDigits,
+  money,
+  splitEvenly,
+} from "./money.js";
 
 describe("money", () => {
   it("knows ISO currencies and their minor units", () => {
@@ -18,11 +25,15 @@ describe("money", () => {
   it("splits evenly with the remainder on the last part", () => {
     expect(splitEvenly(money(1000, "EUR"), 3).map((m) => m.amount)).toEqual([333, 333, 334]);
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10 ** 12 }), fc.integer({ min: 1, max: 120 }), (amount, count) => {
-        const parts = splitEvenly(money(amount, "EUR"), count);
-        expect(parts.reduce((s, p) => s + p.amount, 0)).toBe(amount);
-        expect(parts).toHaveLength(count);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10 ** 12 }),
+        fc.integer({ min: 1, max: 120 }),
+        (amount, count) => {
+          const parts = splitEvenly(money(amount, "EUR"), count);
+          expect(parts.reduce((s, p) => s + p.amount, 0)).toBe(amount);
+          expect(parts).toHaveLength(count);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

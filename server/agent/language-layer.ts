@@ -1,0 +1,117 @@
+// The seam between the conversation and whatever produces the assistant's words: the offline
+// engine (default) or an LLM. Either one decides what to do next through the Toolbox, whose
+// write tools run the policy engine and record the result; neither ever invents an offer.
+import type { CaseFacts, Locale } from "../domain/case-facts.js";
+import type { AmountDue, OfferTerms, Proposal } from "../policy/index.js";
+import type { Understanding } from "./offline/nlu/index.js";
+
+export type { Phase } from "../negotiation/conversation-state.js";
+
+import type { Phase } from "../negotiation/conversation-state.js";
+
+export type EscalationKind =
+  | "dispute"
+  | "already_paid"
+  | "vulnerability"
+  | "hardship"
+  | "human_request"
+  | "stop_request"
+  | "surendettement"
+  | "breathing_space"
+  | "bankruptcy"
+  | "attorney"
+  | "identity"
+  | "time_barred"
+  | "counter_offer"
+  | "third_party"
+  | "abuse";
+
+/** An offer as recorded: the engine's terms plus its id and the policy version that produced it. */
+export interface RecordedOffer extends OfferTerms {
+  readonly id: string;
+  readonly policyVersionId: string;
+  readonly expiresAt: string;
+}
+
+/** What the debtor is told when a proposal is refused: never the settlement floor. */
+export interface ToolOutcome {
+  readonly decision: "accept" | "counter" | "refuse";
+  /** Set by make_offer: the recorded offer now shown to the debtor. */
+  readonly offer?: RecordedOffer;
+  /** Set by evaluate_proposal: the terms the policy would give, not recorded. */
+  readonly terms?: OfferTerms;
+  readonly reason?: string;
+  readonly explanation?: string;
+  readonly bounds?: Record<string, unknown>;
+}
+
+/**
+ * The only way a language layer acts on the case. Read tools have no side effect; write tools
+ * record offers or escalations (idempotent within a turn) and are the sole source of numbers.
+ */
+export interface Toolbox {
+  /** read: the case facts and amount due (only once identity is verified). */
+  caseSummary(): { facts: CaseFacts; due: AmountDue; pendingOffer: RecordedOffer | null };
+  /** read: what the policy would answer to a proposal, without recording anything. */
+  evaluateProposal(proposal: Proposal): ToolOutcome;
+  /** write: records and presents an offer: the engine's answer to a proposal, or the next ladder step. */
+  makeOffer(request: { proposal?: Proposal }): Promise<ToolOutcome>;
+  /** write: opens an escalation; the conversation stops negotiating. */
+  escalate(kind: EscalationKind, claim: string): Promise<void>;
+  /** write: checks the debtor's answer to the verification question. */
+  verifyIdentity(answer: string): Promise<{ verified: boolean; attemptsLeft: number; locked: boolean }>;
+  /** write: the debtor withdraws the promise they made; negotiation resumes. */
+  withdrawPromise(): Promise<boolean>;
+}
+
+/** Dialogue memory a layer may update between turns (the offline engine uses it). */
+export interface DialogueMemory {
+  readonly askedForProposal?: boolean;
+  readonly proposalsOutside?: number;
+  readonly abuseCount?: number;
+  readonly unclearCount?: number;
+  readonly reason?: "forgot" | "admin" | "dispute" | "hardship";
+}
+
+export interface TurnContext {
+  readonly conversationId: string;
+  readonly locale: Locale;
+  readonly phase: Phase;
+  /** Facts are present only after identity verification. */
+  readonly facts: CaseFacts | null;
+  readonly due: AmountDue | null;
+  readonly verificationQuestion: string;
+  readonly pendingOffer: RecordedOffer | null;
+  /** The last messages, oldest first (debtor, assistant and agent turns). */
+  readonly history: readonly { role: "debtor" | "assistant" | "agent" | "system"; text: string }[];
+  readonly debtorText: string;
+  /** The offline understanding of the debtor's text, available to both layers. */
+  readonly understanding: Understanding;
+  readonly turn: number;
+  readonly memory: Required<Omit<DialogueMemory, "reason">> & Pick<DialogueMemory, "reason">;
+  readonly tools: Toolbox;
+}
+
+export interface TurnMeta {
+  readonly layer: "offline" | "llm";
+  readonly model?: string;
+  readonly promptId?: string;
+  readonly promptHash?: string;
+  readonly usage?: { inputTokens: number; outputTokens: number };
+  /** Set when the LLM failed and the offline engine answered instead. */
+  readonly fallbackReason?: string;
+}
+
+export interface TurnResult {
+  readonly text: string;
+  readonly quickReplies?: readonly string[];
+  readonly meta: TurnMeta;
+  readonly memory?: DialogueMemory;
+}
+
+export interface LanguageLayer {
+  readonly name: "offline" | "llm";
+  respond(ctx: TurnContext): Promise<TurnResult>;
+  /** One more try after the output guard refused `previous`, with the violations as feedback. */
+  regenerate?(ctx: TurnContext, previous: string, feedback: readonly string[]): Promise<TurnResult>;
+}

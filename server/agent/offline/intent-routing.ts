@@ -1,0 +1,61 @@
+// From understood intents and slots to what the conversation does: which intents stop the
+// negotiation and open which escalation, and how slots become a proposal for the policy engine.
+import type { Proposal } from "../../policy/index.js";
+import type { EscalationKind } from "../language-layer.js";
+import type { Understanding } from "./nlu/index.js";
+
+/** Intents that stop negotiating at once, whatever the phase, and the escalation they open. */
+export const SAFETY_ESCALATIONS = {
+  stop: "stop_request",
+  attorney: "attorney",
+  surendettement: "surendettement",
+  breathing_space: "breathing_space",
+  bankruptcy: "bankruptcy",
+  vulnerability: "vulnerability",
+  dispute: "dispute",
+  already_paid: "already_paid",
+  time_barred_claim: "time_barred",
+  third_party: "third_party",
+  request_human: "human_request",
+} as const satisfies Record<string, EscalationKind>;
+
+export function isSafetyIntent(intent: string): intent is keyof typeof SAFETY_ESCALATIONS {
+  return intent in SAFETY_ESCALATIONS;
+}
+
+/** A proposal from what the debtor said, or null when they named no amount, count, percent or date. */
+export function proposalFromSlots(u: Understanding, amountDue: number): Proposal | null {
+  const { slots } = u;
+  const amount = slots.amounts[0];
+  const firstDate = slots.dates[0];
+  const base = { source: "debtor" as const, ...(firstDate ? { firstDate } : {}) };
+
+  if (u.intent === "ask_discount" && slots.percent !== undefined) {
+    return { ...base, kind: "settlement", discountBps: Math.round(slots.percent * 100) };
+  }
+  if (amount?.perPeriod) {
+    return {
+      ...base,
+      kind: "plan",
+      instalmentAmount: amount.amount,
+      cadence: amount.perPeriod === "week" ? "weekly" : "monthly",
+      ...(slots.count ? { count: slots.count } : {}),
+    };
+  }
+  if (slots.count && slots.count > 1) {
+    return {
+      ...base,
+      kind: "plan",
+      count: slots.count,
+      ...(amount ? { instalmentAmount: amount.amount } : {}),
+    };
+  }
+  if (amount) {
+    if (amount.amount >= amountDue) return { ...base, kind: "full" };
+    // "I can give 500 for everything" is a settlement request; a bare "I can pay 300" is an instalment.
+    if (u.intent === "ask_discount") return { ...base, kind: "settlement", total: amount.amount };
+    return { ...base, kind: "plan", instalmentAmount: amount.amount, cadence: "monthly" };
+  }
+  if (firstDate && (u.intent === "pay_full" || u.intent === "propose")) return { ...base, kind: "full" };
+  return null;
+}

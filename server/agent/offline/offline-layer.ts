@@ -1,0 +1,171 @@
+// The offline engine: deterministic French and English dialogue on top of the offline NLU and the
+// message catalogues. It decides the next step the way a good collector would (find the cause,
+// let the debtor propose first, then walk the policy's ladder) and acts only through the Toolbox.
+import type { LanguageLayer, TurnContext, TurnResult } from "../language-layer.js";
+import { loadCatalogue } from "./catalogue.js";
+import { proposalFromSlots, SAFETY_ESCALATIONS } from "./intent-routing.js";
+import { debtSummary, describeOutcome, explainDebt } from "./offer-text.js";
+import { Reply } from "./reply.js";
+
+export class OfflineLanguageLayer implements LanguageLayer {
+  readonly name = "offline" as const;
+
+  async respond(ctx: TurnContext): Promise<TurnResult> {
+    const catalogue = loadCatalogue(ctx.locale);
+    const reply = new Reply(catalogue, `${ctx.conversationId}:${ctx.turn}`, ctx);
+    await this.decide(ctx, reply);
+    return reply.result();
+  }
+
+  private async decide(ctx: TurnContext, reply: Reply): Promise<void> {
+    const u = ctx.understanding;
+    const safety = u.intents.find((i) => i in SAFETY_ESCALATIONS);
+
+    if (ctx.phase === "closed") return reply.say("closed", { creditor: ctx.facts?.creditorName ?? "" });
+    if (ctx.phase === "escalated") return reply.say("on_hold");
+
+    if (safety) {
+      const kind = SAFETY_ESCALATIONS[safety as keyof typeof SAFETY_ESCALATIONS];
+      // Before identity is verified, nothing about the debt may be said: the claim stays generic.
+      await ctx.tools.escalate(
+        kind,
+        ctx.phase === "verifying" ? `(${u.intent} before verification)` : ctx.debtorText,
+      );
+      return reply.say(`escalation_${kind}`);
+    }
+
+    if (ctx.phase === "verifying") return this.verify(ctx, reply);
+    if (ctx.phase === "promised") return this.afterPromise(ctx, reply);
+    return this.negotiate(ctx, reply);
+  }
+
+  private async verify(ctx: TurnContext, reply: Reply): Promise<void> {
+    const result = await ctx.tools.verifyIdentity(ctx.debtorText);
+    if (result.locked) {
+      await ctx.tools.escalate("identity", "verification failed too many times");
+      return reply.say("verify_locked");
+    }
+    if (!result.verified) {
+      return reply.say("verify_fail", { attemptsLeft: result.attemptsLeft, question: reply.question() });
+    }
+    const { facts, due } = ctx.tools.caseSummary();
+    reply.say("verify_ok");
+    reply.raw(debtSummary(reply, facts, due));
+    reply.say("ask_reason");
+    reply.quick("reason");
+  }
+
+  private async afterPromise(ctx: TurnContext, reply: Reply): Promise<void> {
+    const u = ctx.understanding;
+    if (u.intent === "decline" || u.intent === "want_plan" || u.intent === "propose") {
+      if (await ctx.tools.withdrawPromise()) {
+        reply.say("promise_cancelled");
+        reply.quick("proposal");
+        return;
+      }
+    }
+    if (u.intent === "thanks") return reply.say("thanks");
+    const { pendingOffer } = ctx.tools.caseSummary();
+    void pendingOffer;
+    return reply.say("thanks");
+  }
+
+  private async negotiate(ctx: TurnContext, reply: Reply): Promise<void> {
+    const u = ctx.understanding;
+    const memory = ctx.memory;
+    switch (u.intent) {
+      case "abuse": {
+        const count = memory.abuseCount + 1;
+        reply.remember({ abuseCount: count });
+        if (count >= 3) {
+          await ctx.tools.escalate("abuse", "repeated abusive messages");
+          return reply.say("escalation_abuse");
+        }
+        return reply.say("abuse");
+      }
+      case "injection":
+      case "off_topic":
+        reply.say("off_topic");
+        return reply.quick(ctx.phase === "reason" ? "reason" : "proposal");
+      case "question_debt": {
+        const { facts, due } = ctx.tools.caseSummary();
+        return reply.raw(explainDebt(reply, facts, due));
+      }
+      case "thanks":
+        return reply.say("thanks");
+      case "accept":
+        return reply.say(ctx.pendingOffer ? "use_button" : "no_pending_offer");
+      case "admin_problem":
+        reply.remember({ reason: "admin" });
+        reply.say("noted_admin");
+        return reply.quick("proposal");
+      case "decline":
+        // The orchestrator has already marked the open offer declined: walk the ladder.
+        return this.offer(ctx, reply, undefined);
+      case "pay_full":
+      case "forgot":
+        return this.offer(ctx, reply, { source: "debtor", kind: "full", ...firstDate(u.slots.dates) });
+      case "propose":
+      case "ask_discount":
+      case "want_plan":
+      case "hardship": {
+        const proposal = proposalFromSlots(u, ctx.due?.total ?? 0);
+        if (proposal) return this.offer(ctx, reply, proposal);
+        if (u.intent === "ask_discount") return this.offer(ctx, reply, undefined, true);
+        reply.remember({
+          askedForProposal: true,
+          ...(u.intent === "hardship" ? { reason: "hardship" as const } : {}),
+        });
+        reply.say(u.intent === "want_plan" ? "ask_proposal_plan" : "ask_proposal");
+        return;
+      }
+      default: {
+        reply.remember({ unclearCount: memory.unclearCount + 1 });
+        reply.say("clarify");
+        return reply.quick(ctx.phase === "reason" ? "reason" : "clarify");
+      }
+    }
+  }
+
+  private async offer(
+    ctx: TurnContext,
+    reply: Reply,
+    proposal: Parameters<TurnContext["tools"]["makeOffer"]>[0]["proposal"],
+    discountAsked = false,
+  ): Promise<void> {
+    const outcome = await ctx.tools.makeOffer(proposal ? { proposal } : {});
+    if (outcome.offer) {
+      reply.raw(describeOutcome(reply, outcome));
+      reply.quick("offer");
+      return;
+    }
+    if (!proposal) {
+      if (discountAsked) {
+        reply.say("refuse_discount");
+        reply.say("ask_proposal");
+        return;
+      }
+      // Nothing left on the ladder: a person takes it from here.
+      await ctx.tools.escalate("hardship", "no further offer within the policy");
+      return reply.say("ladder_exhausted");
+    }
+    const outside = ctx.memory.proposalsOutside + 1;
+    reply.remember({ proposalsOutside: outside });
+    if (outside >= 2) {
+      // The machine never turns a debtor's proposal down on its own: a person reviews it.
+      await ctx.tools.escalate("counter_offer", ctx.debtorText);
+      return reply.say("counter_to_person");
+    }
+    if (outcome.reason === "discount_too_high" || outcome.reason === "settlement_not_available") {
+      reply.say("refuse_discount");
+      reply.say("ask_proposal");
+      return;
+    }
+    reply.raw(reply.bounds(outcome.bounds));
+    reply.quick("proposal");
+  }
+}
+
+function firstDate(dates: readonly string[]): { firstDate?: string } {
+  return dates[0] ? { firstDate: dates[0] } : {};
+}

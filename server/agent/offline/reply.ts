@@ -1,0 +1,68 @@
+// Builds one assistant reply from catalogue messages: text parts, quick replies, dialogue memory.
+import type { DialogueMemory, TurnContext, TurnResult } from "../language-layer.js";
+import type { Catalogue } from "./catalogue.js";
+import { money } from "./format.js";
+
+export class Reply {
+  private readonly parts: string[] = [];
+  private quickKey: string | undefined;
+  private memoryPatch: DialogueMemory = {};
+
+  constructor(
+    readonly catalogue: Catalogue,
+    private readonly seed: string,
+    readonly ctx: Pick<TurnContext, "locale" | "verificationQuestion">,
+  ) {}
+
+  get locale() {
+    return this.ctx.locale;
+  }
+
+  text(key: string, params: Record<string, string | number> = {}): string {
+    return this.catalogue.render(key, { nextContact: this.nextContact(), ...params }, this.seed);
+  }
+
+  say(key: string, params: Record<string, string | number> = {}): void {
+    this.parts.push(this.text(key, params));
+  }
+
+  raw(text: string): void {
+    if (text) this.parts.push(text);
+  }
+
+  quick(key: string): void {
+    this.quickKey = key;
+  }
+
+  remember(patch: DialogueMemory): void {
+    this.memoryPatch = { ...this.memoryPatch, ...patch };
+  }
+
+  question(): string {
+    return this.ctx.verificationQuestion || this.catalogue.render("default_question", {}, this.seed);
+  }
+
+  nextContact(): string {
+    return this.catalogue.render("next_contact", {}, this.seed);
+  }
+
+  /** The public bounds of a refused proposal (never the settlement floor). */
+  bounds(bounds: Record<string, unknown> | undefined): string {
+    if (!bounds) return this.text("ask_proposal");
+    const currency = String(bounds.currency);
+    return this.text("refuse_bounds", {
+      maxInstalments: Number(bounds.maxInstalments),
+      minInstalment: money(Number(bounds.minInstalment), currency, this.locale),
+      firstWithinDays: Number(bounds.firstPaymentWithinDays),
+    });
+  }
+
+  result(): TurnResult {
+    return {
+      text: this.parts.join(" "),
+      ...(this.quickKey ? { quickReplies: this.catalogue.quickReplies(this.quickKey) } : {}),
+      meta: { layer: "offline", promptId: this.catalogue.id, promptHash: this.catalogue.hash },
+      memory: this.memoryPatch,
+    };
+  }
+}

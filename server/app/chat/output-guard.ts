@@ -1,0 +1,85 @@
+// Principle 2: every outgoing assistant message passes the guard. Amounts, percentages and dates
+// must match case facts or offers the engine approved; forbidden wording is blocked; required
+// disclosures are appended by the system. A blocked LLM reply gets one regeneration with the
+// violations as feedback, then a safe template replaces it. Every intervention is returned as a
+// transcript event.
+import type { LanguageLayer, TurnContext, TurnResult } from "../../agent/language-layer.js";
+import { checkText, type TextContext } from "../../policy/index.js";
+import type { CaseBundle } from "./case-bundle.js";
+import type { TurnState } from "./turn-state.js";
+
+export type Moment = TextContext["moment"];
+
+export interface GuardedReply {
+  text: string;
+  result: TurnResult;
+  disclosuresAdded: string[];
+  events: { kind: string; data: Record<string, unknown> }[];
+}
+
+function textContext(bundle: CaseBundle, turn: TurnState, moment: Moment, now: Date): TextContext {
+  return {
+    locale: bundle.facts.locale,
+    facts: bundle.facts,
+    due: bundle.due,
+    approvedOffers: [...bundle.offers, ...turn.offers],
+    moment,
+    disclosuresShown: turn.state.disclosuresShown,
+    identityVerified: turn.verified,
+    now: now.toISOString(),
+  };
+}
+
+/** The moment of a reply, for disclosures: offers and first amounts carry their own notices. */
+export function momentOf(turn: TurnState, wasVerified: boolean): Moment {
+  const offer = turn.offers.at(-1);
+  if (offer?.kind === "settlement") return "settlement";
+  if (offer) return "offer";
+  if (!wasVerified && turn.verified) return "before_first_amount";
+  return "message";
+}
+
+export async function guardReply(input: {
+  bundle: CaseBundle;
+  turn: TurnState;
+  moment: Moment;
+  now: Date;
+  first: TurnResult;
+  layer: LanguageLayer;
+  ctx: TurnContext;
+  safeTemplate: () => string;
+}): Promise<GuardedReply> {
+  const { bundle, turn, moment, now, layer, ctx } = input;
+  const events: GuardedReply["events"] = [];
+  const pack = bundle.policy.pack;
+  let result = input.first;
+  let check = checkText(result.text, textContext(bundle, turn, moment, now), pack);
+
+  if (check.violations.length && layer.regenerate && result.meta.layer === "llm") {
+    events.push({
+      kind: "guard.blocked",
+      data: { attempt: 1, layer: result.meta.layer, violations: check.violations },
+    });
+    const feedback = check.violations.map((v) => `${v.kind} (${v.rule}): "${v.match}"`);
+    try {
+      result = await layer.regenerate(ctx, result.text, feedback);
+      check = checkText(result.text, textContext(bundle, turn, moment, now), pack);
+      events.push({ kind: "guard.regenerated", data: { ok: check.violations.length === 0 } });
+    } catch (error) {
+      events.push({ kind: "guard.regenerate_failed", data: { error: String(error) } });
+    }
+  }
+  if (check.violations.length) {
+    events.push({ kind: "guard.replaced", data: { layer: result.meta.layer, violations: check.violations } });
+    const safe = input.safeTemplate();
+    result = { ...result, text: safe };
+    check = checkText(safe, textContext(bundle, turn, moment, now), pack);
+    if (check.violations.length)
+      events.push({ kind: "guard.template_violation", data: { violations: check.violations } });
+  }
+  const disclosuresAdded = check.disclosuresToAppend.map((d) => d.id);
+  const text = [result.text, ...check.disclosuresToAppend.map((d) => d.text)].filter(Boolean).join("\n\n");
+  if (disclosuresAdded.length)
+    events.push({ kind: "disclosure.added", data: { ids: disclosuresAdded, moment } });
+  return { text, result, disclosuresAdded, events };
+}

@@ -1,0 +1,254 @@
+// The Toolbox of one turn, bound to one case: read tools answer from the policy engine, write
+// tools record offers, escalations and verification results and remember what they did so the
+// turn runner can attach the offer to the reply and log every decision on the transcript.
+
+import type { EscalationKind, RecordedOffer, Toolbox, ToolOutcome } from "../../agent/language-layer.js";
+import { verifyPassword } from "../../auth/passwords.js";
+import { recordVerification } from "../../db/conversations.js";
+import {
+  activePromise,
+  cancelPromise,
+  openEscalation,
+  recordOffer,
+  setCaseStatus,
+} from "../../db/negotiation.js";
+import { AppError } from "../../errors/app-error.js";
+import {
+  evaluateProposal,
+  type NegotiationState,
+  nextOffer,
+  type OfferTerms,
+  type Proposal,
+} from "../../policy/index.js";
+import { normaliseAnswer } from "../cases/case-input.js";
+import type { AppContext } from "../context.js";
+import type { CaseBundle } from "./case-bundle.js";
+import { defaultOfferExpiry, endOfDayInZone } from "./offer-expiry.js";
+import type { TurnState } from "./turn-state.js";
+
+export const MAX_VERIFY_ATTEMPTS = 3;
+
+export class CaseToolbox implements Toolbox {
+  constructor(
+    private readonly app: AppContext,
+    private readonly bundle: CaseBundle,
+    private readonly turn: TurnState,
+  ) {}
+
+  private negotiationState(): NegotiationState {
+    return {
+      facts: this.bundle.facts,
+      due: this.bundle.due,
+      today: this.bundle.today,
+      offersMade: [...this.bundle.offers, ...this.turn.offers],
+      declinedKinds: this.turn.state.declinedKinds,
+      signals: this.turn.state.signals,
+      step: this.turn.state.step,
+    };
+  }
+
+  private requireVerified(): void {
+    if (!this.turn.verified) throw new AppError("not_allowed_now", "identity is not verified yet");
+  }
+
+  caseSummary() {
+    this.requireVerified();
+    return {
+      facts: this.bundle.facts,
+      due: this.bundle.due,
+      pendingOffer: this.turn.offers.at(-1) ?? this.bundle.pendingOffer,
+    };
+  }
+
+  evaluateProposal(proposal: Proposal): ToolOutcome {
+    this.requireVerified();
+    const decision = evaluateProposal(proposal, this.negotiationState(), this.bundle.policy.pack);
+    this.turn.decisions.push({
+      tool: "evaluate_proposal",
+      proposal,
+      decision: decision.decision,
+      reason: "reason" in decision ? decision.reason : undefined,
+    });
+    if (decision.decision === "refuse") {
+      return {
+        decision: "refuse",
+        reason: decision.reason,
+        explanation: decision.explanation,
+        bounds: { ...decision.bounds },
+      };
+    }
+    return {
+      decision: decision.decision,
+      ...(decision.decision === "counter"
+        ? { reason: decision.reason, explanation: decision.explanation }
+        : {}),
+      terms: decision.offer,
+    };
+  }
+
+  async makeOffer(request: { proposal?: Proposal }): Promise<ToolOutcome> {
+    this.requireVerified();
+    if (!["reason", "negotiating"].includes(this.turn.state.phase)) {
+      this.turn.decisions.push({ tool: "make_offer", refused: "phase", phase: this.turn.state.phase });
+      return {
+        decision: "refuse",
+        reason: "not_allowed_now",
+        explanation: "no offer may be made in this phase",
+      };
+    }
+    const state = this.negotiationState();
+    const pack = this.bundle.policy.pack;
+    let terms: OfferTerms | null;
+    let outcome: ToolOutcome;
+    if (request.proposal) {
+      const decision = evaluateProposal(request.proposal, state, pack);
+      this.turn.decisions.push({
+        tool: "make_offer",
+        proposal: request.proposal,
+        decision: decision.decision,
+        reason: "reason" in decision ? decision.reason : undefined,
+        rule: "offer" in decision ? decision.offer.rule : undefined,
+      });
+      if (decision.decision === "refuse") {
+        this.turn.lastRefusal = decision.reason;
+        return {
+          decision: "refuse",
+          reason: decision.reason,
+          explanation: decision.explanation,
+          bounds: { ...decision.bounds },
+        };
+      }
+      terms = decision.offer;
+      outcome = {
+        decision: decision.decision,
+        ...(decision.decision === "counter"
+          ? { reason: decision.reason, explanation: decision.explanation }
+          : {}),
+      };
+    } else {
+      terms = nextOffer(state, pack);
+      this.turn.decisions.push({ tool: "make_offer", ladder: true, rule: terms?.rule ?? null });
+      if (!terms)
+        return {
+          decision: "refuse",
+          reason: "ladder_exhausted",
+          explanation: "no further step on the ladder",
+        };
+      outcome = { decision: "accept", reason: "ladder" };
+    }
+    const offer = await this.record(terms);
+    this.turn.state = {
+      ...this.turn.state,
+      phase: "negotiating",
+      step: this.turn.state.step + (outcome.decision === "counter" ? 1 : 0),
+    };
+    return { ...outcome, offer };
+  }
+
+  private async record(terms: OfferTerms): Promise<RecordedOffer> {
+    const tz = this.bundle.facts.timeZone;
+    const expiresAt = terms.expiresAt
+      ? endOfDayInZone(terms.expiresAt, tz)
+      : defaultOfferExpiry(this.bundle.today, tz);
+    const row = await recordOffer(this.app.db.prisma, {
+      caseId: this.bundle.detail.id,
+      kind: terms.kind,
+      total: terms.total,
+      currency: terms.currency,
+      discountBps: terms.discountBps,
+      instalments: terms.instalments,
+      terms: { ...terms } as Record<string, unknown>,
+      rule: terms.rule,
+      policyVersionId: this.bundle.policy.versionId,
+      source: "engine",
+      expiresAt,
+    });
+    const offer: RecordedOffer = {
+      ...terms,
+      id: row.id,
+      policyVersionId: row.policyVersionId,
+      expiresAt: expiresAt.toISOString(),
+    };
+    this.turn.offers.push(offer);
+    return offer;
+  }
+
+  async escalate(kind: EscalationKind, claim: string): Promise<void> {
+    if (this.turn.escalation) return;
+    const due = this.bundle.due;
+    const offers = [...this.bundle.offers, ...this.turn.offers];
+    const summary = {
+      kind,
+      why: kind,
+      claim: claim.slice(0, 2000),
+      phase: this.turn.state.phase,
+      verified: this.turn.verified,
+      amounts: this.turn.verified
+        ? {
+            currency: due.currency,
+            principal: due.principal,
+            interest: due.interest,
+            fees: due.fees,
+            paid: due.paid,
+            total: due.total,
+          }
+        : null,
+      offersMade: offers.map((o) => ({
+        id: o.id,
+        kind: o.kind,
+        total: o.total,
+        instalments: o.instalments.length,
+        rule: o.rule,
+      })),
+      limitHit: this.turn.lastRefusal ?? null,
+      reasonForNonPayment: this.turn.state.reason ?? null,
+      policyVersionId: this.bundle.policy.versionId,
+    };
+    const escalation = await openEscalation(this.app.db.prisma, {
+      caseId: this.bundle.detail.id,
+      kind,
+      summary,
+    });
+    this.turn.escalation = { id: escalation.id, kind };
+    this.turn.state = { ...this.turn.state, phase: "escalated" };
+  }
+
+  async verifyIdentity(
+    answer: string,
+  ): Promise<{ verified: boolean; attemptsLeft: number; locked: boolean }> {
+    const detail = this.bundle.detail;
+    const normalised = normaliseAnswer(answer);
+    const verified =
+      normalised.length > 0 &&
+      (detail.verificationAnswer
+        ? await verifyPassword(normalised, detail.verificationAnswer)
+        : detail.invoices.some((i) => normalised.includes(normaliseAnswer(i.number))));
+    const attempts = this.turn.verifyAttempts + (verified ? 0 : 1);
+    const locked = !verified && attempts >= MAX_VERIFY_ATTEMPTS;
+    const at = this.app.clock.now();
+    await recordVerification(this.app.db.prisma, this.bundle.conversationId, {
+      verified,
+      attempts,
+      locked,
+      at,
+    });
+    this.turn.verifyAttempts = attempts;
+    this.turn.decisions.push({ tool: "verify_identity", verified, attempts, locked });
+    if (verified) {
+      this.turn.verified = true;
+      this.turn.state = { ...this.turn.state, phase: "reason" };
+      await setCaseStatus(this.app.db.prisma, detail.id, "negotiating");
+    }
+    return { verified, attemptsLeft: Math.max(0, MAX_VERIFY_ATTEMPTS - attempts), locked };
+  }
+
+  async withdrawPromise(): Promise<boolean> {
+    const promise = await activePromise(this.app.db.prisma, this.bundle.detail.id);
+    if (!promise) return false;
+    await cancelPromise(this.app.db.prisma, promise.id);
+    await setCaseStatus(this.app.db.prisma, this.bundle.detail.id, "negotiating");
+    this.turn.decisions.push({ tool: "withdraw_promise", promiseId: promise.id });
+    this.turn.state = { ...this.turn.state, phase: "negotiating", declinedKinds: [] };
+    return true;
+  }
+}

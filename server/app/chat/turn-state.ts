@@ -1,0 +1,13 @@
+// What one turn changes, gathered as the tools run, then persisted by the turn runner.
+import type { RecordedOffer } from "../../agent/language-layer.js";
+import type { ConversationState } from "../../negotiation/conversation-state.js";
+
+export interface TurnState {
+  state: ConversationState;
+  verified: boolean;
+  verifyAttempts: number;
+  offers: RecordedOffer[];
+  escalation?: { id: string; kind: string };
+  lastRefusal?: string;
+  decisions: Record<string, unknown>[];
+}

@@ -1,0 +1,45 @@
+// The socket contract's message shape, from a stored message (and its offer, if any).
+import type { MessageRow } from "../../db/conversations.js";
+
+export interface WireOffer {
+  id: string;
+  kind: "full" | "plan" | "settlement";
+  total: number;
+  currency: string;
+  instalments: { dueDate: string; amount: number }[];
+  expiresAt: string;
+  status: string;
+}
+
+export interface WireMessage {
+  id: string;
+  role: "assistant" | "debtor" | "agent" | "system";
+  text: string;
+  createdAt: string;
+  offer?: WireOffer;
+  quickReplies?: string[];
+}
+
+export function toWire(row: MessageRow): WireMessage {
+  const quickReplies = Array.isArray(row.quickReplies) ? (row.quickReplies as string[]) : undefined;
+  return {
+    id: row.id,
+    role: row.role,
+    text: row.text,
+    createdAt: row.createdAt.toISOString(),
+    ...(row.offer
+      ? {
+          offer: {
+            id: row.offer.id,
+            kind: row.offer.kind,
+            total: Number(row.offer.total),
+            currency: row.offer.currency,
+            instalments: row.offer.instalments as unknown as WireOffer["instalments"],
+            expiresAt: row.offer.expiresAt.toISOString(),
+            status: row.offer.status,
+          },
+        }
+      : {}),
+    ...(quickReplies && quickReplies.length ? { quickReplies } : {}),
+  };
+}

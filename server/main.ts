@@ -1,0 +1,57 @@
+// Entry point of `npm start`: validate the environment, migrate, seed, serve, shut down cleanly.
+import { seedDemo } from "./app/bootstrap/seed-demo.js";
+import { ConfigError, loadEnv } from "./config/env.js";
+import { createLogger } from "./logging/logger.js";
+import { startService } from "./service.js";
+
+async function main(): Promise<void> {
+  let env: ReturnType<typeof loadEnv>;
+  try {
+    env = loadEnv();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const log = createLogger(env.LOG_LEVEL);
+  const service = await startService({ env, log });
+  const demo = await seedDemo(service.ctx, service.admin.email);
+
+  // Printed to the terminal (not the JSON log): the operator needs these once, in clear.
+  const lines = [
+    "",
+    `amiable is running at ${service.ctx.publicUrl}  (database: ${service.ctx.db.kind})`,
+    `  console:     ${service.ctx.publicUrl}/console`,
+    `  admin login: ${service.admin.email}${
+      service.admin.generatedPassword
+        ? `  password: ${service.admin.generatedPassword}  (generated now, shown once)`
+        : service.admin.source === "environment"
+          ? "  (password from ADMIN_PASSWORD)"
+          : "  (password set earlier; set ADMIN_EMAIL and ADMIN_PASSWORD to reset it)"
+    }`,
+    `  demo debtor: ${demo.link}`,
+    "",
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "shutting down");
+    const timer = setTimeout(() => process.exit(1), 10_000);
+    timer.unref();
+    await service.close();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("unhandledRejection", (reason) => log.error({ err: reason }, "unhandled rejection"));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

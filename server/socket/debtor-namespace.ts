@@ -1,0 +1,92 @@
+// socket.io namespace /debtor: the debtor chat transport of the public contract. The handshake
+// token opens a session; each conversation is a room, so connection-state recovery can replay
+// what a briefly disconnected debtor missed. Handlers parse, call one use case, and ack.
+import type { Namespace, Server, Socket } from "socket.io";
+import type { ChatService, DebtorSession } from "../app/chat/chat-service.js";
+import type { AppContext } from "../app/context.js";
+import { AppError } from "../errors/app-error.js";
+import { ackOf, errorAck } from "./acks.js";
+import { TokenBucket } from "./rate-limiter.js";
+
+export const conversationRoom = (conversationId: string) => `conversation:${conversationId}`;
+
+interface SocketData {
+  session: DebtorSession;
+  bucket: TokenBucket;
+}
+
+const KNOWN_EVENTS = new Set(["debtor:message", "debtor:action"]);
+
+export function attachDebtorNamespace(io: Server, chat: ChatService, app: AppContext): Namespace {
+  const nsp = io.of("/debtor");
+
+  nsp.use(async (socket, next) => {
+    try {
+      const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+      (socket.data as SocketData).session = await chat.openSession(token);
+      (socket.data as SocketData).bucket = new TokenBucket(8, 0.5);
+      next();
+    } catch (error) {
+      const e =
+        error instanceof AppError ? error : new AppError("internal", "Could not open the conversation.");
+      if (!(error instanceof AppError)) app.log.error({ err: error }, "debtor handshake failed");
+      const refusal = new Error(e.message) as Error & { data?: unknown };
+      refusal.data = { code: e.code, message: e.message };
+      next(refusal);
+    }
+  });
+
+  nsp.on("connection", (socket: Socket) => {
+    const data = socket.data as SocketData;
+    const { session } = data;
+    void socket.join(conversationRoom(session.conversationId));
+
+    const guarded =
+      (handler: (payload: unknown) => Promise<{ id: string }>) => async (payload: unknown, ack: unknown) => {
+        const reply = ackOf(ack);
+        try {
+          if (!data.bucket.take())
+            throw new AppError("rate_limited", "You are sending messages too quickly; please wait a moment.");
+          const result = await handler(payload);
+          reply({ ok: true, id: result.id });
+        } catch (error) {
+          reply(errorAck(error, app.log));
+        }
+      };
+    socket.on(
+      "debtor:message",
+      guarded((payload) => chat.postMessage(session, payload)),
+    );
+    socket.on(
+      "debtor:action",
+      guarded((payload) => chat.postAction(session, payload)),
+    );
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (KNOWN_EVENTS.has(event)) return;
+      const ack = args.at(-1);
+      ackOf(ack)({
+        ok: false,
+        error: { code: "bad_request", message: `Unknown event "${String(event).slice(0, 40)}".` },
+      });
+    });
+
+    void (async () => {
+      try {
+        if (!socket.recovered) {
+          const { messages, status } = await chat.history(session);
+          for (const m of messages) socket.emit("message", m);
+          socket.emit("state", { status });
+        }
+        await chat.resume(session);
+      } catch (error) {
+        app.log.error({ err: error }, "debtor session start failed");
+      }
+    })();
+  });
+
+  chat.listen({
+    message: (conversationId, message) => nsp.to(conversationRoom(conversationId)).emit("message", message),
+    state: (conversationId, status) => nsp.to(conversationRoom(conversationId)).emit("state", { status }),
+  });
+  return nsp;
+}

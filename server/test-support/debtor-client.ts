@@ -1,0 +1,110 @@
+// A debtor as tests see one: the real socket.io client on the /debtor namespace, recording every
+// message and state the server sends, with helpers to talk and to wait.
+import { randomUUID } from "node:crypto";
+import { io, type Socket } from "socket.io-client";
+
+export interface Ack {
+  ok: boolean;
+  id?: string;
+  error?: { code: string; message: string; details?: unknown };
+}
+
+export interface WireMessage {
+  id: string;
+  role: string;
+  text: string;
+  createdAt: string;
+  offer?: {
+    id: string;
+    kind: string;
+    total: number;
+    currency: string;
+    instalments: { dueDate: string; amount: number }[];
+    expiresAt: string;
+  };
+  quickReplies?: string[];
+}
+
+export class DebtorClient {
+  readonly messages: WireMessage[] = [];
+  readonly states: string[] = [];
+  private constructor(readonly socket: Socket) {
+    socket.on("message", (m: WireMessage) => {
+      if (!this.messages.some((x) => x.id === m.id)) this.messages.push(m);
+    });
+    socket.on("state", (s: { status: string }) => this.states.push(s.status));
+  }
+
+  static connect(url: string, token: unknown): Promise<DebtorClient> {
+    const socket = io(`${url}/debtor`, {
+      auth: { token },
+      transports: ["websocket"],
+      reconnection: false,
+      forceNew: true,
+    });
+    const client = new DebtorClient(socket);
+    return new Promise((resolve, reject) => {
+      socket.once("connect", () => resolve(client));
+      socket.once("connect_error", (err: Error & { data?: unknown }) => {
+        socket.close();
+        reject(Object.assign(new Error(err.message), { data: err.data }));
+      });
+    });
+  }
+
+  emit(event: string, payload: unknown): Promise<Ack> {
+    return this.socket.timeout(10_000).emitWithAck(event, payload) as Promise<Ack>;
+  }
+
+  send(text: string, clientMessageId: string = randomUUID()): Promise<Ack> {
+    return this.emit("debtor:message", { clientMessageId, text });
+  }
+
+  action(type: string, offerId?: string, clientMessageId: string = randomUUID()): Promise<Ack> {
+    return this.emit("debtor:action", { clientMessageId, type, ...(offerId ? { offerId } : {}) });
+  }
+
+  assistant(): WireMessage[] {
+    return this.messages.filter((m) => m.role === "assistant");
+  }
+
+  lastAssistant(): WireMessage | undefined {
+    return this.assistant().at(-1);
+  }
+
+  lastOffer(): WireMessage["offer"] | undefined {
+    return this.messages.filter((m) => m.offer).at(-1)?.offer;
+  }
+
+  async waitFor<T>(probe: () => T | undefined | false, what: string, timeoutMs = 10_000): Promise<T> {
+    const start = Date.now();
+    for (;;) {
+      const value = probe();
+      if (value) return value;
+      if (Date.now() - start > timeoutMs)
+        throw new Error(
+          `timed out waiting for ${what}; messages: ${JSON.stringify(
+            this.messages.map((m) => `${m.role}: ${m.text}`),
+            null,
+            1,
+          )}`,
+        );
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  /** Sends a message and waits for the assistant's reply to it. */
+  async say(text: string): Promise<WireMessage> {
+    const before = this.assistant().length;
+    const ack = await this.send(text);
+    if (!ack.ok) throw new Error(`message refused: ${JSON.stringify(ack.error)}`);
+    return this.waitFor(
+      () => (this.assistant().length > before ? this.assistant().at(-1) : undefined),
+      `reply to "${text}"`,
+    );
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
