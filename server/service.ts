@@ -26,6 +26,8 @@ export interface ServiceOptions {
   readonly http?: HttpOptions;
   /** Language layers; by default the offline engine (an LLM when configured, see agent/). */
   readonly layers?: Layers;
+  /** Debtor messages per connection: burst and refill per second (benchmarks and evals raise it). */
+  readonly debtorRateLimit?: { burst: number; perSecond: number };
 }
 
 export interface RunningService {
@@ -70,7 +72,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     // Replays room broadcasts missed during a short disconnection (see debtor-namespace.ts).
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
   });
-  attachDebtorNamespace(io, chat, ctx);
+  attachDebtorNamespace(io, chat, ctx, options.debtorRateLimit);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(env.PORT, env.HOST, () => resolve());

@@ -29,7 +29,7 @@ export function discountAmount(total: number, bps: number): number {
   return mulDiv(total, bps, 10_000, "floor");
 }
 
-/** The discount, in basis points rounded up, that taking `total - paid` off `total` represents. */
+/** The discount, in basis points rounded up, that paying `settlementTotal` instead of `total` represents. */
 export function discountBpsOf(total: number, settlementTotal: number): number {
   if (total <= 0) return 0;
   return mulDiv(total - settlementTotal, 10_000, total, "ceil");

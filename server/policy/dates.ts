@@ -64,24 +64,32 @@ export function maxDate(a: string, b: string): string {
   return a >= b ? a : b;
 }
 
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone });
-    return true;
-  } catch {
-    return false;
+// Intl formatters are costly to build: one per time zone, reused (also answers "is it valid?").
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
+  let f = formatters.get(timeZone);
+  if (f === undefined) {
+    try {
+      f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    } catch {
+      f = null;
+    }
+    formatters.set(timeZone, f);
   }
+  return f;
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  return formatterFor(timeZone) !== null;
 }
 
 /** The calendar date of an instant in a time zone (the debtor's "today"). */
 export function dateInZone(instant: Date, timeZone: string): string {
-  const fmt = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  });
-  const get = (type: string) => fmt.formatToParts(instant).find((p) => p.type === type)?.value ?? "";
+  const fmt = formatterFor(timeZone);
+  if (!fmt) throw new RangeError(`unknown time zone ${timeZone}`);
+  const parts = fmt.formatToParts(instant);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${get("year").padStart(4, "0")}-${get("month")}-${get("day")}`;
 }
 

@@ -1,4 +1,4 @@
-// Public API of the policy engine. Everything here is pure except the loader (file reads).
+// Public API of the policy engine. Pure except load.ts and check-files.ts (YAML files are read there).
 export { amountDue } from "./amount-due.js";
 export { canonicalJson } from "./canonical.js";
 export { type CheckReport, checkPackFiles } from "./check-files.js";

@@ -106,8 +106,8 @@ export function evaluateProposal(p: Proposal, state: NegotiationState, pack: Pol
   };
   switch (route(p, state)) {
     case "full":
-      return evaluateFull(ctx) ?? evaluateSettlement(ctx);
     case "full_or_settlement":
+      // Paying less than any full terms on offer is a request for a settlement.
       return evaluateFull(ctx) ?? evaluateSettlement(ctx);
     case "plan":
       return evaluatePlan(ctx);

@@ -57,6 +57,8 @@ export const wordingCategorySchema = z.enum([
   "urgency",
   "insult",
   "fees",
+  /** Saying the debt is cancelled, forgiven or not owed (US-12, UK-3): only a person decides that. */
+  "false_status",
 ]);
 export type WordingCategory = z.infer<typeof wordingCategorySchema>;
 

@@ -17,14 +17,22 @@ interface SocketData {
 
 const KNOWN_EVENTS = new Set(["debtor:message", "debtor:action"]);
 
-export function attachDebtorNamespace(io: Server, chat: ChatService, app: AppContext): Namespace {
+/** Eight messages at once, then one every two seconds: a person typing never notices it. */
+export const DEFAULT_DEBTOR_RATE = { burst: 8, perSecond: 0.5 };
+
+export function attachDebtorNamespace(
+  io: Server,
+  chat: ChatService,
+  app: AppContext,
+  rate: { burst: number; perSecond: number } = DEFAULT_DEBTOR_RATE,
+): Namespace {
   const nsp = io.of("/debtor");
 
   nsp.use(async (socket, next) => {
     try {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
       (socket.data as SocketData).session = await chat.openSession(token);
-      (socket.data as SocketData).bucket = new TokenBucket(8, 0.5);
+      (socket.data as SocketData).bucket = new TokenBucket(rate.burst, rate.perSecond);
       next();
     } catch (error) {
       const e =

@@ -5,8 +5,9 @@ import type { Clock } from "../app/context.js";
 import { hashPassword } from "../auth/passwords.js";
 import { loadEnv } from "../config/env.js";
 import { upsertUser } from "../db/users.js";
+import type { HttpOptions } from "../http/app.js";
 import { createLogger } from "../logging/logger.js";
-import { type RunningService, startService } from "../service.js";
+import { type RunningService, type ServiceOptions, startService } from "../service.js";
 import { openTestDatabase, type TestDatabase, type TestTarget } from "./databases.js";
 
 export class TestClock implements Clock {
@@ -41,7 +42,8 @@ export interface TestService {
 export async function startTestService(
   target: TestTarget,
   envOverrides: Record<string, string> = {},
-  http: { loginLimit?: number; apiLimit?: number } = {},
+  http: HttpOptions = {},
+  extra: Pick<ServiceOptions, "layers" | "debtorRateLimit"> = {},
 ): Promise<TestService> {
   const db = await openTestDatabase(target);
   const clock = new TestClock();
@@ -58,6 +60,7 @@ export async function startTestService(
     clock,
     db,
     http: { loginLimit: 1000, apiLimit: 100_000, ...http },
+    ...extra,
   });
   const passwordHash = await hashPassword(PASSWORD);
   await upsertUser(db.prisma, { email: "collector@test.local", role: "collector", passwordHash });
