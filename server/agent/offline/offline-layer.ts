@@ -135,6 +135,8 @@ export class OfflineLanguageLayer implements LanguageLayer {
   ): Promise<void> {
     const outcome = await ctx.tools.makeOffer(proposal ? { proposal } : {});
     if (outcome.offer) {
+      // Asked for a discount and offered something else: say so plainly before the offer.
+      if (discountAsked && outcome.offer.kind !== "settlement") reply.say("refuse_discount");
       reply.raw(describeOutcome(reply, outcome));
       reply.quick("offer");
       return;
