@@ -19,10 +19,22 @@ const GENESIS = "0".repeat(64);
 // Serialises writers so that two appends never claim the same previous hash.
 const AUDIT_LOCK_KEY = 7_311_001;
 
+/** JSON with object keys sorted at every level: JSONB does not keep key order, the hash must not care. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
 function chainHash(prevHash: string, at: Date, entry: AuditEntry): string {
   return createHash("sha256")
     .update(
-      JSON.stringify([
+      canonical([
         prevHash,
         at.toISOString(),
         entry.actorType,

@@ -39,15 +39,22 @@ export function recentMessages(prisma: Prisma, conversationId: string, take: num
     .then((rows) => rows.reverse());
 }
 
-async function nextSeq(tx: P.TransactionClient, conversationId: string): Promise<number> {
-  // Row lock on the conversation serialises writers (several sockets, several instances).
-  await tx.$queryRawUnsafe(`SELECT id FROM "Conversation" WHERE id = $1 FOR UPDATE`, conversationId);
-  const last = await tx.message.findFirst({
-    where: { conversationId },
-    orderBy: { seq: "desc" },
-    select: { seq: true },
-  });
-  return (last?.seq ?? 0) + 1;
+/**
+ * Locks the conversation row (serialising writers: several sockets, several instances) and returns
+ * the next message number and the person who owns the conversation, if any.
+ */
+async function lockForAppend(
+  tx: P.TransactionClient,
+  conversationId: string,
+): Promise<{ seq: number; humanOwnerId: string | null }> {
+  const rows = await tx.$queryRawUnsafe<{ humanOwnerId: string | null; last: number | null }[]>(
+    `SELECT c."humanOwnerId", (SELECT max(m.seq) FROM "Message" m WHERE m."conversationId" = c.id) AS last
+       FROM "Conversation" c WHERE c.id = $1 FOR UPDATE`,
+    conversationId,
+  );
+  const row = rows[0];
+  if (!row) throw new Error(`conversation ${conversationId} not found`);
+  return { seq: Number(row.last ?? 0) + 1, humanOwnerId: row.humanOwnerId };
 }
 
 export interface NewMessage {
@@ -79,7 +86,7 @@ export async function insertDebtorMessage(
   if (existing) return { message: existing, created: false };
   try {
     const message = await prisma.$transaction(async (tx) => {
-      const seq = await nextSeq(tx, conversationId);
+      const { seq } = await lockForAppend(tx, conversationId);
       return tx.message.create({
         data: { conversationId, seq, role: "debtor", text, clientMessageId },
         include: { offer: true },
@@ -107,14 +114,8 @@ export async function appendMessage(
   message: NewMessage,
 ): Promise<MessageRow> {
   return prisma.$transaction(async (tx) => {
-    const seq = await nextSeq(tx, conversationId);
-    if (message.role === "assistant") {
-      const conv = await tx.conversation.findUniqueOrThrow({
-        where: { id: conversationId },
-        select: { humanOwnerId: true },
-      });
-      if (conv.humanOwnerId) throw new ConversationLockedError();
-    }
+    const { seq, humanOwnerId } = await lockForAppend(tx, conversationId);
+    if (message.role === "assistant" && humanOwnerId) throw new ConversationLockedError();
     return tx.message.create({
       data: {
         conversationId,
@@ -129,6 +130,23 @@ export async function appendMessage(
       },
       include: { offer: true },
     });
+  });
+}
+
+/** Several transcript events of one turn in a single insert. */
+export async function addEvents(
+  prisma: Prisma,
+  conversationId: string,
+  events: readonly { kind: string; data: Record<string, unknown>; messageId?: string | undefined }[],
+): Promise<void> {
+  if (events.length === 0) return;
+  await prisma.conversationEvent.createMany({
+    data: events.map((e) => ({
+      conversationId,
+      kind: e.kind,
+      data: e.data as P.InputJsonValue,
+      messageId: e.messageId ?? null,
+    })),
   });
 }
 

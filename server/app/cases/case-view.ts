@@ -1,13 +1,13 @@
 // Maps stored cases to the public JSON shapes of the contract (money as integer minor units plus
 // currency, dates as ISO-8601) and to the domain's CaseFacts.
-import type { CaseDetail } from "../../db/cases.js";
+import type { CaseDetail, CaseForTurn } from "../../db/cases.js";
 import type { CaseFacts } from "../../domain/case-facts.js";
 import type { AmountDue } from "../../policy/index.js";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const num = (v: bigint) => Number(v);
 
-export function caseFacts(c: CaseDetail): CaseFacts {
+export function caseFacts(c: CaseForTurn): CaseFacts {
   const paid = c.payments.reduce((s, p) => s + num(p.amount), 0) ?? 0;
   return {
     reference: c.reference,

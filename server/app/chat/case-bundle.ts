@@ -1,7 +1,7 @@
 // Everything one chat turn needs about its case, loaded once per turn.
 
 import type { RecordedOffer } from "../../agent/language-layer.js";
-import { type CaseDetail, getCaseDetail } from "../../db/cases.js";
+import { type CaseForTurn, getCaseForTurn } from "../../db/cases.js";
 import { getConversation } from "../../db/conversations.js";
 import type { CaseFacts } from "../../domain/case-facts.js";
 import { type ConversationState, readState } from "../../negotiation/conversation-state.js";
@@ -11,7 +11,7 @@ import type { AppContext } from "../context.js";
 import type { PinnedPolicy } from "../policy-registry.js";
 
 export interface CaseBundle {
-  readonly detail: CaseDetail;
+  readonly detail: CaseForTurn;
   readonly conversationId: string;
   readonly verified: boolean;
   readonly humanOwnerId: string | null;
@@ -26,7 +26,7 @@ export interface CaseBundle {
   readonly pendingOffer: RecordedOffer | null;
 }
 
-export function recordedOffer(row: CaseDetail["offers"][number]): RecordedOffer {
+export function recordedOffer(row: CaseForTurn["offers"][number]): RecordedOffer {
   const terms = row.terms as unknown as OfferTerms;
   return {
     ...terms,
@@ -41,7 +41,7 @@ export async function loadBundle(
   caseId: string,
   conversationId: string,
 ): Promise<CaseBundle> {
-  const detail = await getCaseDetail(ctx.db.prisma, caseId);
+  const detail = await getCaseForTurn(ctx.db.prisma, caseId);
   if (!detail) throw new Error(`case ${caseId} vanished`);
   const conversation = await getConversation(ctx.db.prisma, conversationId);
   const policy = await ctx.policies.forVersion(detail.policyVersionId);

@@ -177,11 +177,6 @@ export class ChatService {
 
   /** A turn for a debtor message, or for an action (`forced` names the intent, no text). */
   private async turn(session: DebtorSession, text: string, forced?: ForcedIntent): Promise<void> {
-    const owner = await this.app.db.prisma.conversation.findUniqueOrThrow({
-      where: { id: session.conversationId },
-      select: { humanOwnerId: true },
-    });
-    if (owner.humanOwnerId) return; // a person answers while they own the conversation
     const out = await runDebtorTurn(this.app, this.layers, session, text, forced);
     if (out.message) this.emitMessage(session.conversationId, out.message);
     if (out.statusChanged) this.emitState(session.conversationId, session.caseId, out.status);

@@ -4,7 +4,7 @@ import type { LanguageLayer, TurnContext } from "../../agent/language-layer.js";
 import { isSafetyIntent } from "../../agent/offline/intent-routing.js";
 import { type Understanding, understand } from "../../agent/offline/nlu/index.js";
 import {
-  addEvent,
+  addEvents,
   appendMessage,
   ConversationLockedError,
   recentMessages,
@@ -60,6 +60,8 @@ export async function runDebtorTurn(
 ): Promise<TurnOutput> {
   const bundle = await loadBundle(app, ids.caseId, ids.conversationId);
   const before = statusOf(bundle.state.phase);
+  // A person answers while they own the conversation; the assistant stays silent.
+  if (bundle.humanOwnerId) return { message: null, status: before, statusChanged: false };
   const u = forced
     ? forcedUnderstanding(forced, bundle.facts.locale)
     : understand(debtorText, {
@@ -143,24 +145,24 @@ export async function runDebtorTurn(
       },
     });
     message = toWire(row);
-    for (const d of turn.decisions)
-      await addEvent(app.db.prisma, conversationId, "policy.decision", d, row.id);
-    for (const e of guarded.events) await addEvent(app.db.prisma, conversationId, e.kind, e.data, row.id);
-    if (guarded.result.meta.fallbackReason) {
-      await addEvent(
-        app.db.prisma,
-        conversationId,
-        "llm.fallback",
-        { reason: guarded.result.meta.fallbackReason },
-        row.id,
-      );
-    }
+    await addEvents(app.db.prisma, conversationId, [
+      ...turn.decisions.map((d) => ({ kind: "policy.decision", data: d, messageId: row.id })),
+      ...guarded.events.map((e) => ({ ...e, messageId: row.id })),
+      ...(guarded.result.meta.fallbackReason
+        ? [{ kind: "llm.fallback", data: { reason: guarded.result.meta.fallbackReason }, messageId: row.id }]
+        : []),
+      ...(turn.escalation ? [{ kind: "escalation.opened", data: turn.escalation, messageId: row.id }] : []),
+    ]);
   } catch (error) {
     if (!(error instanceof ConversationLockedError)) throw error;
-    // A person took over while this reply was being prepared: it is never sent.
-    await addEvent(app.db.prisma, conversationId, "assistant.suppressed", { reason: "human_owner" });
+    // A person took over while this reply was being prepared: it is never sent, but what the tools
+    // did (offers, escalations) stays on the record.
+    await addEvents(app.db.prisma, conversationId, [
+      { kind: "assistant.suppressed", data: { reason: "human_owner" } },
+      ...turn.decisions.map((d) => ({ kind: "policy.decision", data: d })),
+      ...(turn.escalation ? [{ kind: "escalation.opened", data: turn.escalation }] : []),
+    ]);
   }
-  if (turn.escalation) await addEvent(app.db.prisma, conversationId, "escalation.opened", turn.escalation);
   await saveState(app.db.prisma, conversationId, turn.state);
   const status = statusOf(turn.state.phase);
   if (status !== before && !turn.escalation) await setCaseStatus(app.db.prisma, ids.caseId, status);

@@ -1,0 +1,36 @@
+// Child process of bench-chat: the real service (offline engine, in-memory PGlite) with `count`
+// fresh cases. Prints one JSON line {url, tokens} on stdout, then serves until killed.
+import { createCase } from "../../server/app/cases/case-service.js";
+import { loadEnv } from "../../server/config/env.js";
+import { createLogger } from "../../server/logging/logger.js";
+import { startService } from "../../server/service.js";
+
+const count = Number(process.argv[2] ?? 100);
+const env = loadEnv({
+  PORT: "0",
+  DATA_DIR: "memory://bench",
+  LOG_LEVEL: "silent",
+  ADMIN_EMAIL: "bench@amiable.local",
+  ADMIN_PASSWORD: "bench-password-123",
+});
+const service = await startService({
+  env,
+  log: createLogger("silent"),
+  // Simulated debtors type faster than people: lift the per-connection limit for the benchmark.
+  debtorRateLimit: { burst: 1000, perSecond: 1000 },
+});
+const tokens: string[] = [];
+for (let i = 0; i < count; i++) {
+  const created = await createCase(service.ctx, {
+    reference: `BENCH-${i}`,
+    creditor: { name: "Bench Creditor" },
+    debtor: { name: `Debtor ${i}`, kind: "business", locale: "fr" },
+    jurisdiction: "FR",
+    currency: "EUR",
+    invoices: [{ number: `B-${i}`, issuedAt: "2026-07-01", dueAt: "2026-07-31", amount: 120_000 + i }],
+    verification: { answer: "75011" },
+  });
+  tokens.push(created.token);
+}
+process.stdout.write(`${JSON.stringify({ url: service.url, tokens })}\n`);
+process.on("SIGTERM", () => void service.close().then(() => process.exit(0)));
