@@ -52,6 +52,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  // Configuration problems found after parsing (e.g. COLLECTOR_HOURS) name their variable too.
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -8,10 +8,11 @@ import { OfflineLanguageLayer } from "./agent/offline/offline-layer.js";
 import { type AdminBootstrap, ensureAdmin } from "./app/bootstrap/admin.js";
 import { ChatService } from "./app/chat/chat-service.js";
 import type { Layers } from "./app/chat/turn-runner.js";
+import { parseDutyHours } from "./app/console/duty-hours.js";
 import { type AppContext, type Clock, systemClock } from "./app/context.js";
 import { EventBus } from "./app/events.js";
 import { PolicyRegistry } from "./app/policy-registry.js";
-import { type Env, publicUrl } from "./config/env.js";
+import { ConfigError, type Env, publicUrl } from "./config/env.js";
 import { type Database, openDatabase } from "./db/open.js";
 import { createHttpApp, type HttpOptions } from "./http/app.js";
 import type { Logger } from "./logging/logger.js";
@@ -42,6 +43,11 @@ export interface RunningService {
 
 export async function startService(options: ServiceOptions): Promise<RunningService> {
   const { env, log } = options;
+  try {
+    parseDutyHours(env.COLLECTOR_HOURS);
+  } catch (error) {
+    throw new ConfigError([`COLLECTOR_HOURS: ${(error as Error).message}`]);
+  }
   const db = options.db ?? (await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR }));
   if (db.appliedMigrations.length) log.info({ migrations: db.appliedMigrations }, "applied migrations");
   const policies = await PolicyRegistry.open(db);

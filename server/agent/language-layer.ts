@@ -88,6 +88,8 @@ export interface TurnContext {
   /** The offline understanding of the debtor's text, available to both layers. */
   readonly understanding: Understanding;
   readonly turn: number;
+  /** When a person can answer (collector hours), for honest handoff wording. */
+  readonly availability: { readonly onDuty: boolean; readonly nextAt: string; readonly when: string };
   readonly memory: Required<Omit<DialogueMemory, "reason">> & Pick<DialogueMemory, "reason">;
   readonly tools: Toolbox;
 }

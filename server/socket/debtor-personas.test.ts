@@ -244,3 +244,34 @@ describe.each(TEST_TARGETS)("personas on %s", (target) => {
     },
   );
 });
+
+describe("a person requested outside collector hours", () => {
+  let t: TestService;
+  beforeAll(async () => {
+    // Only Saturdays: the test clock (a Sunday, 22 November 2026) is off duty.
+    t = await startTestService("pglite", { COLLECTOR_HOURS: "Sat 09:00-12:00 Europe/Paris" });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it("tells the debtor honestly when a person will answer", async () => {
+    const created = await t.api("POST", "/api/cases", { token: t.tokens.collector, body: sampleCase() });
+    const debtor = await DebtorClient.connect(t.url, created.body.token);
+    await debtor.waitFor(() => debtor.lastAssistant(), "greeting");
+    await debtor.say("75011");
+    const reply = await debtor.say("Je veux parler à un humain s'il vous plaît.");
+    expect(reply.text).toContain("samedi 28 novembre à 09:00 (heure de Paris)");
+    const transcript = await t.api("GET", `/api/cases/${created.body.id}/transcript`, {
+      token: t.tokens.collector,
+    });
+    expect(transcript.body.events.some((e: { kind: string }) => e.kind.startsWith("guard."))).toBe(false);
+    debtor.close();
+  });
+
+  it("refuses to boot on unreadable collector hours, naming the variable", async () => {
+    await expect(startTestService("pglite", { COLLECTOR_HOURS: "Someday 9-5" })).rejects.toThrow(
+      /COLLECTOR_HOURS: /,
+    );
+  });
+});

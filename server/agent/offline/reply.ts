@@ -11,7 +11,7 @@ export class Reply {
   constructor(
     readonly catalogue: Catalogue,
     private readonly seed: string,
-    readonly ctx: Pick<TurnContext, "locale" | "verificationQuestion">,
+    readonly ctx: Pick<TurnContext, "locale" | "verificationQuestion" | "availability">,
   ) {}
 
   get locale() {
@@ -42,8 +42,11 @@ export class Reply {
     return this.ctx.verificationQuestion || this.catalogue.render("default_question", {}, this.seed);
   }
 
+  /** When a person will answer, honestly: today while on duty, else the next on-duty time. */
   nextContact(): string {
-    return this.catalogue.render("next_contact", {}, this.seed);
+    const a = this.ctx.availability;
+    if (a.onDuty) return this.catalogue.render("next_contact_on_duty", {}, this.seed);
+    return this.catalogue.render("next_contact_off_duty", { when: a.when }, this.seed);
   }
 
   /** The public bounds of a refused proposal (never the settlement floor). */

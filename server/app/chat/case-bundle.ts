@@ -9,6 +9,7 @@ import { type AmountDue, amountDue, dateInZone, type OfferTerms } from "../../po
 import { caseFacts } from "../cases/case-view.js";
 import type { AppContext } from "../context.js";
 import type { PinnedPolicy } from "../policy-registry.js";
+import { type Availability, humanAvailability } from "./availability.js";
 
 export interface CaseBundle {
   readonly detail: CaseForTurn;
@@ -24,6 +25,8 @@ export interface CaseBundle {
   readonly today: string;
   readonly offers: readonly RecordedOffer[];
   readonly pendingOffer: RecordedOffer | null;
+  /** When a person can answer the debtor. */
+  readonly availability: Availability;
 }
 
 export function recordedOffer(row: CaseForTurn["offers"][number]): RecordedOffer {
@@ -63,5 +66,6 @@ export async function loadBundle(
     today,
     offers,
     pendingOffer: pendingRow ? recordedOffer(pendingRow) : null,
+    availability: humanAvailability(ctx.env.COLLECTOR_HOURS, now, facts.locale),
   };
 }

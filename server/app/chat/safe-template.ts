@@ -11,6 +11,7 @@ export function safeTemplate(bundle: CaseBundle, turn: TurnState): string {
   const reply = new Reply(catalogue, `${bundle.conversationId}:${turn.state.turn}:safe`, {
     locale: bundle.facts.locale,
     verificationQuestion: bundle.detail.verificationQuestion ?? "",
+    availability: bundle.availability,
   });
   const offer = turn.offers.at(-1);
   if (turn.escalation) reply.say(`escalation_${turn.escalation.kind}`);

@@ -13,6 +13,7 @@ function replyFor(bundle: CaseBundle, seed: string): Reply {
   return new Reply(loadCatalogue(bundle.facts.locale), `${bundle.conversationId}:${seed}`, {
     locale: bundle.facts.locale,
     verificationQuestion: bundle.detail.verificationQuestion ?? "",
+    availability: bundle.availability,
   });
 }
 

@@ -101,6 +101,7 @@ export async function runDebtorTurn(
     debtorText,
     understanding: u,
     turn: turn.state.turn,
+    availability: bundle.availability,
     memory: {
       askedForProposal: turn.state.askedForProposal,
       proposalsOutside: turn.state.proposalsOutside,

@@ -70,6 +70,7 @@ export function turn(tb: PolicyToolbox, o: Partial<TurnContext> = {}): TurnConte
       confidence: 0,
     },
     turn: 1,
+    availability: { onDuty: true, nextAt: "2025-09-15T08:00:00.000Z", when: "" },
     memory: { askedForProposal: false, proposalsOutside: 0, abuseCount: 0, unclearCount: 0 },
     tools: tb,
     ...o,

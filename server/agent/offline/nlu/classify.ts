@@ -10,15 +10,55 @@ import type { Hit } from "./match/engine.js";
 import type { DisputeReason, Expecting, Intent, NonPaymentReason, Slots } from "./types.js";
 
 export const PRIORITY: readonly Intent[] = [
-  "stop", "attorney", "surendettement", "breathing_space", "bankruptcy", "vulnerability", "dispute",
-  "already_paid", "time_barred_claim", "third_party", "request_human", "hardship", "injection", "abuse",
-  "propose", "ask_discount", "want_plan", "pay_full", "forgot", "admin_problem", "question_debt", "decline",
-  "accept", "identity_answer", "off_topic", "greeting", "thanks", "unknown",
+  "stop",
+  "attorney",
+  "surendettement",
+  "breathing_space",
+  "bankruptcy",
+  "vulnerability",
+  "dispute",
+  "already_paid",
+  "time_barred_claim",
+  "third_party",
+  "request_human",
+  "hardship",
+  "injection",
+  "abuse",
+  "propose",
+  "ask_discount",
+  "want_plan",
+  "pay_full",
+  "forgot",
+  "admin_problem",
+  "question_debt",
+  "decline",
+  "accept",
+  "identity_answer",
+  "off_topic",
+  "greeting",
+  "thanks",
+  "unknown",
 ];
 const STRONG = 0.8;
 /** Intents that a short identity answer may carry without being something else. */
-const NOT_CLEAR_UNDER_IDENTITY = new Set<Intent>(["greeting", "thanks", "accept", "off_topic", "identity_answer", "propose", "want_plan", "pay_full"]);
-const REASON_ORDER: readonly DisputeReason[] = ["charged_twice", "never_received", "not_mine", "wrong_amount", "goods_or_service", "other"];
+const NOT_CLEAR_UNDER_IDENTITY = new Set<Intent>([
+  "greeting",
+  "thanks",
+  "accept",
+  "off_topic",
+  "identity_answer",
+  "propose",
+  "want_plan",
+  "pay_full",
+]);
+const REASON_ORDER: readonly DisputeReason[] = [
+  "charged_twice",
+  "never_received",
+  "not_mine",
+  "wrong_amount",
+  "goods_or_service",
+  "other",
+];
 
 export interface ClassifyInput {
   hits: readonly Hit[];
@@ -45,9 +85,12 @@ export function classify(input: ClassifyInput): Classification {
     agree.set(intent, (agree.get(intent) ?? 0) + 1);
   };
   let offerCue = false;
+  let offerToCreditor = false;
   for (const h of hits) {
-    if (h.rule.needsAmount) offerCue = true;
-    else bump(h.intent, h.weight);
+    if (h.rule.needsAmount) {
+      offerCue = true;
+      if (h.rule.tag === "offer") offerToCreditor = true;
+    } else bump(h.intent, h.weight);
   }
 
   // Amounts turn a negotiation cue into a concrete proposal; an identity answer holds
@@ -55,25 +98,41 @@ export function classify(input: ClassifyInput): Classification {
   const hasAmount = slots.amounts.length > 0 && expecting !== "identity";
   const periodic = slots.amounts.some((a) => a.perPeriod !== undefined);
   const wholeDebt = hits.some((h) => h.rule.tag === "whole" && !h.negated);
-  const negotiating = weight.has("want_plan") || weight.has("ask_discount") || (weight.has("pay_full") && !wholeDebt);
-  const nothingElse = weight.size === 0 || [...weight.keys()].every((i) => ["greeting", "thanks", "accept", "decline"].includes(i));
+  // Asking to drop a fee ("sans les 40 € de frais ?") names an amount without offering it.
+  const negotiating = weight.has("want_plan") || (weight.has("pay_full") && !wholeDebt);
+  const nothingElse =
+    weight.size === 0 ||
+    [...weight.keys()].every((i) => ["greeting", "thanks", "accept", "decline"].includes(i));
   // "Non, 100 € par mois c'est impossible" refuses an amount; it does not offer one.
   const refusing = (weight.get("decline") ?? 0) >= STRONG && !offerCue;
-  const proposing = offerCue || periodic || slots.count !== undefined || negotiating || nothingElse || expecting === "proposal";
-  if (hasAmount && proposing && !refusing) {
+  const proposing =
+    offerCue ||
+    periodic ||
+    slots.count !== undefined ||
+    negotiating ||
+    nothingElse ||
+    expecting === "proposal";
+  // "Je paie les 450 € en une fois": the whole debt, stated, is paying in full.
+  if (hasAmount && proposing && !refusing && (!wholeDebt || offerToCreditor)) {
     bump("propose", offerCue || periodic || negotiating || expecting === "proposal" ? 0.9 : 0.7);
   }
-  if (slots.count !== undefined && !weight.has("want_plan") && !weight.has("propose")) bump("want_plan", 0.85);
+  if (slots.count !== undefined && !weight.has("want_plan") && !weight.has("propose"))
+    bump("want_plan", 0.85);
 
   if (expecting === "identity") applyIdentity(weight, input);
   if (expecting === "confirmation") {
-    for (const i of ["accept", "decline"] as const) if (weight.has(i)) weight.set(i, Math.max(weight.get(i) ?? 0, 0.9));
+    for (const i of ["accept", "decline"] as const)
+      if (weight.has(i)) weight.set(i, Math.max(weight.get(i) ?? 0, 0.9));
   } else if (weight.has("thanks") && (weight.get("accept") ?? 0) < STRONG) {
     // "Super, merci !" out of a yes/no question is thanks, not an acceptance.
     weight.delete("accept");
   }
 
-  if (weight.size === 0 && !input.mentionsDebt && (input.wordCount >= 5 || (input.isQuestion && input.wordCount >= 3))) {
+  if (
+    weight.size === 0 &&
+    !input.mentionsDebt &&
+    (input.wordCount >= 6 || (input.isQuestion && input.wordCount >= 3))
+  ) {
     bump("off_topic", 0.5);
   }
   if (weight.size === 0) return { intents: ["unknown"], confidence: 0.2 };
@@ -83,11 +142,16 @@ export function classify(input: ClassifyInput): Classification {
   const intents = [...weight.keys()].sort((a, b) => rank(a) - rank(b));
   const primary = intents[0] as Intent;
   const w = weight.get(primary) ?? 0;
-  const confidence = Math.min(0.98, w >= STRONG ? 0.85 + 0.05 * Math.min((agree.get(primary) ?? 1) - 1, 2) : w);
+  const confidence = Math.min(
+    0.98,
+    w >= STRONG ? 0.85 + 0.05 * Math.min((agree.get(primary) ?? 1) - 1, 2) : w,
+  );
 
   const out: Classification = { intents, confidence };
   if (weight.has("dispute")) {
-    const reasons = new Set(hits.filter((h) => h.intent === "dispute" && !h.negated).map((h) => h.rule.reason));
+    const reasons = new Set(
+      hits.filter((h) => h.intent === "dispute" && !h.negated).map((h) => h.rule.reason),
+    );
     out.disputeReason = REASON_ORDER.find((r) => reasons.has(r)) ?? "other";
   }
   if (weight.has("dispute")) out.reasonForNonPayment = "dispute";

@@ -3,7 +3,6 @@
 // the fallback when the model fails. See understand.ts for the pipeline:
 // normalise -> lex -> expand SMS forms -> rules (typo-tolerant) -> slots -> classify.
 
-export { understand } from "./understand.js";
 export type {
   AmountSlot,
   DisputeReason,
@@ -16,3 +15,4 @@ export type {
   Understanding,
 } from "./types.js";
 export { INTENTS } from "./types.js";
+export { understand } from "./understand.js";

@@ -28,7 +28,9 @@ const itemSchema = z.strictObject({
       count: z.number().int().optional(),
       dates: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).optional(),
       percent: z.number().optional(),
-      disputeReason: z.enum(["not_mine", "wrong_amount", "goods_or_service", "never_received", "charged_twice", "other"]).optional(),
+      disputeReason: z
+        .enum(["not_mine", "wrong_amount", "goods_or_service", "never_received", "charged_twice", "other"])
+        .optional(),
       reasonForNonPayment: z.enum(["forgot", "admin", "dispute", "hardship"]).optional(),
     })
     .optional(),

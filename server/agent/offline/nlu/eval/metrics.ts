@@ -73,7 +73,10 @@ function slotResults(expected: Expected, got: Slots): Array<[string, boolean]> {
 
 const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
 
-export function scoreCorpus(items: readonly CorpusItem[], run: (text: string, ctx: NluContext) => Understanding): CorpusReport {
+export function scoreCorpus(
+  items: readonly CorpusItem[],
+  run: (text: string, ctx: NluContext) => Understanding,
+): CorpusReport {
   const tp = new Map<Intent, number>();
   const fp = new Map<Intent, number>();
   const fn = new Map<Intent, number>();

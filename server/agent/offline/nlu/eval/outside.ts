@@ -45,7 +45,9 @@ export interface DisputeLikeReport {
 }
 
 export function evaluateDisputeLike(run: Run, dir = SHARED_DATA_DIR): DisputeLikeReport {
-  const rows = readJsonl<{ text: string; dispute_like: boolean }>(path.join(dir, "nlu/banking-dispute-like.en.jsonl"));
+  const rows = readJsonl<{ text: string; dispute_like: boolean }>(
+    path.join(dir, "nlu/banking-dispute-like.en.jsonl"),
+  );
   const onPath = (t: string) => DISPUTE_PATH.has(run(t, EN_CTX).intent);
   const fp = rate(
     rows.filter((r) => !r.dispute_like).map((r) => r.text),
@@ -56,7 +58,12 @@ export function evaluateDisputeLike(run: Run, dir = SHARED_DATA_DIR): DisputeLik
       rows.filter((r) => r.dispute_like).map((r) => r.text),
       onPath,
     ),
-    falsePositive: { hits: fp.total - fp.hits, total: fp.total, rate: fp.total ? 1 - fp.rate : 0, misses: fp.misses },
+    falsePositive: {
+      hits: fp.total - fp.hits,
+      total: fp.total,
+      rate: fp.total ? 1 - fp.rate : 0,
+      misses: fp.misses,
+    },
   };
 }
 
@@ -70,7 +77,9 @@ export interface HandoffReport {
 }
 
 export function evaluateHandoff(run: Run, dir = SHARED_DATA_DIR): HandoffReport {
-  const rows = readJsonl<{ text: string; intents: string[] }>(path.join(dir, "nlu/banking-handoff-affirm-deny.en.jsonl"));
+  const rows = readJsonl<{ text: string; intents: string[] }>(
+    path.join(dir, "nlu/banking-handoff-affirm-deny.en.jsonl"),
+  );
   const texts = (label: string) => rows.filter((r) => r.intents.includes(label)).map((r) => r.text);
   const confirm: NluContext = { ...EN_CTX, expecting: "confirmation" };
   return {

@@ -20,20 +20,34 @@ interface Compiled {
   rule: Rule;
   pattern: Pattern;
   unless: Pattern[];
+  /** For each required element, the keys one of which the message must hold somewhere. */
+  required: string[][];
+}
+
+function requiredKeys(p: Pattern): string[][] {
+  const out: string[][] = [];
+  for (const e of p.elements)
+    if (e.kind === "alt" && !e.optional) out.push(e.options.map((o) => o[0] as string));
+  return out;
 }
 
 export class RuleEngine {
   private readonly compiled: Compiled[];
   private readonly byFirstKey = new Map<string, number[]>();
-  private readonly anyStart: number[] = [];
   readonly vocabulary: Vocabulary;
 
   constructor(rules: readonly Rule[]) {
     this.compiled = rules.flatMap((rule) => {
-      const unless = rule.unless === undefined ? [] : typeof rule.unless === "string" ? [rule.unless] : rule.unless;
+      const unless =
+        rule.unless === undefined ? [] : typeof rule.unless === "string" ? [rule.unless] : rule.unless;
       try {
         const unlessPatterns = unless.flatMap(compilePatterns);
-        return compilePatterns(rule.p).map((pattern) => ({ rule, pattern, unless: unlessPatterns }));
+        return compilePatterns(rule.p).map((pattern) => ({
+          rule,
+          pattern,
+          unless: unlessPatterns,
+          required: requiredKeys(pattern),
+        }));
       } catch (e) {
         throw new SyntaxError(`rule ${rule.intent} "${rule.p}": ${(e as Error).message}`);
       }
@@ -42,13 +56,14 @@ export class RuleEngine {
     this.compiled.forEach((c, i) => {
       keys.push(...patternKeys(c.pattern));
       for (const u of c.unless) keys.push(...patternKeys(u));
-      if (c.pattern.firstKeys === null) this.anyStart.push(i);
-      else
-        for (const k of new Set(c.pattern.firstKeys)) {
-          const list = this.byFirstKey.get(k);
-          if (list) list.push(i);
-          else this.byFirstKey.set(k, [i]);
-        }
+      // Patterns that may start anywhere (a leading gap) are refused: they would be tried at every token.
+      if (c.pattern.firstKeys === null)
+        throw new SyntaxError(`rule ${c.rule.intent} "${c.rule.p}" has no first word`);
+      for (const k of new Set(c.pattern.firstKeys)) {
+        const list = this.byFirstKey.get(k);
+        if (list) list.push(i);
+        else this.byFirstKey.set(k, [i]);
+      }
     });
     this.vocabulary = new Vocabulary(keys);
   }
@@ -64,21 +79,37 @@ export class RuleEngine {
   }
 
   run(toks: readonly MatchToken[]): Hit[] {
-    const positive = new Set<number>();
-    const negative = new Set<number>();
-    const candidates = new Set<number>();
+    const n = this.compiled.length;
+    // Per rule: 0 not tried yet, 1 matched, 2 matched only under negation, 3 cannot match.
+    const state = new Uint8Array(n);
+    // A rule whose required words are not all in the message cannot match: skip it cheaply.
+    const present = new Set<string>();
+    for (const t of toks) for (const k of t.keys) present.add(k);
+    const viable = new Uint8Array(n); // 0 unknown, 1 yes, 2 no
     for (let t = 0; t < toks.length; t++) {
-      candidates.clear();
-      for (const i of this.anyStart) candidates.add(i);
-      for (const k of (toks[t] as MatchToken).keys) for (const i of this.byFirstKey.get(k) ?? []) candidates.add(i);
-      for (const i of candidates) {
-        if (positive.has(i)) continue;
-        const c = this.compiled[i] as Compiled;
-        const m = matchAt(c.pattern, toks, t);
-        if (!m) continue;
-        if (c.rule.neg !== undefined && isNegated(m, toks)) negative.add(i);
-        else positive.add(i);
+      for (const k of (toks[t] as MatchToken).keys) {
+        const list = this.byFirstKey.get(k);
+        if (!list) continue;
+        for (const i of list) {
+          if (state[i] === 1 || state[i] === 3) continue;
+          const c = this.compiled[i] as Compiled;
+          if (viable[i] === 0)
+            viable[i] = c.required.every((keys) => keys.some((key) => present.has(key))) ? 1 : 2;
+          if (viable[i] === 2) {
+            state[i] = 3;
+            continue;
+          }
+          const m = matchAt(c.pattern, toks, t);
+          if (!m) continue;
+          state[i] = c.rule.neg !== undefined && isNegated(m, toks) ? 2 : 1;
+        }
       }
+    }
+    const positive: number[] = [];
+    const negative: number[] = [];
+    for (let i = 0; i < n; i++) {
+      if (state[i] === 1) positive.push(i);
+      else if (state[i] === 2) negative.push(i);
     }
     const hits: Hit[] = [];
     const cancelled = (c: Compiled) => c.unless.some((u) => findMatch(u, toks) !== null);

@@ -87,10 +87,22 @@ export function compilePattern(source: string): Pattern {
   if (!elements.some((e) => e.kind === "alt" && !e.optional)) {
     throw new SyntaxError(`pattern "${source}" has no required word`);
   }
-  let firstKeys: string[] | null = null;
-  const first = elements.find((e) => e.kind !== "start");
-  if (first?.kind === "alt" && !first.optional) firstKeys = first.options.map((o) => o[0] as string);
-  return { source, elements, firstKeys };
+  return { source, elements, firstKeys: firstKeysOf(elements) };
+}
+
+/**
+ * The keys a match can begin with: those of the first required word, plus those of any
+ * optional words before it. A leading gap means any token may start (null).
+ */
+function firstKeysOf(elements: readonly Element[]): string[] | null {
+  const keys: string[] = [];
+  for (const e of elements) {
+    if (e.kind === "start") continue;
+    if (e.kind !== "alt") return null;
+    for (const o of e.options) keys.push(o[0] as string);
+    if (!e.optional) return keys;
+  }
+  return null;
 }
 
 /**

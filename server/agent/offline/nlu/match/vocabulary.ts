@@ -3,7 +3,7 @@
 // distance (see fuzzy.ts). Results are memoised per word: chat vocabularies repeat a lot.
 
 import { COMMON_WORDS } from "../text/common-words.js";
-import { editDistance, FuzzyIndex } from "../text/fuzzy.js";
+import { FuzzyIndex } from "../text/fuzzy.js";
 
 const CACHE_LIMIT = 20_000;
 
@@ -11,8 +11,6 @@ export class Vocabulary {
   private readonly words = new Set<string>();
   private readonly stems = new Set<string>();
   private readonly wordIndex: FuzzyIndex;
-  private readonly stemIndex: FuzzyIndex;
-  private readonly stemLengths: number[];
   private readonly cache = new Map<string, ReadonlySet<string>>();
 
   constructor(keys: Iterable<string>) {
@@ -21,10 +19,8 @@ export class Vocabulary {
       else if (k.startsWith("s:")) this.stems.add(k.slice(2));
     }
     this.wordIndex = new FuzzyIndex([...this.words].filter((w) => w.length >= 5 && !/\d/.test(w)));
-    // Stems get one edit at most whatever their length: a stem is already a partial word.
-    const fuzzyStems = [...this.stems].filter((s) => s.length >= 5 && s.length <= 7);
-    this.stemIndex = new FuzzyIndex(fuzzyStems);
-    this.stemLengths = [...new Set(fuzzyStems.map((s) => s.length))].sort((a, b) => a - b);
+    // Stems are not typo-tolerant: a stem already stands for many words, and fuzzy prefixes
+    // of long words collide with real words far too often ("dépriserai" is not "déprimé").
   }
 
   /** Keys ("w:…", "s:…") the word satisfies. */
@@ -44,19 +40,52 @@ export class Vocabulary {
       const prefix = word.slice(0, n);
       if (this.stems.has(prefix)) keys.add(`s:${prefix}`);
     }
-    // A word that is spelled right (a keyword, a stem form or a frequent word) is taken as
-    // typed: "argent" must not become "agent".
-    if (keys.size > 0 || COMMON_WORDS.has(word) || word.length < 4 || /\d/.test(word)) return keys;
-    for (const w of this.wordIndex.lookup(word)) keys.add(`w:${w}`);
-    for (const len of this.stemLengths) {
-      for (const n of [len - 1, len, len + 1]) {
-        if (n > word.length || n < 4) continue;
-        const prefix = word.slice(0, n);
-        for (const s of this.stemIndex.lookup(prefix)) {
-          if (s.length === len && editDistance(prefix, s, 1) <= 1) keys.add(`s:${s}`);
-        }
-      }
-    }
+    // A word spelled right (a keyword or a frequent word) is taken as typed: "argent" must
+    // not become "agent". A stem match alone does not vouch for the spelling ("paymnet").
+    if (this.words.has(word) || COMMON_WORDS.has(word) || word.length < 4 || /\d/.test(word)) return keys;
+    for (const w of this.wordIndex.lookup(word)) if (plausibleTypo(word, w)) keys.add(`w:${w}`);
     return keys;
   }
+}
+
+/** Endings that turn a keyword into another real word rather than a typo ("persona" + "l"). */
+const INFLECTIONS = new Set(["s", "d", "e", "x"]);
+/** Verb and adjective endings: "utiliser" and "utilisée" are two forms, not a typo of one another. */
+const ENDINGS = new Set([
+  "",
+  "e",
+  "s",
+  "r",
+  "z",
+  "d",
+  "er",
+  "ez",
+  "ee",
+  "es",
+  "ed",
+  "ai",
+  "ait",
+  "ent",
+  "ons",
+  "ing",
+]);
+
+function otherForm(a: string, b: string): boolean {
+  let k = 0;
+  while (k < a.length && k < b.length && a[k] === b[k]) k++;
+  return k >= 4 && ENDINGS.has(a.slice(k)) && ENDINGS.has(b.slice(k));
+}
+
+/**
+ * Typos seldom touch the first letters, and a keyword plus one letter at the end is more
+ * often a different word than a slip of the finger: "cents" is not "cunts", "chats" not
+ * "achats", "personal" not "persona"; "paymnet", "speek", "echancier" still pass.
+ */
+export function plausibleTypo(typed: string, keyword: string): boolean {
+  const sameStart = typed.slice(0, 2) === keyword.slice(0, 2);
+  const swappedStart = typed[0] === keyword[1] && typed[1] === keyword[0];
+  if (!sameStart && !swappedStart) return false;
+  if (typed.length === keyword.length + 1 && typed.startsWith(keyword))
+    return INFLECTIONS.has(typed.slice(-1));
+  return !otherForm(typed, keyword);
 }

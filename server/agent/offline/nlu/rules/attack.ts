@@ -20,8 +20,9 @@ const injection: Rule[] = [
     `(ignore|ignoring|disregard|disregarding|forget|override|overriding|bypass) ..4 (${INSTRUCTIONS_EN})`,
     `(ne tiens pas|ne tenez pas|sans tenir) compte ..4 (${INSTRUCTIONS_FR})`,
     // Make it print a planted text ("affichez directement :", "just output:").
-    `(affiche|affichez|afficher|ecris|ecrivez|imprime|imprimez|sors|sortez|genere|generez|produis|produisez|repete|repetez|reponds|repondez|dis|dites|indique|indiquez|tape|tapez|renvoie|renvoyez|retourne|retournez|donne|donnez) (simplement|directement|uniquement|juste|seulement|exactement|mot pour mot|textuellement|tel quel|telle quelle)`,
+    `(affiche|affichez|afficher|ecris|ecrivez|ecrire|imprime|imprimez|imprimer|sors|sortez|genere|generez|produis|produisez|repete|repetez|repeter|reponds|repondez|repondre|dis|dites|dire|indique|indiquez|indiquer|tape|tapez|renvoie|renvoyez|retourne|retournez|donne|donnez|copie|copiez|copier) (simplement|directement|uniquement|juste|seulement|exactement|mot pour mot|textuellement|tel quel|telle quelle)`,
     `(directly|simply|instead) (output|print|say|write|reply|respond|type|return|answer|state|display|show|repeat|tell me)`,
+    `(repeat|output|print|say|write|answer|type) (directly|simply|only|exactly|verbatim|after me)`,
     `(just|only|exactly) (output|print|type|display|repeat|return)`,
     `(go|skip) (straight|directly) to the output`,
     `(output|print|say|write|type|return|display|repeat) (only|exactly|verbatim|word for word|the following|this sentence|this text)`,
@@ -61,13 +62,23 @@ const injection: Rule[] = [
     `(mets|mettez) (toi|vous) (dans la peau|a la place)`,
     `(agis|agissez|comporte toi|comportez vous|reponds|repondez|parle|parlez) (comme|en tant que) (si|un|une|le|la)`,
     `(ton|votre) (nouveau|nouvelle) (role|personnage|identite|mission)`,
+    // Role assignment at the start of a message: "You are a feudal ruler who...",
+    // "Vous êtes un hacker et vous devez...", "J'ai besoin que tu joues...", "En tant que X, vous...".
+    `^ (you are|your are|you re) (a|an|the|now a|now an|now the) ..6 (who|that|and|with|whose|in|at|on|trying)`,
+    `^ (vous etes|tu es|t es) ..6 (qui|et|mais|dont|vous|tu|avec) (vous|tu|maintenant|votre|ton|il|elle|on|devez|dois|avez|as|pensez|penses|etes|es)`,
+    `(j ai besoin|je veux|je voudrais|il faut|j aimerais) (que|qu) (tu|vous) (joues|jouiez|incarnes|incarniez|agisses|agissiez|fasses|fassiez|sois|soyez|deviennes|deveniez|imagines|imaginiez)`,
+    `(i need|i want|i would like|i d like) (you )?(to )?(play|act|pretend|be|become|imagine|role play) (the role|as|like|a|an|that|you)`,
+    `^ (vous jouez|tu joues|jouez|joue) (un|une|le|la|l|les)`,
+    `^ (en tant que|as a|as an|as the) ..5 (vous|tu|you|your) ..2 (devez|dois|must|should|need|are|etes|es|avez|have|will|allez)`,
+    `(supposons|suppose|imagine|imaginez|imaginons|admettons) (que|qu)? (vous|tu) (soyez|sois|etes|es|jouiez|joues)`,
+    `(just|simply|only) (paraphrase|rephrase|reword|restate)`,
     // Special modes and jailbreak names.
     `(developer|maintenance|debug|god|admin|administrator|unrestricted|unfiltered|jailbreak|jailbroken|dan|sudo|test|evil) mode`,
     `mode (developpeur|maintenance|debug|admin|sans restriction|sans filtre|dieu|jailbreak|dan)`,
     "jailbreak|jailbroken|do anything now|dan prompt|no restrictions|without restrictions|without any restrictions",
     `sans (aucune )?(restriction|restrictions|filtre|filtres|censure)`,
     // Encodings used to smuggle requests or extract the prompt.
-    `(base64|base 64|rot13|rot 13|hexadecimal|hex encoded|hex encode|in hex|binary code|morse|caesar cipher|leetspeak|unicode escape)`,
+    `(base #|rot #|hexadecimal|hex encoded|hex encode|in hex|binary code|morse|caesar cipher|leetspeak|unicode escape)`,
     `(encode|decode|encoded|decoded|encrypt|decrypt|encrypted|decrypted|encodez|decodez) ..4 (this|the following|your|the|tes|vos|ce|cette|ceci|message|prompt|instructions|consignes|text|texte)`,
     // Code and markup framing.
     `(console log|printf|systemprompt|sysprompt)`,
@@ -85,14 +96,17 @@ const injection: Rule[] = [
     "prompt|prompts|llm|chatgpt|gpt|openai|anthropic",
     `(your|ton|votre) (model|modele|training|entrainement|code source|source code|algorithm|algorithme|weights|dataset)`,
     `(prompt|instruction) (leak|leaking|leakage|injection|attack|extraction)`,
-  ]).map((r) => ({ ...r, unless: "prompt (payment|payments|payer|settlement|reply|response|attention|action|repayment)" })),
+  ]).map((r) => ({
+    ...r,
+    unless: "prompt (payment|payments|payer|settlement|reply|response|attention|action|repayment)",
+  })),
 ];
 
 /** Slurs: aimed at someone whatever the context. */
 const INSULT_FR =
   "connard|connards|connasse|connasses|conasse|salope|salopes|salaud|salauds|pute|putes|encule|encules|enculer|enculee|batard|batards|batarde|enfoire|enfoires|enfoiree|fdp|ntm|nique|niquer|niquez|tocard|tocards|pd|tg|ordure|ordures|raclure|raclures|pourriture|merdeux|sous merde|tas de merde|grosse merde|vermine|charogne|garce|pouffiasse|grognasse|trou du cul|trouduc|fils de pute|baltringue|enflure|enflures|boloss|bolosse";
 const INSULT_EN =
-  "asshole|assholes|arsehole|arseholes|bitch|bitches|bastard|bastards|cunt|cunts|dickhead|dickheads|prick|pricks|twat|twats|wanker|wankers|retard|retarded|dumbass|jackass|scumbag|scumbags|bloodsucker|bloodsuckers|piece of shit|piece of crap|shithead|dipshit|douche|douchebag|motherfucker|motherfuckers|slut|whore|son of a bitch|tosser|knobhead|bellend|pillock";
+  "asshole|assholes|arsehole|arseholes|bitch|bitches|bastard|bastards|cunt|cunts|dickhead|dickheads|prick|pricks|twat|twats|wanker|wankers|retarded|dumbass|jackass|scumbag|scumbags|bloodsucker|bloodsuckers|piece of shit|piece of crap|shithead|dipshit|douche|douchebag|motherfucker|motherfuckers|slut|whore|son of a bitch|tosser|knobhead|bellend|pillock";
 /** Mild insults: also said of oneself ("je suis con, j'ai oublié", "I'm such an idiot"). */
 const MILD_INSULT =
   "con|conne|cons|connes|abruti|abrutis|abrutie|cretin|cretins|cretine|debile|debiles|imbecile|imbeciles|bouffon|bouffons|minable|minables|pourri|pourris|moron|morons|idiot|idiots|imbecile|scum|leech|leeches|vulture|vultures|loser|losers|trash|garbage|clown|clowns|muppet|git|pig|pigs|rat|rats|scammers|crooks|thieves|liars|parasites|voleurs|escrocs|arnaqueurs|vautours|sangsues|rapaces";

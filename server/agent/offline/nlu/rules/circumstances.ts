@@ -48,7 +48,7 @@ const hardship: Rule[] = [
     `(in debt|debts piling|drowning in debt|overdrawn|maxed out|up to my eyes)`,
     `(paycheck|paycheque|payday) to (paycheck|paycheque|payday)`,
     `(my|our) (hours|pay|wages|salary|income) (were|was|got|have been|has been|been)? (cut|reduced|slashed|stopped)`,
-    `(money|things|budget|finances) (is|are) (tight|tough|hard|difficult)`,
+    `(money|things|budget|finances|cash) (is|are|s) ..2 (tight|tough|hard|difficult|short|scarce)`,
     `(hard|tough|rough|difficult|bad) (times|patch|month|period)`,
     `(tough|rough|difficult) time`,
     `(did not|have not|has not) (get|got|been) paid`,
@@ -84,7 +84,11 @@ const forgot: Rule[] = [
     `lost track`,
     `(my bad|totally spaced|spaced on it|went out of my head|out of my mind)`,
     `(it )?(got|was) (buried|lost) in (my|our) (inbox|emails|mail|paperwork)`,
-  ]).map((r) => ({ ...r, unless: "(ignore|ignorez|oubliez|oublie|forget) ..3 (instruction*|consigne*|regles|prompt|everything|tout ce|above|previous)" })),
+  ]).map((r) => ({
+    ...r,
+    unless:
+      "(ignore|ignorez|oubliez|oublie|forget) ..3 (instruction*|consigne*|regles|prompt|everything|tout ce|above|previous)",
+  })),
 ];
 
 const admin: Rule[] = [

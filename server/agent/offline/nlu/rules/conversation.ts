@@ -15,8 +15,11 @@ const thanks: Rule[] = rules("thanks", { w: 0.6 }, [
   `(much|very much|greatly) appreciated`,
 ]);
 
+/** "Why is there a charge on my statement?" questions a bank entry: a dispute, not a question. */
+const ON_STATEMENT = "(on|in|from) (my|our) (statement|bank statement|account|app|card|bank)";
+
 const questionDebt: Rule[] = [
-  ...rules("question_debt", {}, [
+  ...rules("question_debt", { unless: ON_STATEMENT }, [
     // French
     `(c est|c etait|il s agit|ca concerne|cela concerne) (pour|de|d) (quoi|quelle|quel)`,
     `(a quoi|a quel|a quelle|quoi) (correspond|correspondent|concerne|se rapporte|fait reference)`,
@@ -47,9 +50,9 @@ const questionDebt: Rule[] = [
     `(what is|what s|what was) (the|my) (balance|total|amount|outstanding|reference|debt|due date)`,
     `(who|who is|who are) (the creditor|this from|you|your client|the original creditor|owed|the company)`,
     `who (is|was) (this|that|the) (company|merchant|creditor|seller)`,
-    `where (does|did) (this|it|the debt|the charge) (come|originate) from`,
-    `(why|how come) ..3 (charged|charging|fees|fee|charges|interest|penalty|penalties|so much|such|more|owe|this amount|the amount|contacting|messaging|writing|calling|chasing)`,
-    `(send|give|email|show|provide|forward|mail) (me|us)? ..3 (breakdown|copy|copies|details|statement|proof|contract|itemised|itemized|evidence|documentation|agreement|history)`,
+    `where (does|did|do) ..3 (come|originate|stem|coming) from`,
+    `(why|how come) ..4 (charged|charging|fees|fee|charges|interest|penalty|penalties|so much|such|more|owe|this amount|the amount|contacting|messaging|writing|calling|chasing)`,
+    `(send|give|email|show|provide|forward|mail) (me|us)? ..3 (breakdown|copy|copies|statement|proof|contract|itemised|itemized|evidence|documentation|agreement|history)`,
     `(breakdown|itemised|itemized|details|proof|evidence|validation|verification) (of|for) (the|this|my)? (debt|amount|charges|fees|balance|bill|invoice)`,
     `(debt|validation) (validation|notice|letter)`,
     `what (happens|will happen|would happen) if`,
@@ -99,4 +102,10 @@ const offTopic: Rule[] = [
   ]),
 ];
 
-export const CONVERSATION_RULES: readonly Rule[] = [...greeting, ...thanks, ...questionDebt, ...identity, ...offTopic];
+export const CONVERSATION_RULES: readonly Rule[] = [
+  ...greeting,
+  ...thanks,
+  ...questionDebt,
+  ...identity,
+  ...offTopic,
+];

@@ -4,7 +4,8 @@
 
 import { type Rule, rules } from "./rule.js";
 
-const STOP_VERBS_FR = "contact*|appel*|ecrire|ecrivez|harcel*|relanc*|envoy*|derang*|spam*|embet*|texter|solliciter|sollicitez";
+const STOP_VERBS_FR =
+  "contact*|appel*|ecrire|ecrivez|harcel*|relanc*|envoy*|derang*|spam*|embet*|texter|solliciter|sollicitez";
 const STOP_VERBS_EN =
   "contacting|calling|messaging|texting|emailing|writing|harassing|harrassing|bothering|bugging|spamming|chasing|pestering|hounding|ringing|phoning|sending";
 
@@ -71,7 +72,11 @@ const surendettement: Rule[] = [
     `effacement (de|des) (ma|mes|la|les)? (dette|dettes)`,
     `(over indebted*|overindebted*|over indebted|over indebtedness)`,
     `debt (management|repayment) plan`,
-    "dmp|stepchange|debtline|payplan",
+    "dmp|payplan",
+  ]),
+  // Debt advice agencies: the debtor is getting help, a procedure may or may not follow.
+  ...rules("surendettement", { w: 0.6 }, [
+    "stepchange|debtline",
     `(national|business) debtline`,
     `citizens advice`,
     `debt (advice|adviser|advisor|advisers|advisors|charity|counsellor|counselor|counselling|counseling|helpline|solution|solutions)`,
@@ -106,14 +111,17 @@ const bankruptcy: Rule[] = [
     `(depot|depose|deposer|deposons|deposee|deposez) (de|le|du)? bilan`,
     `cessation (de|des) paiements`,
     `(bankrupt|bankruptcy|bankruptcies|insolvency|insolvent|liquidation|liquidator|receivership|receiver|administrators)`,
-    `chapter (7|11|13|seven|eleven|thirteen)`,
+    `chapter (#|seven|eleven|thirteen)`,
     `(gone|went|go|going|entered|entering|placed) (into|in) (administration|liquidation|receivership)`,
     `individual voluntary arrangement`,
     `iva|cva|dro`,
     `debt relief order`,
     `(winding up|wound up|wind up) (order|petition)?`,
     "sequestration",
-  ]).map((r) => ({ ...r, unless: "(pas|not|no) (encore|yet)? (en|in)? (faillite|liquidation|bankrupt|bankruptcy)" })),
+  ]).map((r) => ({
+    ...r,
+    unless: "(pas|not|no) (encore|yet)? (en|in)? (faillite|liquidation|bankrupt|bankruptcy)",
+  })),
 ];
 
 const timeBarred: Rule[] = [
@@ -136,4 +144,11 @@ const timeBarred: Rule[] = [
   ]),
 ];
 
-export const LEGAL_RULES: readonly Rule[] = [...stop, ...attorney, ...surendettement, ...breathingSpace, ...bankruptcy, ...timeBarred];
+export const LEGAL_RULES: readonly Rule[] = [
+  ...stop,
+  ...attorney,
+  ...surendettement,
+  ...breathingSpace,
+  ...bankruptcy,
+  ...timeBarred,
+];

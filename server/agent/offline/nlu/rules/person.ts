@@ -1,7 +1,7 @@
 // The person behind the debt: vulnerability (illness, bereavement, mental health, crisis),
 // a third party writing instead of the debtor, and the wish to talk to a human.
 
-import { FAMILY_EN, FAMILY_FR, KIN_EN, KIN_FR } from "./lexicon.js";
+import { FAMILY_EN, FAMILY_EN_POSSESSIVE, FAMILY_FR, KIN_EN, KIN_FR } from "./lexicon.js";
 import { type Rule, rules } from "./rule.js";
 
 const vulnerability: Rule[] = [
@@ -64,7 +64,7 @@ const vulnerability: Rule[] = [
 const thirdParty: Rule[] = [
   ...rules("third_party", {}, [
     // French
-    `(suis|sommes) pas (le|la|l)? (debiteur|debitrice|titulaire|personne concernee|bonne personne|destinataire|interesse|interessee|client|cliente)`,
+    `(suis|sommes) pas (le|la|l)? (debiteur|debitrice|titulaire|personne concernee|bonne personne|destinataire|client|cliente)`,
     `(je|j) (suis|parle|ecris|reponds|appelle|m occupe|interviens|agis|vous contacte|paie|paye|regle|vous ecris) (pour|au nom de|de la part de|a la place de|en tant que) ..3 (${KIN_FR}|lui|elle|eux|mon|ma|monsieur|madame|m|mme|la personne|le debiteur|la societe|l entreprise|notre)`,
     `pas moi (le|la|l) (debiteur|debitrice|client|cliente|titulaire|personne concernee)`,
     `(je|j) (suis|etais) (le|la|l) (comptable|assistante|assistant|secretaire|tuteur|tutrice|curateur|curatrice|epouse|mari|femme|fils|fille|mere|pere|associe|associee|aidant|aidante|voisin|voisine) (de|d)`,
@@ -81,13 +81,13 @@ const thirdParty: Rule[] = [
     `(i am|im|am|as) (his|her|their|the debtors|the customers|the account holders) (${KIN_EN}|carer|caregiver|guardian|assistant|accountant|secretary|representative|neighbour|neighbor|executor|trustee|advocate|landlord|pa)`,
     `(on behalf of|speaking for|writing for|calling for|acting for|representing|replying for|answering for) (my|our|his|her|the|a)? (${KIN_EN}|company|business|client|debtor|customer|account holder|estate|late)`,
     `(my|our) (${FAMILY_EN}) (has the|had the|took out|owes|is the|was the|opened|signed|ordered)`,
-    `(${FAMILY_EN})s (debt|bill|account|name|loan|card|invoice|phone|contract)`,
+    `(${FAMILY_EN_POSSESSIVE}) (debt|bill|account|name|loan|card|invoice|phone|contract)`,
     `(he|she|they) (does not|do not|no longer|never) (live|lives|lived|reside|resides|stay|stays) (here|at this address|with me|with us)`,
     `(he|she|they) (moved out|has moved|have moved|moved away|moved abroad|left the country)`,
     `wrong (number|address|email|contact|household)`,
     `(previous|former|old) (tenant|owner|occupant|resident|director)`,
     `not (the|a) person you (are|were) (looking for|after|trying)`,
-    `(this|that|it) is (not )?(my|his|her) (${FAMILY_EN})s`,
+    `(this|that|it) is (not )?(my|his|her) (${FAMILY_EN_POSSESSIVE})`,
     `(executor|estate) (of|for)`,
     "power of attorney|procuration",
   ]),
@@ -141,6 +141,25 @@ const requestHuman: Rule[] = [
     `(get|put) (me|us) (in touch|through)`,
     `(escalate|escalation) (this|my|the)?`,
   ]).map((r) => ({ ...r, unless: NOT_A_HANDOFF })),
+  // Not wanting to talk to a machine is a request for a person, negated or not.
+  ...rules("request_human", { unless: NOT_A_HANDOFF }, [
+    `(parler|discuter|echanger|ecrire) (a|avec) (un|une|ce|votre) (robot|bot|machine|ia|chatbot|programme|automate)`,
+    `(talk|talking|speak|speaking|chat|chatting) (to|with) (a|this|the|your) (bot|robot|machine|chatbot|computer|program|ai)`,
+
+    `(get|put|bring|have|find|need|want|speak to|talk to|transfer me to|connect me to|put me through to|pass me to) (me )?(to )?(someone|somebody|anyone|anybody) else`,
+    `(someone|somebody|anyone) else (on the line|on the phone|to talk|to speak|to help)`,
+    `(stop|tired of|sick of|fed up with|done with|enough of|hate) (talking|speaking|chatting|dealing) (to|with) (a|the|these|this|your)? (bot|bots|robot|robots|machine|machines|virtual|ai|computer|computers|chatbot|automated)`,
+    `(marre|assez|fatigue|fatiguee) (de|d) (parler|discuter|echanger) (a|avec) (un|une|des|ce|votre) (robot|robots|bot|machine|ia|programme)`,
+  ]),
+  // Frustration with the conversation: a cue to offer a person.
+  ...rules("request_human", { w: 0.6 }, [
+    "frustrating|frustrated|frustration|annoying|exasperating|infuriating|frustrant|frustree|enervant|agacant|exasperant",
+    `(this|the|our) (conversation|chat|bot|assistant|system|thing|service) ..3 (not working|is not working|useless|pointless|going nowhere|not helping|no help|a joke)`,
+    `(not|never) (helping|helpful|getting anywhere|going anywhere)`,
+    `(going|go|goes|running) (round|around)? in circles|waste of (my )?time|wasting (my )?time`,
+    `(je|on) tourne en rond|(perte|perdre) de temps|(vous ne|tu ne|ca ne) (m aide|m aidez|sert) (pas|a rien)`,
+    `(with|to) (a|this|the|your) (machine|bot|robot|computer|chatbot|ai|program|programme|robot)`,
+  ]),
   ...rules("request_human", { w: 0.6, neg: "drop" }, [
     `(etes|es) (vous|tu) (un|une) (robot|bot|machine|ia|humain|vraie personne)`,
     `(are you|is this) (a|an) (bot|robot|machine|real person|human|ai|computer)`,

@@ -17,8 +17,11 @@ export interface Rule {
   reason?: DisputeReason;
   /** Offer cues ("I can do", "je propose") count only when the message holds an amount. */
   needsAmount?: boolean;
-  /** Rule-specific marker read by the classifier ("whole": pays the whole debt). */
-  tag?: "whole";
+  /**
+   * Rule-specific marker read by the classifier: "whole" pays the whole debt; "offer" puts
+   * terms to the creditor ("acceptez-vous 800 € ?"), a proposal even when it clears the debt.
+   */
+  tag?: "whole" | "offer";
 }
 
 export type RuleOptions = Omit<Rule, "intent" | "p">;

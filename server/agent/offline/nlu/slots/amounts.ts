@@ -7,60 +7,24 @@
 import { minorUnitDigits } from "../../../../domain/money.js";
 import type { Token } from "../text/lexer.js";
 import type { AmountSlot } from "../types.js";
+import {
+  CURRENCIES,
+  ID_BEFORE,
+  ID_NEAR_BEFORE,
+  MINOR_WORDS,
+  MONEY_VERBS,
+  MONTH,
+  MONTH_BEFORE,
+  NOUN_AFTER,
+  WEEK,
+  WEEK_BEFORE,
+} from "./amount-words.js";
 import { multiplierAfterDigits, readWordNumber } from "./number-words.js";
 import { matchPhrase, phraseBefore, wordAt } from "./words.js";
 
-// biome-ignore format: a table reads better in rows
-const CURRENCIES: Readonly<Record<string, string>> = {
-  "€": "EUR", eur: "EUR", euro: "EUR", euros: "EUR", balles: "EUR", e: "EUR",
-  $: "USD", usd: "USD", dollar: "USD", dollars: "USD", bucks: "USD", buck: "USD",
-  "£": "GBP", gbp: "GBP", pound: "GBP", pounds: "GBP", quid: "GBP", "livres sterling": "GBP", "livre sterling": "GBP",
-  chf: "CHF", "francs suisses": "CHF", cad: "CAD", aud: "AUD", jpy: "JPY", yen: "JPY", "¥": "JPY",
-};
-const MINOR_WORDS = ["centimes", "centime", "cents", "cent", "cts", "ct", "pence", "penny", "p"];
-
-const MONTH = [
-  "par mois", "/ mois", "/ m", "/ mo", "/ month", "mensuel", "mensuels", "mensuellement", "chaque mois", "tous les mois",
-  "la mensualite", "par mensualite", "a month", "per month", "a mth", "monthly", "each month", "every month",
-  "pm", "p / m", "per calendar month", "pcm", "a mois",
-];
-const WEEK = [
-  "par semaine", "/ semaine", "/ sem", "hebdo", "chaque semaine", "toutes les semaines", "a week", "per week", "/ week",
-  "/ wk", "weekly", "each week", "every week", "pw", "p / w",
-];
-const MONTH_BEFORE = ["mensualites de", "mensualite de", "monthly payments of", "monthly instalments of", "monthly installments of", "chaque mois", "tous les mois", "every month", "each month", "monthly"];
-const WEEK_BEFORE = ["weekly payments of", "weekly instalments of", "chaque semaine", "toutes les semaines", "every week", "each week", "weekly"];
-
 /** Words after a bare number that make it a count of something else ("3 enfants", "2 ans"). */
-const NOUN_AFTER = new Set([
-  "ans", "an", "annee", "annees", "jours", "jour", "heures", "heure", "h", "minutes", "min", "fois", "mois",
-  "semaines", "semaine", "enfants", "enfant", "personnes", "kids", "children", "child", "years", "year", "days",
-  "day", "hours", "hour", "weeks", "week", "months", "month", "times", "people", "items", "articles", "factures",
-  "invoices", "rue", "avenue", "av", "bd", "boulevard", "street", "road", "lane", "chemin", "allee", "impasse",
-  "place", "km", "kg", "m2", "ans", "relances", "reminders", "letters", "lettres", "courriers", "appels", "calls",
-  "messages", "mails", "emails", "employes", "salaries", "employees", "clients", "customers", "pages", "%",
-  "percent", "pour", "pourcent", "x", "mensualites", "payments", "instalments", "installments", "versements",
-  "echeances", "paiements", "digits", "chiffres", "derniers", "last", "am", "pm", ":", "ieme", "eme",
-]);
 /** Words before a bare number that make it an identifier ("facture 1234", "n° 56", "code 75011"). */
-const ID_BEFORE = new Set([
-  "n", "no", "num", "numero", "number", "nr", "ref", "reference", "facture", "invoice", "dossier", "case",
-  "client", "customer", "account", "compte", "siret", "siren", "tel", "telephone", "phone", "portable", "mobile",
-  "code", "postal", "postcode", "zip", "pin", "cp", "commande", "order", "contrat", "contract", "id",
-  "identifiant", "matricule", "page", "article", "#", "°", "ticket", "lot", "version", "rue", "street", "apt",
-  "appartement", "batiment", "etage", "floor", "room", "chambre", "ne", "nee", "born", "annee", "year",
-  "age", "aged", "agee", "chapter", "iban", "bic",
-]);
 /** Identifier words that may sit a few words before the number ("numéro client est le ..."). */
-const ID_NEAR_BEFORE = new Set([
-  "numero", "number", "ref", "reference", "siret", "siren", "postal", "postcode", "zip", "identifiant", "matricule",
-  "telephone", "phone", "tel", "iban", "dossier", "client", "customer", "account", "compte",
-]);
-const MONEY_VERBS = new Set([
-  "payer", "paye", "paie", "regler", "verser", "verse", "propose", "proposer", "offre", "mettre", "mets", "donner",
-  "donne", "rembourser", "envoyer", "virer", "pay", "paid", "offer", "give", "afford", "do", "manage", "send",
-  "put", "spare", "transfer", "settle", "accept", "prendre", "take", "owe", "dois", "doit", "devoir",
-]);
 
 interface Parsed {
   int: string;
@@ -71,8 +35,14 @@ interface Parsed {
   suffixCurrency?: string;
 }
 
-function currencyAt(tokens: readonly Token[], i: number, caseCurrency: string): { code: string; end: number } | null {
-  const m = matchPhrase(tokens, i, Object.keys(CURRENCIES));
+const CURRENCY_PHRASES = Object.keys(CURRENCIES);
+
+function currencyAt(
+  tokens: readonly Token[],
+  i: number,
+  caseCurrency: string,
+): { code: string; end: number } | null {
+  const m = matchPhrase(tokens, i, CURRENCY_PHRASES);
   if (!m) return null;
   // "e" alone is a currency only when glued to digits (see suffix handling), never as a word.
   if (m.phrase === "e") return null;
@@ -104,6 +74,21 @@ function numberAt(tokens: readonly Token[], i: number): Parsed | null {
   return { int: String(w.value), frac: "", mult: 1, end: w.end, word: true };
 }
 
+// Intl lookups are slow; currencies are few.
+const DIGITS = new Map<string, number>();
+function digitsOf(currency: string): number {
+  let d = DIGITS.get(currency);
+  if (d === undefined) {
+    try {
+      d = minorUnitDigits(currency);
+    } catch {
+      d = 2;
+    }
+    DIGITS.set(currency, d);
+  }
+  return d;
+}
+
 /** Exact conversion to minor units, rounding half up; null beyond safe integers. */
 export function toMinorUnits(int: string, frac: string, mult: number, digits: number): number | null {
   const scaled = BigInt(int + frac) * BigInt(mult) * 10n ** BigInt(digits);
@@ -114,14 +99,18 @@ export function toMinorUnits(int: string, frac: string, mult: number, digits: nu
 
 /** Three numbers or more in a row ("06 12 34 56") are a phone number or a code. */
 function inNumberRun(tokens: readonly Token[], i: number): boolean {
-  let a = i;
-  while (tokens[a - 1]?.kind === "num") a--;
-  let b = i;
-  while (tokens[b + 1]?.kind === "num") b++;
-  return b - a >= 2;
+  let run = 1;
+  for (let a = i - 1; a >= 0 && tokens[a]?.kind === "num" && run < 3; a--) run++;
+  for (let b = i + 1; b < tokens.length && tokens[b]?.kind === "num" && run < 3; b++) run++;
+  return run >= 3;
 }
 
-export function readAmounts(tokens: readonly Token[], caseCurrency: string, consumed: Set<number>, text: string): AmountSlot[] {
+export function readAmounts(
+  tokens: readonly Token[],
+  caseCurrency: string,
+  consumed: Set<number>,
+  text: string,
+): AmountSlot[] {
   const out: AmountSlot[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (consumed.has(i)) continue;
@@ -158,7 +147,7 @@ export function readAmounts(tokens: readonly Token[], caseCurrency: string, cons
     else if (phraseBefore(tokens, start, WEEK_BEFORE)) perPeriod = "week";
 
     if (!currency && !minor && !perPeriod && !bareIsAmount(tokens, start, n)) continue;
-    const digits = minorUnitDigits(currency ?? caseCurrency);
+    const digits = digitsOf(currency ?? caseCurrency);
     const amount = minor ? Number(n.int) : toMinorUnits(n.int, n.frac, n.mult, digits);
     if (amount === null || !Number.isSafeInteger(amount) || amount <= 0) continue;
     const first = tokens[start] as Token;
@@ -181,8 +170,13 @@ function bareIsAmount(tokens: readonly Token[], i: number, n: Parsed): boolean {
   if (NOUN_AFTER.has(next) || ID_BEFORE.has(prev)) return false;
   // "mon numéro client est le 458213": an identifier word shortly before.
   if ([2, 3, 4].some((k) => ID_NEAR_BEFORE.has(wordAt(tokens, i - k) ?? ""))) return false;
-  if (n.word) return Number(n.int) >= 20 || moneyVerbBefore;
+  // "un", "une", "one", "a" are articles far more often than amounts.
+  if (n.word) return Number(n.int) >= 20 || (moneyVerbBefore && Number(n.int) >= 2);
   const tok = tokens[i] as Token;
+  // "F-1002", "INV/2024", "#56": glued to a symbol, a number is a reference.
+  const before = tokens[i - 1];
+  if (before?.kind === "sym" && before.end === tok.start && ["-", "/", "#", "_", "°"].includes(before.text))
+    return false;
   if (n.int.length > 1 && n.int.startsWith("0")) return false;
   if (n.int.length >= 7 && n.mult === 1 && !n.frac) return false;
   if (inNumberRun(tokens, i)) return false;

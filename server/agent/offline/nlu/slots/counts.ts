@@ -7,13 +7,64 @@ import { readWordNumber } from "./number-words.js";
 import { matchPhrase, phraseBefore } from "./words.js";
 
 const UNITS = [
-  "fois", "mois", "mensualites", "mensualite", "echeances", "echeance", "versements", "versement", "paiements",
-  "prelevements", "tranches", "traites", "months", "month", "payments", "instalments", "installments",
-  "repayments", "monthly payments", "monthly instalments", "monthly installments", "monthly repayments",
-  "equal payments", "parts", "chunks", "x",
+  "fois",
+  "mois",
+  "mensualites",
+  "mensualite",
+  "echeances",
+  "echeance",
+  "versements",
+  "versement",
+  "paiements",
+  "prelevements",
+  "tranches",
+  "traites",
+  "months",
+  "month",
+  "payments",
+  "instalments",
+  "installments",
+  "repayments",
+  "monthly payments",
+  "monthly instalments",
+  "monthly installments",
+  "monthly repayments",
+  "equal payments",
+  "parts",
+  "chunks",
+  "x",
 ];
-const PAST_BEFORE = ["il y a", "depuis", "ca fait", "cela fait", "since", "for the past", "for the last", "past", "last", "over the past", "over the last", "these"];
-const PAST_AFTER = ["ago", "de retard", "late", "overdue", "behind", "en retard", "d affilee", "in a row", "plus tard", "later", "old", "derniers", "passes"];
+const PAST_BEFORE = [
+  "il y a",
+  "depuis",
+  "ca fait",
+  "cela fait",
+  "since",
+  "for the past",
+  "for the last",
+  "past",
+  "last",
+  "over the past",
+  "over the last",
+  "these",
+];
+const PAST_AFTER = [
+  "ago",
+  "de retard",
+  "late",
+  "overdue",
+  "behind",
+  "en retard",
+  "d affilee",
+  "in a row",
+  "plus tard",
+  "later",
+  "old",
+  "derniers",
+  "passes",
+];
+
+const COMPARISON = ["plus", "moins", "more", "less", "the amount", "le montant"];
 
 export const MAX_COUNT = 120;
 
@@ -45,7 +96,7 @@ export function readCount(tokens: readonly Token[], consumed: Set<number>): numb
     if (!unit || value < 2 || value > MAX_COUNT) continue;
     if (phraseBefore(tokens, i, PAST_BEFORE) || matchPhrase(tokens, unit.end, PAST_AFTER)) continue;
     // "dans 3 mois" is a date (read before counts); "3 fois plus" is a comparison.
-    if (matchPhrase(tokens, unit.end, ["plus", "moins", "more", "less", "the amount", "le montant"])) continue;
+    if (matchPhrase(tokens, unit.end, COMPARISON)) continue;
     for (let k = i; k < unit.end; k++) consumed.add(k);
     return value;
   }

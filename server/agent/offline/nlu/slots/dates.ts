@@ -32,8 +32,10 @@ export interface DateContext {
   past: boolean;
 }
 
-const dayOfMonthFrom = (c: DateContext, day: number) => (c.past ? prevDayOfMonth : nextDayOfMonth)(c.today, day);
-const monthDayFrom = (c: DateContext, m: number, d: number) => (c.past ? prevMonthDay : nextMonthDay)(c.today, m, d);
+const dayOfMonthFrom = (c: DateContext, day: number) =>
+  (c.past ? prevDayOfMonth : nextDayOfMonth)(c.today, day);
+const monthDayFrom = (c: DateContext, m: number, d: number) =>
+  (c.past ? prevMonthDay : nextMonthDay)(c.today, m, d);
 
 interface Found {
   date: Ymd;
@@ -43,8 +45,21 @@ interface Found {
 type Reader = (t: readonly Token[], i: number, c: DateContext) => Found | null;
 
 const DAY_SUFFIXES = new Set(["er", "ere", "re", "e", "eme", "st", "nd", "rd", "th"]);
-const NEXT_MONTH = ["du mois prochain", "of next month", "next month", "du mois suivant", "of the following month"];
-const THIS_MONTH = ["du mois", "of the month", "of this month", "de ce mois", "du mois en cours", "this month"];
+const NEXT_MONTH = [
+  "du mois prochain",
+  "of next month",
+  "next month",
+  "du mois suivant",
+  "of the following month",
+];
+const THIS_MONTH = [
+  "du mois",
+  "of the month",
+  "of this month",
+  "de ce mois",
+  "du mois en cours",
+  "this month",
+];
 
 function year(v: number): number {
   return v < 100 ? 2000 + v : v;
@@ -81,7 +96,8 @@ function yearAt(t: readonly Token[], i: number): { y: number; end: number } | nu
 /** "2026-12-15". */
 const iso: Reader = (t, i) => {
   const y = intAt(t, i);
-  if (y === undefined || t[i]?.int?.length !== 4 || t[i + 1]?.text !== "-" || t[i + 3]?.text !== "-") return null;
+  if (y === undefined || t[i]?.int?.length !== 4 || t[i + 1]?.text !== "-" || t[i + 3]?.text !== "-")
+    return null;
   const m = intAt(t, i + 2);
   const d = intAt(t, i + 4);
   if (m === undefined || d === undefined) return null;
@@ -138,7 +154,14 @@ const named: Reader = (t, i, c) => {
 /** "fin décembre", "début janvier", "mi-décembre". */
 const partOfNamedMonth: Reader = (t, i, c) => {
   const w = wordAt(t, i);
-  const at = w === "fin" || w === "debut" || w === "mi" || w === "end" || w === "beginning" || w === "start" || w === "mid";
+  const at =
+    w === "fin" ||
+    w === "debut" ||
+    w === "mi" ||
+    w === "end" ||
+    w === "beginning" ||
+    w === "start" ||
+    w === "mid";
   if (!at) return null;
   let k = i + 1;
   if (["de", "d", "of"].includes(wordAt(t, k) ?? "")) k++;
@@ -154,10 +177,11 @@ const partOfNamedMonth: Reader = (t, i, c) => {
 /** "le 15", "le 15 du mois prochain", "the 15th", "on the 1st", "by the 20th", "au 30". */
 const dayOfMonth: Reader = (t, i, c) => {
   const w = wordAt(t, i);
-  const lead = w === "le" || w === "au" || w === "the" || w === "on" || w === "by" || w === "until" || w === "before";
+  const lead =
+    w === "le" || w === "au" || w === "the" || w === "on" || w === "by" || w === "until" || w === "before";
   const k = lead && wordAt(t, i + 1) === "the" ? i + 2 : lead ? i + 1 : i;
-  const withMonth = named(t, k, c);
-  if (withMonth) return withMonth;
+  const precise = named(t, k, c) ?? numeric(t, k, c);
+  if (precise) return precise;
   const day = dayAt(t, k);
   if (!day) return null;
   const word = t[k]?.kind === "word";
@@ -172,18 +196,25 @@ const dayOfMonth: Reader = (t, i, c) => {
   }
   const thisMonth = matchPhrase(t, day.end, THIS_MONTH);
   // "le premier" alone is "the first one", not a date.
-  if (word && !thisMonth && (tokenAfterIsNoun(t, day.end) || t[k]?.text === "premier" || t[k]?.text === "first")) return null;
+  if (
+    word &&
+    !thisMonth &&
+    (tokenAfterIsNoun(t, day.end) || t[k]?.text === "premier" || t[k]?.text === "first")
+  )
+    return null;
   if (!word && tokenAfterIsNoun(t, day.end)) return null;
   const date = dayOfMonthFrom(c, day.day);
   return date ? { date, end: thisMonth ? thisMonth.end : day.end } : null;
 };
 
 /** Words after "le 15" that make it something else than a date ("le 15 mois", "the 3 invoices"). */
-const NOT_DATE_AFTER = new Set([
-  "mois", "jours", "jour", "ans", "fois", "euros", "euro", "eur", "dollars", "pounds", "%", "pour", "percent",
-  "months", "days", "years", "times", "invoices", "factures", "payments", "paiements", "mensualites",
-  "semaines", "weeks", "heures", "hours", "minutes", "premiers", "derniers", "fois", "k", "€", "$", "£",
-]);
+const NOT_DATE_AFTER: ReadonlySet<string> = new Set(
+  (
+    "mois jours jour ans fois euros euro eur dollars pounds % pour percent months days years times " +
+    "invoices factures payments paiements mensualites semaines weeks heures hours minutes premiers " +
+    "derniers k \u20ac $ \u00a3"
+  ).split(" "),
+);
 function tokenAfterIsNoun(t: readonly Token[], i: number): boolean {
   return NOT_DATE_AFTER.has(t[i]?.text ?? "");
 }
@@ -213,13 +244,18 @@ const RELATIVE: ReadonlyArray<readonly [string, (d: Ymd) => Ymd]> = [
 ];
 
 const relative: Reader = (t, i, c) => {
-  for (const [phrase, f] of RELATIVE) if (phraseAt(t, i, phrase)) return { date: f(c.today), end: i + phrase.split(" ").length };
+  const first = t[i]?.text;
+  for (const [phrase, f] of RELATIVE) {
+    if (!phrase.startsWith(first ?? "\u0000") || !phraseAt(t, i, phrase)) continue;
+    return { date: f(c.today), end: i + phrase.split(" ").length };
+  }
   return null;
 };
 
 /** "vendredi (prochain)", "next Friday", "this Monday", "lundi 15" (the 15 wins). */
 const weekdayReader: Reader = (t, i, c) => {
-  const lead = wordAt(t, i) === "next" || wordAt(t, i) === "this" || wordAt(t, i) === "ce" || wordAt(t, i) === "on";
+  const lead =
+    wordAt(t, i) === "next" || wordAt(t, i) === "this" || wordAt(t, i) === "ce" || wordAt(t, i) === "on";
   const k = lead ? i + 1 : i;
   const dow = WEEKDAYS[wordAt(t, k) ?? ""];
   if (dow === undefined) return null;
@@ -243,7 +279,7 @@ const UNITS: ReadonlyArray<readonly [readonly string[], (d: Ymd, n: number) => Y
 
 /** "dans 2 semaines", "in two weeks", "d'ici 10 jours", "within 7 days", "dans un mois", "in 3 months time". */
 const inDuration: Reader = (t, i, c) => {
-  const lead = matchPhrase(t, i, ["dans", "d ici", "in", "within", "sous", "d ici a"]);
+  const lead = matchPhrase(t, i, DURATION_LEADS);
   const at = lead ? lead.end : i;
   let n: number | undefined;
   let k = at;
@@ -264,14 +300,45 @@ const inDuration: Reader = (t, i, c) => {
   const unit = UNITS.find(([words]) => words.includes(wordAt(t, k) ?? ""));
   if (!unit) return null;
   const isMonth = unit[0].includes("mois");
-  const tail = matchPhrase(t, k + 1, ["time", "from now", "from today", "d ici", "plus tard", "later"]);
+  const tail = matchPhrase(t, k + 1, DURATION_TAILS);
   // Without "dans"/"in": only "two weeks from now", "10 days time". "in 6 months" is a plan length.
   if (!lead && !tail) return null;
   if (lead && isMonth && lead.phrase === "in" && n > 1 && !tail) return null;
   return { date: unit[1](c.today, n), end: tail ? tail.end : k + 1 };
 };
 
-const READERS: readonly Reader[] = [iso, numeric, weekdayReader, named, partOfNamedMonth, relative, inDuration, dayOfMonth];
+const DURATION_LEADS = ["dans", "d ici", "in", "within", "sous", "d ici a"];
+const DURATION_TAILS = ["time", "from now", "from today", "d ici", "plus tard", "later"];
+const PAST_LEADS = ["il y a", "depuis"];
+
+/** Words a date can begin with; anything else skips the readers (they are many). */
+const DATE_STARTS: ReadonlySet<string> = new Set([
+  ...Object.keys(MONTHS),
+  ...Object.keys(WEEKDAYS),
+  ...RELATIVE.map(([p]) => p.split(
+  ...(
+    "  le au the on by until before next this ce fin debut mi end beginning start mid a an premier " +
+    "premiere first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth " +
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty " +
+    "thirtieth thirty un une deux trois quatre cinq six sept huit neuf dix onze douze treize " +
+    "quatorze quinze seize vingt trente one two three four five seven eight nine ten eleven twelve " +
+    "thirteen fourteen fifteen sixteen seventeen eighteen nineteen"
+  ).split(" "),
+]);
+function mayStartDate(t: Token): boolean {
+  return t.kind === "num" || DATE_STARTS.has(t.text);
+}
+
+const READERS: readonly Reader[] = [
+  iso,
+  numeric,
+  weekdayReader,
+  named,
+  partOfNamedMonth,
+  relative,
+  inDuration,
+  dayOfMonth,
+];
 
 /** Dates in text order; `consumed` receives the token indices they used. */
 export function readDates(
@@ -285,7 +352,7 @@ export function readDates(
   for (let i = 0; i < tokens.length; i++) {
     if (consumed.has(i)) continue;
     // "il y a 3 jours" is a past duration, not a date; "dans 3 mois" keeps its meaning.
-    if (phraseBefore(tokens, i, ["il y a", "depuis"])) continue;
+    if (!mayStartDate(tokens[i] as Token) || phraseBefore(tokens, i, PAST_LEADS)) continue;
     for (const read of READERS) {
       const found = read(tokens, i, c);
       if (!found || found.end <= i) continue;

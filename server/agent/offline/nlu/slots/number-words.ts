@@ -68,7 +68,13 @@ function readIn(lang: Lang, tokens: readonly Token[], i: number): WordNumber | n
     const w = t.text;
     const next = tokens[j + 1]?.text;
     // "a hundred", "a thousand", "a grand".
-    if (lang === "en" && !any && w === "a" && next !== undefined && (HUNDRED.en.has(next) || THOUSAND.en.has(next))) {
+    if (
+      lang === "en" &&
+      !any &&
+      w === "a" &&
+      next !== undefined &&
+      (HUNDRED.en.has(next) || THOUSAND.en.has(next))
+    ) {
       current = 1;
       any = true;
       j++;
@@ -93,7 +99,8 @@ function readIn(lang: Lang, tokens: readonly Token[], i: number): WordNumber | n
       if (current % 100 !== current) break;
       current = (current || 1) * 100;
     } else if (THOUSAND[lang].has(w)) {
-      if (!any && w === "k") break;
+      // "k" and "grand" multiply a number before them; alone they are letters or an adjective.
+      if (!any && (w === "k" || w === "grand")) break;
       total += (current || 1) * 1000;
       current = 0;
     } else if (MILLION.has(w)) {

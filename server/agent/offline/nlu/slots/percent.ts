@@ -2,7 +2,7 @@
 // instead: "la moitié", "half off", "un tiers", "a quarter".
 
 import type { Token } from "../text/lexer.js";
-import { matchPhrase, phraseBefore, wordAt } from "./words.js";
+import { matchPhrase, phraseAt, phraseBefore, wordAt } from "./words.js";
 
 const PERCENT_WORDS = ["%", "pour cent", "pourcent", "pourcents", "percent", "per cent", "pct"];
 
@@ -16,7 +16,20 @@ const FRACTIONS: ReadonlyArray<readonly [string, number, readonly string[]]> = [
   ["quart", 25, ["un", "le", "du"]], ["quarter", 25, ["a", "one"]],
 ];
 /** "half past two", "half an hour", "a quarter to": time, not money. */
-const NOT_AFTER_FRACTION = new Set(["past", "an", "hour", "hours", "heure", "heures", "to", "d", "of an", "time", "term", "year"]);
+const NOT_AFTER_FRACTION = new Set([
+  "past",
+  "an",
+  "hour",
+  "hours",
+  "heure",
+  "heures",
+  "to",
+  "d",
+  "of an",
+  "time",
+  "term",
+  "year",
+]);
 
 /** The first percentage in the text; marks its tokens consumed. */
 export function readPercent(tokens: readonly Token[], consumed: Set<number>): number | undefined {
@@ -32,8 +45,8 @@ export function readPercent(tokens: readonly Token[], consumed: Set<number>): nu
       return value;
     }
     for (const [phrase, value, before] of FRACTIONS) {
-      const m = matchPhrase(tokens, i, [phrase]);
-      if (!m) continue;
+      if (!phraseAt(tokens, i, phrase)) continue;
+      const m = { end: i + phrase.split(" ").length };
       if (before.length > 0 && !phraseBefore(tokens, i, before)) continue;
       if (NOT_AFTER_FRACTION.has(wordAt(tokens, m.end) ?? "")) continue;
       for (let k = i; k < m.end; k++) consumed.add(k);

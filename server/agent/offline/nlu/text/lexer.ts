@@ -39,12 +39,60 @@ function pieces(s: string): Piece[] {
 }
 
 /** French elided words: "j'ai" -> "j" + "ai", "qu'il" -> "qu" + "il". */
-const ELISIONS = new Set(["j", "l", "d", "n", "m", "t", "s", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "quelqu"]);
-const NUMBER_SUFFIXES = new Set(["x", "er", "ere", "re", "e", "eme", "em", "ieme", "st", "nd", "rd", "th", "k", "h", "mn", "min", "am", "pm"]);
+const ELISIONS = new Set([
+  "j",
+  "l",
+  "d",
+  "n",
+  "m",
+  "t",
+  "s",
+  "c",
+  "qu",
+  "jusqu",
+  "lorsqu",
+  "puisqu",
+  "quoiqu",
+  "presqu",
+  "quelqu",
+]);
+const NUMBER_SUFFIXES = new Set([
+  "x",
+  "er",
+  "ere",
+  "re",
+  "e",
+  "eme",
+  "em",
+  "ieme",
+  "st",
+  "nd",
+  "rd",
+  "th",
+  "k",
+  "h",
+  "mn",
+  "min",
+  "am",
+  "pm",
+]);
 const SENTENCE_END = new Set([".", "!", "?", ";", "\u2026"]);
 const CLAUSE_END = new Set([",", ":", "(", ")", "[", "]", "/", '"']);
 /** Conjunctions that open a new clause: "je ne sais pas, mais je peux payer" keeps "pas" away from "payer". */
-const CLAUSE_WORDS = new Set(["mais", "but", "however", "cependant", "pourtant", "sinon", "otherwise", "though", "although", "sauf", "except", "unless"]);
+const CLAUSE_WORDS = new Set([
+  "mais",
+  "but",
+  "however",
+  "cependant",
+  "pourtant",
+  "sinon",
+  "otherwise",
+  "though",
+  "although",
+  "sauf",
+  "except",
+  "unless",
+]);
 
 const DIGIT_SEPARATORS = new Set([".", ",", "'", " "]);
 
@@ -114,10 +162,18 @@ function lexNumber(ps: readonly Piece[], i: number): { tokens: Lexed[]; next: nu
     const first = runs[v.first] as Piece;
     const last = runs[v.last] as Piece;
     const end = last.start + last.text.length;
-    tokens.push({ kind: "num", text: v.frac ? `${v.int}.${v.frac}` : v.int, start: first.start, end, int: v.int, frac: v.frac });
+    tokens.push({
+      kind: "num",
+      text: v.frac ? `${v.int}.${v.frac}` : v.int,
+      start: first.start,
+      end,
+      int: v.int,
+      frac: v.frac,
+    });
     // Separators between numbers that fell apart ("15.12.2026") stay as symbols for dates.
     const sep = seps[v.last] as Piece | undefined;
-    if (values[k + 1] && sep && sep.text !== " ") tokens.push({ kind: "sym", text: sep.text, start: sep.start, end: sep.start + 1 });
+    if (values[k + 1] && sep && sep.text !== " ")
+      tokens.push({ kind: "sym", text: sep.text, start: sep.start, end: sep.start + 1 });
   });
   const glued = ps[j];
   const lastTok = tokens[tokens.length - 1];
@@ -129,14 +185,18 @@ function lexNumber(ps: readonly Piece[], i: number): { tokens: Lexed[]; next: nu
   return { tokens, next: j };
 }
 
-function lexWord(ps: readonly Piece[], i: number, emit: (text: string, start: number, end: number) => void): number {
+function lexWord(
+  ps: readonly Piece[],
+  i: number,
+  emit: (text: string, start: number, end: number) => void,
+): number {
   let text = (ps[i] as Piece).text;
   let start = (ps[i] as Piece).start;
   let j = i + 1;
   for (;;) {
     const apo = ps[j];
     const next = ps[j + 1];
-    if (!apo || apo.text !== "'" || !next || next.type !== "L") break;
+    if (apo?.text !== "'" || next?.type !== "L") break;
     if (text === "aujourd" && next.text === "hui") {
       text = "aujourdhui";
     } else if (ELISIONS.has(text)) {

@@ -17,11 +17,11 @@ const REPLACEMENTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/[\u2018\u2019\u201b\u02bc\u02b9\u0060\u00b4\u2032]/g, "'"],
   [/[\u201c\u201d\u201e\u00ab\u00bb\u2033]/g, '"'],
   [/[\u2010-\u2015\u2212]/g, "-"],
-  // Control and format characters (zero-width spaces, bidi marks) become spaces.
-  [/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u206f\ufeff]/g, " "],
-  // Every remaining horizontal space variant (NBSP, narrow NBSP, tabs) becomes one space.
-  [/[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, " "],
   [/\r\n?/g, "\n"],
+  // Control and format characters (zero-width spaces, bidi marks), line separators: a space.
+  [/(?!\n)[\p{Cc}\p{Cf}\u2028\u2029]/gu, " "],
+  // Every remaining horizontal space variant (NBSP, narrow NBSP, tabs) becomes one space.
+  [/[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, " "],
 ];
 
 /**
@@ -31,7 +31,10 @@ const REPLACEMENTS: ReadonlyArray<readonly [RegExp, string]> = [
  */
 export function normalizeText(input: string): string {
   let s = input.length > MAX_CHARS ? `${input.slice(0, HEAD_CHARS)}\n${input.slice(-TAIL_CHARS)}` : input;
-  s = s.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase();
+  s = s
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase();
   // Lower-casing can produce combining marks again (e.g. "İ"), so strip once more.
   s = s.normalize("NFKD").replace(/\p{M}+/gu, "");
   for (const [re, to] of REPLACEMENTS) s = s.replace(re, to);

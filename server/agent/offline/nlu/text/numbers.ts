@@ -52,7 +52,9 @@ export function resolveDigitChain(runs: readonly string[], seps: readonly string
     const partSeps = seps.slice(start, i);
     const part = partSeps.length > 0 && partSeps.length < seps.length ? wholeChain(partRuns, partSeps) : null;
     if (part) out.push({ ...part, first: start, last: i });
-    else partRuns.forEach((r, k) => out.push({ int: r, frac: "", first: start + k, last: start + k }));
+    else
+      for (let k = 0; k < partRuns.length; k++)
+        out.push({ int: partRuns[k] as string, frac: "", first: start + k, last: start + k });
     start = i + 1;
   }
   return out;
