@@ -13,6 +13,7 @@ import { type AppContext, type Clock, systemClock } from "./app/context.js";
 import { EventBus } from "./app/events.js";
 import { PolicyRegistry } from "./app/policy-registry.js";
 import { ConfigError, type Env, publicUrl } from "./config/env.js";
+import { fromRoot } from "./config/paths.js";
 import { type Database, openDatabase } from "./db/open.js";
 import { createHttpApp, type HttpOptions } from "./http/app.js";
 import type { Logger } from "./logging/logger.js";
@@ -63,6 +64,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const admin = await ensureAdmin(ctx);
   const offline = new OfflineLanguageLayer();
   const primary = languageLayerFor(offline, llmSettingsFromEnv(env), {
+    promptsDir: fromRoot("prompts", "llm"),
     onFallback: (error) => log.warn({ err: error }, "LLM failed; the offline engine answered"),
   });
   const chat = new ChatService(ctx, options.layers ?? { offline, primary });

@@ -1,6 +1,7 @@
 // The policy packs this instance runs: loaded and validated from policies/ at boot, each content
 // registered as a PolicyVersion. Cases pin the published version of their pack at creation; later
 // turns of that case load the same content again, whatever has been published since.
+import { fromRoot } from "../config/paths.js";
 import type { Database } from "../db/open.js";
 import { getPolicyVersion, publishedVersion, registerPackContent } from "../db/policy-versions.js";
 import type { DebtorKind, Jurisdiction } from "../domain/case-facts.js";
@@ -22,7 +23,7 @@ export class PolicyRegistry {
     private readonly packs: Map<string, PolicyPack>,
   ) {}
 
-  static async open(db: Database, dir = "policies"): Promise<PolicyRegistry> {
+  static async open(db: Database, dir = fromRoot("policies")): Promise<PolicyRegistry> {
     const loaded = await loadPacks(dir);
     const packs = new Map<string, PolicyPack>();
     for (const [id, entry] of loaded) {

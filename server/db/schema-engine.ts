@@ -5,17 +5,18 @@
 // format, so `prisma migrate deploy` remains valid wherever the native engine exists.
 import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
 import * as bg from "@prisma/schema-engine-wasm/schema_engine_bg";
+import { fromRoot } from "../config/paths.js";
 
 const require = createRequire(import.meta.url);
 
-export const SCHEMA_PATH = resolve(import.meta.dirname, "../../prisma/schema.prisma");
-export const MIGRATIONS_DIR = resolve(import.meta.dirname, "../../prisma/migrations");
+export const SCHEMA_PATH = fromRoot("prisma", "schema.prisma");
+export const MIGRATIONS_DIR = fromRoot("prisma", "migrations");
 
 type Engine = Awaited<ReturnType<typeof bg.SchemaEngine.new>>;
 

@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
+import { fromRoot } from "../../config/paths.js";
 import type { Locale } from "../../domain/case-facts.js";
 
 const catalogueSchema = z.strictObject({
@@ -61,10 +62,7 @@ export class Catalogue {
 
 const cache = new Map<Locale, Catalogue>();
 
-export function loadCatalogue(
-  locale: Locale,
-  dir = resolve(import.meta.dirname, "../../../prompts/offline"),
-): Catalogue {
+export function loadCatalogue(locale: Locale, dir = fromRoot("prompts", "offline")): Catalogue {
   const cached = cache.get(locale);
   if (cached) return cached;
   const file = resolve(dir, `${locale}.yaml`);
