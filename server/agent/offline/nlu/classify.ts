@@ -128,10 +128,12 @@ export function classify(input: ClassifyInput): Classification {
     weight.delete("accept");
   }
 
+  // Long statements or real questions with no word about the debt: off topic. Short ones
+  // ("hmm, je ne sais pas trop") are just not understood.
   if (
     weight.size === 0 &&
     !input.mentionsDebt &&
-    (input.wordCount >= 6 || (input.isQuestion && input.wordCount >= 3))
+    (input.wordCount >= 8 || (input.isQuestion && input.wordCount >= 3))
   ) {
     bump("off_topic", 0.5);
   }

@@ -40,13 +40,26 @@ export type CorpusItem = z.infer<typeof itemSchema> & { locale: "fr" | "en"; lin
 
 export const CORPUS_DIR = path.dirname(fileURLToPath(import.meta.url));
 
+/** The main labelled corpus of a language (`fr.jsonl`, `en.jsonl`). */
 export function loadCorpus(locale: "fr" | "en", dir: string = CORPUS_DIR): CorpusItem[] {
-  const lines = readFileSync(path.join(dir, `${locale}.jsonl`), "utf8").split("\n");
+  return loadFile(path.join(dir, `${locale}.jsonl`), locale);
+}
+
+/**
+ * Held-out utterances (`holdout.fr.jsonl`, `holdout.en.jsonl`): written after the rules,
+ * scored once, and never used to tune them. Their accuracy is the honest in-domain figure.
+ */
+export function loadHoldout(locale: "fr" | "en", dir: string = CORPUS_DIR): CorpusItem[] {
+  return loadFile(path.join(dir, `holdout.${locale}.jsonl`), locale);
+}
+
+function loadFile(file: string, locale: "fr" | "en"): CorpusItem[] {
+  const lines = readFileSync(file, "utf8").split("\n");
   const items: CorpusItem[] = [];
   lines.forEach((line, i) => {
     if (!line.trim()) return;
     const parsed = itemSchema.safeParse(JSON.parse(line));
-    if (!parsed.success) throw new Error(`${locale}.jsonl:${i + 1}: ${parsed.error.message}`);
+    if (!parsed.success) throw new Error(`${path.basename(file)}:${i + 1}: ${parsed.error.message}`);
     items.push({ ...parsed.data, locale, line: i + 1 });
   });
   return items;

@@ -53,8 +53,9 @@ export class RuleEngine {
       }
     });
     const keys: string[] = [];
+    const exactKeys: string[] = [];
     this.compiled.forEach((c, i) => {
-      keys.push(...patternKeys(c.pattern));
+      (c.rule.exact ? exactKeys : keys).push(...patternKeys(c.pattern));
       for (const u of c.unless) keys.push(...patternKeys(u));
       // Patterns that may start anywhere (a leading gap) are refused: they would be tried at every token.
       if (c.pattern.firstKeys === null)
@@ -65,7 +66,7 @@ export class RuleEngine {
         else this.byFirstKey.set(k, [i]);
       }
     });
-    this.vocabulary = new Vocabulary(keys);
+    this.vocabulary = new Vocabulary(keys, exactKeys);
   }
 
   /** Tokens as the matcher sees them: pattern keys, sentence, clause, negation flag. */

@@ -13,12 +13,18 @@ export class Vocabulary {
   private readonly wordIndex: FuzzyIndex;
   private readonly cache = new Map<string, ReadonlySet<string>>();
 
-  constructor(keys: Iterable<string>) {
+  /** `exactKeys`: keys of rules that refuse typo tolerance (see Rule.exact). */
+  constructor(keys: Iterable<string>, exactKeys: Iterable<string> = []) {
     for (const k of keys) {
       if (k.startsWith("w:")) this.words.add(k.slice(2));
       else if (k.startsWith("s:")) this.stems.add(k.slice(2));
     }
-    this.wordIndex = new FuzzyIndex([...this.words].filter((w) => w.length >= 5 && !/\d/.test(w)));
+    const fuzzy = [...this.words].filter((w) => w.length >= 5 && !/\d/.test(w));
+    for (const k of exactKeys) {
+      if (k.startsWith("w:")) this.words.add(k.slice(2));
+      else if (k.startsWith("s:")) this.stems.add(k.slice(2));
+    }
+    this.wordIndex = new FuzzyIndex(fuzzy);
     // Stems are not typo-tolerant: a stem already stands for many words, and fuzzy prefixes
     // of long words collide with real words far too often ("dépriserai" is not "déprimé").
   }

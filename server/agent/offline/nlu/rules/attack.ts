@@ -18,6 +18,8 @@ const injection: Rule[] = [
     // Override the instructions ("ignore the above", "ignorez la question précédente").
     `(ignore|ignorez|ignorer|ignores|oublie|oubliez|oublier|neglige|negligez|faites abstraction|fais abstraction|passe outre|passez outre) ..4 (${INSTRUCTIONS_FR})`,
     `(ignore|ignoring|disregard|disregarding|forget|override|overriding|bypass) ..4 (${INSTRUCTIONS_EN})`,
+    `(oublie|oubliez|ignore|ignorez|forget|disregard) (tout|everything|all) (ce|que|qu|you|that|what|de)`,
+    `^ (oublie|oubliez|forget) (tout|everything)`,
     `(ne tiens pas|ne tenez pas|sans tenir) compte ..4 (${INSTRUCTIONS_FR})`,
     // Make it print a planted text ("affichez directement :", "just output:").
     `(affiche|affichez|afficher|ecris|ecrivez|ecrire|imprime|imprimez|imprimer|sors|sortez|genere|generez|produis|produisez|repete|repetez|repeter|reponds|repondez|repondre|dis|dites|dire|indique|indiquez|indiquer|tape|tapez|renvoie|renvoyez|retourne|retournez|donne|donnez|copie|copiez|copier) (simplement|directement|uniquement|juste|seulement|exactement|mot pour mot|textuellement|tel quel|telle quelle)`,
@@ -32,7 +34,7 @@ const injection: Rule[] = [
     `(repete|repetez|repeter|montre|montrez|montrer|donne|donnez|revele|revelez|reveler|affiche|affichez|partage|partagez|recite|recitez|copie|copiez|liste|listez|dis|dites|quelles sont|quels sont|ecris|ecrivez|traduis|traduisez|resume|resumez) ..3 (tes|vos|ton|votre|ses) (instructions|consignes|regles|prompt|directives|parametres|configuration|invite|programmation|limites|contraintes)`,
     `(repete|repetez|repeter|montre|montrez|montrer|donne|donnez|revele|revelez|reveler|affiche|affichez|partage|partagez|recite|recitez|copie|copiez|dis|dites|ecris|ecrivez|traduis|traduisez) ..3 les (instructions|consignes|directives) (initiales|systeme|de depart|precedentes|ci dessus|cachees|recues)`,
     `(prompt|message|instructions|consignes|invite) (systeme|system|initiale|initiales|initial|de depart|cache|cachees|secret|secretes)`,
-    `(repeat|reveal|show|display|share|print|output|tell me|give me|list|dump|leak|recite|disclose|expose|paste|copy|translate|summarize|summarise|encode|spell out|write out|write down) ..4 your (system )?(prompt|prompts|instructions|rules|guidelines|configuration|directives|programming|settings|constraints|initial instructions|starting instructions|instruction|system message)`,
+    `(repeat|reveal|show|display|share|print|output|tell me|give me|list|dump|leak|recite|disclose|expose|paste|copy|translate|summarize|summarise|encode|spell out|write out|write down) ..4 your (system|internal|initial|hidden|secret|original|exact|full|real|actual|own)? (prompt|prompts|instructions|rules|guidelines|configuration|directives|programming|settings|constraints|initial instructions|starting instructions|instruction|system message)`,
     `(repeat|reveal|show|display|share|print|output|tell me|give me|dump|leak|recite|disclose|expose|paste|copy|translate|summarize|summarise|encode|spell out|write out|write down) ..4 (the|those|these|its|initial|original|hidden|secret|entire|whole) (system prompt|prompt|prompts|initial instructions|original instructions|hidden instructions|instructions above|text above|above text|starting instructions|conversation|instructions you|text you|message you)`,
     `system (prompt|message|instructions|configuration|settings|prompts)`,
     `(initial|original|starting|hidden|secret|internal|underlying|pre prompt|preprompt|developer) (prompt|instructions|configuration|instruction|directives)`,
@@ -92,7 +94,7 @@ const injection: Rule[] = [
     `(marque|marquez|passe|passez|mets|mettez) ..3 (dette|solde|compte|dossier|facture) ..3 (payee|solde|regle|reglee|clos|close|zero|0)`,
   ]),
   // Questions about the model itself: often a prelude to extraction; harmless otherwise.
-  ...rules("injection", { w: 0.6 }, [
+  ...rules("injection", { w: 0.6, exact: true }, [
     "prompt|prompts|llm|chatgpt|gpt|openai|anthropic",
     `(your|ton|votre) (model|modele|training|entrainement|code source|source code|algorithm|algorithme|weights|dataset)`,
     `(prompt|instruction) (leak|leaking|leakage|injection|attack|extraction)`,
@@ -112,7 +114,7 @@ const MILD_INSULT =
   "con|conne|cons|connes|abruti|abrutis|abrutie|cretin|cretins|cretine|debile|debiles|imbecile|imbeciles|bouffon|bouffons|minable|minables|pourri|pourris|moron|morons|idiot|idiots|imbecile|scum|leech|leeches|vulture|vultures|loser|losers|trash|garbage|clown|clowns|muppet|git|pig|pigs|rat|rats|scammers|crooks|thieves|liars|parasites|voleurs|escrocs|arnaqueurs|vautours|sangsues|rapaces";
 
 const abuse: Rule[] = [
-  ...rules("abuse", {}, [
+  ...rules("abuse", { exact: true }, [
     INSULT_FR,
     INSULT_EN,
     `(ta|ferme ta|fermez vos|ferme la|fermez la) (gueule|geule|bouche)`,
@@ -134,7 +136,7 @@ const abuse: Rule[] = [
     `(de merde|a la con|a chier|de con)`,
   ]),
   // Swearing without a target and mild insults: rude, not necessarily aimed at us.
-  ...rules("abuse", { w: 0.6 }, [
+  ...rules("abuse", { w: 0.6, exact: true }, [
     MILD_INSULT,
     "merde|putain|bordel|chier|fait chier|shit|shitty|crap|crappy|bloody hell|damn|goddamn|bullshit|bs|pissed|piss|stupid|dumb|useless|pathetic|disgusting|incompetent|incompetents|incompetente|nul|nuls|nulle|stupide|inutile|ridicule|honteux|honteuse|scandaleux|scandaleuse|harcelement|harcelez|harceler|harassment|harassing|harass",
     `(you|vous|tu) ..2 (suck|sucks|disgust|disgrace|rubbish|horrible|rude|impoli|impolis|malpoli|malpolis)`,

@@ -27,6 +27,9 @@ const hardship: Rule[] = [
     `(ne|n)? (m en sors|y arrive|y arrivons|boucle|bouclons) (pas|plus)`,
     `pas (encore )?(ete )?(paye|payee|payes) (ce mois|par mon employeur)`,
     `(trop|beaucoup) de (dettes|credits|factures|charges)`,
+    `(revenus|revenu|salaire|chiffre d affaires|ca|activite|ventes|commandes|retraite) ..2 (baisse|baisser|chute|chuter|diminue|diminuer|fondu|effondre)`,
+    `(du mal|difficile|dur|galere|peine) (a|de) (boucler|joindre les deux bouts|finir le mois|payer|m en sortir|s en sortir|tout payer)`,
+    `joindre les deux bouts|boucler (les|mes|nos) fins de mois`,
     `(insolvable|pas solvable)`,
     `(impossible|incapable|pas en mesure|hors de portee) (de|d)? (payer|regler|rembourser|tout payer|honorer|faire face)`,
     `(mi temps|temps partiel|heures reduites|chomage partiel)`,
@@ -53,6 +56,7 @@ const hardship: Rule[] = [
     `(tough|rough|difficult) time`,
     `(did not|have not|has not) (get|got|been) paid`,
     `(too many|lots of) (bills|debts)`,
+    `(income|revenue|earnings|salary|wages|pay|sales|turnover|pension) (has|have|is|are)? ..2 (dropped|fallen|gone down|decreased|reduced|halved|collapsed|dried up)`,
     `(i am|we are) (poor|struggling)`,
   ]),
   // Life events and waiting for income: they explain a delay more than they prove hardship.
@@ -67,7 +71,7 @@ const hardship: Rule[] = [
 const forgot: Rule[] = [
   ...rules("forgot", { neg: "drop" }, [
     "oubli|oublie|oubliee|oublies|oublier|oublions|oubliais",
-    `(sorti|sortie|passe|echappe) (de|a) (la|ma|notre)? (tete|memoire|esprit|vigilance)`,
+    `(sorti|sortie|passe|echappe) (de|a) (la|ma|notre|l)? (tete|memoire|esprit|vigilance)`,
     `pas (fait|prete) attention`,
     `pas (vu|vue) passer`,
     `(pas|jamais) (vu|vue) (la|le|cette|ce|votre) (facture|date|echeance|mail|relance|rappel|message)`,
@@ -109,6 +113,7 @@ const admin: Rule[] = [
     "duplicata",
     `(pas|plus) (au|a) (bon|mon|notre) (nom|adresse|raison sociale)`,
     `(chorus|chorus pro|dematerialis*|plateforme de facturation)`,
+    `spam|spams|indesirable|indesirables|junk|junk folder|spam folder|courrier indesirable|courriers indesirables`,
     `(site|lien|portail|espace client|appli|application|page de paiement) ..3 (marche|fonctionne|charge|marchent|fonctionnent) (pas|plus)`,
     `(site|lien|portail|espace client|appli|application|page de paiement) ..3 (bug*|plante|bloque*|expire*|inaccessible|hs)`,
     `(mot de passe|identifiant|identifiants|connexion|me connecter)`,

@@ -29,6 +29,8 @@ const questionDebt: Rule[] = [
     `(quel|quelle) est (le|la) (montant|solde|total|reference|numero|somme|date|origine|nature)`,
     `(d ou|ou) (vient|viennent|sort|sortent|provient|proviennent) (cette|ce|ces|la|le) (dette|facture|montant|somme|frais|creance)`,
     `(qui) (etes vous|est le creancier|est votre client|vous mandate|vous envoie|etes vous)`,
+    `qui (vous )?(a|avez|ont) ..2 (mandate|mandatee|charge|chargee|envoye|missionne|engage)`,
+    `who (instructed|hired|sent|asked|authorised|authorized|employs|pays|appointed|engaged) you`,
     `(pourquoi|pk) ..4 (frais|penalites|interets|indemnite|majoration|montant|dette|relance|relancez|contactez|ecrivez|somme|40|euros|facture|dois|appelez|reclamez|m ecrivez|me contactez)`,
     `(envoyez|envoyer|envoie|renvoyer|transmettre|transmettez|avoir|recevoir|obtenir|fournir|fournissez) ..3 (detail|details|justificatif|justificatifs|decompte|releve|preuve|preuves|contrat|bon de livraison|facture detaillee|historique|explication|explications|copie du contrat)`,
     `(le|un) (detail|decompte|justificatif|recapitulatif|historique) (de|du|des)? (la|ma|cette|ma)? (dette|facture|montant|somme|compte|paiements|frais)?`,
@@ -51,7 +53,9 @@ const questionDebt: Rule[] = [
     `(who|who is|who are) (the creditor|this from|you|your client|the original creditor|owed|the company)`,
     `who (is|was) (this|that|the) (company|merchant|creditor|seller)`,
     `where (does|did|do) ..3 (come|originate|stem|coming) from`,
-    `(why|how come) ..4 (charged|charging|fees|fee|charges|interest|penalty|penalties|so much|such|more|owe|this amount|the amount|contacting|messaging|writing|calling|chasing)`,
+    `(why|how come) (should|do|must|would|am) (i|we) ..2 (pay|owe|be charged)`,
+    `(pourquoi|pk) (est ce que )?(je|j|nous|on) (dois|devrais|devons|doit|devrait) ..2 (payer|regler|rembourser)`,
+    `(why|how come) ..6 (charged|charging|fees|fee|charges|interest|penalty|penalties|so much|such|more|owe|this amount|the amount|contacting|messaging|writing|calling|chasing)`,
     `(send|give|email|show|provide|forward|mail) (me|us)? ..3 (breakdown|copy|copies|statement|proof|contract|itemised|itemized|evidence|documentation|agreement|history)`,
     `(breakdown|itemised|itemized|details|proof|evidence|validation|verification) (of|for) (the|this|my)? (debt|amount|charges|fees|balance|bill|invoice)`,
     `(debt|validation) (validation|notice|letter)`,
@@ -59,7 +63,7 @@ const questionDebt: Rule[] = [
     `is (this|it) (a scam|legit|legitimate|real|genuine|a joke|legal)`,
     `how (did|do) you (get|have|find) my (number|details|info|information|email|address)`,
     `(i|we) (do not|can not|did not) understand (this|the|why|what|it|that|how)`,
-    `what (do|does) (this|it|that) (mean|relate to|refer to)`,
+    `what ..4 (mean|means|relate to|relates to|refer to|refers to|correspond to|corresponds to)`,
     `(explain|clarify) (the|this|that|it|why|what|how|to me)`,
     `when (was|is|were) (it|this|the invoice|the bill|the payment) (due|issued|sent)`,
     `(late|collection|recovery|admin) (fees|fee|charges|charge|costs)`,
@@ -88,7 +92,7 @@ const identity: Rule[] = [
 ];
 
 const offTopic: Rule[] = [
-  ...rules("off_topic", { w: 0.6 }, [
+  ...rules("off_topic", { w: 0.6, exact: true }, [
     "meteo|football|foot|rugby|tennis|recette|recettes|cuisine|blague|blagues|poeme|poesie|chanson|chansons|film|films|serie|series|politique|president|elections|election|capitale|horoscope|astrologie|musique|jeu video|jeux video|vacances|plage|voyage",
     `(raconte|racontez|ecris|ecrivez|compose|composez|redige|redigez|invente|inventez|traduis|traduisez) (moi|nous)? (un|une|des) ..2 (histoire|blague|poeme|chanson|recette|dissertation|lettre|code|article|texte|discours)`,
     `(quel|quelle) (temps|heure|age) ..2 (fait|est|as tu|avez vous)`,

@@ -81,6 +81,9 @@ const wantPlan: Rule[] = [
     `(bit by bit|little by little|over time|a bit at a time|a little each month|over a few months|over several months)`,
     `(more|extra|some|additional) time`,
     `(extension|extend the deadline|extend the due date|grace period)`,
+    `(laissez|laisse|laissiez|accordez|accorde|donnez|donne) (moi|nous) (jusqu|un delai|du temps|quelques|un peu de temps|un mois|une semaine)`,
+    `(can|could|may) (i|we) (have|get|pay) ..2 (until|till|up to|more time|an extension|a few more)`,
+    `(give|allow|let) (me|us) (until|till|up to|a few more|a bit more|some more)`,
     `(postpone|delay|push back|defer) ..2 (payment|due date|deadline|it|the date)`,
     `(pay|paying) (monthly|weekly|fortnightly)`,
   ]),
@@ -119,6 +122,7 @@ const askDiscount: Rule[] = [
     "remise|reduction|rabais|ristourne|abattement",
     `(geste|effort) (commercial|financier)`,
     `(faire|avoir|un|faites) (un )?(geste|prix)`,
+    `(faire|faites|fassiez) (un )?(petit )?(effort|geste) (sur|pour|concernant)`,
     `moins cher`,
     `(laiss*|faire|faites|fassiez) (tomber|sauter) ..3 (frais|penalites|interets|majoration|majorations|indemnite|reste|solde)`,
     `(enlev*|retir*|supprim*|annul*|abandonn*|baiss*|redui*|diminu*|revoir a la baisse|effac*|renonc*|oubli*|passer l eponge sur) .. (frais|penalites|interets|majoration|majorations|indemnite|montant|somme|dette|facture|prix|40|le reste|le solde)`,
@@ -187,7 +191,7 @@ const accept: Rule[] = [
 ];
 
 const DECLINE_FR =
-  "non|nan|nope|non merci|pas question|hors de question|jamais|surement pas|certainement pas|pas du tout|absolument pas|pas vraiment|bof|niet";
+  "non|nan|nope|non merci|pas question|hors de question|jamais|surement pas|certainement pas|pas du tout|absolument pas|pas vraiment|niet";
 const DECLINE_EN =
   "no|nope|nah|no way|never|not really|negative|no thanks|no thank you|not at all|absolutely not|definitely not|certainly not|of course not|not now|not yet|incorrect|wrong|nay|no it|no that";
 

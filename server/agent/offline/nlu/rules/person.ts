@@ -18,7 +18,8 @@ const vulnerability: Rule[] = [
     `(en finir|me tuer|me suicider|mettre fin a mes jours|plus envie de vivre|envie de mourir|pas envie de vivre|foutre en l air)`,
     "handicap*|invalidite|aah|mdph",
     `(deces|decede|decedee|decedes|mort|morte) (de|d)? (mon|ma|mes|notre)? (${FAMILY_FR})`,
-    `perdu (mon|ma|notre) (${FAMILY_FR}|bebe)`,
+    `(perdu|perdre) (mon|ma|notre) (${FAMILY_FR}|bebe)`,
+    `(lost|losing|lose) (my|our) (${FAMILY_EN}|baby)`,
     `(${FAMILY_FR}) (est|vient de|qui est) (decede|decedee|mort|morte|deceder|mourir|hospitalise*|malade)`,
     "deuil|veuve|veuf|obseques|enterrement|funerailles",
     "enceinte|grossesse|accouche*|accouchement|premature",
@@ -33,7 +34,7 @@ const vulnerability: Rule[] = [
     `(sans abri|sdf|a la rue|expulse*|expulsion|sans logement|hebergement d urgence)`,
     "violences",
     `(violence|violent|violente) (conjugale*|domestique*|familiale*)`,
-    `(arret maladie|longue maladie|affection longue duree|ald)`,
+    `(longue maladie|affection longue duree|ald)`,
     `(opere|operee|chirurgie|soins intensifs|reanimation|convalescence|une operation|mon operation)`,
     `(addiction|alcoolique|alcoolisme|dependance|toxicomanie|jeu pathologique)`,
     `(personne agee|troisieme age)`,
@@ -61,6 +62,11 @@ const vulnerability: Rule[] = [
   ]),
 ];
 
+// Time off work for illness: vulnerable, but often said to explain a drop in income.
+const offSick: Rule[] = rules("vulnerability", { w: 0.6 }, [
+  "off sick|sick leave|sick note|arret de travail|en arret|arret maladie",
+]);
+
 const thirdParty: Rule[] = [
   ...rules("third_party", {}, [
     // French
@@ -73,6 +79,9 @@ const thirdParty: Rule[] = [
     `(il|elle|ils|la personne|le debiteur|mon|ma) (n habite|ne vit|ne reside|habite|vit|reside) (plus|pas) (ici|a cette adresse|chez moi|avec moi)`,
     `(ancien|ancienne|precedent|precedente) (locataire|proprietaire|occupant|occupante|gerant|gerante|titulaire)`,
     `(mauvais|faux) (numero|destinataire|contact|adresse mail|email)`,
+    `(erreur|trompez|trompe|trompee|confusion) (de|sur la)? (personne|destinataire|numero)`,
+    `vous vous (trompez|etes trompe|etes trompes|etes trompee) (de|d)? (personne|destinataire|numero|adresse)?`,
+    `(connais|connait) (pas|absolument pas) (ce|cette|cet) (monsieur|madame|personne|homme|femme|nom)`,
     `(ce|cette|la) (dette|facture|compte|contrat) (est|etait) (celle|celui|a|au nom) (de|d) (mon|ma|mes)`,
     `(dette|facture|compte|contrat|credit) (de|d) (mon|ma|mes) (${FAMILY_FR})`,
     `procuration (pour|de|sur)`,
@@ -84,7 +93,9 @@ const thirdParty: Rule[] = [
     `(${FAMILY_EN_POSSESSIVE}) (debt|bill|account|name|loan|card|invoice|phone|contract)`,
     `(he|she|they) (does not|do not|no longer|never) (live|lives|lived|reside|resides|stay|stays) (here|at this address|with me|with us)`,
     `(he|she|they) (moved out|has moved|have moved|moved away|moved abroad|left the country)`,
-    `wrong (number|address|email|contact|household)`,
+    `wrong (number|address|email|contact|household|person|guy|man|woman|name|people)`,
+    `(do not|never) know (who|this|that) (person|man|woman|is|that is|this is|he is|she is)`,
+    `(got|have|contacted|messaged|texting|calling) the wrong (person|number|address|people)`,
     `(previous|former|old) (tenant|owner|occupant|resident|director)`,
     `not (the|a) person you (are|were) (looking for|after|trying)`,
     `(this|that|it) is (not )?(my|his|her) (${FAMILY_EN_POSSESSIVE})`,
@@ -167,4 +178,4 @@ const requestHuman: Rule[] = [
   ]),
 ];
 
-export const PERSON_RULES: readonly Rule[] = [...vulnerability, ...thirdParty, ...requestHuman];
+export const PERSON_RULES: readonly Rule[] = [...vulnerability, ...offSick, ...thirdParty, ...requestHuman];

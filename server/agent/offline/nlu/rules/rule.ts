@@ -15,6 +15,11 @@ export interface Rule {
   unless?: string | readonly string[];
   /** Dispute rules: which kind of dispute the phrase describes. */
   reason?: DisputeReason;
+  /**
+   * Words of this rule match only as written, never through typo tolerance: insults and
+   * topic words collide with ordinary words ("towards" is one letter from "tocards").
+   */
+  exact?: boolean;
   /** Offer cues ("I can do", "je propose") count only when the message holds an amount. */
   needsAmount?: boolean;
   /**

@@ -39,7 +39,7 @@ first second third fourth fifth sixth seventh eighth ninth tenth premier premier
 janvier fevrier mars avril juin juillet aout septembre octobre novembre decembre january february march april
 june july august september october november december lundi mardi mercredi jeudi vendredi samedi dimanche
 monday tuesday wednesday thursday friday saturday sunday euro euros dollar dollars pound pounds centimes
-cents pence balles personal personally personnel personnelle tutor tutors humour rumour rumor
+cents pence balles towards toward upwards forward forwards afterwards backwards personal personally personnel personnelle tutor tutors humour rumour rumor
 `;
 
 export const COMMON_WORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter((w) => w.length > 0));

@@ -180,6 +180,12 @@ function lexNumber(ps: readonly Piece[], i: number): { tokens: Lexed[]; next: nu
   if (glued?.type === "L" && NUMBER_SUFFIXES.has(glued.text) && lastTok) {
     lastTok.suffix = glued.text;
     lastTok.end = glued.start + glued.text.length;
+    // "14h30": the minutes belong to the time, not to a new number.
+    const minutes = ps[j + 1];
+    if (glued.text === "h" && minutes?.type === "D") {
+      lastTok.end = minutes.start + minutes.text.length;
+      return { tokens, next: j + 2 };
+    }
     return { tokens, next: j + 1 };
   }
   return { tokens, next: j };

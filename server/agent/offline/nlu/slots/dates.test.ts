@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import type { NluContext } from "../types.js";
+import { understand } from "../understand.js";
+import { addMonths, nextDayOfMonth, nextWeekday, parseIso, prevDayOfMonth, toIso } from "./calendar.js";
+
+// 2026-11-22 is a Sunday.
+const FR: NluContext = { locale: "fr", currency: "EUR", today: "2026-11-22" };
+const US: NluContext = { locale: "en", currency: "USD", today: "2026-11-22" };
+const dates = (text: string, ctx: NluContext = FR) => understand(text, ctx).slots.dates;
+
+describe("dates", () => {
+  it.each([
+    ["le 15", "2026-12-15"],
+    ["le 22", "2026-11-22"],
+    ["le 30", "2026-11-30"],
+    ["le 1er", "2026-12-01"],
+    ["le 15 du mois prochain", "2026-12-15"],
+    ["à partir du 15", "2026-12-15"],
+    ["from the 1st of next month", "2026-12-01"],
+    ["fin du mois", "2026-11-30"],
+    ["fin du mois prochain", "2026-12-31"],
+    ["début du mois prochain", "2026-12-01"],
+    ["vendredi prochain", "2026-11-27"],
+    ["lundi", "2026-11-23"],
+    ["dimanche", "2026-11-29"],
+    ["next Friday", "2026-11-27"],
+    ["on Monday", "2026-11-23"],
+    ["15/12", "2026-12-15"],
+    ["10/01", "2027-01-10"],
+    ["15/12/2026", "2026-12-15"],
+    ["15.12.2026", "2026-12-15"],
+    ["2026-12-15", "2026-12-15"],
+    ["15 décembre", "2026-12-15"],
+    ["le 5 janvier 2027", "2027-01-05"],
+    ["Dec 15", "2026-12-15"],
+    ["December 15th, 2026", "2026-12-15"],
+    ["the 15th of December", "2026-12-15"],
+    ["the 28th", "2026-11-28"],
+    ["fin décembre", "2026-12-31"],
+    ["mi-janvier", "2027-01-15"],
+    ["demain", "2026-11-23"],
+    ["après-demain", "2026-11-24"],
+    ["aujourd'hui", "2026-11-22"],
+    ["tomorrow", "2026-11-23"],
+    ["in two weeks", "2026-12-06"],
+    ["in a week", "2026-11-29"],
+    ["in 3 months time", "2027-02-22"],
+    ["dans 10 jours", "2026-12-02"],
+    ["dans une semaine", "2026-11-29"],
+    ["d'ici 15 jours", "2026-12-07"],
+    ["la semaine prochaine", "2026-11-29"],
+    ["next month", "2026-12-01"],
+    ["end of the month", "2026-11-30"],
+  ] as const)("%s -> %s", (text, iso) => {
+    expect(dates(text)).toEqual([iso]);
+  });
+
+  it("reads several dates in order", () => {
+    expect(dates("$150 on the 15th and $150 on the 30th", US)).toEqual(["2026-12-15", "2026-11-30"]);
+  });
+
+  it("reads month first in US cases when the day cannot tell", () => {
+    expect(dates("12/10", US)).toEqual(["2026-12-10"]);
+    expect(dates("12/10")).toEqual(["2027-10-12"]);
+    expect(dates("25/12", US)).toEqual(["2026-12-25"]);
+  });
+
+  it("looks back for payments already made", () => {
+    expect(dates("J'ai déjà payé le 3 novembre.")).toEqual(["2026-11-03"]);
+    expect(dates("I already paid it on the 3rd", US)).toEqual(["2026-11-03"]);
+    expect(dates("The payment went through on Monday.", US)).toEqual(["2026-11-16"]);
+  });
+
+  it.each(["le 15 mois", "il y a 3 jours", "le premier paiement", "in 6 months", "31/02"])(
+    "%s is not a date",
+    (text) => {
+      expect(dates(text)).toEqual([]);
+    },
+  );
+});
+
+describe("calendar", () => {
+  const d = parseIso("2026-01-31");
+  it("clamps month arithmetic to the month's last day", () => {
+    expect(toIso(addMonths(d, 1))).toBe("2026-02-28");
+    expect(toIso(addMonths(parseIso("2028-01-31"), 1))).toBe("2028-02-29");
+  });
+  it("skips months that lack the day", () => {
+    expect(toIso(nextDayOfMonth(parseIso("2026-11-22"), 31) ?? d)).toBe("2026-12-31");
+    expect(toIso(prevDayOfMonth(parseIso("2026-11-22"), 31) ?? d)).toBe("2026-10-31");
+  });
+  it("takes the weekday strictly after today", () => {
+    expect(toIso(nextWeekday(parseIso("2026-11-22"), 0))).toBe("2026-11-29");
+  });
+});
