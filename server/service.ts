@@ -16,6 +16,7 @@ import { ConfigError, type Env, publicUrl } from "./config/env.js";
 import { fromRoot } from "./config/paths.js";
 import { type Database, openDatabase } from "./db/open.js";
 import { createHttpApp, type HttpOptions } from "./http/app.js";
+import { debtorPageRoutes } from "./http/routes/debtor-pages.js";
 import type { Logger } from "./logging/logger.js";
 import { attachDebtorNamespace } from "./socket/debtor-namespace.js";
 
@@ -72,7 +73,10 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     { languageLayer: primary.name, model: primary === offline ? null : env.OPENAI_MODEL },
     "language layer",
   );
-  const app = createHttpApp(ctx, options.http);
+  const app = createHttpApp(ctx, {
+    ...options.http,
+    extraRoutes: [...(options.http?.extraRoutes ?? []), debtorPageRoutes(ctx)],
+  });
   const server = createServer(app);
   const io = new SocketServer(server, {
     serveClient: false,

@@ -1,0 +1,120 @@
+// What a receipt and its calendar restate, as plain data, and the thin loader that reads it for
+// one promise of one case. The builders (receipt-pdf, receipt-ics) are pure functions of this.
+import { findPromiseForReceipt, type ReceiptRow } from "../../db/receipts.js";
+import type { CaseFacts, Locale } from "../../domain/case-facts.js";
+import { disclosuresDue, type PolicyPack } from "../../policy/index.js";
+import type { AppContext } from "../context.js";
+
+export interface ReceiptData {
+  readonly locale: Locale;
+  /** The debtor's IANA time zone, for the acceptance time. */
+  readonly timeZone: string;
+  readonly reference: string;
+  readonly promiseId: string;
+  /** ISO-8601 instant of the debtor's acceptance. */
+  readonly acceptedAt: string;
+  readonly creditor: {
+    readonly name: string;
+    readonly contactEmail?: string;
+    readonly contactPhone?: string;
+  };
+  readonly debtor: { readonly name: string };
+  readonly currency: string;
+  readonly invoices: readonly { number: string; issuedAt: string; dueAt: string; amount: number }[];
+  readonly kind: "full" | "plan" | "settlement";
+  /** Settlement discount in basis points (0 for full payment and plans). */
+  readonly discountBps: number;
+  readonly total: number;
+  readonly instalments: readonly { seq: number; dueDate: string; amount: number }[];
+  readonly policy: { readonly versionId: string; readonly packId: string; readonly hash: string };
+  /** The pack's disclosures due with an offer of this kind, rendered in the receipt's locale. */
+  readonly disclosures: readonly { id: string; text: string }[];
+}
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+function factsOf(row: ReceiptRow): CaseFacts {
+  const c = row.case;
+  return {
+    reference: c.reference,
+    creditorName: c.creditor.name,
+    debtorName: c.debtor.name,
+    debtorKind: c.debtor.kind,
+    locale: c.debtor.locale,
+    jurisdiction: c.jurisdiction,
+    ...(c.usState ? { usState: c.usState } : {}),
+    currency: c.currency,
+    timeZone: c.debtor.timeZone,
+    invoices: c.invoices.map((i) => ({
+      number: i.number,
+      issuedAt: day(i.issuedAt),
+      dueAt: day(i.dueAt),
+      amount: Number(i.amount),
+    })),
+    paidAmount: c.payments.reduce((s, p) => s + Number(p.amount), 0),
+  };
+}
+
+/** The disclosures an offer of this kind carries (offer terms, amounts, settlement wording). */
+export function receiptDisclosures(
+  pack: PolicyPack,
+  facts: CaseFacts,
+  kind: ReceiptData["kind"],
+): { id: string; text: string }[] {
+  const { due } = disclosuresDue(pack, {
+    locale: facts.locale,
+    moment: kind === "settlement" ? "settlement" : "offer",
+    // Session notices (AI, privacy) belong to the chat, not to the written agreement.
+    shown: pack.disclosures.filter((d) => d.moment === "session_start").map((d) => d.id),
+    flags: new Set(),
+    hasAmount: true,
+    facts,
+  });
+  return due.map((d) => ({ id: d.id, text: d.text }));
+}
+
+export function toReceiptData(row: ReceiptRow, pack: PolicyPack): ReceiptData {
+  const facts = factsOf(row);
+  const c = row.case;
+  return {
+    locale: c.debtor.locale,
+    timeZone: c.debtor.timeZone,
+    reference: c.reference,
+    promiseId: row.id,
+    acceptedAt: row.acceptedAt.toISOString(),
+    creditor: {
+      name: c.creditor.name,
+      ...(c.creditor.contactEmail ? { contactEmail: c.creditor.contactEmail } : {}),
+      ...(c.creditor.contactPhone ? { contactPhone: c.creditor.contactPhone } : {}),
+    },
+    debtor: { name: c.debtor.name },
+    currency: row.currency,
+    invoices: facts.invoices,
+    kind: row.offer.kind,
+    discountBps: row.offer.discountBps,
+    total: Number(row.total),
+    instalments: row.instalments.map((i) => ({
+      seq: i.seq,
+      dueDate: day(i.dueDate),
+      amount: Number(i.amount),
+    })),
+    policy: {
+      versionId: row.offer.policyVersion.id,
+      packId: row.offer.policyVersion.packId,
+      hash: row.offer.policyVersion.hash,
+    },
+    disclosures: receiptDisclosures(pack, facts, row.offer.kind),
+  };
+}
+
+/** The receipt data of a promise of the case, or null when the case has no such promise. */
+export async function loadReceipt(
+  ctx: AppContext,
+  caseId: string,
+  promiseId: string,
+): Promise<ReceiptData | null> {
+  const row = await findPromiseForReceipt(ctx.db.prisma, caseId, promiseId);
+  if (!row) return null;
+  const policy = await ctx.policies.forVersion(row.offer.policyVersion.id);
+  return toReceiptData(row, policy.pack);
+}

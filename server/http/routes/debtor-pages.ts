@@ -1,0 +1,181 @@
+// The debtor's pages: the chat page behind /c/<token> (the built web app), its header data, the
+// receipt (PDF) and calendar (.ics) of the case's own promises, the widget script and the static
+// assets. A link that cannot open the chat gets a bilingual page saying what to do instead.
+// The token is a secret: it is never logged (see scrubPath) nor echoed in a page.
+import { readFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import express, { type Response, Router } from "express";
+import type { AppContext } from "../../app/context.js";
+import { loadReceipt } from "../../app/receipts/receipt-data.js";
+import { buildReceiptIcs } from "../../app/receipts/receipt-ics.js";
+import { buildReceiptPdf } from "../../app/receipts/receipt-pdf.js";
+import { fileStem } from "../../app/receipts/receipt-text.js";
+import { hashToken, looksLikeToken } from "../../auth/tokens.js";
+import { type DebtorLinkRow, findDebtorLink, listPromisesOfCase } from "../../db/receipts.js";
+import { AppError, notFound } from "../../errors/app-error.js";
+import { LINK_PAGE_CSS, LINK_PAGE_CSS_PATH, type LinkProblem, linkProblemPage } from "./debtor-link-page.js";
+
+export interface DebtorPageOptions {
+  /** The vite build output (web/dist), resolved from the working directory by default. */
+  readonly webDist?: string;
+  /** Origins allowed to frame the chat page (the widget on creditors' sites). Default: any. */
+  readonly frameAncestors?: readonly string[];
+}
+
+type LinkState =
+  | { readonly kind: "live"; readonly link: DebtorLinkRow }
+  | { readonly kind: LinkProblem; readonly link?: DebtorLinkRow };
+
+const PROMISE_FILE = {
+  pdf: /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.pdf$/i,
+  ics: /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.ics$/i,
+};
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+export function debtorPageRoutes(ctx: AppContext, options: DebtorPageOptions = {}): Router {
+  const dist = resolve(options.webDist ?? "web/dist");
+  const ancestors = (options.frameAncestors ?? ["*"]).join(" ");
+  const router = Router();
+
+  async function linkState(token: string): Promise<LinkState> {
+    if (!looksLikeToken(token)) return { kind: "invalid" };
+    const link = await findDebtorLink(ctx.db.prisma, hashToken(token));
+    if (!link) return { kind: "invalid" };
+    if (link.revokedAt || link.expiresAt <= ctx.clock.now()) return { kind: "expired", link };
+    if (link.case.conversation?.lockedAt) return { kind: "locked", link };
+    return { kind: "live", link };
+  }
+
+  /** The live link of a JSON or download request, or the link error of the contract. */
+  async function liveLink(token: string): Promise<DebtorLinkRow> {
+    const state = await linkState(token);
+    if (state.kind === "live") return state.link;
+    if (state.kind === "locked")
+      throw new AppError("link_locked", "This link is locked. A member of our team will contact you.");
+    throw new AppError("link_invalid", "This link is not valid or has expired.");
+  }
+
+  /** The chat page may sit in the widget's iframe on a creditor's site. */
+  function allowFraming(res: Response): void {
+    const csp = res.getHeader("content-security-policy");
+    if (typeof csp === "string") {
+      res.setHeader(
+        "content-security-policy",
+        csp.replace(/frame-ancestors[^;]*/, `frame-ancestors ${ancestors}`),
+      );
+    }
+    res.removeHeader("x-frame-options");
+  }
+
+  router.use(
+    "/assets",
+    express.static(join(dist, "assets"), {
+      index: false,
+      immutable: true,
+      maxAge: "365d",
+      fallthrough: true,
+    }),
+  );
+  router.get("/widget.js", (_req, res, next) => {
+    res.sendFile(
+      join(dist, "widget.js"),
+      { maxAge: "1h", headers: { "cross-origin-resource-policy": "cross-origin" } },
+      (err) => {
+        if (err) next(notFound("Widget"));
+      },
+    );
+  });
+  router.get(LINK_PAGE_CSS_PATH, (_req, res) => {
+    res.type("text/css").set("cache-control", "public, max-age=3600").send(LINK_PAGE_CSS);
+  });
+
+  router.get("/c/:token", async (req, res) => {
+    const state = await linkState(req.params.token);
+    res.set("cache-control", "no-store");
+    allowFraming(res);
+    if (state.kind !== "live") {
+      const creditor = state.link?.case.creditor;
+      res
+        .status(state.kind === "locked" ? 423 : 404)
+        .type("html")
+        .send(linkProblemPage(state.kind, creditor));
+      return;
+    }
+    let html: string;
+    try {
+      html = await readFile(join(dist, "debtor", "index.html"), "utf8");
+    } catch {
+      ctx.log.error({ dist }, "the debtor page is not built: run `vite build --config web/vite.config.ts`");
+      res.status(503).type("text/plain").send("Service indisponible / Service unavailable");
+      return;
+    }
+    res.type("html").send(html);
+  });
+
+  router.get("/c/:token/info", async (req, res) => {
+    const link = await liveLink(req.params.token);
+    const c = link.case;
+    const verified = Boolean(c.conversation?.verifiedAt);
+    // Before the debtor has answered the verification question, only what the letter already says.
+    const promises = verified ? await listPromisesOfCase(ctx.db.prisma, link.caseId) : [];
+    res.set("cache-control", "no-store").json({
+      creditor: {
+        name: c.creditor.name,
+        ...(c.creditor.contactEmail ? { contactEmail: c.creditor.contactEmail } : {}),
+        ...(c.creditor.contactPhone ? { contactPhone: c.creditor.contactPhone } : {}),
+      },
+      locale: c.debtor.locale,
+      timeZone: c.debtor.timeZone,
+      status: c.status,
+      verified,
+      ...(verified ? { reference: c.reference } : {}),
+      promises: promises.map((p) => ({
+        id: p.id,
+        offerId: p.offerId,
+        status: p.status,
+        total: Number(p.total),
+        currency: p.currency,
+        acceptedAt: p.acceptedAt.toISOString(),
+        instalments: p.instalments.map((i) => ({
+          seq: i.seq,
+          dueDate: day(i.dueDate),
+          amount: Number(i.amount),
+        })),
+      })),
+    });
+  });
+
+  async function receiptFor(token: string, file: string, pattern: RegExp) {
+    const link = await liveLink(token);
+    const promiseId = pattern.exec(file)?.[1]?.toLowerCase();
+    if (!promiseId) throw notFound("Receipt");
+    const data = await loadReceipt(ctx, link.caseId, promiseId);
+    if (!data) throw notFound("Receipt");
+    return data;
+  }
+
+  router.get("/c/:token/receipt/:file", async (req, res) => {
+    const data = await receiptFor(req.params.token, req.params.file, PROMISE_FILE.pdf);
+    const pdf = await buildReceiptPdf(data);
+    res
+      .set({
+        "content-type": "application/pdf",
+        "content-disposition": `attachment; filename="${fileStem(data)}.pdf"`,
+        "cache-control": "no-store",
+      })
+      .send(pdf);
+  });
+
+  router.get("/c/:token/calendar/:file", async (req, res) => {
+    const data = await receiptFor(req.params.token, req.params.file, PROMISE_FILE.ics);
+    res
+      .set({
+        "content-type": "text/calendar; charset=utf-8",
+        "content-disposition": `attachment; filename="${fileStem(data)}.ics"`,
+        "cache-control": "no-store",
+      })
+      .send(buildReceiptIcs(data));
+  });
+  return router;
+}
