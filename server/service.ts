@@ -14,6 +14,7 @@ import { EventBus } from "./app/events.js";
 import { PolicyRegistry } from "./app/policy-registry.js";
 import { ConfigError, type Env, publicUrl } from "./config/env.js";
 import { fromRoot } from "./config/paths.js";
+import { createConsole } from "./console.js";
 import { type Database, openDatabase } from "./db/open.js";
 import { createHttpApp, type HttpOptions } from "./http/app.js";
 import { debtorPageRoutes } from "./http/routes/debtor-pages.js";
@@ -73,9 +74,10 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     { languageLayer: primary.name, model: primary === offline ? null : env.OPENAI_MODEL },
     "language layer",
   );
+  const consoleModule = createConsole(ctx, chat, { brokenAfterDays: env.PROMISE_BROKEN_AFTER_DAYS });
   const app = createHttpApp(ctx, {
     ...options.http,
-    extraRoutes: [...(options.http?.extraRoutes ?? []), debtorPageRoutes(ctx)],
+    extraRoutes: [consoleModule.router, ...(options.http?.extraRoutes ?? []), debtorPageRoutes(ctx)],
   });
   const server = createServer(app);
   const io = new SocketServer(server, {
@@ -85,6 +87,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
   });
   attachDebtorNamespace(io, chat, ctx, options.debtorRateLimit);
+  consoleModule.attach(io);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(env.PORT, env.HOST, () => resolve());
@@ -103,6 +106,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     io,
     close() {
       closing ??= (async () => {
+        await consoleModule.stop();
         await new Promise<void>((resolve) => io.close(() => resolve()));
         await chat.idle();
         server.closeAllConnections();

@@ -39,6 +39,8 @@ export const envSchema = z.object({
     .default(12),
   /** Collector hours as "Mon-Fri 09:00-18:00 Europe/Paris": when nobody is on duty the debtor is told. */
   COLLECTOR_HOURS: z.string().default("Mon-Fri 09:00-18:00 Europe/Paris"),
+  /** Days an instalment may stay unpaid after its due date before the promise counts as broken. */
+  PROMISE_BROKEN_AFTER_DAYS: z.coerce.number().int().min(0).max(365).default(7),
   TRUST_PROXY: z.stringbool().default(false),
 });
 

@@ -131,34 +131,6 @@ export function getCaseDetail(prisma: Prisma, id: string) {
   return prisma.case.findUnique({ where: { id }, include: caseDetailInclude });
 }
 
-export async function listCases(
-  prisma: Prisma,
-  filter: { status?: string | undefined; q?: string | undefined; page: number; pageSize: number },
-) {
-  const where: P.CaseWhereInput = {
-    ...(filter.status ? { status: filter.status as P.EnumCaseStatusFilter["equals"] } : {}),
-    ...(filter.q
-      ? {
-          OR: [
-            { reference: { contains: filter.q, mode: "insensitive" } },
-            { debtor: { name: { contains: filter.q, mode: "insensitive" } } },
-          ],
-        }
-      : {}),
-  };
-  const [items, total] = await Promise.all([
-    prisma.case.findMany({
-      where,
-      orderBy: { createdAt: "desc" },
-      skip: (filter.page - 1) * filter.pageSize,
-      take: filter.pageSize,
-      include: { creditor: true, debtor: true },
-    }),
-    prisma.case.count({ where }),
-  ]);
-  return { items, total };
-}
-
 /** Revokes every live link of the case and, when a new hash is given, issues a new one. */
 export async function replaceDebtorLink(
   prisma: Prisma,

@@ -65,8 +65,10 @@ export function createHttpApp(ctx: AppContext, options: HttpOptions = {}): Expre
     express.json({ limit: BODY_LIMIT, strict: true, type: ["application/json", "application/*+json"] }),
   );
   app.use(authRoutes(ctx, { ...(options.loginLimit ? { loginLimit: options.loginLimit } : {}) }));
-  app.use(caseRoutes(ctx));
+  // Extra routers first: the console serves GET /api/cases (with its filters) and /api/cases/export.csv,
+  // which /api/cases/:id would otherwise catch.
   for (const router of options.extraRoutes ?? []) app.use(router);
+  app.use(caseRoutes(ctx));
   app.use("/api", notFoundHandler);
   app.use(notFoundHandler);
   app.use(errorHandler);

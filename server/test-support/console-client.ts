@@ -2,9 +2,12 @@
 // every event by name, with a helper to wait for one.
 import { io, type Socket } from "socket.io-client";
 
+// biome-ignore lint/suspicious/noExplicitAny: tests assert on payloads field by field
+type Payload = any;
+
 export interface ConsoleEvent {
   readonly name: string;
-  readonly payload: any;
+  readonly payload: Payload;
 }
 
 export class ConsoleClient {
@@ -30,11 +33,11 @@ export class ConsoleClient {
     });
   }
 
-  emit(event: string, payload: unknown): Promise<any> {
+  emit(event: string, payload: unknown): Promise<Payload> {
     return this.socket.timeout(10_000).emitWithAck(event, payload);
   }
 
-  named(name: string): any[] {
+  named(name: string): Payload[] {
     return this.events.filter((e) => e.name === name).map((e) => e.payload);
   }
 

@@ -25,6 +25,8 @@ export async function startConsoleTestService(
     layers?: Layers;
     brokenAfterDays?: number;
     pagesDir?: string;
+    /** Mounted after the console (the browser tests add the debtor pages). */
+    extraRoutes?: Router[];
   } = {},
 ): Promise<ConsoleTestService> {
   const db = await openTestDatabase(target);
@@ -44,7 +46,7 @@ export async function startConsoleTestService(
     log: createLogger("silent"),
     clock,
     db,
-    http: { loginLimit: 1000, apiLimit: 100_000, extraRoutes: [slot] },
+    http: { loginLimit: 1000, apiLimit: 100_000, extraRoutes: [slot, ...(options.extraRoutes ?? [])] },
     ...(options.layers ? { layers: options.layers } : {}),
   });
   const module = createConsole(service.ctx, service.chat, {

@@ -88,14 +88,6 @@ export const DEFAULT_TIME_ZONE: Record<CreateCaseInput["jurisdiction"], string> 
   US: "America/New_York",
 };
 
-export const listCasesQuery = z.strictObject({
-  status: z.enum(["verifying", "negotiating", "promised", "escalated", "closed"]).optional(),
-  q: z.string().trim().max(200).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-});
-export type ListCasesQuery = z.infer<typeof listCasesQuery>;
-
 /** Normalises a verification answer so "75 001" and "75001" or "Dupont" and "dupont " match. */
 export function normaliseAnswer(answer: string): string {
   return answer

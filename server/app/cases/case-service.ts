@@ -1,19 +1,13 @@
 // Case use cases for the collector API: create, list, read, transcript, link rotation/revocation.
 import { hashPassword } from "../../auth/passwords.js";
 import { hashToken, newSecretToken } from "../../auth/tokens.js";
-import {
-  findCaseIdByReference,
-  getCaseDetail,
-  insertCase,
-  listCases as listCaseRows,
-  replaceDebtorLink,
-} from "../../db/cases.js";
+import { findCaseIdByReference, getCaseDetail, insertCase, replaceDebtorLink } from "../../db/cases.js";
 import { getTranscript } from "../../db/transcript.js";
 import { AppError, notFound } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import { amountDue } from "../../policy/index.js";
 import type { Actor, AppContext } from "../context.js";
-import { createCaseInput, DEFAULT_TIME_ZONE, listCasesQuery, normaliseAnswer } from "./case-input.js";
+import { createCaseInput, DEFAULT_TIME_ZONE, normaliseAnswer } from "./case-input.js";
 import { caseFacts, caseView } from "./case-view.js";
 
 export interface CreatedCase {
@@ -87,26 +81,6 @@ export async function getCase(ctx: AppContext, id: string) {
   const now = ctx.clock.now();
   const due = amountDue(caseFacts(detail), policy.pack, now.toISOString().slice(0, 10));
   return caseView(detail, due, now);
-}
-
-export async function listCases(ctx: AppContext, query: unknown) {
-  const q = parseOrThrow(listCasesQuery, query, "query");
-  const { items, total } = await listCaseRows(ctx.db.prisma, q);
-  return {
-    items: items.map((c) => ({
-      id: c.id,
-      reference: c.reference,
-      status: c.status,
-      jurisdiction: c.jurisdiction,
-      creditor: { name: c.creditor.name },
-      debtor: { name: c.debtor.name, kind: c.debtor.kind, locale: c.debtor.locale },
-      principal: { amount: Number(c.principal), currency: c.currency },
-      createdAt: c.createdAt.toISOString(),
-    })),
-    page: q.page,
-    pageSize: q.pageSize,
-    total,
-  };
 }
 
 export async function caseTranscript(ctx: AppContext, id: string) {

@@ -221,7 +221,8 @@ export class ChatService {
     const promise = await acceptOfferAsPromise(this.app.db.prisma, {
       offerId,
       caseId: session.caseId,
-      obtainedBy: "assistant",
+      // An offer a collector made by hand counts for the people, not the assistant (kept-rate split).
+      obtainedBy: offer.source === "collector" ? "human" : "assistant",
       at: now,
       actor: session.tokenId,
     });

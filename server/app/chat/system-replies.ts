@@ -39,7 +39,7 @@ export async function announceGreeting(app: AppContext, bundle: CaseBundle): Pro
   // The notices come first: a debtor must know they talk to an AI before answering anything.
   const full = [...check.disclosuresToAppend.map((d) => d.text), text].join("\n\n");
   const row = await appendMessage(app.db.prisma, bundle.conversationId, {
-    role: "assistant",
+    role: bundle.humanOwnerId ? "system" : "assistant",
     text: full,
     meta: {
       layer: "offline",
@@ -78,8 +78,9 @@ export async function confirmPromise(
     schedule: scheduleText(instalments, promise.currency, locale),
     total: money(Number(promise.total), promise.currency, locale),
   });
+  // While a person owns the conversation the assistant may not speak: the system confirms instead.
   const row = await appendMessage(app.db.prisma, bundle.conversationId, {
-    role: "assistant",
+    role: bundle.humanOwnerId ? "system" : "assistant",
     text: reply.result().text,
     meta: { layer: "system", promiseId: promise.id, policyVersionId: bundle.policy.versionId },
   });

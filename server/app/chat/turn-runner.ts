@@ -156,8 +156,9 @@ export async function runDebtorTurn(
     ]);
   } catch (error) {
     if (!(error instanceof ConversationLockedError)) throw error;
-    // A person took over while this reply was being prepared: it is never sent, but what the tools
-    // did (offers, escalations) stays on the record.
+    // A person took over while this reply was being prepared: it is never sent. Offers it would have
+    // shown are withdrawn (the debtor never saw them); escalations and decisions stay on the record.
+    for (const o of turn.offers) await setOfferStatus(app.db.prisma, o.id, "proposed", "superseded");
     await addEvents(app.db.prisma, conversationId, [
       { kind: "assistant.suppressed", data: { reason: "human_owner" } },
       ...turn.decisions.map((d) => ({ kind: "policy.decision", data: d })),

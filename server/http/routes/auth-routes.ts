@@ -14,7 +14,7 @@ export function authRoutes(ctx: AppContext, options: { loginLimit?: number } = {
     res.status(204).end();
   });
   router.get("/api/me", requireRole(ctx, "collector", "policy_editor", "admin"), (req, res) => {
-    res.json({ user: { email: req.actor?.email, role: req.actor?.role } });
+    res.json({ user: { id: req.actor?.userId, email: req.actor?.email, role: req.actor?.role } });
   });
   return router;
 }

@@ -1,13 +1,7 @@
-// Thin handlers: check the role, call one use case, map the result.
+// Thin handlers: check the role, call one use case, map the result. The case list (with its
+// filters) lives with the console's routes (server/http/routes/console-routes.ts).
 import { Router } from "express";
-import {
-  caseTranscript,
-  createCase,
-  getCase,
-  listCases,
-  revokeLink,
-  rotateLink,
-} from "../../app/cases/case-service.js";
+import { caseTranscript, createCase, getCase, revokeLink, rotateLink } from "../../app/cases/case-service.js";
 import type { AppContext } from "../../app/context.js";
 import { notFound } from "../../errors/app-error.js";
 import { actorOf, requireRole } from "../middleware/auth.js";
@@ -25,9 +19,6 @@ export function caseRoutes(ctx: AppContext): Router {
 
   router.post("/api/cases", staff, async (req, res) => {
     res.status(201).json(await createCase(ctx, req.body, actorOf(req)));
-  });
-  router.get("/api/cases", staff, async (req, res) => {
-    res.json(await listCases(ctx, req.query));
   });
   router.get("/api/cases/:id", staff, async (req, res) => {
     res.json(await getCase(ctx, caseId(req.params.id)));

@@ -1,0 +1,56 @@
+// CSV export of the cases a search selects: one row per invoice in the import format (so a file
+// reads back), plus status, escalation and promise columns. Cells that a spreadsheet would run as a
+// formula are neutralised. Streams: the caller pipes the generator to the response.
+import { stringify } from "csv-stringify/sync";
+import { type CaseExportRow, exportCaseRows } from "../../db/console/case-search.js";
+import { parseOrThrow } from "../../errors/zod-details.js";
+import type { AppContext } from "../context.js";
+import { EXPORT_COLUMNS, formatMajorAmount, neutraliseCell } from "./csv-columns.js";
+import { caseExportQuery } from "./inputs.js";
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+function rowsOf(c: CaseExportRow): string[][] {
+  const paid = c.payments.reduce((s, p) => s + Number(p.amount), 0);
+  const promise = c.promises[0];
+  const caseCells: Record<string, string> = {
+    reference: c.reference,
+    creditor_name: c.creditor.name,
+    debtor_name: c.debtor.name,
+    debtor_kind: c.debtor.kind,
+    debtor_email: c.debtor.email ?? "",
+    debtor_phone: c.debtor.phone ?? "",
+    debtor_locale: c.debtor.locale,
+    debtor_time_zone: c.debtor.timeZone,
+    jurisdiction: c.jurisdiction,
+    us_state: c.usState ?? "",
+    currency: c.currency,
+    verification_question: c.verificationQuestion ?? "",
+    case_id: c.id,
+    status: c.status,
+    escalated: c.escalations.length ? "true" : "false",
+    promise_status: promise?.status ?? "",
+    promise_total: promise ? formatMajorAmount(Number(promise.total), c.currency) : "",
+    paid_amount: formatMajorAmount(paid, c.currency),
+    created_at: c.createdAt.toISOString(),
+  };
+  return c.invoices.map((inv) => {
+    const cells: Record<string, string> = {
+      ...caseCells,
+      invoice_number: inv.number,
+      invoice_issued_at: day(inv.issuedAt),
+      invoice_due_at: day(inv.dueAt),
+      invoice_amount: formatMajorAmount(Number(inv.amount), c.currency),
+    };
+    return EXPORT_COLUMNS.map((col) => neutraliseCell(cells[col] ?? ""));
+  });
+}
+
+/** Validates the filters first (so a bad query answers 400 before any byte is sent). */
+export function exportCases(ctx: AppContext, query: unknown): AsyncGenerator<string> {
+  const filter = parseOrThrow(caseExportQuery, query, "query");
+  return (async function* () {
+    yield stringify([EXPORT_COLUMNS]);
+    for await (const c of exportCaseRows(ctx.db.prisma, filter)) yield stringify(rowsOf(c));
+  })();
+}

@@ -1,0 +1,57 @@
+// What console use cases receive: the app context, the chat service (to push what the debtor must
+// see: agent and system messages, state changes) and the console's settings.
+import { getOrCreateConversation, type MessageRow } from "../../db/conversations.js";
+import { notFound } from "../../errors/app-error.js";
+import type { ChatService } from "../chat/chat-service.js";
+import { toWire, type WireMessage } from "../chat/wire.js";
+import type { AppContext } from "../context.js";
+
+export interface ConsoleSettings {
+  /** A promise is broken once an instalment stays unpaid more than this many days after its due date. */
+  readonly brokenAfterDays: number;
+}
+
+/** Default grace period; no policy pack field sets it yet (see docs/console.md). */
+export const DEFAULT_BROKEN_AFTER_DAYS = 7;
+
+export interface ConsoleDeps {
+  readonly ctx: AppContext;
+  readonly chat: ChatService;
+  readonly settings: ConsoleSettings;
+}
+
+export interface CaseConversation {
+  readonly caseId: string;
+  readonly conversationId: string;
+  readonly locale: "fr" | "en";
+}
+
+/** The case's conversation (created when the debtor has not opened the link yet), or 404. */
+export async function caseConversation(ctx: AppContext, caseId: string): Promise<CaseConversation> {
+  const found = await ctx.db.prisma.case.findUnique({
+    where: { id: caseId },
+    select: { id: true, debtor: { select: { locale: true } } },
+  });
+  if (!found) throw notFound("Case");
+  const conversation = await getOrCreateConversation(ctx.db.prisma, caseId);
+  return { caseId, conversationId: conversation.id, locale: found.debtor.locale };
+}
+
+/** Sends a stored agent or system message to the debtor's room and to console subscribers. */
+export function deliver(
+  deps: ConsoleDeps,
+  caseId: string,
+  conversationId: string,
+  row: MessageRow,
+): WireMessage {
+  const wire = toWire(row);
+  deps.chat.emitMessage(conversationId, wire);
+  deps.ctx.events.publish({
+    type: "message.stored",
+    caseId,
+    conversationId,
+    messageId: row.id,
+    role: row.role,
+  });
+  return wire;
+}

@@ -1,0 +1,142 @@
+// The escalation queue: list (kind, status, assignee), assign to me, resolve with an outcome and a
+// note. Resolving puts the case back where the outcome leads (negotiating, promised or closed; still
+// escalated while another escalation is open), lifts an identity lock, and tells the debtor.
+import {
+  assignEscalation,
+  type CaseStatusValue,
+  type EscalationCardRow,
+  findEscalationCard,
+  listEscalations as listRows,
+  type ResolutionPlan,
+  type ResolutionSnapshot,
+  resolveEscalation as resolveRow,
+} from "../../db/console/escalations.js";
+import { AppError, notFound } from "../../errors/app-error.js";
+import { parseOrThrow } from "../../errors/zod-details.js";
+import { readState } from "../../negotiation/conversation-state.js";
+import type { Actor, AppContext } from "../context.js";
+import { type ConsoleDeps, deliver } from "./deps.js";
+import { escalationListQuery, type Outcome, resolveInput } from "./inputs.js";
+import { notice } from "./notices.js";
+
+export function escalationCard(row: EscalationCardRow) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    summary: row.summary,
+    assignee: row.assignee ? { id: row.assignee.id, email: row.assignee.email } : null,
+    outcome: row.outcome,
+    note: row.note,
+    createdAt: row.createdAt.toISOString(),
+    resolvedAt: row.resolvedAt?.toISOString() ?? null,
+    case: {
+      id: row.case.id,
+      reference: row.case.reference,
+      status: row.case.status,
+      currency: row.case.currency,
+      creditor: { name: row.case.creditor.name },
+      debtor: { name: row.case.debtor.name, kind: row.case.debtor.kind, locale: row.case.debtor.locale },
+      conversationId: row.case.conversation?.id ?? null,
+      humanOwnerId: row.case.conversation?.humanOwnerId ?? null,
+    },
+  };
+}
+export type EscalationCard = ReturnType<typeof escalationCard>;
+
+export async function listEscalations(ctx: AppContext, actor: Actor, query: unknown) {
+  const q = parseOrThrow(escalationListQuery, query, "query");
+  const statuses =
+    q.status === "active"
+      ? (["open", "assigned"] as const)
+      : q.status === "all"
+        ? (["open", "assigned", "resolved"] as const)
+        : [q.status];
+  const assigneeId = q.assignee === "me" ? actor.userId : q.assignee === "unassigned" ? null : undefined;
+  const { items, total } = await listRows(ctx.db.prisma, {
+    kind: q.kind,
+    statuses,
+    assigneeId,
+    caseId: q.caseId,
+    page: q.page,
+    pageSize: q.pageSize,
+  });
+  return { items: items.map(escalationCard), page: q.page, pageSize: q.pageSize, total };
+}
+
+export async function getEscalation(ctx: AppContext, id: string): Promise<EscalationCard> {
+  const row = await findEscalationCard(ctx.db.prisma, id);
+  if (!row) throw notFound("Escalation");
+  return escalationCard(row);
+}
+
+export async function assignToMe(deps: ConsoleDeps, actor: Actor, id: string): Promise<EscalationCard> {
+  const result = await assignEscalation(deps.ctx.db.prisma, { id, userId: actor.userId });
+  if (result.status === "not_found") throw notFound("Escalation");
+  if (result.status === "resolved")
+    throw new AppError("not_allowed_now", "This escalation is already resolved.");
+  const card = await getEscalation(deps.ctx, id);
+  deps.ctx.events.publish({
+    type: "escalation.updated",
+    caseId: card.case.id,
+    escalationId: id,
+    status: "assigned",
+  });
+  return card;
+}
+
+/** Where each outcome leads the case, given what the transaction sees. Pure: tested on its own. */
+export function resolutionPlan(outcome: Outcome, s: ResolutionSnapshot, locale: "fr" | "en"): ResolutionPlan {
+  let status: CaseStatusValue;
+  if (outcome === "dispute_upheld" || outcome === "payment_found") status = "closed";
+  else if (outcome === "plan_agreed" && s.hasActivePromise) status = "promised";
+  else status = s.verified ? "negotiating" : "verifying";
+  if (s.otherOpen > 0) status = "escalated";
+  const state = readState(s.state);
+  return {
+    caseStatus: status,
+    state: { ...state, phase: status },
+    unlock: s.kind === "identity" && status !== "closed",
+    cancelActivePromise: outcome === "dispute_upheld",
+    closeOpenOffers: status === "closed",
+    notice: notice(locale, `resolved_${outcome}`),
+  };
+}
+
+export async function resolve(
+  deps: ConsoleDeps,
+  actor: Actor,
+  id: string,
+  body: unknown,
+): Promise<EscalationCard> {
+  const input = parseOrThrow(resolveInput, body, "resolution");
+  const before = await findEscalationCard(deps.ctx.db.prisma, id);
+  if (!before) throw notFound("Escalation");
+  const locale = before.case.debtor.locale;
+  const run = () =>
+    resolveRow(deps.ctx.db.prisma, {
+      id,
+      userId: actor.userId,
+      outcome: input.outcome,
+      note: input.note,
+      at: deps.ctx.clock.now(),
+      plan: (s) => resolutionPlan(input.outcome, s, locale),
+    });
+  // In the conversation's queue: the negotiation state it rewrites is not also being written by a turn.
+  const conversationId = before.case.conversation?.id;
+  const result = conversationId ? await deps.chat.enqueue(conversationId, run) : await run();
+  if (result.status === "not_found") throw notFound("Escalation");
+  if (result.status === "already_resolved")
+    throw new AppError("not_allowed_now", "This escalation is already resolved.");
+  if (result.conversationId && result.message)
+    deliver(deps, result.caseId, result.conversationId, result.message);
+  if (result.conversationId) deps.chat.emitState(result.conversationId, result.caseId, result.caseStatus);
+  else deps.ctx.events.publish({ type: "case.status", caseId: result.caseId, status: result.caseStatus });
+  deps.ctx.events.publish({
+    type: "escalation.updated",
+    caseId: result.caseId,
+    escalationId: id,
+    status: "resolved",
+  });
+  return getEscalation(deps.ctx, id);
+}

@@ -1,0 +1,154 @@
+// Zod schemas of every console request body and query: strict objects, field paths in errors.
+import { z } from "zod";
+import { isIsoCurrency } from "../../domain/money.js";
+import { MAX_INVOICE_AMOUNT } from "../cases/case-input.js";
+
+export const ESCALATION_KINDS = [
+  "dispute",
+  "already_paid",
+  "vulnerability",
+  "hardship",
+  "human_request",
+  "stop_request",
+  "surendettement",
+  "breathing_space",
+  "bankruptcy",
+  "attorney",
+  "identity",
+  "time_barred",
+  "counter_offer",
+  "broken_promise",
+  "abuse",
+  "third_party",
+] as const;
+
+export const OUTCOMES = [
+  "dispute_upheld",
+  "dispute_rejected",
+  "payment_found",
+  "plan_agreed",
+  "no_action",
+  "other",
+] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+const page = z.coerce.number().int().min(1).default(1);
+const pageSize = z.coerce.number().int().min(1).max(100).default(20);
+const text = (max: number) =>
+  z
+    .string({ error: "must be a string" })
+    .trim()
+    .min(1, "must not be empty")
+    .max(max, `must be at most ${max} characters`);
+const bool = z.enum(["true", "false"], { error: "must be true or false" }).transform((v) => v === "true");
+
+export const escalationListQuery = z.strictObject({
+  kind: z.enum(ESCALATION_KINDS).optional(),
+  /** "active" is open or assigned: the queue. */
+  status: z.enum(["open", "assigned", "resolved", "active", "all"]).default("active"),
+  assignee: z.enum(["me", "unassigned", "any"]).default("any"),
+  caseId: z.uuid("must be a case id").optional(),
+  page,
+  pageSize,
+});
+
+export const resolveInput = z.strictObject({
+  outcome: z.enum(OUTCOMES),
+  note: text(2000),
+});
+
+export const MAX_AGENT_MESSAGE = 2000;
+
+export const agentMessageInput = z.strictObject({
+  text: text(MAX_AGENT_MESSAGE),
+  clientMessageId: z
+    .string()
+    .min(1)
+    .max(100)
+    .regex(/^[\w.:-]+$/, "may hold letters, digits, '-', '_', '.', ':' only")
+    .optional(),
+});
+
+export const handbackInput = z.strictObject({ note: text(2000) });
+
+const isoDate = z.iso.date({ error: "must be a date as YYYY-MM-DD" });
+
+export const paymentInput = z.strictObject({
+  caseId: z.uuid("must be a case id"),
+  instalmentId: z.uuid("must be an instalment id").optional(),
+  amount: z
+    .number({ error: "must be an integer number of minor units" })
+    .int("must be an integer number of minor units (1234.56 EUR is 123456)")
+    .positive("must be positive")
+    .max(MAX_INVOICE_AMOUNT * 100, "is too large"),
+  currency: z.string().refine(isIsoCurrency, "must be an ISO-4217 currency code such as EUR"),
+  /** A date (YYYY-MM-DD) or an ISO-8601 instant with an offset. */
+  paidAt: z.union([isoDate, z.iso.datetime({ offset: true })], {
+    error: "must be a date or an ISO-8601 date-time",
+  }),
+  externalRef: text(100).optional(),
+});
+
+export const caseSearchQuery = z.strictObject({
+  status: z.enum(["verifying", "negotiating", "promised", "escalated", "closed"]).optional(),
+  escalated: bool.optional(),
+  promise: z.enum(["active", "kept", "broken", "cancelled", "none"]).optional(),
+  jurisdiction: z.enum(["FR", "US", "UK"]).optional(),
+  creditor: z.string().trim().min(1).max(200).optional(),
+  q: z.string().trim().max(200).optional(),
+  page,
+  pageSize,
+});
+export type CaseSearchQuery = z.infer<typeof caseSearchQuery>;
+
+export const caseExportQuery = caseSearchQuery.omit({ page: true, pageSize: true });
+
+export const importQuery = z.strictObject({
+  mode: z.enum(["validate", "import", "import_valid"]).default("import"),
+});
+
+export const kpiQuery = z
+  .strictObject({
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    creditor: z.uuid("must be a creditor id").optional(),
+    policyVersion: z.uuid("must be a policy version id").optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "must not be before from", path: ["to"] });
+
+export const auditQuery = z.strictObject({
+  page,
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  action: z.string().trim().min(1).max(60).optional(),
+});
+
+export const collectorOfferInput = z
+  .strictObject({
+    kind: z.enum(["full", "plan", "settlement"]),
+    count: z.number().int().min(1).max(520).optional(),
+    cadence: z.enum(["weekly", "biweekly", "monthly"]).optional(),
+    firstDate: isoDate.optional(),
+    total: z
+      .number()
+      .int()
+      .positive()
+      .max(MAX_INVOICE_AMOUNT * 100)
+      .optional(),
+    instalmentAmount: z
+      .number()
+      .int()
+      .positive()
+      .max(MAX_INVOICE_AMOUNT * 100)
+      .optional(),
+    discountBps: z.number().int().min(0).max(10_000).optional(),
+    text: text(MAX_AGENT_MESSAGE).optional(),
+  })
+  .refine(
+    (o) =>
+      o.kind === "plan" ||
+      (o.count === undefined && o.cadence === undefined && o.instalmentAmount === undefined),
+    {
+      message: "count, cadence and instalmentAmount only apply to a plan",
+      path: ["kind"],
+    },
+  );

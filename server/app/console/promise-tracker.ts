@@ -1,0 +1,132 @@
+// Follows promises until kept or broken, on the injectable clock: a promise whose instalments are
+// all paid is kept; one with an instalment still unpaid more than N days after its due date (N in
+// the console settings, default 7) is broken, which opens a broken_promise escalation: the case
+// enters the collectors' queue. Idempotent: running it twice changes nothing more.
+import { markBroken, markKept, promisesUnderWatch, type WatchedPromise } from "../../db/console/promises.js";
+import { readState } from "../../negotiation/conversation-state.js";
+import { dateInZone, daysBetween } from "../../policy/index.js";
+import type { ChatService } from "../chat/chat-service.js";
+import type { AppContext } from "../context.js";
+import { DEFAULT_BROKEN_AFTER_DAYS } from "./deps.js";
+import { closeConversation } from "./payments.js";
+
+export interface ReviewOptions {
+  readonly brokenAfterDays?: number;
+  /** When given, debtors connected to a case whose status changed are told (state event). */
+  readonly chat?: ChatService;
+}
+
+export interface ReviewResult {
+  readonly reviewed: number;
+  readonly kept: string[];
+  readonly broken: { promiseId: string; caseId: string; escalationId: string }[];
+}
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+function brokenSummary(
+  p: WatchedPromise,
+  missed: WatchedPromise["instalments"],
+  graceDays: number,
+  today: string,
+) {
+  const paid = p.instalments.reduce((s, i) => s + Number(i.paidAmount), 0);
+  return {
+    kind: "broken_promise",
+    why: "broken_promise",
+    claim: `Instalment${missed.length > 1 ? "s" : ""} ${missed.map((i) => `#${i.seq} due ${day(i.dueDate)}`).join(", ")} unpaid more than ${graceDays} days after the due date (checked ${today}).`,
+    promiseId: p.id,
+    obtainedBy: p.obtainedBy,
+    acceptedAt: p.acceptedAt.toISOString(),
+    amounts: { currency: p.currency, promised: Number(p.total), paid, remaining: Number(p.total) - paid },
+    missed: missed.map((i) => ({
+      seq: i.seq,
+      dueDate: day(i.dueDate),
+      amount: Number(i.amount),
+      paidAmount: Number(i.paidAmount),
+    })),
+    graceDays,
+    policyVersionId: p.case.policyVersionId,
+  };
+}
+
+export async function reviewPromises(ctx: AppContext, options: ReviewOptions = {}): Promise<ReviewResult> {
+  const graceDays = options.brokenAfterDays ?? DEFAULT_BROKEN_AFTER_DAYS;
+  const now = ctx.clock.now();
+  const promises = await promisesUnderWatch(ctx.db.prisma);
+  const result: ReviewResult = { reviewed: promises.length, kept: [], broken: [] };
+  for (const p of promises) {
+    if (p.instalments.every((i) => i.paidAmount >= i.amount)) {
+      const kept = await markKept(ctx.db.prisma, p.id, now);
+      if (kept.changed) {
+        result.kept.push(p.id);
+        ctx.events.publish({ type: "promise.updated", caseId: p.case.id, promiseId: p.id, status: "kept" });
+        if (kept.caseClosed && options.chat)
+          await closeConversation(
+            { ctx, chat: options.chat, settings: { brokenAfterDays: graceDays } },
+            p.case.id,
+          );
+      }
+      continue;
+    }
+    // The debtor's calendar date: "N days after the due date" counts their days, not UTC's.
+    const today = dateInZone(now, p.case.debtor.timeZone);
+    const missed = p.instalments.filter(
+      (i) => i.paidAmount < i.amount && daysBetween(day(i.dueDate), today) > graceDays,
+    );
+    if (missed.length === 0) continue;
+    const conversation = p.case.conversation;
+    const breakIt = async () => {
+      // Read the state inside the conversation's queue so that a turn in progress is not overwritten.
+      const fresh = conversation
+        ? await ctx.db.prisma.conversation.findUnique({
+            where: { id: conversation.id },
+            select: { state: true },
+          })
+        : null;
+      return markBroken(ctx.db.prisma, {
+        promiseId: p.id,
+        missedInstalmentIds: missed.map((i) => i.id),
+        at: now,
+        summary: brokenSummary(p, missed, graceDays, today),
+        ...(fresh ? { state: { ...readState(fresh.state), phase: "escalated" } } : {}),
+      });
+    };
+    const broken =
+      conversation && options.chat ? await options.chat.enqueue(conversation.id, breakIt) : await breakIt();
+    if (!broken) continue;
+    result.broken.push({ promiseId: p.id, caseId: broken.caseId, escalationId: broken.escalationId });
+    ctx.events.publish({ type: "promise.updated", caseId: p.case.id, promiseId: p.id, status: "broken" });
+    ctx.events.publish({
+      type: "escalation.opened",
+      caseId: p.case.id,
+      escalationId: broken.escalationId,
+      kind: "broken_promise",
+    });
+    if (conversation && options.chat) options.chat.emitState(conversation.id, p.case.id, "escalated");
+    else ctx.events.publish({ type: "case.status", caseId: p.case.id, status: "escalated" });
+  }
+  return result;
+}
+
+/** Runs the review every `intervalMs` (the service starts it; tests call reviewPromises directly). */
+export function startPromiseReviews(
+  ctx: AppContext,
+  options: ReviewOptions & { intervalMs: number },
+): { stop(): Promise<void> } {
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = running.then(() =>
+      reviewPromises(ctx, options).catch((error: unknown) =>
+        ctx.log.error({ err: error }, "promise review failed"),
+      ),
+    );
+  }, options.intervalMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

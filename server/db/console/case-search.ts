@@ -1,0 +1,95 @@
+// Case search for the console list and the CSV export: status, escalated (an open or assigned
+// escalation), promise status (any promise of the case in that status, or none at all),
+// jurisdiction, creditor and free text on reference, debtor name and creditor name.
+import type { Prisma as P } from "../generated/client.js";
+import type { Prisma } from "../open.js";
+
+export interface CaseSearch {
+  readonly status?: "verifying" | "negotiating" | "promised" | "escalated" | "closed" | undefined;
+  readonly escalated?: boolean | undefined;
+  readonly promise?: "active" | "kept" | "broken" | "cancelled" | "none" | undefined;
+  readonly jurisdiction?: "FR" | "US" | "UK" | undefined;
+  readonly creditor?: string | undefined;
+  readonly q?: string | undefined;
+}
+
+const LIVE = { status: { in: ["open", "assigned"] } } satisfies P.EscalationWhereInput;
+
+function whereOf(s: CaseSearch): P.CaseWhereInput {
+  const and: P.CaseWhereInput[] = [];
+  if (s.status) and.push({ status: s.status });
+  if (s.jurisdiction) and.push({ jurisdiction: s.jurisdiction });
+  if (s.creditor) and.push({ creditor: { name: s.creditor } });
+  if (s.escalated === true) and.push({ escalations: { some: LIVE } });
+  if (s.escalated === false) and.push({ escalations: { none: LIVE } });
+  if (s.promise === "none") and.push({ promises: { none: {} } });
+  else if (s.promise) and.push({ promises: { some: { status: s.promise } } });
+  if (s.q) {
+    and.push({
+      OR: [
+        { reference: { contains: s.q, mode: "insensitive" } },
+        { debtor: { name: { contains: s.q, mode: "insensitive" } } },
+        { creditor: { name: { contains: s.q, mode: "insensitive" } } },
+      ],
+    });
+  }
+  return and.length ? { AND: and } : {};
+}
+
+const listInclude = {
+  creditor: { select: { name: true } },
+  debtor: { select: { name: true, kind: true, locale: true } },
+  escalations: { where: LIVE, select: { id: true, kind: true } },
+  promises: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true, status: true, total: true } },
+  conversation: { select: { humanOwnerId: true } },
+} satisfies P.CaseInclude;
+
+export type CaseListRow = P.CaseGetPayload<{ include: typeof listInclude }>;
+
+export async function searchCaseRows(prisma: Prisma, s: CaseSearch, page: number, pageSize: number) {
+  const where = whereOf(s);
+  const [items, total] = await Promise.all([
+    prisma.case.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      include: listInclude,
+    }),
+    prisma.case.count({ where }),
+  ]);
+  return { items, total };
+}
+
+const exportInclude = {
+  creditor: { select: { name: true } },
+  debtor: true,
+  invoices: { orderBy: [{ dueAt: "asc" }, { number: "asc" }] },
+  payments: { select: { amount: true } },
+  escalations: { where: LIVE, select: { kind: true } },
+  promises: { orderBy: { createdAt: "desc" }, take: 1, select: { status: true, total: true } },
+} satisfies P.CaseInclude;
+
+export type CaseExportRow = P.CaseGetPayload<{ include: typeof exportInclude }>;
+
+/** Every matching case with its invoices, oldest first, in batches (the export streams them). */
+export async function* exportCaseRows(
+  prisma: Prisma,
+  s: CaseSearch,
+  batch = 200,
+): AsyncGenerator<CaseExportRow> {
+  const where = whereOf(s);
+  let cursor: string | undefined;
+  for (;;) {
+    const rows = await prisma.case.findMany({
+      where,
+      orderBy: { id: "asc" },
+      take: batch,
+      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+      include: exportInclude,
+    });
+    for (const row of rows) yield row;
+    if (rows.length < batch) return;
+    cursor = rows.at(-1)?.id;
+  }
+}

@@ -1,0 +1,121 @@
+// The console shell: login, then a role-aware navigation. Collectors and admins work the queue,
+// the cases and the transcripts; policy editors see policy versions and aggregate KPIs only; the
+// audit log is for admins.
+import type { ReactNode } from "react";
+import { disconnectLive, useLiveStatus } from "./live.js";
+import { AuditPage } from "./pages/AuditPage.js";
+import { CasePage } from "./pages/CasePage.js";
+import { CasesPage } from "./pages/CasesPage.js";
+import { KpiPage } from "./pages/KpiPage.js";
+import { LoginPage } from "./pages/LoginPage.js";
+import { PoliciesPage } from "./pages/PoliciesPage.js";
+import { QueuePage } from "./pages/QueuePage.js";
+import { Link, match, Redirect, useLocation } from "./router.js";
+import { SessionProvider, useSession } from "./session.js";
+import type { Role } from "./types.js";
+
+interface NavItem {
+  readonly to: string;
+  readonly label: string;
+  readonly roles: readonly Role[];
+}
+
+export const NAV: readonly NavItem[] = [
+  { to: "/queue", label: "Escalations", roles: ["collector", "admin"] },
+  { to: "/cases", label: "Cases", roles: ["collector", "admin"] },
+  { to: "/kpis", label: "KPIs", roles: ["collector", "policy_editor", "admin"] },
+  { to: "/policies", label: "Policies", roles: ["policy_editor", "admin"] },
+  { to: "/audit", label: "Audit log", roles: ["admin"] },
+];
+
+export function App() {
+  return (
+    <SessionProvider>
+      <Shell />
+    </SessionProvider>
+  );
+}
+
+function Shell() {
+  const session = useSession();
+  const { path } = useLocation();
+  if (!session.user) return path === "/login" ? <LoginPage /> : <Redirect to="/login" />;
+  if (path === "/login" || path === "/")
+    return <Redirect to={session.user.role === "policy_editor" ? "/kpis" : "/queue"} />;
+  return <Layout>{route(path, session.user.role)}</Layout>;
+}
+
+function route(path: string, role: Role): ReactNode {
+  const allowed = (to: string) => NAV.find((n) => n.to === to)?.roles.includes(role) ?? false;
+  const forbidden = <Forbidden />;
+  if (path === "/queue") return allowed("/queue") ? <QueuePage /> : forbidden;
+  if (path === "/cases") return allowed("/cases") ? <CasesPage /> : forbidden;
+  const caseMatch = match("/cases/:id", path);
+  if (caseMatch?.id) return allowed("/cases") ? <CasePage key={caseMatch.id} id={caseMatch.id} /> : forbidden;
+  if (path === "/kpis") return <KpiPage />;
+  if (path === "/policies") return allowed("/policies") ? <PoliciesPage /> : forbidden;
+  if (path === "/audit") return allowed("/audit") ? <AuditPage /> : forbidden;
+  return (
+    <section className="page">
+      <h1>Page not found</h1>
+      <p>
+        <Link to="/">Back to the console</Link>
+      </p>
+    </section>
+  );
+}
+
+function Forbidden() {
+  return (
+    <section className="page">
+      <h1>Not available for your role</h1>
+      <p>Ask an administrator if you need access to this page.</p>
+    </section>
+  );
+}
+
+function Layout({ children }: { children: ReactNode }) {
+  const session = useSession();
+  const { path } = useLocation();
+  const live = useLiveStatus();
+  const user = session.user;
+  if (!user) return null;
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <span className="brand">amiable</span>
+        <nav aria-label="Main">
+          <ul>
+            {NAV.filter((n) => n.roles.includes(user.role)).map((n) => (
+              <li key={n.to}>
+                <Link to={n.to} aria-current={path.startsWith(n.to) ? "page" : undefined}>
+                  {n.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <span
+          className={`live live--${live}`}
+          title={live === "online" ? "Live updates on" : "Live updates off"}
+        >
+          {live === "online" ? "Live" : "Offline"}
+        </span>
+        <span className="whoami">
+          {user.email} <span className="role">({user.role.replace("_", " ")})</span>
+        </span>
+        <button
+          type="button"
+          className="btn btn--ghost"
+          onClick={() => {
+            disconnectLive();
+            void session.logout();
+          }}
+        >
+          Log out
+        </button>
+      </header>
+      <main id="main">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,214 @@
+// The case page's static parts: debt breakdown (amountDue lines), debtor details, the debtor link
+// (rotate, revoke, copy the new one), offers.
+import { useState } from "react";
+import { request } from "../api.js";
+import { day, instant, label, money } from "../format.js";
+import { useAction } from "../hooks.js";
+import type { CaseView } from "../types.js";
+import { CopyLink } from "./CopyLink.js";
+import { Badge, ErrorText, Facts } from "./common.js";
+
+export function Breakdown({ view }: { view: CaseView }) {
+  const due = view.amountDue;
+  if (!due) return <p className="muted">No amount due could be computed.</p>;
+  const m = (n: number) => money(n, due.currency);
+  return (
+    <>
+      <table className="breakdown">
+        <thead>
+          <tr>
+            <th scope="col">Line</th>
+            <th scope="col">Invoice</th>
+            <th scope="col">Amount</th>
+            <th scope="col">Rule</th>
+            <th scope="col">How</th>
+          </tr>
+        </thead>
+        <tbody>
+          {due.lines.map((l, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: lines are ordered and have no id
+            <tr key={i}>
+              <td>{label(l.kind)}</td>
+              <td>{l.invoiceNumber ?? "–"}</td>
+              <td className="num">{m(l.amount)}</td>
+              <td>
+                <code>{l.rule}</code>
+              </td>
+              <td className="muted">{l.detail}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={2}>
+              Principal {m(due.principal)} · interest {m(due.interest)} · fees {m(due.fees)} · paid −
+              {m(due.paid)}
+            </th>
+            <td className="num">
+              <strong>{m(due.total)}</strong>
+            </td>
+            <td colSpan={2}>
+              as of {day(due.asOf)} · {due.daysPastDue} days past due
+              {due.timeBarred ? " · time-barred" : ""}
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+      <p className="muted">Limitation: {due.limitationRule}</p>
+    </>
+  );
+}
+
+export function DebtorDetails({ view }: { view: CaseView }) {
+  return (
+    <Facts
+      items={[
+        ["Debtor", view.debtor.name],
+        ["Kind", label(view.debtor.kind)],
+        ["Email", view.debtor.email],
+        ["Phone", view.debtor.phone],
+        ["Language", view.debtor.locale === "fr" ? "French" : "English"],
+        ["Time zone", view.debtor.timeZone],
+        ["Creditor", view.creditor.name],
+        ["Jurisdiction", `${view.jurisdiction}${view.usState ? ` (${view.usState})` : ""}`],
+        [
+          "Identity question",
+          view.verification.question ?? (view.verification.hasAnswer ? "(default)" : "None: invoice number"),
+        ],
+        [
+          "Identity",
+          view.conversation
+            ? view.conversation.verified
+              ? "Verified"
+              : view.conversation.locked
+                ? "Locked"
+                : "Not verified"
+            : "Not started",
+        ],
+        ["Policy", `${view.policyVersion.packId} @ ${view.policyVersion.hash.slice(0, 12)}`],
+      ]}
+    />
+  );
+}
+
+export function LinkPanel({ view, onChange }: { view: CaseView; onChange: () => void }) {
+  const [fresh, setFresh] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const action = useAction();
+  const link = view.link;
+  return (
+    <div className="link-panel">
+      <p>
+        {link ? (
+          <>
+            {link.active ? (
+              <Badge value="active" kind="link" />
+            ) : (
+              <Badge value={link.revokedAt ? "revoked" : "expired"} kind="link" />
+            )}{" "}
+            created {instant(link.createdAt)},{" "}
+            {link.revokedAt ? `revoked ${instant(link.revokedAt)}` : `expires ${instant(link.expiresAt)}`}
+          </>
+        ) : (
+          "No link."
+        )}
+      </p>
+      {fresh ? (
+        <>
+          <p>New link (shown once):</p>
+          <CopyLink link={fresh} />
+        </>
+      ) : (
+        <p className="hint">
+          The link is shown only when it is created: rotate it to get a new one to copy (the old one stops
+          working).
+        </p>
+      )}
+      <div className="actions">
+        <button
+          type="button"
+          className="btn"
+          disabled={action.busy}
+          onClick={async () => {
+            const res = await action.run(() =>
+              request<{ link: string }>("POST", `/api/cases/${view.id}/link`),
+            );
+            if (res) {
+              setFresh(res.link);
+              onChange();
+            }
+          }}
+        >
+          Rotate the link
+        </button>
+        {!confirming ? (
+          <button
+            type="button"
+            className="btn btn--danger"
+            disabled={!link?.active}
+            onClick={() => setConfirming(true)}
+          >
+            Revoke the link
+          </button>
+        ) : (
+          <>
+            <button
+              type="button"
+              className="btn btn--danger"
+              onClick={async () => {
+                await action.run(() => request("DELETE", `/api/cases/${view.id}/link`));
+                setConfirming(false);
+                setFresh(null);
+                onChange();
+              }}
+            >
+              Confirm: revoke
+            </button>
+            <button type="button" className="btn btn--ghost" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </>
+        )}
+      </div>
+      <ErrorText error={action.error} />
+    </div>
+  );
+}
+
+export function OfferTable({ view }: { view: CaseView }) {
+  if (view.offers.length === 0) return <p className="empty">No offer yet.</p>;
+  return (
+    <table className="offers">
+      <thead>
+        <tr>
+          <th scope="col">Kind</th>
+          <th scope="col">Status</th>
+          <th scope="col">Total</th>
+          <th scope="col">Discount</th>
+          <th scope="col">Instalments</th>
+          <th scope="col">Rule</th>
+          <th scope="col">By</th>
+          <th scope="col">Expires</th>
+        </tr>
+      </thead>
+      <tbody>
+        {view.offers.map((o) => (
+          <tr key={o.id}>
+            <td>{label(o.kind)}</td>
+            <td>
+              <Badge value={o.status} kind="offer" />
+            </td>
+            <td className="num">{money(o.total, o.currency)}</td>
+            <td className="num">{o.discountBps ? `${(o.discountBps / 100).toFixed(2)} %` : "–"}</td>
+            <td className="num">{Array.isArray(o.instalments) ? o.instalments.length : "–"}</td>
+            <td>
+              <code>{o.rule}</code>
+            </td>
+            <td>{o.source === "collector" ? "Collector" : "Policy engine"}</td>
+            <td>{instant(o.expiresAt)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

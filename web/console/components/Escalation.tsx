@@ -1,0 +1,268 @@
+// One escalation as collectors work it: kind, case, the handoff summary, assign to me, reply to the
+// debtor (taking the conversation over first: the assistant is then locked out), resolve.
+import { type FormEvent, useState } from "react";
+import { request } from "../api.js";
+import { instant, label, money } from "../format.js";
+import { useAction } from "../hooks.js";
+import { Link } from "../router.js";
+import { useSession } from "../session.js";
+import { type EscalationCard, OUTCOMES } from "../types.js";
+import { Badge, ErrorText } from "./common.js";
+
+type Summary = Record<string, unknown>;
+
+const KNOWN = new Set([
+  "kind",
+  "why",
+  "claim",
+  "amounts",
+  "offersMade",
+  "limitHit",
+  "reasonForNonPayment",
+  "phase",
+  "verified",
+  "policyVersionId",
+]);
+
+function Amounts({ amounts }: { amounts: Record<string, unknown> }) {
+  const currency = String(amounts.currency ?? "EUR");
+  // JSONB does not keep key order: show the amounts in the order a collector reads them.
+  const order = ["principal", "interest", "fees", "paid", "total", "promised", "remaining"];
+  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+  const rows = (
+    Object.entries(amounts).filter(([k, v]) => k !== "currency" && typeof v === "number") as [
+      string,
+      number,
+    ][]
+  ).sort(([a], [b]) => rank(a) - rank(b));
+  return (
+    <ul className="inline-list">
+      {rows.map(([k, v]) => (
+        <li key={k}>
+          {label(k)}: {money(v, currency)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function HandoffSummary({ summary, currency }: { summary: unknown; currency: string }) {
+  const s = (summary && typeof summary === "object" ? summary : {}) as Summary;
+  const offers = Array.isArray(s.offersMade)
+    ? (s.offersMade as { kind: string; total: number; instalments: number; rule: string }[])
+    : [];
+  const extra = Object.entries(s).filter(([k]) => !KNOWN.has(k));
+  return (
+    <dl className="summary">
+      {typeof s.claim === "string" && s.claim && (
+        <div>
+          <dt>What the debtor says</dt>
+          <dd className="quote">{s.claim}</dd>
+        </div>
+      )}
+      <div>
+        <dt>Why it escalated</dt>
+        <dd>{label(String(s.why ?? s.kind ?? "unknown"))}</dd>
+      </div>
+      {s.amounts && typeof s.amounts === "object" ? (
+        <div>
+          <dt>Amounts</dt>
+          <dd>
+            <Amounts amounts={s.amounts as Record<string, unknown>} />
+          </dd>
+        </div>
+      ) : null}
+      <div>
+        <dt>Offers made</dt>
+        <dd>
+          {offers.length === 0
+            ? "None"
+            : offers
+                .map(
+                  (o) =>
+                    `${label(o.kind)} ${money(o.total, currency)}${o.instalments > 1 ? ` in ${o.instalments}` : ""} (${o.rule})`,
+                )
+                .join("; ")}
+        </dd>
+      </div>
+      {s.limitHit ? (
+        <div>
+          <dt>Limit hit</dt>
+          <dd>{label(String(s.limitHit))}</dd>
+        </div>
+      ) : null}
+      {s.reasonForNonPayment ? (
+        <div>
+          <dt>Reason for non-payment</dt>
+          <dd>{label(String(s.reasonForNonPayment))}</dd>
+        </div>
+      ) : null}
+      {extra.map(([k, v]) => (
+        <div key={k}>
+          <dt>{label(k)}</dt>
+          <dd>{typeof v === "string" || typeof v === "number" ? String(v) : JSON.stringify(v)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function ResolveForm({ escalationId, onDone }: { escalationId: string; onDone: () => void }) {
+  const [outcome, setOutcome] = useState("");
+  const [note, setNote] = useState("");
+  const action = useAction();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const done = await action.run(() =>
+      request("POST", `/api/escalations/${escalationId}/resolve`, { body: { outcome, note } }),
+    );
+    if (done) onDone();
+  };
+  return (
+    <form className="resolve" onSubmit={submit} aria-label="Resolve the escalation">
+      <label>
+        Outcome
+        <select required value={outcome} onChange={(e) => setOutcome(e.target.value)}>
+          <option value="">Choose…</option>
+          {OUTCOMES.map(([value, text]) => (
+            <option key={value} value={value}>
+              {text}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Note
+        <textarea required maxLength={2000} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+      </label>
+      <ErrorText error={action.error} />
+      <button type="submit" className="btn btn--primary" disabled={action.busy}>
+        Resolve
+      </button>
+    </form>
+  );
+}
+
+/** Replying takes the conversation over first (the server refuses agent messages otherwise). */
+function ReplyForm({ card, onDone }: { card: EscalationCard; onDone: () => void }) {
+  const [text, setText] = useState("");
+  const action = useAction();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const sent = await action.run(async () => {
+      await request("POST", `/api/cases/${card.case.id}/takeover`, { body: {} });
+      return request("POST", `/api/cases/${card.case.id}/messages`, { body: { text } });
+    });
+    if (sent) {
+      setText("");
+      onDone();
+    }
+  };
+  return (
+    <form className="reply" onSubmit={submit} aria-label="Reply to the debtor">
+      <label>
+        Reply to the debtor
+        <textarea required maxLength={2000} rows={2} value={text} onChange={(e) => setText(e.target.value)} />
+      </label>
+      <p className="hint">
+        Replying takes the conversation over: the assistant stays silent until you hand back from the case
+        page.
+      </p>
+      <ErrorText error={action.error} />
+      <button type="submit" className="btn" disabled={action.busy || !text.trim()}>
+        Take over and send
+      </button>
+    </form>
+  );
+}
+
+export function EscalationItem({
+  card,
+  fresh,
+  onChange,
+}: {
+  card: EscalationCard;
+  fresh?: boolean;
+  onChange: () => void;
+}) {
+  const session = useSession();
+  const assign = useAction();
+  const [open, setOpen] = useState<"reply" | "resolve" | null>(null);
+  const mine = card.assignee?.email === session.user?.email;
+  return (
+    <article
+      className={`escalation card${fresh ? " escalation--fresh" : ""}`}
+      data-escalation={card.id}
+      aria-label={`Escalation ${label(card.kind)} on ${card.case.reference}`}
+    >
+      <header className="escalation__head">
+        <Badge value={card.kind} kind="kind" />
+        <Badge value={card.status} />
+        {fresh && <span className="badge badge--new">New</span>}
+        <Link to={`/cases/${card.case.id}`} className="escalation__case">
+          {card.case.reference}
+        </Link>
+        <span className="escalation__debtor">{card.case.debtor.name}</span>
+        <span className="muted">{card.case.creditor.name}</span>
+        <time className="muted" dateTime={card.createdAt}>
+          {instant(card.createdAt)}
+        </time>
+      </header>
+      <HandoffSummary summary={card.summary} currency={card.case.currency} />
+      <p className="escalation__assignee">
+        {card.assignee ? `Assigned to ${mine ? "you" : card.assignee.email}` : "Unassigned"}
+        {card.case.humanOwnerId ? " · a person owns the conversation" : ""}
+      </p>
+      {card.status === "resolved" ? (
+        <p>
+          Resolved: {label(card.outcome ?? "")}. {card.note}
+        </p>
+      ) : (
+        <div className="actions">
+          {!mine && (
+            <button
+              type="button"
+              className="btn"
+              disabled={assign.busy}
+              onClick={() =>
+                void assign.run(() => request("POST", `/api/escalations/${card.id}/assign`)).then(onChange)
+              }
+            >
+              Assign to me
+            </button>
+          )}
+          <button
+            type="button"
+            className="btn"
+            aria-expanded={open === "reply"}
+            onClick={() => setOpen(open === "reply" ? null : "reply")}
+          >
+            Reply
+          </button>
+          <button
+            type="button"
+            className="btn"
+            aria-expanded={open === "resolve"}
+            onClick={() => setOpen(open === "resolve" ? null : "resolve")}
+          >
+            Resolve
+          </button>
+          <Link to={`/cases/${card.case.id}`} className="btn btn--ghost">
+            Open case and transcript
+          </Link>
+        </div>
+      )}
+      <ErrorText error={assign.error} />
+      {open === "reply" && <ReplyForm card={card} onDone={onChange} />}
+      {open === "resolve" && (
+        <ResolveForm
+          escalationId={card.id}
+          onDone={() => {
+            setOpen(null);
+            onChange();
+          }}
+        />
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,144 @@
+// CSV import with its row-by-row report. "Check" validates only; "Import" imports a file without
+// errors (nothing otherwise); "Import the valid cases" imports those and reports the others.
+import { useState } from "react";
+import { ApiError, request } from "../api.js";
+import { label } from "../format.js";
+import { useAction } from "../hooks.js";
+import type { ImportReport } from "../types.js";
+import { ErrorText } from "./common.js";
+
+export function ImportPanel({ onImported }: { onImported: () => void }) {
+  const [csv, setCsv] = useState("");
+  const [fileName, setFileName] = useState("");
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const action = useAction();
+
+  const send = async (mode: "validate" | "import" | "import_valid") => {
+    setMessage(null);
+    setReport(null);
+    try {
+      const res = await request<ImportReport>("POST", `/api/cases/import?mode=${mode}`, { csv });
+      setReport(res);
+      if (res.imported > 0) onImported();
+    } catch (err) {
+      const details =
+        err instanceof ApiError ? (err.details as { report?: ImportReport } | undefined) : undefined;
+      if (details?.report) {
+        setReport(details.report);
+        setMessage((err as ApiError).message);
+      } else {
+        await action.run(() => Promise.reject(err));
+      }
+    }
+  };
+
+  return (
+    <section className="card import" aria-label="Import cases from CSV">
+      <h2>Import cases (CSV)</h2>
+      <p className="hint">
+        One row per invoice; rows with the same creditor_name and reference form one case. Amounts in the
+        currency's unit (1200.50). See docs/console.md for the columns.
+      </p>
+      <label>
+        CSV file
+        <input
+          type="file"
+          accept=".csv,text/csv"
+          onChange={async (e) => {
+            const file = e.target.files?.[0];
+            if (!file) return;
+            setFileName(file.name);
+            setCsv(await file.text());
+            setReport(null);
+          }}
+        />
+      </label>
+      <label>
+        Or paste the CSV
+        <textarea rows={4} value={csv} onChange={(e) => setCsv(e.target.value)} spellCheck={false} />
+      </label>
+      <div className="actions">
+        <button type="button" className="btn" disabled={!csv.trim()} onClick={() => void send("validate")}>
+          Check the file
+        </button>
+        <button
+          type="button"
+          className="btn btn--primary"
+          disabled={!csv.trim()}
+          onClick={() => void send("import")}
+        >
+          Import
+        </button>
+        <button
+          type="button"
+          className="btn"
+          disabled={!csv.trim() || !report || report.invalid === 0}
+          onClick={() => void send("import_valid")}
+        >
+          Import the valid cases only
+        </button>
+      </div>
+      <ErrorText error={action.error} />
+      {action.error instanceof ApiError && action.error.fieldErrors().length > 0 && (
+        <ul className="errors">
+          {action.error.fieldErrors().map((d) => (
+            <li key={`${d.path}:${d.message}`}>
+              {d.path}: {d.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {message && (
+        <p className="error" role="alert">
+          {message}
+        </p>
+      )}
+      {report && <Report report={report} fileName={fileName} />}
+    </section>
+  );
+}
+
+function Report({ report, fileName }: { report: ImportReport; fileName: string }) {
+  return (
+    <section className="report" aria-label="Import report">
+      <p role="status">
+        {fileName ? `${fileName}: ` : ""}
+        {report.rows} rows, {report.cases} cases: {report.valid} valid, {report.invalid} with errors,{" "}
+        {report.imported} imported.
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Reference</th>
+            <th scope="col">Rows</th>
+            <th scope="col">Result</th>
+            <th scope="col">Details</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.results.map((r) => (
+            <tr key={`${r.creditor}/${r.reference}`} data-status={r.status}>
+              <td>{r.reference || "(no reference)"}</td>
+              <td>{r.rows.join(", ")}</td>
+              <td>{label(r.status)}</td>
+              <td>
+                {r.link && <code className="link">{r.link}</code>}
+                {r.errors.length > 0 && (
+                  <ul className="errors">
+                    {r.errors.map((e) => (
+                      <li key={`${e.row}:${e.column}:${e.message}`}>
+                        Row {e.row}
+                        {e.column ? `, ${e.column}` : ""}: {e.message}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

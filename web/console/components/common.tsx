@@ -1,0 +1,61 @@
+// Small pieces shared by the pages: errors, status badges, pagination, key-value lists.
+import type { ReactNode } from "react";
+import type { ApiError } from "../api.js";
+import { label } from "../format.js";
+
+export function ErrorText({ error }: { error: ApiError | null }) {
+  if (!error) return null;
+  return (
+    <p className="error" role="alert">
+      {error.message}
+    </p>
+  );
+}
+
+export function Badge({ value, kind = "status" }: { value: string; kind?: string }) {
+  return <span className={`badge badge--${kind} badge--${value}`}>{label(value)}</span>;
+}
+
+export function Pagination({
+  page,
+  pageSize,
+  total,
+  onPage,
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+  onPage: (p: number) => void;
+}) {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  return (
+    <nav className="pagination" aria-label="Pages">
+      <button type="button" className="btn" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+        Previous
+      </button>
+      <span>
+        Page {page} of {pages} ({total} in all)
+      </span>
+      <button type="button" className="btn" disabled={page >= pages} onClick={() => onPage(page + 1)}>
+        Next
+      </button>
+    </nav>
+  );
+}
+
+export function Facts({ items }: { items: [string, ReactNode][] }) {
+  return (
+    <dl className="facts">
+      {items.map(([k, v]) => (
+        <div key={k}>
+          <dt>{k}</dt>
+          <dd>{v ?? "–"}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function Loading({ what }: { what: string }) {
+  return <p className="muted">Loading {what}…</p>;
+}

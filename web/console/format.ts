@@ -1,0 +1,57 @@
+// Display helpers for staff: money from minor units, dates and instants, labels.
+const digits = (currency: string) =>
+  new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+
+export function money(amount: number, currency: string): string {
+  return new Intl.NumberFormat("en-GB", { style: "currency", currency }).format(
+    amount / 10 ** digits(currency),
+  );
+}
+
+/** "1200.50" for the payment form from minor units, and back (null when not an amount). */
+export function toMajor(amount: number, currency: string): string {
+  const d = digits(currency);
+  return (amount / 10 ** d).toFixed(d);
+}
+
+export function fromMajor(text: string, currency: string): number | null {
+  const m = /^\s*(\d{1,12})(?:[.,](\d+))?\s*$/.exec(text);
+  const d = digits(currency);
+  if (!m || (m[2]?.length ?? 0) > d) return null;
+  return Number(m[1]) * 10 ** d + Number((m[2] ?? "").padEnd(d, "0") || "0");
+}
+
+export function day(iso: string | null | undefined): string {
+  if (!iso) return "–";
+  return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" }).format(
+    new Date(`${iso.slice(0, 10)}T12:00:00Z`),
+  );
+}
+
+export function instant(iso: string | null | undefined): string {
+  if (!iso) return "–";
+  return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+}
+
+export function time(iso: string): string {
+  return new Intl.DateTimeFormat("en-GB", { timeStyle: "short" }).format(new Date(iso));
+}
+
+export function label(code: string): string {
+  const text = code.replace(/[_.]/g, " ");
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export function percent(value: number | null | undefined): string {
+  return value === null || value === undefined
+    ? "–"
+    : `${(value * 100).toFixed(value < 0.1 && value > 0 ? 1 : 0)} %`;
+}
+
+export function duration(seconds: number | null): string {
+  if (seconds === null) return "–";
+  if (seconds < 90) return `${Math.round(seconds)} s`;
+  if (seconds < 5400) return `${Math.round(seconds / 60)} min`;
+  if (seconds < 172_800) return `${(seconds / 3600).toFixed(1)} h`;
+  return `${(seconds / 86_400).toFixed(1)} days`;
+}

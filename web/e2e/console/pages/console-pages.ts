@@ -1,0 +1,88 @@
+// The collector console as tests drive it: login, navigation, the escalation queue, a case page
+// with its takeover panel and transcript, by role and label as a collector sees them.
+import type { Locator, Page } from "playwright-core";
+
+export class ConsoleLogin {
+  constructor(readonly page: Page) {}
+
+  async open(base: string): Promise<void> {
+    await this.page.goto(`${base}/console`);
+    await this.page.getByRole("heading", { name: "amiable console" }).waitFor();
+  }
+
+  async logIn(email: string, password: string): Promise<void> {
+    await this.page.getByLabel("Email").fill(email);
+    await this.page.getByLabel("Password").fill(password);
+    await this.page.getByRole("button", { name: "Log in" }).click();
+    await this.page.getByRole("navigation", { name: "Main" }).waitFor();
+  }
+}
+
+export class ConsoleNav {
+  readonly nav: Locator;
+  readonly live: Locator;
+  constructor(readonly page: Page) {
+    this.nav = page.getByRole("navigation", { name: "Main" });
+    this.live = page.locator(".live");
+  }
+
+  async items(): Promise<string[]> {
+    return this.nav.getByRole("link").allTextContents();
+  }
+
+  async go(name: string): Promise<void> {
+    await this.nav.getByRole("link", { name }).click();
+  }
+}
+
+export class QueuePage {
+  constructor(readonly page: Page) {}
+
+  escalation(reference: string): Locator {
+    return this.page
+      .locator("article.escalation")
+      .filter({ has: this.page.getByRole("link", { name: reference, exact: true }) });
+  }
+
+  async filterKind(kind: string): Promise<void> {
+    await this.page
+      .getByRole("form", { name: "Filter escalations" })
+      .getByLabel("Kind")
+      .selectOption({ label: kind });
+  }
+}
+
+export class ConsoleCasePage {
+  readonly transcript: Locator;
+  readonly takeover: Locator;
+  constructor(readonly page: Page) {
+    this.transcript = page.getByRole("list", { name: "Transcript" });
+    this.takeover = page.getByRole("region", { name: "Takeover" });
+  }
+
+  messages(role: "assistant" | "debtor" | "agent" | "system"): Locator {
+    return this.transcript.locator(`li.tmsg[data-role="${role}"]`);
+  }
+
+  events(kind: string): Locator {
+    return this.transcript.locator(`li.event[data-kind="${kind}"]`);
+  }
+
+  async takeOver(): Promise<void> {
+    await this.takeover.getByRole("button", { name: "Take over the conversation" }).click();
+    await this.page.getByRole("heading", { name: "You own this conversation" }).waitFor();
+  }
+
+  async send(text: string): Promise<void> {
+    const box = this.takeover.getByLabel("Message to the debtor");
+    await box.fill(text);
+    await this.takeover.getByRole("button", { name: "Send", exact: true }).click();
+    await this.messages("agent").filter({ hasText: text }).waitFor();
+  }
+
+  async handBack(note: string): Promise<void> {
+    await this.takeover.getByLabel("Note for the transcript").fill(note);
+    await this.takeover.getByRole("button", { name: "Hand back to the assistant" }).click();
+    await this.page.getByRole("heading", { name: "The assistant is talking" }).waitFor();
+  }
+}
