@@ -139,7 +139,7 @@ async function recordInTx(tx: Tx, input: NewPayment): Promise<RecordPaymentResul
     if (remaining <= 0n) break;
     const open = inst.amount - inst.paidAmount;
     if (open <= 0n) continue;
-    // biome-ignore lint/complexity/useMathMinMax: bigint amounts (Math.min takes numbers only)
+    // The smaller of the two, as bigints (Math.min takes numbers only).
     const take = remaining < open ? remaining : open;
     const paidAmount = inst.paidAmount + take;
     const status = instalmentStatus(inst.amount, paidAmount, inst.status);
