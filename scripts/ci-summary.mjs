@@ -13,9 +13,10 @@ try {
 const passed = report.numPassedTests ?? 0;
 const failed = report.numFailedTests ?? 0;
 const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
-// A suite that fails to load has no failed tests but must still fail the run.
+// A suite that fails outside its tests (a hook, an import) has no failed assertion but must
+// still count: one failure per such file.
 const brokenSuites = (report.testResults ?? []).filter(
-  (r) => r.status === "failed" && (r.assertionResults ?? []).length === 0,
+  (r) => r.status === "failed" && !(r.assertionResults ?? []).some((a) => a.status === "failed"),
 ).length;
 console.log(`${passed} passed, ${failed + brokenSuites} failed, ${skipped} skipped`);
 process.exit(failed + brokenSuites > 0 || passed === 0 ? 1 : 0);
