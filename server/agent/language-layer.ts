@@ -30,7 +30,10 @@ export type EscalationKind =
 export interface RecordedOffer extends OfferTerms {
   readonly id: string;
   readonly policyVersionId: string;
+  /** The instant the offer expires (end of its last day in the debtor's time zone). */
   readonly expiresAt: string;
+  /** Its last valid day, as the debtor's calendar date: what the debtor is told. */
+  readonly expiresOn: string;
 }
 
 /** What the debtor is told when a proposal is refused: never the settlement floor. */
@@ -51,7 +54,13 @@ export interface ToolOutcome {
  */
 export interface Toolbox {
   /** read: the case facts and amount due (only once identity is verified). */
-  caseSummary(): { facts: CaseFacts; due: AmountDue; pendingOffer: RecordedOffer | null };
+  caseSummary(): {
+    facts: CaseFacts;
+    due: AmountDue;
+    pendingOffer: RecordedOffer | null;
+    /** Escalations the policy requires from the case facts alone (a time-barred debt). */
+    mustEscalate?: readonly EscalationKind[];
+  };
   /** read: what the policy would answer to a proposal, without recording anything. */
   evaluateProposal(proposal: Proposal): ToolOutcome;
   /** write: records and presents an offer: the engine's answer to a proposal, or the next ladder step. */

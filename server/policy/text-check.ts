@@ -26,6 +26,8 @@ export interface TextContext {
   readonly flags?: readonly CaseFlag[];
   /** Values for disclosure placeholders, e.g. letterReference and letterDate for FR-1. */
   readonly variables?: Readonly<Record<string, string>>;
+  /** Other engine figures the message may quote: the public bounds of a refused proposal. */
+  readonly engineAmounts?: readonly number[];
 }
 
 export type ViolationKind =
@@ -62,6 +64,7 @@ function allowedAmounts(ctx: TextContext): Set<number> {
     // What a waiver saves is a figure the assistant may state ("we waive the 40 € indemnity").
     if (o.waived.interest || o.waived.indemnity) set.add(due.total - o.total);
   }
+  for (const a of ctx.engineAmounts ?? []) set.add(a);
   return set;
 }
 
@@ -84,7 +87,9 @@ function allowedDates(ctx: TextContext): string[] {
   const dates = ctx.facts.invoices.flatMap((i) => [i.issuedAt, i.dueAt]);
   for (const o of ctx.approvedOffers) {
     dates.push(...o.instalments.map((i) => i.dueDate));
-    if (o.expiresAt) dates.push(o.expiresAt);
+    // An expiry may be a calendar date or an instant; the debtor reads it in their own time zone.
+    if (o.expiresAt)
+      dates.push(o.expiresAt.length > 10 ? toLocalDate(o.expiresAt, ctx.facts.timeZone) : o.expiresAt);
   }
   try {
     dates.push(toLocalDate(ctx.now, ctx.facts.timeZone));

@@ -61,7 +61,7 @@ function offerBlock(t: PromptTemplate, offer: RecordedOffer | null): string {
     offerId: offer.id,
     offerKind: offer.kind,
     offerTotal: fmt(offer.total),
-    offerExpiresAt: offer.expiresAt,
+    offerExpiresAt: offer.expiresOn,
     offerSchedule: offer.instalments
       .map((i) => partial(t, "instalment", { dueDate: i.dueDate, amount: fmt(i.amount) }))
       .join("\n"),

@@ -23,7 +23,8 @@ export function presentOffer(o: RecordedOffer | OfferTerms, locale: Locale) {
     })),
     ...(o.discountBps > 0 ? { discountBps: o.discountBps } : {}),
     waived: o.waived,
-    expiresAt: o.expiresAt,
+    // The last day, in the debtor's calendar (recorded offers carry it; engine terms are dates).
+    expiresAt: "expiresOn" in o ? o.expiresOn : o.expiresAt,
   };
 }
 

@@ -23,8 +23,20 @@ export function isSafetyIntent(intent: string): intent is keyof typeof SAFETY_ES
   return intent in SAFETY_ESCALATIONS;
 }
 
+/**
+ * Words that make an amount a one-off payment now ("2 600 € tout de suite, pas plus", "£400 right
+ * now to close the account") rather than a monthly instalment. Matched on the lower-cased text
+ * without accents.
+ */
+const LUMP_SUM =
+  /\b(tout de suite|immediatement|maintenant|aujourd ?hui|d un coup|en une fois|pour solde[r]?|pour tout|pas plus|right now|right away|immediately|today|in one go|lump sum|one payment|to close|to settle|for everything|no more)\b/;
+
+function plain(text: string): string {
+  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/['’]/g, " ");
+}
+
 /** A proposal from what the debtor said, or null when they named no amount, count, percent or date. */
-export function proposalFromSlots(u: Understanding, amountDue: number): Proposal | null {
+export function proposalFromSlots(u: Understanding, amountDue: number, text = ""): Proposal | null {
   const { slots } = u;
   const amount = slots.amounts[0];
   const firstDate = slots.dates[0];
@@ -52,8 +64,10 @@ export function proposalFromSlots(u: Understanding, amountDue: number): Proposal
   }
   if (amount) {
     if (amount.amount >= amountDue) return { ...base, kind: "full" };
-    // "I can give 500 for everything" is a settlement request; a bare "I can pay 300" is an instalment.
-    if (u.intent === "ask_discount") return { ...base, kind: "settlement", total: amount.amount };
+    // "I can give 500 now for everything" is a settlement request; a bare "I can pay 300" is an instalment.
+    if (u.intent === "ask_discount" || LUMP_SUM.test(plain(text))) {
+      return { ...base, kind: "settlement", total: amount.amount };
+    }
     return { ...base, kind: "plan", instalmentAmount: amount.amount, cadence: "monthly" };
   }
   if (firstDate && (u.intent === "pay_full" || u.intent === "propose")) return { ...base, kind: "full" };

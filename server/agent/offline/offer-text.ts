@@ -89,6 +89,6 @@ export function describeOutcome(reply: Reply, outcome: ToolOutcome): string {
           : "offer_full";
     terms = reply.text(key, { total: m(offer.total), date: date(offerDate(offer), reply.locale) });
   }
-  const footer = reply.text("offer_footer", { expires: date(offer.expiresAt.slice(0, 10), reply.locale) });
+  const footer = reply.text("offer_footer", { expires: date(offer.expiresOn, reply.locale) });
   return [intro, terms, footer].filter(Boolean).join(" ");
 }

@@ -48,9 +48,16 @@ export class OfflineLanguageLayer implements LanguageLayer {
     if (!result.verified) {
       return reply.say("verify_fail", { attemptsLeft: result.attemptsLeft, question: reply.question() });
     }
-    const { facts, due } = ctx.tools.caseSummary();
+    const { facts, due, mustEscalate } = ctx.tools.caseSummary();
     reply.say("verify_ok");
     reply.raw(debtSummary(reply, facts, due));
+    const required = mustEscalate?.[0];
+    if (required) {
+      // A time-barred debt: no negotiation, a person takes over (the pack's notice is appended).
+      await ctx.tools.escalate(required, "the policy requires a person for this case (time-barred debt)");
+      reply.say(`escalation_${required}`);
+      return;
+    }
     reply.say("ask_reason");
     reply.quick("reason");
   }
@@ -109,7 +116,7 @@ export class OfflineLanguageLayer implements LanguageLayer {
       case "ask_discount":
       case "want_plan":
       case "hardship": {
-        const proposal = proposalFromSlots(u, ctx.due?.total ?? 0);
+        const proposal = proposalFromSlots(u, ctx.due?.total ?? 0, ctx.debtorText);
         if (proposal) return this.offer(ctx, reply, proposal);
         if (u.intent === "ask_discount") return this.offer(ctx, reply, undefined, true);
         reply.remember({
@@ -150,6 +157,16 @@ export class OfflineLanguageLayer implements LanguageLayer {
       // Nothing left on the ladder: a person takes it from here.
       await ctx.tools.escalate("hardship", "no further offer within the policy");
       return reply.say("ladder_exhausted");
+    }
+    if (outcome.reason === "settlement_not_available" || outcome.reason === "kind_not_available") {
+      // Too early for what they asked: say so, and put the next step the policy allows on the table.
+      const next = await ctx.tools.makeOffer({});
+      if (next.offer) {
+        reply.say("refuse_discount");
+        reply.raw(describeOutcome(reply, next));
+        reply.quick("offer");
+        return;
+      }
     }
     const outside = ctx.memory.proposalsOutside + 1;
     reply.remember({ proposalsOutside: outside });

@@ -5,7 +5,7 @@ import { type CaseForTurn, getCaseForTurn } from "../../db/cases.js";
 import { getConversation } from "../../db/conversations.js";
 import type { CaseFacts } from "../../domain/case-facts.js";
 import { type ConversationState, readState } from "../../negotiation/conversation-state.js";
-import { type AmountDue, amountDue, dateInZone, type OfferTerms } from "../../policy/index.js";
+import { type AmountDue, amountDue, dateInZone, type OfferTerms, toLocalDate } from "../../policy/index.js";
 import { caseFacts } from "../cases/case-view.js";
 import type { AppContext } from "../context.js";
 import type { PinnedPolicy } from "../policy-registry.js";
@@ -29,13 +29,14 @@ export interface CaseBundle {
   readonly availability: Availability;
 }
 
-export function recordedOffer(row: CaseForTurn["offers"][number]): RecordedOffer {
+export function recordedOffer(row: CaseForTurn["offers"][number], timeZone: string): RecordedOffer {
   const terms = row.terms as unknown as OfferTerms;
   return {
     ...terms,
     id: row.id,
     policyVersionId: row.policyVersionId,
     expiresAt: row.expiresAt.toISOString(),
+    expiresOn: toLocalDate(row.expiresAt.toISOString(), timeZone),
   };
 }
 
@@ -51,7 +52,7 @@ export async function loadBundle(
   const facts = caseFacts(detail);
   const now = ctx.clock.now();
   const today = dateInZone(now, facts.timeZone);
-  const offers = detail.offers.map(recordedOffer);
+  const offers = detail.offers.map((o) => recordedOffer(o, facts.timeZone));
   const pendingRow = detail.offers.find((o) => o.status === "proposed" && o.expiresAt > now);
   return {
     detail,
@@ -65,7 +66,7 @@ export async function loadBundle(
     due: amountDue(facts, policy.pack, today),
     today,
     offers,
-    pendingOffer: pendingRow ? recordedOffer(pendingRow) : null,
+    pendingOffer: pendingRow ? recordedOffer(pendingRow, facts.timeZone) : null,
     availability: humanAvailability(ctx.env.COLLECTOR_HOURS, now, facts.locale),
   };
 }

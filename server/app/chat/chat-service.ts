@@ -271,6 +271,7 @@ export class ChatService {
         verifyAttempts: bundle.verifyAttempts,
         offers: [],
         decisions: [],
+        quotedAmounts: [],
       };
       await declineOffer(this.app, turn, offerId, offer.kind);
       await saveState(this.app.db.prisma, session.conversationId, turn.state);

@@ -27,6 +27,7 @@ function textContext(bundle: CaseBundle, turn: TurnState, moment: Moment, now: D
     disclosuresShown: turn.state.disclosuresShown,
     identityVerified: turn.verified,
     now: now.toISOString(),
+    engineAmounts: turn.quotedAmounts,
     // The next on-duty date may be quoted when a person is promised.
     variables: { nextContactDate: bundle.availability.nextDate },
   };

@@ -3,7 +3,7 @@
 import { loadCatalogue } from "../../agent/offline/catalogue.js";
 import { money, scheduleText } from "../../agent/offline/format.js";
 import { Reply } from "../../agent/offline/reply.js";
-import { addEvent, appendMessage, saveState } from "../../db/conversations.js";
+import { addEvent, addEvents, appendMessage, saveState } from "../../db/conversations.js";
 import { checkText } from "../../policy/index.js";
 import type { AppContext } from "../context.js";
 import type { CaseBundle } from "./case-bundle.js";
@@ -78,11 +78,42 @@ export async function confirmPromise(
     schedule: scheduleText(instalments, promise.currency, locale),
     total: money(Number(promise.total), promise.currency, locale),
   });
+  // The confirmation is an outgoing message like any other: it passes the guard, and the notices
+  // due on every message (a US debt-collector line, an opt-out) are appended.
+  const text = reply.result().text;
+  const check = checkText(
+    text,
+    {
+      locale,
+      facts: bundle.facts,
+      due: bundle.due,
+      approvedOffers: bundle.offers.map((o) => ({ ...o, expiresAt: o.expiresOn })),
+      moment: "message",
+      disclosuresShown: bundle.state.disclosuresShown,
+      identityVerified: true,
+      now: app.clock.now().toISOString(),
+    },
+    bundle.policy.pack,
+  );
+  const ids = check.disclosuresToAppend.map((d) => d.id);
   // While a person owns the conversation the assistant may not speak: the system confirms instead.
   const row = await appendMessage(app.db.prisma, bundle.conversationId, {
     role: bundle.humanOwnerId ? "system" : "assistant",
-    text: reply.result().text,
+    text: [text, ...check.disclosuresToAppend.map((d) => d.text)].join("\n\n"),
     meta: { layer: "system", promiseId: promise.id, policyVersionId: bundle.policy.versionId },
+  });
+  await addEvents(app.db.prisma, bundle.conversationId, [
+    ...(check.violations.length
+      ? [{ kind: "guard.template_violation", data: { violations: check.violations }, messageId: row.id }]
+      : []),
+    ...(ids.length
+      ? [{ kind: "disclosure.added", data: { ids, moment: "message" }, messageId: row.id }]
+      : []),
+  ]);
+  await saveState(app.db.prisma, bundle.conversationId, {
+    ...bundle.state,
+    phase: "promised",
+    disclosuresShown: [...bundle.state.disclosuresShown, ...ids],
   });
   return toWire(row);
 }

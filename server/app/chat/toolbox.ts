@@ -11,14 +11,17 @@ import {
   openEscalation,
   recordOffer,
   setCaseStatus,
+  setOfferStatus,
 } from "../../db/negotiation.js";
 import { AppError } from "../../errors/app-error.js";
 import {
+  automaticEscalations,
   evaluateProposal,
   type NegotiationState,
   nextOffer,
   type OfferTerms,
   type Proposal,
+  toLocalDate,
 } from "../../policy/index.js";
 import { normaliseAnswer } from "../cases/case-input.js";
 import type { AppContext } from "../context.js";
@@ -56,6 +59,7 @@ export class CaseToolbox implements Toolbox {
     return {
       facts: this.bundle.facts,
       due: this.bundle.due,
+      mustEscalate: automaticEscalations(this.bundle.policy.pack, this.bundle.due) as EscalationKind[],
       pendingOffer: this.turn.offers.at(-1) ?? this.bundle.pendingOffer,
     };
   }
@@ -101,7 +105,8 @@ export class CaseToolbox implements Toolbox {
     let terms: OfferTerms | null;
     let outcome: ToolOutcome;
     if (request.proposal) {
-      const decision = evaluateProposal(request.proposal, state, pack);
+      await this.declinePendingFor(request.proposal);
+      const decision = evaluateProposal(request.proposal, this.negotiationState(), pack);
       this.turn.decisions.push({
         tool: "make_offer",
         proposal: request.proposal,
@@ -111,6 +116,8 @@ export class CaseToolbox implements Toolbox {
       });
       if (decision.decision === "refuse") {
         this.turn.lastRefusal = decision.reason;
+        const b = decision.bounds;
+        this.turn.quotedAmounts.push(b.minInstalment, b.amountDue, b.minDownPayment);
         return {
           decision: "refuse",
           reason: decision.reason,
@@ -145,6 +152,27 @@ export class CaseToolbox implements Toolbox {
     return { ...outcome, offer };
   }
 
+  /**
+   * A lump sum below the amount due is the debtor's answer to the plan or full payment on the
+   * table: that offer counts as declined, which is what unlocks a settlement on the ladder.
+   */
+  private async declinePendingFor(proposal: Proposal): Promise<void> {
+    if (proposal.kind !== "settlement") return;
+    const pending = this.turn.offers.at(-1) ?? this.bundle.pendingOffer;
+    if (!pending || pending.kind === "settlement") return;
+    if (!(await setOfferStatus(this.app.db.prisma, pending.id, "proposed", "declined"))) return;
+    const declinedKinds = this.turn.state.declinedKinds.includes(pending.kind)
+      ? this.turn.state.declinedKinds
+      : [...this.turn.state.declinedKinds, pending.kind];
+    this.turn.state = { ...this.turn.state, declinedKinds, step: this.turn.state.step + 1 };
+    this.turn.decisions.push({
+      tool: "decline",
+      offerId: pending.id,
+      kind: pending.kind,
+      because: "settlement_proposal",
+    });
+  }
+
   private async record(terms: OfferTerms): Promise<RecordedOffer> {
     const tz = this.bundle.facts.timeZone;
     const expiresAt = terms.expiresAt
@@ -168,6 +196,7 @@ export class CaseToolbox implements Toolbox {
       id: row.id,
       policyVersionId: row.policyVersionId,
       expiresAt: expiresAt.toISOString(),
+      expiresOn: toLocalDate(expiresAt.toISOString(), tz),
     };
     this.turn.offers.push(offer);
     return offer;

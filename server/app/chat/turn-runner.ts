@@ -76,6 +76,7 @@ export async function runDebtorTurn(
     verifyAttempts: bundle.verifyAttempts,
     offers: [],
     decisions: [],
+    quotedAmounts: [],
   };
   // A "no" to the open offer declines it: the ladder may then move on.
   let pendingOffer = bundle.pendingOffer;

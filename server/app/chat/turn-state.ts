@@ -9,5 +9,7 @@ export interface TurnState {
   offers: RecordedOffer[];
   escalation?: { id: string; kind: string };
   lastRefusal?: string;
+  /** Money figures from refusals' public bounds, which the reply may quote. */
+  quotedAmounts: number[];
   decisions: Record<string, unknown>[];
 }

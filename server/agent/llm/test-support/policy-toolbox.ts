@@ -112,6 +112,7 @@ export class PolicyToolbox implements Toolbox {
       id: `offer-${this.offers.length + 1}`,
       policyVersionId: this.o.policyVersionId,
       expiresAt: terms.expiresAt ?? addDays(this.o.today, 7),
+      expiresOn: terms.expiresAt ?? addDays(this.o.today, 7),
     };
     this.offers.push(offer);
     return offer;
