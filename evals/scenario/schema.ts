@@ -3,6 +3,7 @@
 // and reservation price, what it reveals and when, scripted lines, negotiation rules) and the
 // expectations graded on the final state of the database.
 import { z } from "zod";
+import { ASSISTANT_ESCALATION_KINDS } from "../../server/domain/escalation-kinds.js";
 
 /** "2026-03-01", or relative to the evaluation day: "today", "today-400d", "today-7y+30d". */
 export const RELATIVE_DATE = /^(\d{4}-\d{2}-\d{2}|today([+-]\d+[dmy])*)$/;
@@ -27,23 +28,7 @@ export const PERSONAS = [
   "manipulator",
 ] as const;
 
-export const ESCALATION_KINDS = [
-  "dispute",
-  "already_paid",
-  "vulnerability",
-  "hardship",
-  "human_request",
-  "stop_request",
-  "surendettement",
-  "breathing_space",
-  "bankruptcy",
-  "attorney",
-  "identity",
-  "time_barred",
-  "counter_offer",
-  "third_party",
-  "abuse",
-] as const;
+export const ESCALATION_KINDS = ASSISTANT_ESCALATION_KINDS;
 
 export const PACK_IDS = [
   "fr-business",

@@ -2,6 +2,7 @@
 // engine (default) or an LLM. Either one decides what to do next through the Toolbox, whose
 // write tools run the policy engine and record the result; neither ever invents an offer.
 import type { CaseFacts, Locale } from "../domain/case-facts.js";
+import type { AssistantEscalationKind } from "../domain/escalation-kinds.js";
 import type { AmountDue, OfferTerms, Proposal } from "../policy/index.js";
 import type { Understanding } from "./offline/nlu/index.js";
 
@@ -9,22 +10,7 @@ export type { Phase } from "../negotiation/conversation-state.js";
 
 import type { Phase } from "../negotiation/conversation-state.js";
 
-export type EscalationKind =
-  | "dispute"
-  | "already_paid"
-  | "vulnerability"
-  | "hardship"
-  | "human_request"
-  | "stop_request"
-  | "surendettement"
-  | "breathing_space"
-  | "bankruptcy"
-  | "attorney"
-  | "identity"
-  | "time_barred"
-  | "counter_offer"
-  | "third_party"
-  | "abuse";
+export type EscalationKind = AssistantEscalationKind;
 
 /** An offer as recorded: the engine's terms plus its id and the policy version that produced it. */
 export interface RecordedOffer extends OfferTerms {

@@ -7,6 +7,7 @@ import type { ImportReport } from "../../server/app/console/csv-import.js";
 import type { EscalationCard } from "../../server/app/console/escalations.js";
 import type { KpiReport, kpiFilters } from "../../server/app/console/kpis.js";
 import type { getTranscript } from "../../server/db/transcript.js";
+import { ESCALATION_KINDS } from "../../server/domain/escalation-kinds.js";
 
 export type Role = "collector" | "policy_editor" | "admin";
 
@@ -41,24 +42,7 @@ export interface WireMessage {
   };
 }
 
-export const ESCALATION_KINDS = [
-  "dispute",
-  "already_paid",
-  "vulnerability",
-  "hardship",
-  "human_request",
-  "stop_request",
-  "surendettement",
-  "breathing_space",
-  "bankruptcy",
-  "attorney",
-  "identity",
-  "time_barred",
-  "counter_offer",
-  "broken_promise",
-  "abuse",
-  "third_party",
-] as const;
+export { ESCALATION_KINDS };
 
 export const OUTCOMES = [
   ["dispute_upheld", "Dispute upheld"],

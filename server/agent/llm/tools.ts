@@ -3,6 +3,7 @@
 // are offered depends on the phase: no case data before verification, no offers once escalated.
 import { type StructuredToolInterface, tool } from "@langchain/core/tools";
 import { z } from "zod";
+import { ASSISTANT_ESCALATION_KINDS } from "../../domain/escalation-kinds.js";
 import type { Proposal } from "../../policy/index.js";
 import type { EscalationKind, Phase, Toolbox, TurnContext } from "../language-layer.js";
 import { presentCase, presentOutcome } from "./tool-results.js";
@@ -24,23 +25,7 @@ export interface LlmTool {
   readonly tool: StructuredToolInterface;
 }
 
-const ESCALATION_KINDS = [
-  "dispute",
-  "already_paid",
-  "vulnerability",
-  "hardship",
-  "human_request",
-  "stop_request",
-  "surendettement",
-  "breathing_space",
-  "bankruptcy",
-  "attorney",
-  "identity",
-  "time_barred",
-  "counter_offer",
-  "third_party",
-  "abuse",
-] as const satisfies readonly EscalationKind[];
+const ESCALATION_KINDS = ASSISTANT_ESCALATION_KINDS satisfies readonly EscalationKind[];
 
 // Models often send null for an argument they mean to leave out: accept it, then drop it.
 const opt = <T extends z.ZodType>(t: T) => t.nullish();
