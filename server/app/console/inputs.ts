@@ -1,26 +1,10 @@
 // Zod schemas of every console request body and query: strict objects, field paths in errors.
 import { z } from "zod";
+import { ESCALATION_KINDS } from "../../domain/escalation-kinds.js";
 import { isIsoCurrency } from "../../domain/money.js";
 import { MAX_INVOICE_AMOUNT } from "../cases/case-input.js";
 
-export const ESCALATION_KINDS = [
-  "dispute",
-  "already_paid",
-  "vulnerability",
-  "hardship",
-  "human_request",
-  "stop_request",
-  "surendettement",
-  "breathing_space",
-  "bankruptcy",
-  "attorney",
-  "identity",
-  "time_barred",
-  "counter_offer",
-  "broken_promise",
-  "abuse",
-  "third_party",
-] as const;
+export { ESCALATION_KINDS };
 
 export const OUTCOMES = [
   "dispute_upheld",
