@@ -7,8 +7,25 @@ import type { AmountDue } from "../../policy/index.js";
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const num = (v: bigint) => Number(v);
 
-export function caseFacts(c: CaseForTurn): CaseFacts {
-  const paid = c.payments.reduce((s, p) => s + num(p.amount), 0) ?? 0;
+/** The fields the facts come from: a chat turn's case, a receipt's query, any row with them. */
+export interface FactsSource {
+  readonly reference: string;
+  readonly jurisdiction: CaseFacts["jurisdiction"];
+  readonly usState: string | null;
+  readonly currency: string;
+  readonly creditor: { readonly name: string };
+  readonly debtor: {
+    readonly name: string;
+    readonly kind: CaseFacts["debtorKind"];
+    readonly locale: CaseFacts["locale"];
+    readonly timeZone: string;
+  };
+  readonly invoices: readonly { number: string; issuedAt: Date; dueAt: Date; amount: bigint }[];
+  readonly payments: readonly { amount: bigint }[];
+}
+
+export function caseFacts(c: FactsSource): CaseFacts {
+  const paid = c.payments.reduce((s, p) => s + num(p.amount), 0);
   return {
     reference: c.reference,
     creditorName: c.creditor.name,

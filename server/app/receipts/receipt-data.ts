@@ -3,6 +3,7 @@
 import { findPromiseForReceipt, type ReceiptRow } from "../../db/receipts.js";
 import type { CaseFacts, Locale } from "../../domain/case-facts.js";
 import { disclosuresDue, type PolicyPack } from "../../policy/index.js";
+import { caseFacts } from "../cases/case-view.js";
 import type { AppContext } from "../context.js";
 
 export interface ReceiptData {
@@ -34,25 +35,7 @@ export interface ReceiptData {
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 function factsOf(row: ReceiptRow): CaseFacts {
-  const c = row.case;
-  return {
-    reference: c.reference,
-    creditorName: c.creditor.name,
-    debtorName: c.debtor.name,
-    debtorKind: c.debtor.kind,
-    locale: c.debtor.locale,
-    jurisdiction: c.jurisdiction,
-    ...(c.usState ? { usState: c.usState } : {}),
-    currency: c.currency,
-    timeZone: c.debtor.timeZone,
-    invoices: c.invoices.map((i) => ({
-      number: i.number,
-      issuedAt: day(i.issuedAt),
-      dueAt: day(i.dueAt),
-      amount: Number(i.amount),
-    })),
-    paidAmount: c.payments.reduce((s, p) => s + Number(p.amount), 0),
-  };
+  return caseFacts(row.case);
 }
 
 /** The disclosures an offer of this kind carries (offer terms, amounts, settlement wording). */
