@@ -38,24 +38,53 @@ async function openPglite(dataDir: string): Promise<Database> {
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   const client = inMemory ? new PGlite() : new PGlite(dataDir);
   await client.waitReady;
+  yieldBetweenQueries(client);
   const factory = new PrismaPGlite(client);
-  return finish("pglite", factory, async () => {
+  // One connection: every transaction waits for the ones before it. Under load that queue is long,
+  // and Prisma's default wait to start one (2 s) would fail turns that only had to wait their turn.
+  return finish("pglite", factory, { maxWait: 120_000, timeout: 30_000 }, async () => {
     await client.close();
   });
 }
 
+/**
+ * PGlite runs each query synchronously on the main thread and hands its lock to the next waiter in
+ * a microtask. Under load, queries then follow one another without ever returning to the event
+ * loop: socket.io heartbeats, HTTP and timers starve until clients drop. Waiting for one macrotask
+ * before each call lets them in between queries.
+ */
+function yieldBetweenQueries(client: PGlite): void {
+  const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
+  const query = client.query.bind(client);
+  const exec = client.exec.bind(client);
+  const transaction = client.transaction.bind(client);
+  client.query = (async (...args: Parameters<typeof query>) => {
+    await nextTick();
+    return query(...args);
+  }) as typeof client.query;
+  client.exec = async (...args: Parameters<typeof exec>) => {
+    await nextTick();
+    return exec(...args);
+  };
+  client.transaction = (async (...args: Parameters<typeof transaction>) => {
+    await nextTick();
+    return transaction(...args);
+  }) as typeof client.transaction;
+}
+
 async function openPostgres(url: string): Promise<Database> {
   const factory = new PrismaPg({ connectionString: url, max: 10 });
-  return finish("postgres", factory, async () => {});
+  return finish("postgres", factory, { maxWait: 10_000, timeout: 30_000 }, async () => {});
 }
 
 async function finish(
   kind: Database["kind"],
   factory: SqlMigrationAwareDriverAdapterFactory,
+  transactionOptions: { maxWait: number; timeout: number },
   closeDriver: () => Promise<void>,
 ): Promise<Database> {
   const appliedMigrations = await applyMigrations(factory);
-  const prisma = new PrismaClient({ adapter: factory as never });
+  const prisma = new PrismaClient({ adapter: factory as never, transactionOptions });
   await prisma.$connect();
   return {
     prisma,

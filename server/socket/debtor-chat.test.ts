@@ -72,6 +72,42 @@ describe.each(TEST_TARGETS)("debtor chat on %s", (target) => {
     again.close();
   });
 
+  it("tells the debtor when storage fails during a turn, and answers the kept message on reconnection", async () => {
+    const c = await newCase();
+    const first = await DebtorClient.connect(t.url, c.token);
+    await first.waitFor(() => first.lastAssistant(), "greeting");
+    const prisma = t.service.ctx.db.prisma;
+    const { id: conversationId } = await prisma.conversation.findFirstOrThrow({ where: { caseId: c.id } });
+    // A real database failure, for this conversation only: the assistant's reply cannot be stored.
+    const fn = `fail_${conversationId.replaceAll("-", "")}`;
+    await prisma.$executeRawUnsafe(
+      `CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW."conversationId" = '${conversationId}' AND NEW.role::text = 'assistant' THEN RAISE EXCEPTION 'simulated outage'; END IF; RETURN NEW; END $$`,
+    );
+    await prisma.$executeRawUnsafe(
+      `CREATE TRIGGER ${fn} BEFORE INSERT ON "Message" FOR EACH ROW EXECUTE FUNCTION ${fn}()`,
+    );
+    try {
+      const ack = await first.send("75011");
+      expect(ack.ok).toBe(true);
+      const notice = await first.waitFor(
+        () => first.messages.find((m) => m.role === "system"),
+        "the technical-problem notice",
+      );
+      expect(notice.text).toMatch(/problème technique/);
+      expect(notice.text).toMatch(/enregistré/);
+    } finally {
+      await prisma.$executeRawUnsafe(`DROP TRIGGER ${fn} ON "Message"`);
+      await prisma.$executeRawUnsafe(`DROP FUNCTION ${fn}()`);
+    }
+    first.close();
+    // The notice was not stored; the debtor's message was, and a new connection answers it.
+    const again = await DebtorClient.connect(t.url, c.token);
+    const reply = await again.waitFor(() => again.assistant()[1], "the reply to the kept message");
+    expect(reply.text).toMatch(/confirm|merci/i);
+    expect(again.messages.map((m) => m.role)).toEqual(["assistant", "debtor", "assistant"]);
+    again.close();
+  });
+
   it("locks the link after three wrong answers and opens an identity escalation", async () => {
     const c = await newCase();
     const debtor = await DebtorClient.connect(t.url, c.token);

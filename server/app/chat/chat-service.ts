@@ -1,7 +1,9 @@
 // The debtor chat use cases: open a session from a link token, store messages (idempotently,
 // before acknowledging them), run assistant turns one at a time per conversation, handle offer
 // acceptance and declines, greet, and resume a turn that a restart interrupted.
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { loadCatalogue } from "../../agent/offline/catalogue.js";
 import { hashToken, looksLikeToken } from "../../auth/tokens.js";
 import { findCaseByDebtorToken } from "../../db/cases.js";
 import {
@@ -168,11 +170,25 @@ export class ChatService {
         role: "debtor",
       });
       void this.enqueue(session.conversationId, () => this.turn(session, input.text)).catch(
-        (error: unknown) =>
-          this.app.log.error({ err: error, conversationId: session.conversationId }, "assistant turn failed"),
+        (error: unknown) => this.turnFailed(session, error),
       );
     }
     return { id: message.id, created };
+  }
+
+  /**
+   * A turn that failed (the database unreachable, say) must not leave the debtor waiting in silence.
+   * They get a notice that is not stored (storage may be what failed): their message is kept, and
+   * the next connection answers it (`resume`), or they send it again.
+   */
+  private turnFailed(session: DebtorSession, error: unknown): void {
+    this.app.log.error({ err: error, conversationId: session.conversationId }, "assistant turn failed");
+    this.emitMessage(session.conversationId, {
+      id: `notice-${randomUUID()}`,
+      role: "system",
+      text: loadCatalogue(session.locale).render("turn_failed", {}, session.conversationId),
+      createdAt: this.app.clock.now().toISOString(),
+    });
   }
 
   /** A turn for a debtor message, or for an action (`forced` names the intent, no text). */
