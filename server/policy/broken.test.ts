@@ -62,6 +62,14 @@ const EXPECTED: Record<string, PackError[]> = {
     ),
   ],
   "zero-instalments": [e("zero-instalments", 9, "limits.maxInstalments.value", "must be at least 1")],
+  "step-over-standard-limit": [
+    e(
+      "step-over-standard-limit",
+      41,
+      "ladder.steps[1].instalments",
+      "must be at most 6 (limits.maxInstalments)",
+    ),
+  ],
   "duplicate-disclosure-id": [
     e(
       "duplicate-disclosure-id",

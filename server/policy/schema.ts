@@ -69,9 +69,17 @@ export const policyPackSchema = z
           : pack.limits.firstPaymentWithinDays.value;
       if (step.dueInDays !== undefined && step.dueInDays > window)
         add(["ladder", "steps", i, "dueInDays"], `must be at most ${window} (the payment window in limits)`);
-      const maxCount = pack.limits.hardship?.maxInstalments.value ?? pack.limits.maxInstalments.value;
+      // A step reserved to hardship answers to the hardship limit; any other step can reach a
+      // debtor without hardship, so it answers to the standard one.
+      const hardshipOnly = step.requires?.includes("hardship") === true;
+      const maxCount =
+        hardshipOnly && pack.limits.hardship
+          ? pack.limits.hardship.maxInstalments.value
+          : pack.limits.maxInstalments.value;
+      const limitName =
+        hardshipOnly && pack.limits.hardship ? "limits.hardship.maxInstalments" : "limits.maxInstalments";
       if (step.instalments !== undefined && maxCount >= 1 && step.instalments > maxCount)
-        add(["ladder", "steps", i, "instalments"], `must be at most ${maxCount} (limits.maxInstalments)`);
+        add(["ladder", "steps", i, "instalments"], `must be at most ${maxCount} (${limitName})`);
       if (step.cadence !== undefined && !pack.limits.cadences.value.includes(step.cadence))
         add(["ladder", "steps", i, "cadence"], `cadence "${step.cadence}" is not in limits.cadences`);
     });
