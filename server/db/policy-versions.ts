@@ -1,8 +1,9 @@
 import type { Prisma } from "./open.js";
 
 /**
- * Registers a pack's content. A content hash never seen for this pack becomes the published
- * version (the previous one is archived); a known hash keeps its row and status.
+ * Registers the content a server boots with as its pack's published version; the previous one is
+ * archived. A content seen before keeps its row (cases pinned to it keep their id): going back to
+ * an earlier file publishes that row again.
  */
 export async function registerPackContent(
   prisma: Prisma,
@@ -11,7 +12,19 @@ export async function registerPackContent(
   const existing = await prisma.policyVersion.findUnique({
     where: { packId_hash: { packId: pack.packId, hash: pack.hash } },
   });
-  if (existing) return { id: existing.id, status: existing.status, created: false };
+  if (existing?.status === "published") return { id: existing.id, status: existing.status, created: false };
+  if (existing)
+    return prisma.$transaction(async (tx) => {
+      await tx.policyVersion.updateMany({
+        where: { packId: pack.packId, status: "published" },
+        data: { status: "archived" },
+      });
+      const row = await tx.policyVersion.update({
+        where: { id: existing.id },
+        data: { status: "published", publishedAt: new Date() },
+      });
+      return { id: row.id, status: row.status, created: false };
+    });
   return prisma.$transaction(async (tx) => {
     await tx.policyVersion.updateMany({
       where: { packId: pack.packId, status: "published" },
