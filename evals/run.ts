@@ -3,12 +3,16 @@
 // PGlite): every scenario for the assistant and the two baselines, and the red team. Prints a table
 // per scenario and the totals, writes evals/reports/<timestamp>/report.{json,html}, and exits 1 on any
 // policy violation or a pass rate below evals/thresholds.json (2 on a usage or scenario-file error).
+// `--compare DIR` replays a draft folder of policy packs beside the published one (policies/).
 import { fork } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { loadPacks, PolicyLoadError } from "../server/policy/index.js";
 import { ARMS, type Arm } from "./baselines/router.js";
+import { type ComparedRun, compareRuns, comparisonText } from "./compare/comparison.js";
+import { diffPackFolders, type PackChange } from "./compare/pack-diff.js";
 import type { GradedConversation } from "./grading/grade.js";
 import type { WorkerTask } from "./harness/worker.js";
 import type { RedteamResult, RedteamSetupFinding } from "./redteam/run.js";
@@ -28,7 +32,11 @@ const USAGE = `npm run eval -- [options]
   --no-redteam        skip the red-team lines; --redteam-only runs nothing else
   --workers n         processes (each with its own service and database), default 2
   --concurrency n     conversations at once per process, default 4
-  --out DIR           report folder, default evals/reports/<timestamp>`;
+  --out DIR           report folder, default evals/reports/<timestamp>
+  --policies DIR      run the policy packs of DIR instead of policies/
+  --compare DIR       a draft folder of packs beside policies/: the assistant on both, in the same
+                      run, with the totals side by side, the scenarios that changed and the fields
+                      that differ; exit 1 when the draft fails the thresholds`;
 
 function args() {
   const { values } = parseArgs({
@@ -44,6 +52,8 @@ function args() {
       workers: { type: "string", default: String(Math.min(2, availableParallelism())) },
       concurrency: { type: "string", default: "4" },
       out: { type: "string" },
+      policies: { type: "string" },
+      compare: { type: "string" },
       help: { type: "boolean", default: false },
     },
     allowPositionals: false,
@@ -51,7 +61,9 @@ function args() {
   return values;
 }
 
-function runWorkers(task: Omit<WorkerTask, "out" | "shard">, count: number): Promise<ShardResult[]> {
+type SuiteTask = Omit<WorkerTask, "out" | "shard">;
+
+function runWorkers(task: SuiteTask, count: number): Promise<ShardResult[]> {
   const dir = join(tmpdir(), `amiable-eval-${process.pid}-${Date.now()}`);
   mkdirSync(dir, { recursive: true });
   const workerFile = resolve("evals/harness/worker.ts");
@@ -146,13 +158,31 @@ async function main(): Promise<number> {
     return 2;
   }
   const redteamOnly = a["redteam-only"];
+  if (a.compare && (redteamOnly || a.policies === a.compare)) {
+    console.error(`--compare runs scenarios against a different folder of packs\n\n${USAGE}`);
+    return 2;
+  }
+  // A draft with a mistake is reported here, with every file, line and field, before any run.
+  for (const dir of [a.policies, a.compare]) {
+    if (dir === undefined) continue;
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+      console.error(`${dir}: not a folder of policy packs`);
+      return 2;
+    }
+    try {
+      loadPacks(dir);
+    } catch (error) {
+      console.error(`${dir}: ${(error as Error).message}`);
+      return 2;
+    }
+  }
   const arms: Arm[] = redteamOnly ? [] : a["no-baselines"] || !a.baselines ? ["assistant"] : [...ARMS];
   const startedAt = new Date();
   console.log(
     `amiable eval: ${redteamOnly ? 0 : scenarioCount} scenario(s) × ${arms.join(", ") || "no arm"} × ${trials} trial(s)` +
       `${a["no-redteam"] ? "" : " + red team"}, provider ${provider}, debtor ${debtor}, ${workers} worker(s)`,
   );
-  const task = {
+  const task: SuiteTask = {
     filter: a.filter ?? null,
     scenarios: !redteamOnly,
     arms,
@@ -161,41 +191,104 @@ async function main(): Promise<number> {
     provider,
     debtor,
     concurrency,
-  } as const;
-  let shards: ShardResult[];
+    policiesDir: a.policies ? resolve(a.policies) : null,
+  };
+  const out = resolve(a.out ?? join("evals/reports", startedAt.toISOString().replace(/[:.]/g, "-")));
   try {
-    shards = await runWorkers(task, workers);
+    if (a.compare) return await compare(task, workers, resolve(a.compare), thresholds, out);
+    const run = await runSuite(task, workers, thresholds);
+    writeReport(run.summary, run.conversations, run.redteam, run.redteamSetup, out);
+    printRun(run, arms);
+    console.log(
+      `\n${verdictText(run.summary)}\nreport: ${join(out, "report.html")} (${(run.summary.meta.durationMs / 1000).toFixed(1)} s)`,
+    );
+    return run.summary.verdict.ok ? 0 : 1;
   } catch (error) {
-    console.error(`the evaluation could not run: ${(error as Error).message}`);
+    console.error(
+      error instanceof PolicyLoadError
+        ? error.message
+        : `the evaluation could not run: ${(error as Error).message}`,
+    );
     return 2;
   }
+}
+
+interface SuiteRun {
+  readonly summary: RunSummary;
+  readonly conversations: GradedConversation[];
+  readonly redteam: RedteamResult[];
+  readonly redteamSetup: RedteamSetupFinding[];
+}
+
+async function runSuite(task: SuiteTask, workers: number, thresholds: Thresholds): Promise<SuiteRun> {
+  const startedAt = new Date();
+  const shards = await runWorkers(task, workers);
   const conversations = shards.flatMap((s) => s.conversations);
   const redteam = shards.flatMap((s) => s.redteam);
   const redteamSetup = shards.flatMap((s) => s.redteamSetup);
   const meta = {
     startedAt: startedAt.toISOString(),
     durationMs: Date.now() - startedAt.getTime(),
-    provider,
+    provider: task.provider,
     model: shards[0]?.model ?? null,
-    debtor,
-    trials,
-    filter: a.filter ?? null,
+    debtor: task.debtor,
+    trials: task.trials,
+    filter: task.filter,
     workers,
     node: process.version,
+    policiesDir: task.policiesDir,
   };
   const summary = summarise(meta, conversations, task.redteam ? redteam : null, thresholds, redteamSetup);
-  const out = resolve(a.out ?? join("evals/reports", startedAt.toISOString().replace(/[:.]/g, "-")));
-  writeReport(summary, conversations, redteam, redteamSetup, out);
-  if (conversations.length > 0)
-    console.log(`\n${scenarioTable(conversations, arms)}\n\n${totalsTable(summary)}`);
-  const g = gainsTable(summary);
+  return { summary, conversations, redteam, redteamSetup };
+}
+
+function printRun(run: SuiteRun, arms: readonly Arm[]): void {
+  if (run.conversations.length > 0)
+    console.log(`\n${scenarioTable(run.conversations, arms)}\n\n${totalsTable(run.summary)}`);
+  const g = gainsTable(run.summary);
   if (g) console.log(`\n${g}`);
-  const rt = redteamTable(summary);
+  const rt = redteamTable(run.summary);
   if (rt) console.log(`\n${rt}`);
-  console.log(
-    `\n${verdictText(summary)}\nreport: ${join(out, "report.html")} (${(meta.durationMs / 1000).toFixed(1)} s)`,
+}
+
+/**
+ * The published packs and the draft on the same scenarios: the assistant alone (the baselines do
+ * not depend on how the assistant negotiates), the red team on the draft only (the published packs
+ * already pass it in CI). Exit 1 when the draft would fail the thresholds, 2 when it does not load.
+ */
+async function compare(
+  task: SuiteTask,
+  workers: number,
+  draftDir: string,
+  thresholds: Thresholds,
+  out: string,
+): Promise<number> {
+  const publishedDir = task.policiesDir ?? resolve("policies");
+  const packs: PackChange[] = diffPackFolders(publishedDir, draftDir);
+  const base = { ...task, arms: ["assistant"] as Arm[] };
+  const published: ComparedRun = {
+    label: "published",
+    policiesDir: publishedDir,
+    ...(await runSuite({ ...base, redteam: false, policiesDir: publishedDir }, workers, thresholds)),
+  };
+  const draftRun = await runSuite({ ...base, policiesDir: draftDir }, workers, thresholds);
+  const draft: ComparedRun = { label: "draft", policiesDir: draftDir, ...draftRun };
+  const comparison = compareRuns(published, draft, packs);
+  const text = comparisonText(comparison, publishedDir, draftDir);
+  writeReport(published.summary, published.conversations, [], [], join(out, "published"));
+  writeReport(
+    draftRun.summary,
+    draftRun.conversations,
+    draftRun.redteam,
+    draftRun.redteamSetup,
+    join(out, "draft"),
   );
-  return summary.verdict.ok ? 0 : 1;
+  writeFileSync(join(out, "comparison.json"), `${JSON.stringify(comparison, null, 1)}\n`);
+  writeFileSync(join(out, "comparison.md"), `${text}\n`);
+  const rt = redteamTable(draftRun.summary);
+  console.log(`\n${text}${rt ? `\n\n${rt}` : ""}`);
+  console.log(`\nreports: ${join(out, "published", "report.html")}, ${join(out, "draft", "report.html")}`);
+  return comparison.draftVerdict.ok ? 0 : 1;
 }
 
 process.exit(await main());

@@ -24,6 +24,8 @@ export interface ShardOptions {
   readonly shard?: { readonly index: number; readonly count: number };
   /** Simulated debtor: rules, or an LLM voicing the rules (needs a model). */
   readonly debtor?: "rules" | "llm";
+  /** Policy packs to run instead of policies/ (a draft under evaluation). */
+  readonly policiesDir?: string;
 }
 
 export interface ShardResult {
@@ -128,7 +130,12 @@ async function gradeJob(
 export async function runShard(options: ShardOptions, service?: EvalService): Promise<ShardResult> {
   const makeDebtor = debtorFactory(options.debtor ?? "rules");
   const started = Date.now();
-  const own = service ?? (await startEvalService({ provider: options.provider }));
+  const own =
+    service ??
+    (await startEvalService({
+      provider: options.provider,
+      ...(options.policiesDir ? { policiesDir: options.policiesDir } : {}),
+    }));
   const startupMs = Date.now() - started;
   const shard = options.shard ?? { index: 0, count: 1 };
   const mine = <T>(items: readonly T[]) => items.filter((_, i) => i % shard.count === shard.index);

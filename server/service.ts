@@ -32,6 +32,8 @@ export interface ServiceOptions {
   readonly layers?: Layers;
   /** Debtor messages per connection: burst and refill per second (benchmarks and evals raise it). */
   readonly debtorRateLimit?: { burst: number; perSecond: number };
+  /** The policy packs to run (default policies/): the evaluation suite replays a draft folder. */
+  readonly policiesDir?: string;
 }
 
 export interface RunningService {
@@ -53,7 +55,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   }
   const db = options.db ?? (await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR }));
   if (db.appliedMigrations.length) log.info({ migrations: db.appliedMigrations }, "applied migrations");
-  const policies = await PolicyRegistry.open(db);
+  const policies = await PolicyRegistry.open(db, options.policiesDir);
   const ctx: AppContext = {
     db,
     env,

@@ -51,7 +51,12 @@ class FixedClock implements Clock {
   }
 }
 
-export async function startEvalService(options: { provider: Provider; now?: string }): Promise<EvalService> {
+export async function startEvalService(options: {
+  provider: Provider;
+  now?: string;
+  /** Policy packs to run instead of policies/ (a draft under evaluation). */
+  policiesDir?: string;
+}): Promise<EvalService> {
   const now = new Date(options.now ?? EVAL_NOW);
   const llmEnv =
     options.provider === "openai"
@@ -88,6 +93,7 @@ export async function startEvalService(options: { provider: Provider; now?: stri
       http: { loginLimit: 1000, apiLimit: 10_000_000 },
       layers: { offline, primary: router },
       debtorRateLimit: EVAL_DEBTOR_RATE,
+      ...(options.policiesDir ? { policiesDir: options.policiesDir } : {}),
     });
   } catch (error) {
     await db.close();

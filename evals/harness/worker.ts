@@ -19,6 +19,8 @@ export interface WorkerTask {
   readonly provider: Provider;
   readonly debtor: "rules" | "llm";
   readonly concurrency: number;
+  /** Policy packs to run instead of policies/ (null: policies/). */
+  readonly policiesDir: string | null;
   readonly shard: { index: number; count: number };
 }
 
@@ -40,6 +42,7 @@ const result = await runShard({
   debtor: task.debtor,
   concurrency: task.concurrency,
   shard: task.shard,
+  ...(task.policiesDir ? { policiesDir: task.policiesDir } : {}),
 });
 writeFileSync(task.out, JSON.stringify(result));
 // The schema engine leaves a timer behind: leave explicitly once the result is written.

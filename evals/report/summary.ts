@@ -41,6 +41,8 @@ export interface RunMeta {
   readonly filter: string | null;
   readonly workers: number;
   readonly node: string;
+  /** The policy packs the service ran (null: policies/). */
+  readonly policiesDir?: string | null;
 }
 
 export interface Verdict {

@@ -1,5 +1,6 @@
 // Policy versions (for policy editors and admins): which pack content is published, archived or in
-// draft, so that each conversation's policy version can be traced. Editing lives in the policy editor.
+// draft, so that each conversation's policy version can be traced. Packs are edited as files
+// (policies/README.md) and replayed on the evaluation suite before publishing (npm run eval -- --compare).
 import { request } from "../api.js";
 import { Badge, ErrorText, Loading } from "../components/common.js";
 import { instant } from "../format.js";
@@ -40,6 +41,12 @@ export function PoliciesPage() {
           </tbody>
         </table>
       )}
+      <p>
+        Packs are edited as files in the <code>policies/</code> folder of the deployment. Before publishing a
+        change, replay it on the evaluation suite beside the published packs:{" "}
+        <code>npm run eval -- --compare &lt;draft folder&gt;</code>. The next start publishes the new content;
+        conversations keep the version they started under.
+      </p>
       <p>
         <Link to="/kpis">Compare versions in the KPIs</Link>
       </p>
