@@ -137,7 +137,14 @@ const disputeOther: Rule[] = [
     `(mistake|error|mix up|mixup|mistaken)`,
     `(arnaque|escroquerie|scam|rip off|ripoff|daylight robbery)`,
     `(refuse|refusons|refused|refusing) (de|to)? (payer|pay|regler)`,
-  ]).map((r) => ({ ...r, unless: "(no|pas de|sans|not a|aucune) (mistake|error|erreur)" })),
+  ]).map((r) => ({
+    ...r,
+    // "scam bot" and "arnaqueur de robot" insult the assistant; they claim nothing about the debt.
+    unless: [
+      "(no|pas de|sans|not a|aucune) (mistake|error|erreur)",
+      "scam (bot|bots|robot|machine|artist|artists)",
+    ],
+  })),
 ];
 
 const alreadyPaid: Rule[] = [

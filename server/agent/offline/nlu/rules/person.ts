@@ -4,12 +4,18 @@
 import { FAMILY_EN, FAMILY_EN_POSSESSIVE, FAMILY_FR, KIN_EN, KIN_FR } from "./lexicon.js";
 import { type Rule, rules } from "./rule.js";
 
+// Someone else's sick leave (the bookkeeper's, a colleague's) explains an administrative delay.
+const COLLEAGUE_ON_LEAVE = [
+  "(bookkeeper|accountant|colleague|employee|staff|secretary|assistant|clerk|manager|payroll|accounts person) ..4 (off sick|sick leave|sick note)",
+  "(comptable|collegue|employe|employee|salarie|salariee|secretaire|assistante|assistant|gestionnaire) ..4 (en arret|arret maladie|arret de travail)",
+];
+
 const vulnerability: Rule[] = [
   ...rules("vulnerability", { unless: ["(sick|tired|fed up) (of|and tired|with)", "malade mental"] }, [
     `(suis|sommes|est|etais|tombe|tombee|gravement|tres) (malade|malades)`,
     `(i am|am|been|got|getting|very|seriously|terminally|chronically|mentally|fallen) (ill|sick|unwell)`,
   ]),
-  ...rules("vulnerability", {}, [
+  ...rules("vulnerability", { unless: COLLEAGUE_ON_LEAVE }, [
     // French
     "maladie|maladies|hospitalis*|hopital|hopitaux|clinique|urgences",
     "cancer|tumeur|chimio*|radiotherapie|leucemie|sclerose|avc|infarctus|dialyse|greffe",
@@ -63,7 +69,7 @@ const vulnerability: Rule[] = [
 ];
 
 // Time off work for illness: vulnerable, but often said to explain a drop in income.
-const offSick: Rule[] = rules("vulnerability", { w: 0.6 }, [
+const offSick: Rule[] = rules("vulnerability", { w: 0.6, unless: COLLEAGUE_ON_LEAVE }, [
   "off sick|sick leave|sick note|arret de travail|en arret|arret maladie",
 ]);
 

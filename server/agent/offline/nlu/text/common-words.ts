@@ -40,6 +40,7 @@ janvier fevrier mars avril juin juillet aout septembre octobre novembre decembre
 june july august september october november december lundi mardi mercredi jeudi vendredi samedi dimanche
 monday tuesday wednesday thursday friday saturday sunday euro euros dollar dollars pound pounds centimes
 cents pence balles towards toward upwards forward forwards afterwards backwards personal personally personnel personnelle tutor tutors humour rumour rumor
+gros grosse grosses grossir grossiste grossistes
 `;
 
 export const COMMON_WORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter((w) => w.length > 0));
