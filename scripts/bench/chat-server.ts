@@ -1,11 +1,15 @@
-// Child process of bench-chat: the real service (offline engine, in-memory PGlite) with `count`
-// fresh cases. Prints one JSON line {url, tokens} on stdout, then serves until killed.
+// Child process of bench-chat: the real service (offline engine) with `count` fresh cases, on an
+// in-memory PGlite or on a fresh PostgreSQL database (argument "postgres", needs TEST_DATABASE_URL).
+// Prints one JSON line {url, tokens} on stdout, then serves until killed.
 import { createCase } from "../../server/app/cases/case-service.js";
 import { loadEnv } from "../../server/config/env.js";
 import { createLogger } from "../../server/logging/logger.js";
 import { startService } from "../../server/service.js";
+import { openTestDatabase, type TestTarget } from "../../server/test-support/databases.js";
 
 const count = Number(process.argv[2] ?? 100);
+const target = (process.argv[3] ?? "pglite") as TestTarget;
+const db = await openTestDatabase(target);
 const env = loadEnv({
   PORT: "0",
   DATA_DIR: "memory://bench",
@@ -16,6 +20,7 @@ const env = loadEnv({
 const service = await startService({
   env,
   log: createLogger("silent"),
+  db,
   // Simulated debtors type faster than people: lift the per-connection limit for the benchmark.
   debtorRateLimit: { burst: 1000, perSecond: 1000 },
 });
@@ -33,4 +38,4 @@ for (let i = 0; i < count; i++) {
   tokens.push(created.token);
 }
 process.stdout.write(`${JSON.stringify({ url: service.url, tokens })}\n`);
-process.on("SIGTERM", () => void service.close().then(() => process.exit(0)));
+process.on("SIGTERM", () => void service.close().then(() => db.close().then(() => process.exit(0))));
