@@ -76,7 +76,8 @@ const offSick: Rule[] = rules("vulnerability", { w: 0.6, unless: COLLEAGUE_ON_LE
 const thirdParty: Rule[] = [
   ...rules("third_party", {}, [
     // French
-    `(suis|sommes) pas (le|la|l)? (debiteur|debitrice|titulaire|personne concernee|bonne personne|destinataire|client|cliente)`,
+    `(suis|sommes) pas (le|la|l)? (debiteur|debitrice|titulaire|personne concernee|bonne personne|destinataire|client|cliente|gerant|gerante|dirigeant|dirigeante|patron|patronne)`,
+    `(suis|sommes) (un|une) (tiers|tierce personne|tierce partie|personne exterieure)`,
     `(je|j) (suis|parle|ecris|reponds|appelle|m occupe|interviens|agis|vous contacte|paie|paye|regle|vous ecris) (pour|au nom de|de la part de|a la place de|en tant que) ..3 (${KIN_FR}|lui|elle|eux|mon|ma|monsieur|madame|m|mme|la personne|le debiteur|la societe|l entreprise|notre)`,
     `pas moi (le|la|l) (debiteur|debitrice|client|cliente|titulaire|personne concernee)`,
     `(je|j) (suis|etais) (le|la|l) (comptable|assistante|assistant|secretaire|tuteur|tutrice|curateur|curatrice|epouse|mari|femme|fils|fille|mere|pere|associe|associee|aidant|aidante|voisin|voisine) (de|d)`,
@@ -92,7 +93,8 @@ const thirdParty: Rule[] = [
     `(dette|facture|compte|contrat|credit) (de|d) (mon|ma|mes) (${FAMILY_FR})`,
     `procuration (pour|de|sur)`,
     // English
-    `(i am|im|am) not (the|a)? (debtor|account holder|account owner|person|customer|borrower|one you|right person|person you)`,
+    `(i am|im|am) not (the|a)? (debtor|account holder|account owner|person|customer|borrower|one you|right person|person you|director|owner|manager)`,
+    `(i am|im|am|we are) (a|an)? (third party|third parties|outside party)`,
     `(i am|im|am|as) (his|her|their|the debtors|the customers|the account holders) (${KIN_EN}|carer|caregiver|guardian|assistant|accountant|secretary|representative|neighbour|neighbor|executor|trustee|advocate|landlord|pa)`,
     `(on behalf of|speaking for|writing for|calling for|acting for|representing|replying for|answering for) (my|our|his|her|the|a)? (${KIN_EN}|company|business|client|debtor|customer|account holder|estate|late)`,
     `(my|our) (${FAMILY_EN}) (has the|had the|took out|owes|is the|was the|opened|signed|ordered)`,
