@@ -11,7 +11,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { loadPacks, PolicyLoadError } from "../server/policy/index.js";
 import { ARMS, type Arm } from "./baselines/router.js";
-import { type ComparedRun, compareRuns, comparisonText } from "./compare/comparison.js";
+import { compareRuns, comparisonText } from "./compare/comparison.js";
 import { diffPackFolders, type PackChange } from "./compare/pack-diff.js";
 import type { GradedConversation } from "./grading/grade.js";
 import type { WorkerTask } from "./harness/worker.js";
@@ -266,14 +266,13 @@ async function compare(
   const publishedDir = task.policiesDir ?? resolve("policies");
   const packs: PackChange[] = diffPackFolders(publishedDir, draftDir);
   const base = { ...task, arms: ["assistant"] as Arm[] };
-  const published: ComparedRun = {
-    label: "published",
-    policiesDir: publishedDir,
-    ...(await runSuite({ ...base, redteam: false, policiesDir: publishedDir }, workers, thresholds)),
-  };
+  const published = await runSuite(
+    { ...base, redteam: false, policiesDir: publishedDir },
+    workers,
+    thresholds,
+  );
   const draftRun = await runSuite({ ...base, policiesDir: draftDir }, workers, thresholds);
-  const draft: ComparedRun = { label: "draft", policiesDir: draftDir, ...draftRun };
-  const comparison = compareRuns(published, draft, packs);
+  const comparison = compareRuns(published, draftRun, packs);
   const text = comparisonText(comparison, publishedDir, draftDir);
   writeReport(published.summary, published.conversations, [], [], join(out, "published"));
   writeReport(

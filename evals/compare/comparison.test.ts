@@ -93,8 +93,8 @@ describe("policy comparison (offline, real service)", () => {
         conversations: shard.conversations,
       };
     };
-    const published = { label: "published", policiesDir: "policies", ...(await run()) };
-    const draft = { label: "draft", policiesDir: draftDir, ...(await run(draftDir)) };
+    const published = await run();
+    const draft = await run(draftDir);
 
     // The draft's cases were pinned to the draft's own content.
     const pinned = new Set(draft.conversations.map((c) => c.pack));

@@ -5,12 +5,10 @@
 import type { GradedConversation } from "../grading/grade.js";
 import type { ArmTotals } from "../report/metrics.js";
 import type { RunSummary } from "../report/summary.js";
-import { pct, table } from "../report/table.js";
+import { cell, pct, table } from "../report/table.js";
 import type { PackChange } from "./pack-diff.js";
 
 export interface ComparedRun {
-  readonly label: string;
-  readonly policiesDir: string;
   readonly summary: RunSummary;
   readonly conversations: readonly GradedConversation[];
 }
@@ -63,22 +61,6 @@ const METRICS: [string, Numeric, (v: number | null) => string, typeof points][] 
   ["guard interventions", (t) => t.guardInterventions, (v) => String(v), count],
 ];
 
-/** "PASS plan" / "1/3 esc:dispute" for the assistant's runs of one scenario. */
-function resultOf(runs: readonly GradedConversation[]): { text: string; passed: number } {
-  const passed = runs.filter((r) => r.passed).length;
-  const last = runs.at(-1);
-  if (!last) return { text: "not run", passed: 0 };
-  const what =
-    last.outcome === "escalation"
-      ? `esc:${last.metrics.escalations.join("+")}`
-      : last.outcome === "promise"
-        ? `${last.metrics.promiseKind} ${pct(last.metrics.promiseTotal === null ? null : last.metrics.promiseTotal / last.metrics.amountDue, 0)}`
-        : "none";
-  const verdict = runs.length === 1 ? (passed ? "PASS" : "FAIL") : `${passed}/${runs.length}`;
-  const flag = runs.some((r) => r.violations.length > 0) ? " !V" : "";
-  return { text: `${verdict} ${what}${flag}`, passed };
-}
-
 export function compareRuns(
   published: ComparedRun,
   draft: ComparedRun,
@@ -97,10 +79,13 @@ export function compareRuns(
     ...new Set([...published.conversations, ...draft.conversations].map((c) => c.scenarioId)),
   ].sort();
   const shifts: ScenarioShift[] = [];
+  const passes = (runs: readonly GradedConversation[]) => runs.filter((r) => r.passed).length;
   for (const id of ids) {
-    const p = resultOf(assistantRuns(published, id));
-    const d = resultOf(assistantRuns(draft, id));
-    if (p.text === d.text) continue;
+    const p = assistantRuns(published, id);
+    const d = assistantRuns(draft, id);
+    const before = cell(p, { recovery: true }) || "not run";
+    const after = cell(d, { recovery: true }) || "not run";
+    if (before === after) continue;
     const expected =
       (
         published.conversations.find((c) => c.scenarioId === id) ??
@@ -109,9 +94,9 @@ export function compareRuns(
     shifts.push({
       scenarioId: id,
       expected,
-      published: p.text,
-      draft: d.text,
-      direction: d.passed > p.passed ? "better" : d.passed < p.passed ? "worse" : "moved",
+      published: before,
+      draft: after,
+      direction: passes(d) > passes(p) ? "better" : passes(d) < passes(p) ? "worse" : "moved",
     });
   }
   return { packs, metrics, shifts, draftVerdict: draft.summary.verdict };

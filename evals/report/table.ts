@@ -20,16 +20,22 @@ export function table(headers: readonly string[], rows: readonly (readonly strin
   return [line(headers), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n");
 }
 
-/** "PASS promise" / "FAIL escalation:hardship" for one arm's runs of a scenario. */
-function cell(runs: readonly GradedConversation[]): string {
+/**
+ * "PASS plan" / "FAIL esc:hardship" / "2/3 none" for one arm's runs of a scenario. With
+ * `recovery`, a promise also shows its share of the amount due ("PASS settlement 85 %"), so that
+ * a comparison of two policies sees a discount move.
+ */
+export function cell(runs: readonly GradedConversation[], options: { recovery?: boolean } = {}): string {
   if (runs.length === 0) return "";
   const passed = runs.filter((r) => r.passed).length;
   const last = runs[runs.length - 1] as GradedConversation;
+  const m = last.metrics;
+  const share = options.recovery && m.promiseTotal !== null ? ` ${pct(m.promiseTotal / m.amountDue, 0)}` : "";
   const what =
     last.outcome === "escalation"
-      ? `esc:${last.metrics.escalations.join("+")}`
+      ? `esc:${m.escalations.join("+")}`
       : last.outcome === "promise"
-        ? `${last.metrics.promiseKind}`
+        ? `${m.promiseKind}${share}`
         : "none";
   const verdict = runs.length === 1 ? (passed ? "PASS" : "FAIL") : `${passed}/${runs.length}`;
   const flag = runs.some((r) => r.violations.length > 0) ? " !V" : "";
