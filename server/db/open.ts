@@ -53,7 +53,7 @@ async function openPglite(dataDir: string): Promise<Database> {
  * loop: socket.io heartbeats, HTTP and timers starve until clients drop. Waiting for one macrotask
  * before each call lets them in between queries.
  */
-function yieldBetweenQueries(client: PGlite): void {
+export function yieldBetweenQueries(client: PGlite): void {
   const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
   const query = client.query.bind(client);
   const exec = client.exec.bind(client);
