@@ -1,5 +1,6 @@
 // Text sections: disclosures the system adds, wording the guard blocks, and escalation triggers.
 import { z } from "zod";
+import type { AssistantEscalationKind } from "../domain/escalation-kinds.js";
 import { localeTextSchema, refineUnique, rulesSchema } from "./schema-common.js";
 
 const textIdSchema = z
@@ -82,6 +83,15 @@ export const forbiddenWordingSchema = z
   .strict();
 export type ForbiddenWording = z.infer<typeof forbiddenWordingSchema>;
 
+/**
+ * The escalations a pack describes are the assistant's kinds (server/domain/escalation-kinds.ts),
+ * with hardship named for what it means to a policy (the ladder ran out), and without the kinds a
+ * pack has no rule for (a counter-offer, a third party, abuse): the type keeps the two in step.
+ */
+type PackEscalationKind =
+  | Exclude<AssistantEscalationKind, "hardship" | "counter_offer" | "third_party" | "abuse">
+  | "hardship_beyond_ladder";
+
 export const escalationKindSchema = z.enum([
   "dispute",
   "already_paid",
@@ -95,7 +105,7 @@ export const escalationKindSchema = z.enum([
   "attorney",
   "identity",
   "time_barred",
-]);
+] as const satisfies readonly PackEscalationKind[]);
 export type EscalationKind = z.infer<typeof escalationKindSchema>;
 
 /** Kinds every pack must handle; surendettement (FR) and breathing_space (UK) depend on jurisdiction. */
