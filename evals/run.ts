@@ -176,7 +176,12 @@ async function main(): Promise<number> {
       return 2;
     }
   }
-  const arms: Arm[] = redteamOnly ? [] : a["no-baselines"] || !a.baselines ? ["assistant"] : [...ARMS];
+  // A comparison of policies runs the assistant alone: the baselines do not negotiate.
+  const arms: Arm[] = redteamOnly
+    ? []
+    : a.compare || a["no-baselines"] || !a.baselines
+      ? ["assistant"]
+      : [...ARMS];
   const startedAt = new Date();
   console.log(
     `amiable eval: ${redteamOnly ? 0 : scenarioCount} scenario(s) × ${arms.join(", ") || "no arm"} × ${trials} trial(s)` +
@@ -265,13 +270,12 @@ async function compare(
 ): Promise<number> {
   const publishedDir = task.policiesDir ?? resolve("policies");
   const packs: PackChange[] = diffPackFolders(publishedDir, draftDir);
-  const base = { ...task, arms: ["assistant"] as Arm[] };
   const published = await runSuite(
-    { ...base, redteam: false, policiesDir: publishedDir },
+    { ...task, redteam: false, policiesDir: publishedDir },
     workers,
     thresholds,
   );
-  const draftRun = await runSuite({ ...base, policiesDir: draftDir }, workers, thresholds);
+  const draftRun = await runSuite({ ...task, policiesDir: draftDir }, workers, thresholds);
   const comparison = compareRuns(published, draftRun, packs);
   const text = comparisonText(comparison, publishedDir, draftDir);
   writeReport(published.summary, published.conversations, [], [], join(out, "published"));
