@@ -196,19 +196,29 @@ export function evaluateSettlement(ctx: EvalContext): ProposalDecision {
   if (allowedNow === 0) return ctx.refuse("settlement_not_available");
   const base = { rule: "proposal.settlement", citations: step.rules, dueDate, tierRules: tier.rules };
 
+  // A request is measured both in money and, when it was asked as a rate, in basis points: on a small
+  // balance a rate above the limit can round to the same cents, and accepting it would let the
+  // speaker announce a discount the policy does not allow.
   let asked: number | undefined;
+  let askedBps = 0;
   if (p.total !== undefined && p.total < due) asked = due - p.total;
-  else if ((p.discountBps ?? 0) > 0) asked = discountAmount(due, p.discountBps ?? 0);
+  else if ((p.discountBps ?? 0) > 0) {
+    askedBps = p.discountBps ?? 0;
+    asked = discountAmount(due, askedBps);
+  }
   if (asked === undefined)
     return ctx.decide(
       settlementOffer(state, pack, { ...base, discount: { bps: current ?? opening } }),
       reasons,
     );
-  if (asked <= discountAmount(due, allowedNow))
+  if (asked <= discountAmount(due, allowedNow) && askedBps <= allowedNow)
     return ctx.decide(settlementOffer(state, pack, { ...base, discount: { total: due - asked } }), reasons);
   // Beyond what this round allows. The model gets no counter beyond the tier; nor does anyone once
   // the discount already offered is the tier's maximum (there is nothing left to concede).
-  if (p.source === "model" && asked > discountAmount(due, tier.maxDiscountBps))
+  if (
+    p.source === "model" &&
+    (asked > discountAmount(due, tier.maxDiscountBps) || askedBps > tier.maxDiscountBps)
+  )
     return ctx.refuse("discount_too_high");
   if (current !== undefined && allowedNow <= current) return ctx.refuse("discount_too_high");
   return ctx.decide(settlementOffer(state, pack, { ...base, discount: { bps: allowedNow } }), [

@@ -167,6 +167,23 @@ describe("settlements", () => {
     }
   });
 
+  // Found by the property test in CI: on a one-cent balance 5.01 % and the 5 % tier both round to a
+  // zero-cent discount, and the rate above the tier used to be accepted as asked.
+  it("measures a rate above the tier in basis points, even when it rounds to the allowed cents", () => {
+    const tiny = stateFor(fc, factsFor(fc, [inv("F-1", "2025-06-17", 1)]), TODAY, {
+      declinedKinds: ["plan"],
+    });
+    expect(tiny.due.total).toBe(1);
+    expect(tiny.due.daysPastDue).toBeGreaterThanOrEqual(90);
+    expect(evaluateProposal(model({ discountBps: 501 }), tiny, fc)).toMatchObject({
+      decision: "refuse",
+      reason: "discount_too_high",
+    });
+    const d = evaluateProposal(debtor({ discountBps: 501 }), tiny, fc);
+    expect(d).toMatchObject({ decision: "counter", reason: "discount_too_high" });
+    expect(offerOf(d).discountBps).toBeLessThanOrEqual(500);
+  });
+
   it("moves a debtor's counter by at most one step (2.5 points) per round, never beyond the tier", () => {
     const d1 = evaluateProposal(debtor({ discountBps: 9000 }), afterSettlement, fb);
     expect(d1).toMatchObject({ decision: "counter", reason: "discount_too_high" });
