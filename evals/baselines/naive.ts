@@ -89,8 +89,8 @@ async function negotiate(ctx: TurnContext): Promise<TurnResult> {
   } else if (pending) {
     reply.say("use_button");
   } else {
-    await ctx.tools.escalate("hardship", "no offer within the policy");
-    reply.say("ladder_exhausted");
+    const opened = await ctx.tools.escalate("hardship", "no offer within the policy");
+    reply.escalated("hardship", opened, "ladder_exhausted");
   }
   return baselineResult(reply, "naive");
 }

@@ -16,8 +16,7 @@ async function negotiate(ctx: TurnContext): Promise<TurnResult> {
   if (u.intent === "accept" && ctx.pendingOffer) {
     reply.say("use_button");
   } else if (cannotPay) {
-    await ctx.tools.escalate("hardship", ctx.debtorText);
-    reply.say("escalation_hardship");
+    reply.escalated("hardship", await ctx.tools.escalate("hardship", ctx.debtorText));
   } else if (ctx.pendingOffer) {
     reply.say("use_button");
   } else {
@@ -26,8 +25,8 @@ async function negotiate(ctx: TurnContext): Promise<TurnResult> {
       reply.raw(describeOutcome(reply, { ...outcome, decision: "accept", reason: "ladder" }));
       reply.quick("offer");
     } else {
-      await ctx.tools.escalate("hardship", "no full-payment offer within the policy");
-      reply.say("ladder_exhausted");
+      const opened = await ctx.tools.escalate("hardship", "no full-payment offer within the policy");
+      reply.escalated("hardship", opened, "ladder_exhausted");
     }
   }
   return baselineResult(reply, "rigid");

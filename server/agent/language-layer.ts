@@ -22,6 +22,15 @@ export interface RecordedOffer extends OfferTerms {
   readonly expiresOn: string;
 }
 
+/** What opening an escalation produced. */
+export interface EscalationOpened {
+  /**
+   * The policy pack's fixed notice for this kind, which the system shows the debtor ahead of the
+   * reply; null when the pack has no text for it and the reply itself must say what happens.
+   */
+  readonly policyNotice: string | null;
+}
+
 /** What the debtor is told when a proposal is refused: never the settlement floor. */
 export interface ToolOutcome {
   readonly decision: "accept" | "counter" | "refuse";
@@ -51,8 +60,8 @@ export interface Toolbox {
   evaluateProposal(proposal: Proposal): ToolOutcome;
   /** write: records and presents an offer: the engine's answer to a proposal, or the next ladder step. */
   makeOffer(request: { proposal?: Proposal }): Promise<ToolOutcome>;
-  /** write: opens an escalation; the conversation stops negotiating. */
-  escalate(kind: EscalationKind, claim: string): Promise<void>;
+  /** write: opens an escalation (once per turn); the conversation stops negotiating. */
+  escalate(kind: EscalationKind, claim: string): Promise<EscalationOpened>;
   /** write: checks the debtor's answer to the verification question. */
   verifyIdentity(answer: string): Promise<{ verified: boolean; attemptsLeft: number; locked: boolean }>;
   /** write: the debtor withdraws the promise they made; negotiation resumes. */

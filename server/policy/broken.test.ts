@@ -70,6 +70,14 @@ const EXPECTED: Record<string, PackError[]> = {
       "must be at most 6 (limits.maxInstalments)",
     ),
   ],
+  "escalation-forbidden-wording": [
+    e(
+      "escalation-forbidden-wording",
+      79,
+      "escalation[0].handling.en",
+      'uses forbidden wording "bailiff" (forbiddenWording authority)',
+    ),
+  ],
   "duplicate-disclosure-id": [
     e(
       "duplicate-disclosure-id",

@@ -2,6 +2,7 @@
 // already made, vulnerability, a request for a person, and so on. Detection belongs to the language
 // layer; the pack says what follows and the exact words the debtor is told.
 import type { Locale } from "../domain/case-facts.js";
+import type { AssistantEscalationKind } from "../domain/escalation-kinds.js";
 import type { PolicyPack } from "./schema.js";
 import type { EscalationKind, EscalationTrigger } from "./schema-text.js";
 import type { AmountDue } from "./types.js";
@@ -36,6 +37,45 @@ export function escalationFor(pack: PolicyPack, kind: EscalationKind, locale: Lo
     stopCollection: true,
     message: fallback?.handling[locale] ?? "",
     rules: fallback?.rules ?? [],
+  };
+}
+
+/** The fixed notice a debtor is shown when the assistant opens an escalation the pack describes. */
+export interface PolicyNotice {
+  readonly kind: EscalationKind;
+  readonly text: string;
+  readonly rules: readonly string[];
+  /** What the pack expects of the collector who picks the case up. */
+  readonly action: EscalationTrigger["action"];
+  readonly stopCollection: boolean;
+}
+
+/** The pack's name for an assistant escalation; null for kinds no pack has a rule for. */
+export function packEscalationKind(kind: AssistantEscalationKind): EscalationKind | null {
+  if (kind === "hardship") return "hardship_beyond_ladder";
+  if (kind === "counter_offer" || kind === "third_party" || kind === "abuse") return null;
+  return kind;
+}
+
+/**
+ * The pack's own words for an escalation, verbatim, when the pack lists that kind. A kind it does not
+ * list (breathing space in a French pack, a counter-offer) has no policy text: the assistant's
+ * catalogue says it instead.
+ */
+export function policyNotice(
+  pack: PolicyPack,
+  kind: AssistantEscalationKind,
+  locale: Locale,
+): PolicyNotice | null {
+  const packKind = packEscalationKind(kind);
+  const trigger = packKind && pack.escalation.find((e) => e.kind === packKind);
+  if (!trigger) return null;
+  return {
+    kind: trigger.kind,
+    text: trigger.handling[locale],
+    rules: trigger.rules,
+    action: trigger.action,
+    stopCollection: trigger.stopCollection,
   };
 }
 

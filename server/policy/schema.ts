@@ -1,11 +1,21 @@
 // The policy pack: one YAML file per jurisdiction and debtor kind, validated here. Objects are strict
 // so that a misspelt key is an error instead of a silently ignored setting.
 import { z } from "zod";
+import type { Locale } from "../domain/case-facts.js";
 import { currencySchema, nonEmptyText, refineUnique } from "./schema-common.js";
 import { feesSchema, limitationSchema } from "./schema-fees.js";
 import { ladderSchema } from "./schema-ladder.js";
 import { limitsSchema } from "./schema-limits.js";
-import { disclosureSchema, escalationSchema, forbiddenWordingSchema, guardSchema } from "./schema-text.js";
+import {
+  type CaseFlag,
+  disclosureSchema,
+  escalationSchema,
+  forbiddenWordingSchema,
+  guardSchema,
+} from "./schema-text.js";
+import { findForbiddenWording } from "./wording.js";
+
+const LOCALES: readonly Locale[] = ["fr", "en"];
 
 export const jurisdictionSchema = z.enum(["FR", "US", "UK"]);
 export const debtorKindSchema = z.enum(["business", "consumer"]);
@@ -111,6 +121,20 @@ export const policyPackSchema = z
       add(["escalation"], "an FR pack must handle the surendettement escalation (FR-6)");
     if (pack.jurisdictions.includes("UK") && !kinds.has("breathing_space"))
       add(["escalation"], "a UK pack must handle the breathing_space escalation (UK-13)");
+
+    // The system shows these texts verbatim, past the output guard: they must pass the pack's own
+    // wording check, at its strictest (a time-barred case, where more categories are forbidden).
+    const strictest = new Set<CaseFlag>(["time_barred"]);
+    const ownWording = (path: (string | number)[], text: string, locale: Locale) => {
+      for (const hit of findForbiddenWording(text, pack as PolicyPack, locale, strictest))
+        add(path, `uses forbidden wording "${hit.match}" (forbiddenWording ${hit.entry.id})`);
+    };
+    for (const locale of LOCALES) {
+      for (const [i, t] of pack.escalation.entries())
+        ownWording(["escalation", i, "handling", locale], t.handling[locale], locale);
+      for (const [i, d] of pack.disclosures.entries())
+        ownWording(["disclosures", i, "text", locale], d.text[locale], locale);
+    }
   });
 
 export type PolicyPack = z.infer<typeof policyPackSchema>;

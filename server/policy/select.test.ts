@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DebtorKind, Jurisdiction } from "../domain/case-facts.js";
-import { automaticEscalations, escalationFor } from "./escalation.js";
+import { automaticEscalations, escalationFor, policyNotice } from "./escalation.js";
 import { packIdFor, selectPack } from "./select.js";
 import { factsFor, PACK_IDS, pack, packs, stateFor } from "./test-support/fixtures.js";
 
@@ -75,6 +75,23 @@ describe("escalation", () => {
       action: "stop_and_handoff",
       stopCollection: true,
     });
+  });
+
+  it("gives the assistant the pack's verbatim notice, naming hardship as the pack does, and none where the pack has no rule", () => {
+    const p = pack("us-consumer");
+    const paid = p.escalation.find((e) => e.kind === "already_paid");
+    expect(policyNotice(p, "already_paid", "en")).toEqual({
+      kind: "already_paid",
+      text: paid?.handling.en,
+      rules: paid?.rules,
+      action: "stop_and_handoff",
+      stopCollection: true,
+    });
+    expect(policyNotice(p, "hardship", "fr")?.kind).toBe("hardship_beyond_ladder");
+    // Kinds no pack describes, and a jurisdiction's kind in another country's pack.
+    for (const kind of ["counter_offer", "third_party", "abuse", "breathing_space"] as const)
+      expect(policyNotice(p, kind, "en")).toBeNull();
+    expect(policyNotice(pack("uk-consumer"), "breathing_space", "en")?.rules).toEqual(["UK-13"]);
   });
 
   it("raises time_barred by itself on a barred case", () => {

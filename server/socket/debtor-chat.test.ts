@@ -1,5 +1,6 @@
 // Debtor conversations over the real socket.io client, real server and real database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadPacks } from "../policy/index.js";
 import { TEST_TARGETS } from "../test-support/databases.js";
 import { DebtorClient } from "../test-support/debtor-client.js";
 import { sampleCase, startTestService, type TestService } from "../test-support/service.js";
@@ -174,6 +175,12 @@ describe.each(TEST_TARGETS)("debtor chat on %s", (target) => {
     const { c, debtor } = await verified();
     const reply = await debtor.say("Je conteste cette facture, la marchandise n'a jamais été livrée");
     expect(reply.offer).toBeUndefined();
+    // The pack's own words come first, verbatim; then what happens next and when.
+    const notice = loadPacks()
+      .get("fr-business")
+      ?.pack.escalation.find((e) => e.kind === "dispute");
+    expect(reply.text.startsWith(`${notice?.handling.fr}\n\n`)).toBe(true);
+    expect(reply.text).toMatch(/vous répondra/);
     await debtor.waitFor(() => debtor.states.includes("escalated"), "escalated");
     const after = await debtor.say("Bon d'accord je peux payer 100 euros par mois");
     expect(after.offer).toBeUndefined();
@@ -185,6 +192,10 @@ describe.each(TEST_TARGETS)("debtor chat on %s", (target) => {
       claim: expect.stringContaining("jamais été livrée"),
     });
     expect(view.offers).toEqual([]);
+    const transcript = await t.api("GET", `/api/cases/${c.id}/transcript`, { token: t.tokens.collector });
+    expect(transcript.body.events).toContainEqual(
+      expect.objectContaining({ kind: "escalation.notice", data: { kind: "dispute", rules: notice?.rules } }),
+    );
     debtor.close();
   });
 

@@ -43,7 +43,7 @@ export async function startTestService(
   target: TestTarget,
   envOverrides: Record<string, string> = {},
   http: HttpOptions = {},
-  extra: Pick<ServiceOptions, "layers" | "debtorRateLimit"> = {},
+  extra: Pick<ServiceOptions, "layers" | "debtorRateLimit" | "policiesDir"> = {},
 ): Promise<TestService> {
   const db = await openTestDatabase(target);
   const clock = new TestClock();

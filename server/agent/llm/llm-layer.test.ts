@@ -52,7 +52,7 @@ describe("LlmLanguageLayer.respond", () => {
     expect(result.meta).toEqual({
       layer: "llm",
       model: "gpt-4o-mini-2024-07-18",
-      promptId: "negotiator.fr@1",
+      promptId: "negotiator.fr@2",
       promptHash: createHash("sha256").update(readFileSync("prompts/llm/negotiator.fr.md")).digest("hex"),
       usage: { inputTokens: 820, outputTokens: 100 },
     });
@@ -119,6 +119,13 @@ describe("LlmLanguageLayer.respond", () => {
     );
     await layer().respond(turn(tb, { debtorText: "Je n'ai jamais reçu la marchandise." }));
     expect(tb.escalations).toEqual([{ kind: "dispute", claim: "Marchandise jamais livrée." }]);
+    // The model learns which policy text the debtor is shown, so it does not say it again.
+    expect(toolResult(1)).toMatchObject({
+      escalated: true,
+      kind: "dispute",
+      noticeShownToDebtor: expect.stringContaining("contestation"),
+      doNotRepeatIt: true,
+    });
     await layer().respond(
       turn(tb, { phase: "promised", debtorText: "Finalement je retire mon engagement." }),
     );

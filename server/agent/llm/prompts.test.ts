@@ -12,7 +12,7 @@ describe("system prompts", () => {
   for (const locale of ["fr", "en"] as const) {
     it(`renders every phase in ${locale}, with and without facts, an offer and a correction`, async () => {
       const t = loadPromptTemplate(locale);
-      expect(t.id).toBe(`negotiator.${locale}@1`);
+      expect(t.id).toBe(`negotiator.${locale}@2`);
       expect(t.hash).toMatch(/^[0-9a-f]{64}$/);
       const tb = toolbox({ signals: { fullPaymentImpossible: true } });
       const made = (await tb.makeOffer({})).offer;

@@ -120,8 +120,13 @@ export function buildTools(ctx: TurnContext): Record<ToolName, LlmTool> {
       escalateArgs,
       "Hand the conversation to a human adviser and stop negotiating (dispute, already paid, vulnerability, hardship, request for a person, stop request, attorney, surendettement, breathing space, bankruptcy, third party, time-barred, repeated abuse).",
       async (args) => {
-        await tb.escalate(args.kind, args.claim);
-        return json({ escalated: true, kind: args.kind });
+        const { policyNotice } = await tb.escalate(args.kind, args.claim);
+        // The pack's fixed notice is shown by the system: the model only adds what happens next.
+        return json({
+          escalated: true,
+          kind: args.kind,
+          ...(policyNotice ? { noticeShownToDebtor: policyNotice, doNotRepeatIt: true } : {}),
+        });
       },
     ),
     verify_identity: def(

@@ -27,11 +27,11 @@ export class OfflineLanguageLayer implements LanguageLayer {
     if (safety) {
       const kind = SAFETY_ESCALATIONS[safety as keyof typeof SAFETY_ESCALATIONS];
       // Before identity is verified, nothing about the debt may be said: the claim stays generic.
-      await ctx.tools.escalate(
+      const opened = await ctx.tools.escalate(
         kind,
         ctx.phase === "verifying" ? `(${u.intent} before verification)` : ctx.debtorText,
       );
-      return reply.say(`escalation_${kind}`);
+      return reply.escalated(kind, opened);
     }
 
     if (ctx.phase === "verifying") return this.verify(ctx, reply);
@@ -42,8 +42,8 @@ export class OfflineLanguageLayer implements LanguageLayer {
   private async verify(ctx: TurnContext, reply: Reply): Promise<void> {
     const result = await ctx.tools.verifyIdentity(ctx.debtorText);
     if (result.locked) {
-      await ctx.tools.escalate("identity", "verification failed too many times");
-      return reply.say("verify_locked");
+      const opened = await ctx.tools.escalate("identity", "verification failed too many times");
+      return reply.escalated("identity", opened, "verify_locked");
     }
     if (!result.verified) {
       return reply.say("verify_fail", { attemptsLeft: result.attemptsLeft, question: reply.question() });
@@ -54,9 +54,11 @@ export class OfflineLanguageLayer implements LanguageLayer {
     const required = mustEscalate?.[0];
     if (required) {
       // A time-barred debt: no negotiation, a person takes over (the pack's notice is appended).
-      await ctx.tools.escalate(required, "the policy requires a person for this case (time-barred debt)");
-      reply.say(`escalation_${required}`);
-      return;
+      const opened = await ctx.tools.escalate(
+        required,
+        "the policy requires a person for this case (time-barred debt)",
+      );
+      return reply.escalated(required, opened);
     }
     reply.say("ask_reason");
     reply.quick("reason");
@@ -85,8 +87,8 @@ export class OfflineLanguageLayer implements LanguageLayer {
         const count = memory.abuseCount + 1;
         reply.remember({ abuseCount: count });
         if (count >= 3) {
-          await ctx.tools.escalate("abuse", "repeated abusive messages");
-          return reply.say("escalation_abuse");
+          const opened = await ctx.tools.escalate("abuse", "repeated abusive messages");
+          return reply.escalated("abuse", opened);
         }
         return reply.say("abuse");
       }
@@ -155,8 +157,8 @@ export class OfflineLanguageLayer implements LanguageLayer {
         return;
       }
       // Nothing left on the ladder: a person takes it from here.
-      await ctx.tools.escalate("hardship", "no further offer within the policy");
-      return reply.say("ladder_exhausted");
+      const opened = await ctx.tools.escalate("hardship", "no further offer within the policy");
+      return reply.escalated("hardship", opened, "ladder_exhausted");
     }
     if (outcome.reason === "settlement_not_available" || outcome.reason === "kind_not_available") {
       // Too early for what they asked: say so, and put the next step the policy allows on the table.
@@ -172,8 +174,8 @@ export class OfflineLanguageLayer implements LanguageLayer {
     reply.remember({ proposalsOutside: outside });
     if (outside >= 2) {
       // The machine never turns a debtor's proposal down on its own: a person reviews it.
-      await ctx.tools.escalate("counter_offer", ctx.debtorText);
-      return reply.say("counter_to_person");
+      const opened = await ctx.tools.escalate("counter_offer", ctx.debtorText);
+      return reply.escalated("counter_offer", opened, "counter_to_person");
     }
     if (outcome.reason === "discount_too_high" || outcome.reason === "settlement_not_available") {
       reply.say("refuse_discount");

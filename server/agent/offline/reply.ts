@@ -1,5 +1,5 @@
 // Builds one assistant reply from catalogue messages: text parts, quick replies, dialogue memory.
-import type { DialogueMemory, TurnContext, TurnResult } from "../language-layer.js";
+import type { DialogueMemory, EscalationOpened, TurnContext, TurnResult } from "../language-layer.js";
 import type { Catalogue } from "./catalogue.js";
 import { money } from "./format.js";
 
@@ -24,6 +24,16 @@ export class Reply {
 
   say(key: string, params: Record<string, string | number> = {}): void {
     this.parts.push(this.text(key, params));
+  }
+
+  /**
+   * The words that follow an escalation. When the policy pack's own notice is shown (the system puts
+   * it first), only what happens next and when; otherwise `full`, the catalogue's whole message.
+   */
+  escalated(kind: string, opened: EscalationOpened, full = `escalation_${kind}`): void {
+    const own = `escalation_next_${kind}`;
+    if (!opened.policyNotice) this.say(full);
+    else this.say(this.catalogue.has(own) ? own : "escalation_next");
   }
 
   raw(text: string): void {

@@ -1,6 +1,7 @@
 // Principle 2: every outgoing assistant message passes the guard. Amounts, percentages and dates
 // must match case facts or offers the engine approved; forbidden wording is blocked; required
-// disclosures are appended by the system. A blocked LLM reply gets one regeneration with the
+// disclosures are appended by the system, and an escalation's fixed notice from the pack is put
+// ahead of the reply (policy text, checked when the pack is, never by this guard). A blocked LLM reply gets one regeneration with the
 // violations as feedback, then a safe template replaces it. Every intervention is returned as a
 // transcript event.
 import type { LanguageLayer, TurnContext, TurnResult } from "../../agent/language-layer.js";
@@ -81,7 +82,12 @@ export async function guardReply(input: {
       events.push({ kind: "guard.template_violation", data: { violations: check.violations } });
   }
   const disclosuresAdded = check.disclosuresToAppend.map((d) => d.id);
-  const text = [result.text, ...check.disclosuresToAppend.map((d) => d.text)].filter(Boolean).join("\n\n");
+  const notice = turn.escalationNotice;
+  const text = [notice?.text, result.text, ...check.disclosuresToAppend.map((d) => d.text)]
+    .filter(Boolean)
+    .join("\n\n");
+  if (notice)
+    events.push({ kind: "escalation.notice", data: { kind: notice.kind, rules: [...notice.rules] } });
   if (disclosuresAdded.length)
     events.push({ kind: "disclosure.added", data: { ids: disclosuresAdded, moment } });
   return { text, result, disclosuresAdded, events };

@@ -14,7 +14,8 @@ export function safeTemplate(bundle: CaseBundle, turn: TurnState): string {
     availability: bundle.availability,
   });
   const offer = turn.offers.at(-1);
-  if (turn.escalation) reply.say(`escalation_${turn.escalation.kind}`);
+  if (turn.escalation)
+    reply.escalated(turn.escalation.kind, { policyNotice: turn.escalationNotice?.text ?? null });
   else if (offer) reply.raw(describeOutcome(reply, { decision: "accept", reason: "ladder", offer }));
   else reply.say("safe_fallback");
   return reply.result().text;

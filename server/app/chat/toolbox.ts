@@ -2,7 +2,13 @@
 // tools record offers, escalations and verification results and remember what they did so the
 // turn runner can attach the offer to the reply and log every decision on the transcript.
 
-import type { EscalationKind, RecordedOffer, Toolbox, ToolOutcome } from "../../agent/language-layer.js";
+import type {
+  EscalationKind,
+  EscalationOpened,
+  RecordedOffer,
+  Toolbox,
+  ToolOutcome,
+} from "../../agent/language-layer.js";
 import { verifyPassword } from "../../auth/passwords.js";
 import { recordVerification } from "../../db/conversations.js";
 import {
@@ -21,6 +27,7 @@ import {
   nextOffer,
   type OfferTerms,
   type Proposal,
+  policyNotice,
   toLocalDate,
 } from "../../policy/index.js";
 import { normaliseAnswer } from "../cases/case-input.js";
@@ -202,10 +209,11 @@ export class CaseToolbox implements Toolbox {
     return offer;
   }
 
-  async escalate(kind: EscalationKind, claim: string): Promise<void> {
-    if (this.turn.escalation) return;
+  async escalate(kind: EscalationKind, claim: string): Promise<EscalationOpened> {
+    if (this.turn.escalation) return { policyNotice: this.turn.escalationNotice?.text ?? null };
     const due = this.bundle.due;
     const offers = [...this.bundle.offers, ...this.turn.offers];
+    const notice = policyNotice(this.bundle.policy.pack, kind, this.bundle.facts.locale);
     const summary = {
       kind,
       why: kind,
@@ -232,6 +240,16 @@ export class CaseToolbox implements Toolbox {
       limitHit: this.turn.lastRefusal ?? null,
       reasonForNonPayment: this.turn.state.reason ?? null,
       policyVersionId: this.bundle.policy.versionId,
+      // The pack's trigger: what it expects of the collector, and the words the debtor was shown.
+      policy: notice
+        ? {
+            trigger: notice.kind,
+            action: notice.action,
+            stopCollection: notice.stopCollection,
+            rules: [...notice.rules],
+            debtorWasTold: notice.text,
+          }
+        : null,
     };
     const escalation = await openEscalation(this.app.db.prisma, {
       caseId: this.bundle.detail.id,
@@ -239,7 +257,9 @@ export class CaseToolbox implements Toolbox {
       summary,
     });
     this.turn.escalation = { id: escalation.id, kind };
+    if (notice) this.turn.escalationNotice = notice;
     this.turn.state = { ...this.turn.state, phase: "escalated" };
+    return { policyNotice: notice?.text ?? null };
   }
 
   async verifyIdentity(

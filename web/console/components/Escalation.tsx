@@ -22,7 +22,35 @@ const KNOWN = new Set([
   "phase",
   "verified",
   "policyVersionId",
+  "policy",
 ]);
+
+/** The pack's trigger for this escalation, as the toolbox records it in the summary. */
+interface PolicyTrigger {
+  action: string;
+  stopCollection: boolean;
+  rules: string[];
+  debtorWasTold: string;
+}
+
+const ACTIONS: Record<string, string> = {
+  stop_and_handoff: "Stop collecting and take the case over",
+  handoff: "Take the case over; collection may resume afterwards",
+  close: "Stop all contact except the allowed confirmation",
+  verify: "Check the debtor's identity before anything else",
+};
+
+function policyTrigger(value: unknown): PolicyTrigger | null {
+  if (!value || typeof value !== "object") return null;
+  const v = value as Record<string, unknown>;
+  if (typeof v.action !== "string" || typeof v.debtorWasTold !== "string") return null;
+  return {
+    action: v.action,
+    stopCollection: v.stopCollection === true,
+    rules: Array.isArray(v.rules) ? v.rules.map(String) : [],
+    debtorWasTold: v.debtorWasTold,
+  };
+}
 
 function Amounts({ amounts }: { amounts: Record<string, unknown> }) {
   const currency = String(amounts.currency ?? "EUR");
@@ -52,6 +80,7 @@ export function HandoffSummary({ summary, currency }: { summary: unknown; curren
     ? (s.offersMade as { kind: string; total: number; instalments: number; rule: string }[])
     : [];
   const extra = Object.entries(s).filter(([k]) => !KNOWN.has(k));
+  const policy = policyTrigger(s.policy);
   return (
     <dl className="summary">
       {typeof s.claim === "string" && s.claim && (
@@ -89,6 +118,22 @@ export function HandoffSummary({ summary, currency }: { summary: unknown; curren
         <div>
           <dt>Limit hit</dt>
           <dd>{label(String(s.limitHit))}</dd>
+        </div>
+      ) : null}
+      {policy ? (
+        <div>
+          <dt>What the policy asks</dt>
+          <dd>
+            {ACTIONS[policy.action] ?? label(policy.action)}
+            {policy.stopCollection ? "; payment requests stop at once" : ""}
+            {policy.rules.length ? ` (${policy.rules.join(", ")})` : ""}
+          </dd>
+        </div>
+      ) : null}
+      {policy ? (
+        <div>
+          <dt>The debtor was told</dt>
+          <dd className="quote">{policy.debtorWasTold}</dd>
         </div>
       ) : null}
       {s.reasonForNonPayment ? (

@@ -73,7 +73,13 @@ describe.skipIf(!hasChromium)("collector console: live escalation, takeover and 
     await card.waitFor({ timeout: 15_000 });
     expect(await card.locator(".badge--new").count()).toBe(1);
     expect(await card.textContent()).toContain("Dispute");
-    expect(await card.locator(".summary").textContent()).toContain("jamais été livrée");
+    const summary = await card.locator(".summary").textContent();
+    expect(summary).toContain("jamais été livrée");
+    // The pack's trigger: what it asks of the collector, and its words the debtor read.
+    expect(summary).toContain(
+      "Stop collecting and take the case over; payment requests stop at once (FR-7, FR-2)",
+    );
+    expect(summary).toContain("Je note votre contestation.");
     await desk.screenshot({ path: "test-artifacts/screenshots/console-queue.png" });
     expect(await seriousViolations(desk)).toEqual([]);
     await card.getByRole("button", { name: "Assign to me" }).click();

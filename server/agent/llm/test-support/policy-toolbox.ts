@@ -13,8 +13,15 @@ import {
   type PolicyPack,
   type Proposal,
   type ProposalDecision,
+  policyNotice,
 } from "../../../policy/index.js";
-import type { EscalationKind, RecordedOffer, Toolbox, ToolOutcome } from "../../language-layer.js";
+import type {
+  EscalationKind,
+  EscalationOpened,
+  RecordedOffer,
+  Toolbox,
+  ToolOutcome,
+} from "../../language-layer.js";
 
 export interface PolicyToolboxOptions {
   readonly facts: CaseFacts;
@@ -80,8 +87,9 @@ export class PolicyToolbox implements Toolbox {
     return { decision: "accept", offer: this.record(next) };
   }
 
-  async escalate(kind: EscalationKind, claim: string): Promise<void> {
+  async escalate(kind: EscalationKind, claim: string): Promise<EscalationOpened> {
     this.escalations.push({ kind, claim });
+    return { policyNotice: policyNotice(this.o.pack, kind, this.o.facts.locale)?.text ?? null };
   }
 
   async verifyIdentity(answer: string) {
