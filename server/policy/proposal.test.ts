@@ -240,6 +240,24 @@ describe("refusals", () => {
     expect(evaluateProposal(debtor({ count: 6 }), tired, fb).decision).toBe("accept");
   });
 
+  it("spends a round only on haggling: not on the next ladder step, nor on the settlement's opening rate", () => {
+    const tired = (s: NegotiationState): NegotiationState => ({ ...s, step: 3 });
+    // Too early for a lump sum: the next ladder step is put on the table, whatever the rounds spent.
+    const early = evaluateProposal(debtor({ total: 300000 }), tired(base), fb);
+    expect(early).toMatchObject({ decision: "counter", reason: "settlement_not_available", round: false });
+    // The first settlement opens at its step's rate, as the ladder would.
+    const opening = evaluateProposal(debtor({ total: 300000 }), tired(afterPlan), fb);
+    expect(opening).toMatchObject({ decision: "counter", reason: "discount_too_high", round: false });
+    expect(offerOf(opening).discountBps).toBe(250);
+    // Moving the discount beyond one already offered is a round: refused once they are spent.
+    const more = evaluateProposal(debtor({ total: 300000 }), { ...afterSettlement, step: 2 }, fb);
+    expect(more).toMatchObject({ decision: "counter", round: true });
+    expect(evaluateProposal(debtor({ total: 300000 }), tired(afterSettlement), fb)).toMatchObject({
+      decision: "refuse",
+      reason: "too_many_rounds",
+    });
+  });
+
   it("accepts nothing on a time-barred case", () => {
     const barred = stateFor(fb, factsFor(fb, [inv("F-1", "2020-01-01", 100000)]), TODAY);
     expect(evaluateProposal(debtor({ count: 3 }), barred, fb)).toMatchObject({

@@ -75,6 +75,18 @@ function route(p: Proposal, state: NegotiationState): Route {
   return lower ? "full_or_settlement" : "full";
 }
 
+/**
+ * Whether countering with `offer` spends one of the pack's counter-offer rounds. Two counters do
+ * not: putting the next ladder step on the table because the debtor asked for something the ladder
+ * has not reached yet, and the first settlement, which opens at its step's rate exactly as the ladder
+ * would. Every other counter is haggling, and the rounds bound it.
+ */
+export function spendsCounterRound(offer: OfferTerms, reason: ReasonCode, state: NegotiationState): boolean {
+  if (reason === "settlement_not_available" || reason === "kind_not_available") return false;
+  if (offer.kind === "settlement" && !state.offersMade.some((o) => o.kind === "settlement")) return false;
+  return true;
+}
+
 export function evaluateProposal(p: Proposal, state: NegotiationState, pack: PolicyPack): ProposalDecision {
   const handoff = p.source === "debtor";
   const refuse = (reason: ReasonCode, detail = ""): ProposalDecision => ({
@@ -97,10 +109,11 @@ export function evaluateProposal(p: Proposal, state: NegotiationState, pack: Pol
     firstDate: p.firstDate === undefined ? undefined : toLocalDate(p.firstDate, state.facts.timeZone),
     decide: (offer: OfferTerms, reasons: readonly ReasonCode[]) => {
       if (reasons.length === 0) return { decision: "accept", offer };
-      // Countering is a concession round; past the pack's limit a person takes over.
-      if (state.step >= pack.ladder.maxCounterRounds.value) return refuse("too_many_rounds");
       const reason = reasons[0] as ReasonCode;
-      return { decision: "counter", offer, reason, explanation: explain(reasons) };
+      // Countering is a concession round; past the pack's limit a person takes over.
+      const round = spendsCounterRound(offer, reason, state);
+      if (round && state.step >= pack.ladder.maxCounterRounds.value) return refuse("too_many_rounds");
+      return { decision: "counter", offer, reason, explanation: explain(reasons), round };
     },
     refuse,
   };

@@ -77,7 +77,7 @@ export interface NegotiationState {
   readonly offersMade: readonly OfferTerms[];
   readonly declinedKinds: readonly OfferKind[];
   readonly signals: NegotiationSignals;
-  /** Counter-offer rounds so far. */
+  /** Counter-offer rounds spent so far (see spendsCounterRound); declines do not count. */
   readonly step: number;
 }
 
@@ -140,6 +140,8 @@ export type ProposalDecision =
       readonly offer: OfferTerms;
       readonly reason: ReasonCode;
       readonly explanation: string;
+      /** Whether this counter spends one of the pack's counter-offer rounds (NegotiationState.step). */
+      readonly round: boolean;
     }
   | {
       readonly decision: "refuse";

@@ -111,6 +111,7 @@ export class CaseToolbox implements Toolbox {
     const pack = this.bundle.policy.pack;
     let terms: OfferTerms | null;
     let outcome: ToolOutcome;
+    let counterRound = false;
     if (request.proposal) {
       await this.declinePendingFor(request.proposal);
       const decision = evaluateProposal(request.proposal, this.negotiationState(), pack);
@@ -133,6 +134,7 @@ export class CaseToolbox implements Toolbox {
         };
       }
       terms = decision.offer;
+      counterRound = decision.decision === "counter" && decision.round;
       outcome = {
         decision: decision.decision,
         ...(decision.decision === "counter"
@@ -154,7 +156,7 @@ export class CaseToolbox implements Toolbox {
     this.turn.state = {
       ...this.turn.state,
       phase: "negotiating",
-      step: this.turn.state.step + (outcome.decision === "counter" ? 1 : 0),
+      step: this.turn.state.step + (counterRound ? 1 : 0),
     };
     return { ...outcome, offer };
   }
@@ -171,7 +173,8 @@ export class CaseToolbox implements Toolbox {
     const declinedKinds = this.turn.state.declinedKinds.includes(pending.kind)
       ? this.turn.state.declinedKinds
       : [...this.turn.state.declinedKinds, pending.kind];
-    this.turn.state = { ...this.turn.state, declinedKinds, step: this.turn.state.step + 1 };
+    // A decline moves the ladder on; it is not a counter-offer round (`step` counts only those).
+    this.turn.state = { ...this.turn.state, declinedKinds };
     this.turn.decisions.push({
       tool: "decline",
       offerId: pending.id,

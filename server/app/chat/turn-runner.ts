@@ -188,7 +188,8 @@ export async function declineOffer(
     const declinedKinds = turn.state.declinedKinds.includes(kind)
       ? turn.state.declinedKinds
       : [...turn.state.declinedKinds, kind];
-    turn.state = { ...turn.state, declinedKinds, step: turn.state.step + 1 };
+    // A decline moves the ladder on; it is not a counter-offer round (`step` counts only those).
+    turn.state = { ...turn.state, declinedKinds };
     turn.decisions.push({ tool: "decline", offerId, kind });
   }
   return declined;

@@ -110,7 +110,7 @@ export class PolicyToolbox implements Toolbox {
   private recordDecision(d: ProposalDecision): ToolOutcome {
     if (d.decision === "refuse") return this.refusal(d);
     if (d.decision === "accept") return { decision: "accept", offer: this.record(d.offer) };
-    this.counterRounds++;
+    if (d.round) this.counterRounds++;
     return { decision: "counter", offer: this.record(d.offer), reason: d.reason, explanation: d.explanation };
   }
 
