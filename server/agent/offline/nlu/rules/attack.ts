@@ -76,7 +76,7 @@ const injection: Rule[] = [
     `(just|simply|only) (paraphrase|rephrase|reword|restate)`,
     // Special modes and jailbreak names.
     `(developer|maintenance|debug|god|admin|administrator|unrestricted|unfiltered|jailbreak|jailbroken|dan|sudo|test|evil) mode`,
-    `mode (developpeur|maintenance|debug|admin|sans restriction|sans filtre|dieu|jailbreak|dan)`,
+    `mode (developpeur|maintenance|debug|admin|administrateur|sans restriction|sans filtre|dieu|jailbreak|dan)`,
     "jailbreak|jailbroken|do anything now|dan prompt|no restrictions|without restrictions|without any restrictions",
     `sans (aucune )?(restriction|restrictions|filtre|filtres|censure)`,
     // Encodings used to smuggle requests or extract the prompt.

@@ -53,6 +53,10 @@ const attorney: Rule[] = [
     `(my|our) (legal|law) (team|firm|department|representative|adviser|advisor)`,
     `law (firm|office|center|centre)`,
   ]).map((r) => ({ ...r, unless: "(power of attorney|procuration|maitre d)" })),
+  // A representative the debtor names; the court-appointed one is insolvency (bankruptcy below).
+  ...rules("attorney", { unless: "mandataire (judiciaire|liquidateur)" }, [
+    `(mon|notre|votre|au|le) mandataire`,
+  ]),
   ...rules("attorney", { w: 0.6 }, [
     `tribunal|tribunaux|justice|proces|plainte|prudhommes|juge`,
     `(see you|take you|taking you|drag you|go|going|take this|taking this) (in|to) court`,
@@ -107,7 +111,9 @@ const bankruptcy: Rule[] = [
     `(redressement|sauvegarde) judiciaire`,
     `plan de (redressement|sauvegarde|continuation|cession)`,
     `procedure (de|en)? (sauvegarde|collective|collectives|conciliation)`,
-    `(mandataire|administrateur|liquidateur) (judiciaire)?`,
+    // "administrateur" or "mandataire" alone is anyone who administers or represents ("mode
+    // administrateur" is a jailbreak); only the court-appointed one means insolvency.
+    `(mandataire|administrateur) (judiciaire|liquidateur)`,
     "liquidateur",
     `(depot|depose|deposer|deposons|deposee|deposez) (de|le|du)? bilan`,
     `cessation (de|des) paiements`,
