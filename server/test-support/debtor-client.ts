@@ -23,6 +23,7 @@ export interface WireMessage {
     expiresAt: string;
   };
   quickReplies?: string[];
+  notice?: string;
 }
 
 export class DebtorClient {

@@ -98,7 +98,7 @@ export function App({ token, base }: { token: string; base: string }) {
             messages={chat.messages}
             pending={chat.pending}
             online={online}
-            typing={online && (chat.awaitingReply || chat.pending.length > 0)}
+            typing={online && !chat.personPresent && (chat.awaitingReply || chat.pending.length > 0)}
             status={chat.status}
             decisions={chat.decisions}
             promises={info?.promises ?? []}

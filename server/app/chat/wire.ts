@@ -18,10 +18,14 @@ export interface WireMessage {
   createdAt: string;
   offer?: WireOffer;
   quickReplies?: string[];
+  /** On a system message a person's action wrote (takeover, handback, resolved_…): which one. */
+  notice?: string;
 }
 
 export function toWire(row: MessageRow): WireMessage {
   const quickReplies = Array.isArray(row.quickReplies) ? (row.quickReplies as string[]) : undefined;
+  const meta = row.meta && typeof row.meta === "object" && !Array.isArray(row.meta) ? row.meta : {};
+  const noticeKey = (meta as Record<string, unknown>).notice;
   return {
     id: row.id,
     role: row.role,
@@ -41,5 +45,6 @@ export function toWire(row: MessageRow): WireMessage {
         }
       : {}),
     ...(quickReplies && quickReplies.length ? { quickReplies } : {}),
+    ...(row.role === "system" && typeof noticeKey === "string" ? { notice: noticeKey } : {}),
   };
 }

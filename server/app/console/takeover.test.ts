@@ -28,11 +28,14 @@ describe.each(TEST_TARGETS)("takeover on %s", (target) => {
     expect(taken.body.message).toMatchObject({
       role: "system",
       text: "Une personne de notre équipe a rejoint la conversation.",
+      notice: "takeover",
     });
-    await debtor.waitFor(
+    // The page learns from `notice`, not from the wording, that a person now holds the chat.
+    const joined = await debtor.waitFor(
       () => debtor.messages.find((m) => m.role === "system" && /rejoint la conversation/.test(m.text)),
       "joined notice",
     );
+    expect(joined.notice).toBe("takeover");
 
     const sent = await post(`/api/cases/${c.id}/messages`, {
       text: "Bonjour, je suis Claire du service client.",

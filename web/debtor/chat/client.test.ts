@@ -97,6 +97,32 @@ describe("ChatClient", () => {
     expect(client.getSnapshot().awaitingReply).toBe(false);
   });
 
+  it("waits for no assistant reply while a person holds the conversation, and again once it is handed back", async () => {
+    let n = 0;
+    const { socket, client } = setup(() => ({ ok: true, id: `d${++n}` }));
+    socket.up();
+    socket.fire("state", { status: "escalated" });
+    socket.fire("message", {
+      ...msg("j", "system", "Une personne a rejoint la conversation."),
+      notice: "takeover",
+    });
+    expect(client.getSnapshot().personPresent).toBe(true);
+    client.send("Bonjour ?");
+    await settle();
+    await settle();
+    expect(client.getSnapshot().awaitingReply).toBe(false);
+    // Resolving an escalation keeps the person in the conversation; handing back ends it.
+    socket.fire("message", { ...msg("r", "system", "Dossier résolu."), notice: "resolved_other" });
+    expect(client.getSnapshot().personPresent).toBe(true);
+    socket.fire("message", { ...msg("h", "system", "L'assistant reprend."), notice: "handback" });
+    socket.fire("state", { status: "negotiating" });
+    expect(client.getSnapshot().personPresent).toBe(false);
+    client.send("Je peux payer en trois fois.");
+    await settle();
+    await settle();
+    expect(client.getSnapshot().awaitingReply).toBe(true);
+  });
+
   it("retries an unacknowledged message with the same clientMessageId after reconnecting", async () => {
     let answer = false;
     const { socket, client } = setup(() => (answer ? { ok: true, id: "m1" } : undefined));

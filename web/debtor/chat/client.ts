@@ -26,6 +26,8 @@ export interface ChatSnapshot {
   readonly status?: CaseStatus;
   /** The debtor spoke last and the assistant has not answered yet. */
   readonly awaitingReply: boolean;
+  /** A person has taken the conversation over (and not handed it back): the assistant is silent. */
+  readonly personPresent: boolean;
   readonly notices: readonly Notice[];
   readonly decisions: Readonly<Record<string, OfferDecision>>;
 }
@@ -40,6 +42,15 @@ export interface ChatClientOptions {
 
 const RETRYABLE = new Set(["rate_limited", "internal"]);
 const STATUSES = new Set(["verifying", "negotiating", "promised", "escalated", "closed"]);
+
+/** Whether a person took the conversation over and has not handed it back (resolving keeps it). */
+export function personPresent(messages: readonly WireMessage[]): boolean {
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const notice = messages[i]?.notice;
+    if (notice === "takeover" || notice === "handback") return notice === "takeover";
+  }
+  return false;
+}
 
 export function actionLabel(item: { type: ActionType; offerId?: string | undefined }): string {
   return item.type === "request_human" ? "[request_human]" : `[${item.type}:${item.offerId ?? ""}]`;
@@ -113,6 +124,7 @@ export class ChatClient {
       pending: this.outbox.list().filter((i) => !this.shown.has(i.clientMessageId)),
       ...(this.status ? { status: this.status } : {}),
       awaitingReply: this.awaiting,
+      personPresent: personPresent(this.timeline.messages),
       notices: this.notices,
       decisions: this.decisions,
     };
@@ -201,7 +213,8 @@ export class ChatClient {
       this.replaying = false;
       // A debtor message left without a reply (e.g. by a restart) is answered by the server now.
       const last = this.timeline.messages.at(-1);
-      const open = this.status !== "escalated" && this.status !== "closed";
+      const open =
+        this.status !== "escalated" && this.status !== "closed" && !personPresent(this.timeline.messages);
       this.setAwaiting(
         open && (last?.role === "debtor" || (last?.role === "system" && last.text.startsWith("["))),
       );
@@ -324,8 +337,10 @@ export class ChatClient {
         [item.offerId]: item.type === "accept_offer" ? "accepted" : "declined",
       };
     }
-    // Wait for a reply unless it already came (the server may answer before the ack arrives).
-    this.setAwaiting(this.timeline.messages.at(-1)?.id === id);
+    // Wait for a reply unless it already came (the server may answer before the ack arrives), or a
+    // person holds the conversation: the assistant will not answer, and nobody is "typing".
+    const messages = this.timeline.messages;
+    this.setAwaiting(messages.at(-1)?.id === id && !personPresent(messages));
   }
 
   private rejected(item: OutboxItem, error: AckError): void {

@@ -28,6 +28,8 @@ export interface WireMessage {
   readonly createdAt: string;
   readonly offer?: WireOffer;
   readonly quickReplies?: readonly string[];
+  /** On a system message written by a person's action: takeover, handback, resolved_… */
+  readonly notice?: string;
 }
 
 export interface AckError {

@@ -121,6 +121,8 @@ describe.skipIf(!hasChromium)("collector console: live escalation, takeover and 
       .waitFor({ timeout: 10_000 });
     await phone.waitForTimeout(500);
     expect(await chat.assistantCount()).toBe(assistantBefore);
+    // Nobody is "typing" for the assistant while a person holds the conversation.
+    expect(await phone.locator(".typing").count()).toBe(0);
     await phone.screenshot({ path: "test-artifacts/screenshots/console-debtor-agent.png" });
     await desk.screenshot({ path: "test-artifacts/screenshots/console-takeover.png", fullPage: true });
     expect(await seriousViolations(desk)).toEqual([]);
