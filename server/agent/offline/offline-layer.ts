@@ -177,6 +177,12 @@ export class OfflineLanguageLayer implements LanguageLayer {
       const opened = await ctx.tools.escalate("counter_offer", ctx.debtorText);
       return reply.escalated("counter_offer", opened, "counter_to_person");
     }
+    // The engine will counter no further (its rounds are spent, or the settlement on the table is
+    // already the most it may give): that offer is its last word before a person.
+    const lastWord =
+      outcome.reason === "too_many_rounds" ||
+      (outcome.reason === "discount_too_high" && ctx.pendingOffer?.kind === "settlement");
+    if (lastWord && ctx.pendingOffer) return reply.say("rounds_exhausted");
     if (outcome.reason === "discount_too_high" || outcome.reason === "settlement_not_available") {
       reply.say("refuse_discount");
       reply.say("ask_proposal");

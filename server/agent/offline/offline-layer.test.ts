@@ -1,0 +1,56 @@
+// The offline engine over the real fr-business pack and the real NLU, through the policy toolbox the
+// LLM tests use: how it walks a haggler's lump sums along the pack's counter-offer rounds.
+import { describe, expect, it } from "vitest";
+import type { InvoiceFacts } from "../../domain/case-facts.js";
+import { FACTS, toolbox, turn } from "../llm/test-support/fixtures.js";
+import { understand } from "./nlu/index.js";
+import { OfflineLanguageLayer } from "./offline-layer.js";
+
+const HALF = "Je paie 2100 € tout de suite, pas plus.";
+
+/** A haggler who offers half the balance every turn, on a case whose plan was already declined. */
+function haggler(invoices: readonly InvoiceFacts[]) {
+  const tb = toolbox({ facts: { ...FACTS, invoices: [...invoices] }, declinedKinds: ["full", "plan"] });
+  const layer = new OfflineLanguageLayer();
+  let memory = { askedForProposal: true, proposalsOutside: 0, abuseCount: 0, unclearCount: 0 };
+  const say = async (text: string) => {
+    const u = understand(text, { locale: "fr", currency: "EUR", today: "2025-09-15" });
+    const r = await layer.respond(
+      turn(tb, { debtorText: text, understanding: u, pendingOffer: tb.offers.at(-1) ?? null, memory }),
+    );
+    memory = { ...memory, ...r.memory };
+    return r.text;
+  };
+  return { tb, say };
+}
+
+describe("offline engine with a haggler", () => {
+  it.each([
+    // About six months overdue: the 10 % tier is reached in three rounds.
+    ["the tier's limit", FACTS.invoices, [250, 500, 750, 1000]],
+    // Over a year overdue: the tier allows more than three rounds of 2.5 points can reach.
+    [
+      "the pack's rounds",
+      FACTS.invoices.map((i) => ({ ...i, issuedAt: "2024-05-01", dueAt: "2024-06-01" })),
+      [250, 500, 750, 1000],
+    ],
+  ] as const)(
+    "concedes step by step up to %s, says the last offer stands, then hands a new proposal to a person",
+    async (_what, invoices, steps) => {
+      const { tb, say } = haggler(invoices);
+      for (let i = 0; i < 4; i++) await say(HALF);
+      expect(tb.offers.map((o) => o.discountBps)).toEqual(steps);
+      expect(tb.escalations).toEqual([]);
+
+      // No further counter: the assistant says where things stand, not plan limits nobody asked about.
+      const stand = await say(HALF);
+      expect(stand).toMatch(/aussi loin que je le peux/);
+      expect(stand).not.toMatch(/versements|étaler/);
+      expect(tb.offers).toHaveLength(4);
+      expect(tb.escalations).toEqual([]);
+      // The next proposal it cannot meet goes to a person: the machine never refuses a debtor alone.
+      await say(HALF);
+      expect(tb.escalations.map((e) => e.kind)).toEqual(["counter_offer"]);
+    },
+  );
+});
