@@ -4,8 +4,11 @@ import { defineConfig } from "vitest/config";
 // tests) and the browser tests in web/e2e (their own config builds the web once first).
 export default defineConfig({
   test: {
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Timeouts catch hangs, not slowness (speed targets live in the benchmarks): starting PGlite and
+    // diffing the schema take 10-15 s alone and three times that when another suite shares the
+    // two cores, so leave room.
+    testTimeout: 90_000,
+    hookTimeout: 120_000,
     // PGlite and Chromium are heavy: two cores, so keep file parallelism modest.
     maxWorkers: 2,
     projects: [

@@ -47,9 +47,7 @@ describe("PGlite queries and the event loop", () => {
 });
 
 describe("transactions on the embedded database", () => {
-  it("waits its turn instead of failing when many transactions queue on the single connection", {
-    timeout: 30_000,
-  }, async () => {
+  it("waits its turn instead of failing when many transactions queue on the single connection", async () => {
     const db = await openDatabase({ dataDir: "memory://" });
     try {
       // 25 transactions of 120 ms each queue for about 3 s: beyond Prisma's default 2 s wait.
