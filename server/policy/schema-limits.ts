@@ -85,6 +85,12 @@ export const limitsSchema = z
     cadences: citedValue(z.array(cadenceSchema).min(1, { error: "allow at least one cadence" })),
     /** A settlement is one lump sum due within this many days. */
     settlementPayWithinDays: citedValue(nonNegativeInt),
+    /**
+     * A promise is broken once an instalment is still unpaid this many days after its due date.
+     * Optional so that versions stored before it existed still load: absent, the service's
+     * PROMISE_BROKEN_AFTER_DAYS applies.
+     */
+    promiseBrokenAfterDays: citedValue(z.number().int().min(0).max(365)).optional(),
     discountTiers: discountTiersSchema,
     hardship: hardshipSchema.optional(),
   })

@@ -1,7 +1,9 @@
 // Follows promises until kept or broken, on the injectable clock: a promise whose instalments are
-// all paid is kept; one with an instalment still unpaid more than N days after its due date (N in
-// the console settings, default 7) is broken, which opens a broken_promise escalation: the case
-// enters the collectors' queue. Idempotent: running it twice changes nothing more.
+// all paid is kept; one with an instalment still unpaid more than N days after its due date is
+// broken, which opens a broken_promise escalation: the case enters the collectors' queue. N comes
+// from the policy version the case runs under (limits.promiseBrokenAfterDays), or from the service
+// setting (PROMISE_BROKEN_AFTER_DAYS, default 7) for a pack without it. Idempotent: running it twice
+// changes nothing more.
 import { markBroken, markKept, promisesUnderWatch, type WatchedPromise } from "../../db/console/promises.js";
 import { readState } from "../../negotiation/conversation-state.js";
 import { dateInZone, daysBetween } from "../../policy/index.js";
@@ -24,12 +26,25 @@ export interface ReviewResult {
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
+/** N for one promise, and where it came from (cited in the escalation's summary). */
+interface Grace {
+  readonly days: number;
+  readonly rule: string;
+}
+
+async function graceFor(ctx: AppContext, policyVersionId: string, fallback: number): Promise<Grace> {
+  const limit = (await ctx.policies.forVersion(policyVersionId)).pack.limits.promiseBrokenAfterDays;
+  if (!limit) return { days: fallback, rule: "PROMISE_BROKEN_AFTER_DAYS (service setting)" };
+  return { days: limit.value, rule: `limits.promiseBrokenAfterDays (${limit.rules.join(", ")})` };
+}
+
 function brokenSummary(
   p: WatchedPromise,
   missed: WatchedPromise["instalments"],
-  graceDays: number,
+  grace: Grace,
   today: string,
 ) {
+  const graceDays = grace.days;
   const paid = p.instalments.reduce((s, i) => s + Number(i.paidAmount), 0);
   return {
     kind: "broken_promise",
@@ -46,12 +61,13 @@ function brokenSummary(
       paidAmount: Number(i.paidAmount),
     })),
     graceDays,
+    graceRule: grace.rule,
     policyVersionId: p.case.policyVersionId,
   };
 }
 
 export async function reviewPromises(ctx: AppContext, options: ReviewOptions = {}): Promise<ReviewResult> {
-  const graceDays = options.brokenAfterDays ?? DEFAULT_BROKEN_AFTER_DAYS;
+  const fallbackDays = options.brokenAfterDays ?? DEFAULT_BROKEN_AFTER_DAYS;
   const now = ctx.clock.now();
   const promises = await promisesUnderWatch(ctx.db.prisma);
   const result: ReviewResult = { reviewed: promises.length, kept: [], broken: [] };
@@ -63,7 +79,7 @@ export async function reviewPromises(ctx: AppContext, options: ReviewOptions = {
         ctx.events.publish({ type: "promise.updated", caseId: p.case.id, promiseId: p.id, status: "kept" });
         if (kept.caseClosed && options.chat)
           await closeConversation(
-            { ctx, chat: options.chat, settings: { brokenAfterDays: graceDays } },
+            { ctx, chat: options.chat, settings: { brokenAfterDays: fallbackDays } },
             p.case.id,
           );
       }
@@ -71,8 +87,9 @@ export async function reviewPromises(ctx: AppContext, options: ReviewOptions = {
     }
     // The debtor's calendar date: "N days after the due date" counts their days, not UTC's.
     const today = dateInZone(now, p.case.debtor.timeZone);
+    const grace = await graceFor(ctx, p.case.policyVersionId, fallbackDays);
     const missed = p.instalments.filter(
-      (i) => i.paidAmount < i.amount && daysBetween(day(i.dueDate), today) > graceDays,
+      (i) => i.paidAmount < i.amount && daysBetween(day(i.dueDate), today) > grace.days,
     );
     if (missed.length === 0) continue;
     const conversation = p.case.conversation;
@@ -88,7 +105,7 @@ export async function reviewPromises(ctx: AppContext, options: ReviewOptions = {
         promiseId: p.id,
         missedInstalmentIds: missed.map((i) => i.id),
         at: now,
-        summary: brokenSummary(p, missed, graceDays, today),
+        summary: brokenSummary(p, missed, grace, today),
         ...(fresh ? { state: { ...readState(fresh.state), phase: "escalated" } } : {}),
       });
     };

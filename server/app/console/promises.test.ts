@@ -160,7 +160,12 @@ describe.each(TEST_TARGETS)("promises and payments on %s", (target) => {
     const escalation = view.escalations.find((e: { kind: string }) => e.kind === "broken_promise");
     expect(escalation).toMatchObject({
       status: "open",
-      summary: { promiseId: promise.id, graceDays: 7, amounts: { paid: 50_000 } },
+      summary: {
+        promiseId: promise.id,
+        graceDays: 7,
+        graceRule: "limits.promiseBrokenAfterDays (FR-2)",
+        amounts: { paid: 50_000 },
+      },
     });
     await live.waitFor(
       () => live.named("escalation.opened").find((e) => e.escalationId === broken.escalationId),
@@ -180,6 +185,32 @@ describe.each(TEST_TARGETS)("promises and payments on %s", (target) => {
     expect(paid.promises[0].status).toBe("kept");
     expect(paid.status).toBe("escalated");
     live.close();
+    t.clock.set("2026-11-22T10:00:00Z");
+  });
+
+  it("takes the grace period from the case's policy: two weeks for a French consumer, where a business gets one", async () => {
+    t.clock.set("2026-11-22T10:00:00Z");
+    const consumer = await newCase(t, { debtor: { name: "Marie Dupont", kind: "consumer", locale: "fr" } });
+    const business = await newCase(t);
+    const promises = [await promiseOn(t, consumer.id, PLAN), await promiseOn(t, business.id, PLAN)];
+    const brokenIds = async () =>
+      (await review()).body.broken.map((b: { promiseId: string }) => b.promiseId) as string[];
+
+    // Nothing paid; 2026-12-09 is 8 days after the first due date.
+    t.clock.set("2026-12-09T12:00:00Z");
+    const week = await brokenIds();
+    expect(week).toContain(promises[1]?.id);
+    expect(week).not.toContain(promises[0]?.id);
+    // 15 days after: the consumer's promise is broken too, and the summary says under which rule.
+    t.clock.set("2026-12-16T12:00:00Z");
+    expect(await brokenIds()).toContain(promises[0]?.id);
+    const escalation = (await caseView(consumer.id)).escalations.find(
+      (e: { kind: string }) => e.kind === "broken_promise",
+    );
+    expect(escalation.summary).toMatchObject({
+      graceDays: 14,
+      graceRule: "limits.promiseBrokenAfterDays (FR-2)",
+    });
     t.clock.set("2026-11-22T10:00:00Z");
   });
 
