@@ -80,6 +80,7 @@ export function App({ token, base }: { token: string; base: string }) {
           onLocale={setLocale}
           onTalkToPerson={() => chat.act("request_human")}
           personPending={personPending}
+          personPresent={chat.personPresent}
         />
         <Banners
           connection={chat.connection}

@@ -7,6 +7,9 @@ const fr = {
   aiBadge: "Assistant IA",
   aiNotice:
     "Vous échangez avec un assistant automatisé. Une personne de notre équipe peut prendre le relais à tout moment.",
+  personBadge: "Conseiller",
+  personNotice:
+    "Une personne de notre équipe vous répond ici. L'assistant ne répond pas tant qu'elle est là.",
   talkToPerson: "Parler à une personne",
   personRequested: "Demande envoyée",
   languageLabel: "Langue",
@@ -83,6 +86,8 @@ const en: Strings = {
   pageTitle: (creditor: string) => (creditor ? `Your account — ${creditor}` : "Your account"),
   aiBadge: "AI assistant",
   aiNotice: "You are chatting with an automated assistant. A member of our team can take over at any time.",
+  personBadge: "Adviser",
+  personNotice: "A member of our team is answering you here. The assistant stays silent while they are.",
   talkToPerson: "Talk to a person",
   personRequested: "Request sent",
   languageLabel: "Language",

@@ -7,6 +7,8 @@ interface Props {
   readonly onLocale: (locale: Locale) => void;
   readonly onTalkToPerson: () => void;
   readonly personPending: boolean;
+  /** A person holds the conversation: say so instead of the AI notice, and offer no "talk to a person". */
+  readonly personPresent: boolean;
 }
 
 const LOCALES: readonly { code: Locale; label: string; name: string }[] = [
@@ -14,7 +16,7 @@ const LOCALES: readonly { code: Locale; label: string; name: string }[] = [
   { code: "en", label: "EN", name: "English" },
 ];
 
-export function Header({ info, onLocale, onTalkToPerson, personPending }: Props) {
+export function Header({ info, onLocale, onTalkToPerson, personPending, personPresent }: Props) {
   const { t, locale } = useLocale();
   const contact = info?.creditor.contactEmail;
   return (
@@ -42,12 +44,15 @@ export function Header({ info, onLocale, onTalkToPerson, personPending }: Props)
         </fieldset>
       </div>
       <div className="top__row top__row--notice">
-        <p className="top__ai">
-          <span className="badge">{t.aiBadge}</span> <span className="top__ai-text">{t.aiNotice}</span>
+        <p className="top__ai" aria-live="polite">
+          <span className="badge">{personPresent ? t.personBadge : t.aiBadge}</span>{" "}
+          <span className="top__ai-text">{personPresent ? t.personNotice : t.aiNotice}</span>
         </p>
-        <button type="button" className="btn btn--person" onClick={onTalkToPerson} disabled={personPending}>
-          {personPending ? t.personRequested : t.talkToPerson}
-        </button>
+        {personPresent ? null : (
+          <button type="button" className="btn btn--person" onClick={onTalkToPerson} disabled={personPending}>
+            {personPending ? t.personRequested : t.talkToPerson}
+          </button>
+        )}
       </div>
       {contact ? (
         <p className="top__contact">

@@ -121,8 +121,13 @@ describe.skipIf(!hasChromium)("collector console: live escalation, takeover and 
       .waitFor({ timeout: 10_000 });
     await phone.waitForTimeout(500);
     expect(await chat.assistantCount()).toBe(assistantBefore);
-    // Nobody is "typing" for the assistant while a person holds the conversation.
+    // Nobody is "typing" for the assistant while a person holds the conversation, and the header
+    // says a person answers instead of offering one.
     expect(await phone.locator(".typing").count()).toBe(0);
+    expect(await phone.locator(".top__ai").textContent()).toContain(
+      "Une personne de notre équipe vous répond ici",
+    );
+    expect(await chat.talkToPerson.count()).toBe(0);
     await phone.screenshot({ path: "test-artifacts/screenshots/console-debtor-agent.png" });
     await desk.screenshot({ path: "test-artifacts/screenshots/console-takeover.png", fullPage: true });
     expect(await seriousViolations(desk)).toEqual([]);
@@ -130,6 +135,7 @@ describe.skipIf(!hasChromium)("collector console: live escalation, takeover and 
     // Hand back: the debtor is told, and the assistant answers the next message.
     await casePage.handBack("Preuve de livraison demandée au transporteur.");
     await chat.messages("system").filter({ hasText: "l'assistant reprend" }).waitFor({ timeout: 10_000 });
+    await chat.talkToPerson.waitFor();
     await casePage
       .events("takeover.ended")
       .filter({ hasText: "Preuve de livraison demandée" })
