@@ -7,39 +7,6 @@ import type { PolicyPack } from "./schema.js";
 import type { EscalationKind, EscalationTrigger } from "./schema-text.js";
 import type { AmountDue } from "./types.js";
 
-export interface EscalationPlan {
-  readonly kind: EscalationKind;
-  readonly action: EscalationTrigger["action"];
-  readonly stopCollection: boolean;
-  /** Fixed text for the debtor, in their locale. */
-  readonly message: string;
-  readonly rules: readonly string[];
-}
-
-/**
- * The pack's handling of a trigger. A kind the pack does not list (e.g. breathing_space in a French
- * pack) falls back to a plain hand-off that stops collection: when in doubt, a person decides.
- */
-export function escalationFor(pack: PolicyPack, kind: EscalationKind, locale: Locale): EscalationPlan {
-  const t = pack.escalation.find((e) => e.kind === kind);
-  if (t)
-    return {
-      kind,
-      action: t.action,
-      stopCollection: t.stopCollection,
-      message: t.handling[locale],
-      rules: t.rules,
-    };
-  const fallback = pack.escalation.find((e) => e.kind === "human_request");
-  return {
-    kind,
-    action: "stop_and_handoff",
-    stopCollection: true,
-    message: fallback?.handling[locale] ?? "",
-    rules: fallback?.rules ?? [],
-  };
-}
-
 /** The fixed notice a debtor is shown when the assistant opens an escalation the pack describes. */
 export interface PolicyNotice {
   readonly kind: EscalationKind;
@@ -51,16 +18,16 @@ export interface PolicyNotice {
 }
 
 /** The pack's name for an assistant escalation; null for kinds no pack has a rule for. */
-export function packEscalationKind(kind: AssistantEscalationKind): EscalationKind | null {
+function packEscalationKind(kind: AssistantEscalationKind): EscalationKind | null {
   if (kind === "hardship") return "hardship_beyond_ladder";
   if (kind === "counter_offer" || kind === "third_party" || kind === "abuse") return null;
   return kind;
 }
 
 /**
- * The pack's own words for an escalation, verbatim, when the pack lists that kind. A kind it does not
- * list (breathing space in a French pack, a counter-offer) has no policy text: the assistant's
- * catalogue says it instead.
+ * The pack's handling of an escalation, its words verbatim, when the pack lists that kind. A kind it
+ * does not list (breathing space in a French pack, a counter-offer) has no policy text: the
+ * assistant's catalogue says it instead, and the collector decides what follows.
  */
 export function policyNotice(
   pack: PolicyPack,

@@ -5,14 +5,7 @@ export { type CheckReport, checkPackFiles } from "./check-files.js";
 export { addDays, addMonths, dateInZone, daysBetween, isIsoDate, toLocalDate } from "./dates.js";
 export { disclosuresDue, render as renderDisclosure } from "./disclosures.js";
 export { PolicyError, type PolicyErrorCode } from "./errors.js";
-export {
-  automaticEscalations,
-  type EscalationPlan,
-  escalationFor,
-  type PolicyNotice,
-  packEscalationKind,
-  policyNotice,
-} from "./escalation.js";
+export { automaticEscalations, type PolicyNotice, policyNotice } from "./escalation.js";
 export { negotiable, nextOffer } from "./ladder.js";
 export { limitationPeriod } from "./limitation.js";
 export {

@@ -126,7 +126,7 @@ export const policyPackSchema = z
     // wording check, at its strictest (a time-barred case, where more categories are forbidden).
     const strictest = new Set<CaseFlag>(["time_barred"]);
     const ownWording = (path: (string | number)[], text: string, locale: Locale) => {
-      for (const hit of findForbiddenWording(text, pack as PolicyPack, locale, strictest))
+      for (const hit of findForbiddenWording(text, pack, locale, strictest))
         add(path, `uses forbidden wording "${hit.match}" (forbiddenWording ${hit.entry.id})`);
     };
     for (const locale of LOCALES) {

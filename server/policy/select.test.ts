@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DebtorKind, Jurisdiction } from "../domain/case-facts.js";
-import { automaticEscalations, escalationFor, policyNotice } from "./escalation.js";
+import { automaticEscalations, policyNotice } from "./escalation.js";
 import { packIdFor, selectPack } from "./select.js";
 import { factsFor, PACK_IDS, pack, packs, stateFor } from "./test-support/fixtures.js";
 
@@ -48,7 +48,7 @@ describe("escalation", () => {
       "dispute",
       "already_paid",
       "vulnerability",
-      "hardship_beyond_ladder",
+      "hardship",
       "human_request",
       "stop_request",
       "bankruptcy",
@@ -56,25 +56,23 @@ describe("escalation", () => {
       "identity",
       "time_barred",
     ] as const) {
-      const plan = escalationFor(p, kind, "fr");
-      expect(plan.message.length).toBeGreaterThan(0);
-      expect(escalationFor(p, kind, "en").message.length).toBeGreaterThan(0);
-      expect(plan.rules.length).toBeGreaterThan(0);
+      const notice = policyNotice(p, kind, "fr");
+      expect(notice?.text.length).toBeGreaterThan(0);
+      expect(policyNotice(p, kind, "en")?.text.length).toBeGreaterThan(0);
+      expect(notice?.rules.length).toBeGreaterThan(0);
     }
-    expect(escalationFor(p, "dispute", "en")).toMatchObject({
+    expect(policyNotice(p, "dispute", "en")).toMatchObject({
       action: "stop_and_handoff",
       stopCollection: true,
     });
-    expect(escalationFor(p, "stop_request", "en").action).toBe("close");
+    expect(policyNotice(p, "stop_request", "en")?.action).toBe("close");
   });
 
-  it("has jurisdiction-specific triggers, and a stopping hand-off for a kind a pack does not list", () => {
-    expect(escalationFor(pack("fr-consumer"), "surendettement", "fr").rules).toEqual(["FR-6"]);
-    expect(escalationFor(pack("uk-consumer"), "breathing_space", "en").rules).toEqual(["UK-13"]);
-    expect(escalationFor(pack("us-consumer"), "breathing_space", "en")).toMatchObject({
-      action: "stop_and_handoff",
-      stopCollection: true,
-    });
+  it("has jurisdiction-specific triggers, and no policy text for a kind a pack does not list", () => {
+    expect(policyNotice(pack("fr-consumer"), "surendettement", "fr")?.rules).toEqual(["FR-6"]);
+    expect(policyNotice(pack("uk-consumer"), "breathing_space", "en")?.rules).toEqual(["UK-13"]);
+    expect(policyNotice(pack("us-consumer"), "breathing_space", "en")).toBeNull();
+    expect(policyNotice(pack("fr-business"), "surendettement", "fr")?.kind).toBe("surendettement");
   });
 
   it("gives the assistant the pack's verbatim notice, naming hardship as the pack does, and none where the pack has no rule", () => {

@@ -73,11 +73,17 @@ describe("escalation notices come from the policy pack", () => {
     expect(handedOver.text.startsWith(`${EDITED_HUMAN}\n\n`)).toBe(true);
     human.debtor.close();
 
-    // A French pack has no breathing-space trigger: no policy notice, the catalogue says it all.
+    // A French pack has no breathing-space trigger: no policy notice (not even another kind's), the
+    // catalogue's whole message says it.
     const other = await verifiedDebtor();
     const reply = await other.debtor.say("I am in a breathing space scheme");
-    expect(reply.text).not.toContain(EDITED_DISPUTE);
-    expect(reply.text).toMatch(/mesure de répit|breathing space/i);
+    expect(reply.text).not.toContain(EDITED_HUMAN);
+    expect(
+      reply.text.startsWith("Merci. Pendant une mesure de répit, nous ne demandons aucun paiement."),
+    ).toBe(true);
+    const transcript = await t.api("GET", `/api/cases/${other.id}/transcript`, { token: t.tokens.collector });
+    expect(transcript.body.events.some((e: { kind: string }) => e.kind === "escalation.opened")).toBe(true);
+    expect(transcript.body.events.some((e: { kind: string }) => e.kind === "escalation.notice")).toBe(false);
     other.debtor.close();
   });
 });
