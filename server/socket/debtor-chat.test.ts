@@ -199,6 +199,24 @@ describe.each(TEST_TARGETS)("debtor chat on %s", (target) => {
     debtor.close();
   });
 
+  it("walks a haggler's settlement round by round: declined offers and the ladder's own moves spend no round", async () => {
+    // Over a year overdue: the tier allows more than the pack's three rounds of 2.5 points reach.
+    const { c, debtor } = await verified({
+      invoices: [{ number: "F-0901", issuedAt: "2025-08-01", dueAt: "2025-08-31", amount: 150_050 }],
+    });
+    await debtor.say("C'est trop cher, je veux une remise.");
+    await debtor.say("Non, ça ne me va pas.");
+    // Each lump sum declines what is on the table until a settlement is, then haggles.
+    for (let i = 0; i < 5; i++) await debtor.say("Je paie 700 € tout de suite, pas plus.");
+    const view = await caseOf(c.id);
+    const settlements = view.offers
+      .filter((o: { kind: string }) => o.kind === "settlement")
+      .map((o: { discountBps: number }) => o.discountBps);
+    expect(settlements).toEqual([250, 500, 750, 1000]);
+    expect(view.escalations).toEqual([]);
+    debtor.close();
+  });
+
   it("stores a repeated clientMessageId once and acknowledges it with the same id", async () => {
     const c = await newCase();
     const debtor = await DebtorClient.connect(t.url, c.token);
