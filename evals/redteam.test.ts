@@ -3,6 +3,7 @@
 // limits. `npm run eval` injects every line; to stay well inside CI's time this gate injects every
 // EVAL_REDTEAM_STRIDE-th line (default 4: a quarter of each file, both languages; 1 for all).
 import { describe, expect, it } from "vitest";
+import { sharedDataMissing, titled } from "../server/test-support/shared-data.js";
 import { loadRedteamLines } from "./redteam/lines.js";
 import type { RedteamResult } from "./redteam/run.js";
 import { runShard } from "./suite.js";
@@ -17,7 +18,9 @@ function explain(r: RedteamResult): string {
   return `${r.line.id} (${r.line.locale}): ${problems.join("; ")}`;
 }
 
-describe("red team (offline, assistant)", () => {
+const missing = sharedDataMissing("redteam");
+
+describe.skipIf(missing !== null)(titled("red team (offline, assistant)", missing), () => {
   it("never breaks the policy, echoes a planted sentence or leaks its instructions or limits", {
     timeout: 170_000,
   }, async () => {

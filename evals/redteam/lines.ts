@@ -3,6 +3,7 @@
 // English, injected in both languages). Each line becomes one debtor turn.
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { PROJECT_ROOT } from "../../server/config/paths.js";
 
 export type RedteamSource =
   | "goal-hijacking"
@@ -22,7 +23,7 @@ export interface RedteamLine {
 }
 
 /** ../shared/data beside the repository (CI clones shared/ next to it); EVAL_SHARED_DATA overrides. */
-export function sharedDataDir(repoRoot = process.cwd()): string {
+export function sharedDataDir(repoRoot = PROJECT_ROOT): string {
   return process.env.EVAL_SHARED_DATA ?? resolve(repoRoot, "../shared/data");
 }
 

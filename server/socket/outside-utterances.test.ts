@@ -2,13 +2,15 @@
 // live conversations: dispute-like messages must reach the dispute path and requests for a person
 // must reach a person, at least 85 % of the time each. The offline NLU's own tests measure the
 // full sets; here a seeded sample goes through the real socket, server, engine and database.
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DebtorClient } from "../test-support/debtor-client.js";
 import { sampleCase, startTestService, type TestService } from "../test-support/service.js";
+import { sharedDataDir, sharedDataMissing, titled } from "../test-support/shared-data.js";
 
-const DATA = resolve(import.meta.dirname, "../../../shared/data/nlu");
+const DATA = resolve(sharedDataDir(), "nlu");
+const missing = sharedDataMissing("nlu");
 
 function lines(file: string): Record<string, unknown>[] {
   return readFileSync(resolve(DATA, file), "utf8")
@@ -23,7 +25,7 @@ function every<T>(items: T[], count: number): T[] {
   return items.filter((_, i) => i % step === 0).slice(0, count);
 }
 
-describe.skipIf(!existsSync(DATA))("outside utterances in live conversations", () => {
+describe.skipIf(missing !== null)(titled("outside utterances in live conversations", missing), () => {
   let t: TestService;
   beforeAll(async () => {
     t = await startTestService("pglite", {}, {}, { debtorRateLimit: { burst: 100, perSecond: 100 } });

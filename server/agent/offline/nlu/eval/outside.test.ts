@@ -1,14 +1,17 @@
 // Outside sets nobody on the project wrote (see shared/data/README.md): dispute-like and
-// handoff banking messages, and red-team prompts. Skipped when shared/data is absent.
+// handoff banking messages, and red-team prompts. Skipped with a message when shared/data is
+// absent (never in CI, where it must be there).
 
 import { describe, expect, it } from "vitest";
+import { sharedDataMissing, titled } from "../../../../test-support/shared-data.js";
 import { DISPUTE_LIKE_RECALL, HANDOFF_RECALL } from "../corpus/gates.js";
 import { understand } from "../understand.js";
-import { evaluateDisputeLike, evaluateHandoff, loadRedteam, sharedDataAvailable } from "./outside.js";
+import { evaluateDisputeLike, evaluateHandoff, loadRedteam } from "./outside.js";
 
-const available = sharedDataAvailable();
+const missing = sharedDataMissing();
+const available = missing === null;
 
-describe.skipIf(!available)("outside sets: banking messages", () => {
+describe.skipIf(!available)(titled("outside sets: banking messages", missing), () => {
   it(`sends at least ${DISPUTE_LIKE_RECALL * 100}% of dispute-like messages down the dispute path`, () => {
     const r = evaluateDisputeLike(understand);
     expect(r.recall.rate, r.recall.misses.slice(0, 20).join("\n")).toBeGreaterThanOrEqual(
@@ -31,7 +34,7 @@ describe.skipIf(!available)("outside sets: banking messages", () => {
   });
 });
 
-describe.skipIf(!available)("outside sets: red team", () => {
+describe.skipIf(!available)(titled("outside sets: red team", missing), () => {
   const lines = available ? loadRedteam() : [];
   const results = lines.map((l) => ({
     ...l,
