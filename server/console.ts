@@ -5,8 +5,9 @@ import { Router } from "express";
 import type { Server } from "socket.io";
 import type { ChatService } from "./app/chat/chat-service.js";
 import { type ConsoleDeps, DEFAULT_BROKEN_AFTER_DAYS } from "./app/console/deps.js";
-import { startPromiseReviews } from "./app/console/promise-tracker.js";
+import { type ReviewResult, startPromiseReviews } from "./app/console/promise-tracker.js";
 import type { AppContext } from "./app/context.js";
+import type { PeriodicJob } from "./app/jobs.js";
 import { consolePages } from "./http/routes/console-pages.js";
 import { consoleReportRoutes } from "./http/routes/console-report-routes.js";
 import { consoleRoutes } from "./http/routes/console-routes.js";
@@ -17,6 +18,10 @@ export interface ConsoleOptions {
   readonly brokenAfterDays?: number;
   /** How often promises are reviewed; 0 disables the timer (tests call the review directly). */
   readonly reviewIntervalMs?: number;
+  /** The review job exists but only runs when `reviews.tick()` is called (multi-instance tests). */
+  readonly reviewManual?: boolean;
+  /** Called after each review this instance ran (tests count them). */
+  readonly onReview?: (result: ReviewResult) => void;
   /** Where the built console lives (default web/dist/console). */
   readonly pagesDir?: string;
 }
@@ -27,6 +32,8 @@ export interface ConsoleModule {
   readonly deps: ConsoleDeps;
   /** Mount before the case routes: it serves GET /api/cases with the console's filters. */
   readonly router: Router;
+  /** The promise review job once attached (null when disabled). */
+  readonly reviews: PeriodicJob | null;
   attach(io: Server): void;
   stop(): Promise<void>;
 }
@@ -46,18 +53,23 @@ export function createConsole(
   router.use(consoleRoutes(deps));
   router.use(consolePages(options.pagesDir));
   let namespace: ConsoleNamespace | null = null;
-  let reviews: { stop(): Promise<void> } | null = null;
+  let reviews: PeriodicJob | null = null;
   return {
     deps,
     router,
+    get reviews() {
+      return reviews;
+    },
     attach(io) {
       namespace = attachConsoleNamespace(io, ctx, chat);
       const interval = options.reviewIntervalMs ?? DEFAULT_REVIEW_INTERVAL_MS;
-      if (namespace && interval > 0) {
+      if (namespace && (interval > 0 || options.reviewManual)) {
         reviews = startPromiseReviews(ctx, {
           brokenAfterDays: deps.settings.brokenAfterDays,
           chat,
-          intervalMs: interval,
+          intervalMs: interval > 0 ? interval : DEFAULT_REVIEW_INTERVAL_MS,
+          ...(options.reviewManual ? { manual: true } : {}),
+          ...(options.onReview ? { onReview: options.onReview } : {}),
         });
       }
     },

@@ -1,8 +1,13 @@
-// Entry point of `npm start`: validate the environment, migrate, seed, serve, shut down cleanly.
+// Entry point of `npm start`: validate the environment, migrate, serve, shut down cleanly. The demo
+// case is seeded only on the embedded database (a local trial); on PostgreSQL, which may be
+// production, only `npm run db:seed` creates it.
 import { seedDemo } from "./app/bootstrap/seed-demo.js";
 import { ConfigError, loadEnv } from "./config/env.js";
 import { createLogger } from "./logging/logger.js";
 import { startService } from "./service.js";
+
+/** The service stops well within this; past it the process exits anyway, with code 1. */
+const SHUTDOWN_LIMIT_MS = 1900;
 
 async function main(): Promise<void> {
   let env: ReturnType<typeof loadEnv>;
@@ -17,7 +22,8 @@ async function main(): Promise<void> {
   }
   const log = createLogger(env.LOG_LEVEL);
   const service = await startService({ env, log });
-  const demo = await seedDemo(service.ctx, service.admin.email);
+  const embedded = service.ctx.db.kind === "pglite";
+  const demo = embedded ? await seedDemo(service.ctx, service.admin.email) : null;
 
   // Printed to the terminal (not the JSON log): the operator needs these once, in clear.
   const lines = [
@@ -31,7 +37,9 @@ async function main(): Promise<void> {
           ? "  (password from ADMIN_PASSWORD)"
           : "  (password set earlier; set ADMIN_EMAIL and ADMIN_PASSWORD to reset it)"
     }`,
-    `  demo debtor: ${demo.link}`,
+    demo
+      ? `  demo debtor: ${demo.link}`
+      : "  demo case:   not seeded on PostgreSQL (run `npm run db:seed` to add it)",
     "",
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
@@ -41,7 +49,10 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, "shutting down");
-    const timer = setTimeout(() => process.exit(1), 10_000);
+    const timer = setTimeout(() => {
+      log.error({ limitMs: SHUTDOWN_LIMIT_MS }, "shutdown took too long; exiting anyway");
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS);
     timer.unref();
     await service.close();
     process.exit(0);

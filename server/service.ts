@@ -1,7 +1,9 @@
-// Assembles and runs the service: database (migrated), policies, admin, HTTP and socket.io.
-// Used by main.ts and by the tests, which start real listening servers on port 0.
+// The one composition root: assembles and runs the service (database, policies, admin, chat, HTTP,
+// socket.io with its cluster adapter, console, periodic jobs, live revocation) and stops it within
+// a deadline. main.ts, the tests (server/test-support), the browser tests, the evaluation harness,
+// the benchmarks and `npm run db:seed` (openCore) all start it here; helpers wrap it with options.
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { Server as SocketServer } from "socket.io";
 import { languageLayerFor, llmSettingsFromEnv } from "./agent/llm/index.js";
 import { OfflineLanguageLayer } from "./agent/offline/offline-layer.js";
@@ -14,39 +16,59 @@ import { EventBus } from "./app/events.js";
 import { PolicyRegistry } from "./app/policy-registry.js";
 import { ConfigError, type Env, publicUrl } from "./config/env.js";
 import { fromRoot } from "./config/paths.js";
-import { createConsole } from "./console.js";
+import { type ConsoleModule, type ConsoleOptions, createConsole } from "./console.js";
 import { type Database, openDatabase } from "./db/open.js";
 import { createHttpApp, type HttpOptions } from "./http/app.js";
 import { debtorPageRoutes } from "./http/routes/debtor-pages.js";
 import type { Logger } from "./logging/logger.js";
+import { attachClusterAdapter, type ClusterLink } from "./socket/cluster-adapter.js";
 import { attachDebtorNamespace } from "./socket/debtor-namespace.js";
+import { attachRevocation } from "./socket/revocation.js";
 
-export interface ServiceOptions {
+export interface CoreOptions {
   readonly env: Env;
   readonly log: Logger;
   readonly clock?: Clock;
-  /** An already open database (tests); otherwise opened from the environment. */
+  /** An already open database (tests); otherwise opened from the environment and closed by close(). */
   readonly db?: Database;
-  readonly http?: HttpOptions;
   /** Language layers; by default the offline engine (an LLM when configured, see agent/). */
   readonly layers?: Layers;
-  /** Debtor messages per connection: burst and refill per second (benchmarks and evals raise it). */
-  readonly debtorRateLimit?: { burst: number; perSecond: number };
   /** The policy packs to run (default policies/): the evaluation suite replays a draft folder. */
   readonly policiesDir?: string;
 }
 
-export interface RunningService {
+export interface ServiceOptions extends CoreOptions {
+  readonly http?: HttpOptions;
+  /** Debtor messages per connection: burst and refill per second (benchmarks and evals raise it). */
+  readonly debtorRateLimit?: { burst: number; perSecond: number };
+  /** The collector console: promise review interval, grace period, built pages folder. */
+  readonly console?: ConsoleOptions;
+  /**
+   * How long close() lets turns in progress finish before abandoning them (default 1000 ms): the
+   * whole shutdown stays under 2 s even with clients that no longer answer.
+   */
+  readonly shutdownGraceMs?: number;
+}
+
+/** The application without its transports: what a script (the demo seed) needs. */
+export interface Core {
   readonly ctx: AppContext;
-  readonly url: string;
-  readonly server: Server;
   readonly admin: AdminBootstrap;
   readonly chat: ChatService;
-  readonly io: SocketServer;
+  /** Closes the database when openCore opened it (a script waits for its own work first). */
   close(): Promise<void>;
 }
 
-export async function startService(options: ServiceOptions): Promise<RunningService> {
+export interface RunningService extends Core {
+  readonly url: string;
+  readonly server: Server;
+  readonly io: SocketServer;
+  readonly console: ConsoleModule;
+  /** "postgres" when socket.io rooms span every instance sharing the database. */
+  readonly cluster: ClusterLink["kind"];
+}
+
+export async function openCore(options: CoreOptions): Promise<Core> {
   const { env, log } = options;
   try {
     parseDutyHours(env.COLLECTOR_HOURS);
@@ -54,68 +76,134 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     throw new ConfigError([`COLLECTOR_HOURS: ${(error as Error).message}`]);
   }
   const db = options.db ?? (await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR }));
-  if (db.appliedMigrations.length) log.info({ migrations: db.appliedMigrations }, "applied migrations");
-  const policies = await PolicyRegistry.open(db, options.policiesDir);
-  const ctx: AppContext = {
-    db,
-    env,
-    log,
-    policies,
-    clock: options.clock ?? systemClock,
-    events: new EventBus(),
-    publicUrl: publicUrl(env, env.PORT),
-  };
-  const admin = await ensureAdmin(ctx);
-  const offline = new OfflineLanguageLayer();
-  const primary = languageLayerFor(offline, llmSettingsFromEnv(env), {
-    promptsDir: fromRoot("prompts", "llm"),
-    onFallback: (error) => log.warn({ err: error }, "LLM failed; the offline engine answered"),
+  const ownDb = !options.db;
+  try {
+    if (db.appliedMigrations.length) log.info({ migrations: db.appliedMigrations }, "applied migrations");
+    const policies = await PolicyRegistry.open(db, options.policiesDir);
+    const ctx: AppContext = {
+      db,
+      env,
+      log,
+      policies,
+      clock: options.clock ?? systemClock,
+      events: new EventBus(),
+      publicUrl: publicUrl(env, env.PORT),
+    };
+    const admin = await ensureAdmin(ctx);
+    const offline = new OfflineLanguageLayer();
+    const primary = languageLayerFor(offline, llmSettingsFromEnv(env), {
+      promptsDir: fromRoot("prompts", "llm"),
+      onFallback: (error) => log.warn({ err: error }, "LLM failed; the offline engine answered"),
+    });
+    const chat = new ChatService(ctx, options.layers ?? { offline, primary });
+    log.info(
+      { languageLayer: primary.name, model: primary === offline ? null : env.OPENAI_MODEL },
+      "language layer",
+    );
+    return {
+      ctx,
+      admin,
+      chat,
+      async close() {
+        if (ownDb) await db.close();
+      },
+    };
+  } catch (error) {
+    if (ownDb) await db.close();
+    throw error;
+  }
+}
+
+export async function startService(options: ServiceOptions): Promise<RunningService> {
+  const { env, log } = options;
+  const core = await openCore(options);
+  const { ctx, chat } = core;
+  const consoleModule = createConsole(ctx, chat, {
+    brokenAfterDays: env.PROMISE_BROKEN_AFTER_DAYS,
+    ...options.console,
   });
-  const chat = new ChatService(ctx, options.layers ?? { offline, primary });
-  log.info(
-    { languageLayer: primary.name, model: primary === offline ? null : env.OPENAI_MODEL },
-    "language layer",
-  );
-  const consoleModule = createConsole(ctx, chat, { brokenAfterDays: env.PROMISE_BROKEN_AFTER_DAYS });
   const app = createHttpApp(ctx, {
     ...options.http,
     extraRoutes: [consoleModule.router, ...(options.http?.extraRoutes ?? []), debtorPageRoutes(ctx)],
   });
   const server = createServer(app);
+  // Every TCP connection, upgraded websockets included: at shutdown the ones whose clients stopped
+  // answering are destroyed instead of holding the process for ws's 30 s close handshake.
+  const connections = new Set<Socket>();
+  server.on("connection", (socket) => {
+    connections.add(socket);
+    socket.once("close", () => connections.delete(socket));
+  });
   const io = new SocketServer(server, {
     serveClient: false,
     maxHttpBufferSize: 16_384,
-    // Replays room broadcasts missed during a short disconnection (see debtor-namespace.ts).
+    // Replays room broadcasts missed during a short disconnection (see debtor-namespace.ts). The
+    // PostgreSQL adapter cannot replay: there a reconnecting debtor gets the whole history again.
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
   });
+  const cluster = attachClusterAdapter(io, ctx.db, log);
   attachDebtorNamespace(io, chat, ctx, options.debtorRateLimit);
   consoleModule.attach(io);
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(env.PORT, env.HOST, () => resolve());
-  });
+  const stopRevocation = attachRevocation(io, ctx);
+  // ADMIN_PASSWORD changed: the admin's old sessions were revoked; close their sockets everywhere.
+  if (core.admin.revokedUserId)
+    ctx.events.publish({ type: "access.revoked", scope: "user", id: core.admin.revokedUserId });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(env.PORT, env.HOST, () => resolve());
+    });
+  } catch (error) {
+    await consoleModule.stop();
+    await io.close();
+    await cluster.close();
+    await core.close();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   if (!env.PUBLIC_URL) ctx.publicUrl = publicUrl(env, port);
   const url = `http://${env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST}:${port}`;
 
+  const graceMs = options.shutdownGraceMs ?? 1000;
   let closing: Promise<void> | undefined;
   return {
-    ctx,
+    ...core,
     url,
     server,
-    admin,
-    chat,
     io,
+    console: consoleModule,
+    cluster: cluster.kind,
     close() {
       closing ??= (async () => {
+        const started = Date.now();
+        // 1. Stop accepting connections and starting periodic jobs.
+        server.close();
         await consoleModule.stop();
-        await new Promise<void>((resolve) => io.close(() => resolve()));
-        await chat.idle();
+        stopRevocation();
+        // 2. Tell clients to reconnect: io.close() closes every transport without a socket.io
+        // disconnect packet, which clients read as "transport close" and reconnect (to another
+        // instance behind the proxy). It also closes the cluster adapter.
+        const ioClosed = io.close().catch(() => {});
+        // 3. Let turns in progress finish, within the grace period; then they are abandoned (a
+        // turn commits in one transaction, so an abandoned one leaves nothing half-written).
+        await within(chat.idle(), graceMs);
+        // 4. Clients that stopped answering never complete the close handshake: cut them.
         server.closeAllConnections();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
-        if (!options.db) await db.close();
+        for (const socket of connections) socket.destroy();
+        await within(ioClosed, 200);
+        // 5. Close the database.
+        await within(cluster.close(), 300);
+        await core.close().catch((error: unknown) => log.warn({ err: error }, "database close failed"));
+        log.info({ ms: Date.now() - started }, "service stopped");
       })();
       return closing;
     },
   };
+}
+
+/** Waits for `work`, at most `ms` milliseconds. */
+async function within(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }

@@ -8,7 +8,14 @@ export type DomainEvent =
   | { type: "escalation.opened"; caseId: string; escalationId: string; kind: string }
   | { type: "escalation.updated"; caseId: string; escalationId: string; status: string }
   | { type: "message.stored"; caseId: string; conversationId: string; messageId: string; role: string }
-  | { type: "promise.updated"; caseId: string; promiseId: string; status: string };
+  | { type: "promise.updated"; caseId: string; promiseId: string; status: string }
+  /**
+   * Access withdrawn: the sockets it authorised must close at once, on every instance. `case_links`:
+   * the case's debtor links were revoked or replaced (id = case id); `session`: one staff session
+   * ended (id = its token hash); `user`: every session of a user (id = user id: disabled, new
+   * password).
+   */
+  | { type: "access.revoked"; scope: "case_links" | "session" | "user"; id: string };
 
 export class EventBus {
   private readonly emitter = new EventEmitter({ captureRejections: true });

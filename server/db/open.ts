@@ -14,6 +14,8 @@ export type Prisma = PrismaClient;
 export interface Database {
   readonly prisma: PrismaClient;
   readonly kind: "pglite" | "postgres";
+  /** The PostgreSQL URL (undefined on PGlite): other instances share this database. */
+  readonly url?: string | undefined;
   /** Applied migration names, for the boot log. */
   readonly appliedMigrations: string[];
   /** True while the database answers a trivial query. */
@@ -74,7 +76,8 @@ export function yieldBetweenQueries(client: PGlite): void {
 
 async function openPostgres(url: string): Promise<Database> {
   const factory = new PrismaPg({ connectionString: url, max: 10 });
-  return finish("postgres", factory, { maxWait: 10_000, timeout: 30_000 }, async () => {});
+  const db = await finish("postgres", factory, { maxWait: 10_000, timeout: 30_000 }, async () => {});
+  return { ...db, url };
 }
 
 async function finish(

@@ -14,3 +14,12 @@ export async function findLiveSession(prisma: Prisma, tokenHash: string, now: Da
 export async function revokeSession(prisma: Prisma, tokenHash: string, now: Date): Promise<void> {
   await prisma.authSession.updateMany({ where: { tokenHash, revokedAt: null }, data: { revokedAt: now } });
 }
+
+/** Ends every live session of a user (disabled, new password); returns how many were live. */
+export async function revokeUserSessions(prisma: Prisma, userId: string, now: Date): Promise<number> {
+  const { count } = await prisma.authSession.updateMany({
+    where: { userId, revokedAt: null },
+    data: { revokedAt: now },
+  });
+  return count;
+}

@@ -11,10 +11,12 @@ import { toWire } from "../app/chat/wire.js";
 import { getEscalation } from "../app/console/escalations.js";
 import type { Actor, AppContext } from "../app/context.js";
 import type { DomainEvent } from "../app/events.js";
+import { hashToken } from "../auth/tokens.js";
 import { findMessageWithOffer } from "../db/console/messages.js";
 import { AppError } from "../errors/app-error.js";
 import { parseOrThrow } from "../errors/zod-details.js";
 import { ackOf, errorAck } from "./acks.js";
+import { sessionRoom, userRoom } from "./revocation.js";
 
 export const STAFF_ROOM = "staff";
 export const KPI_ROOM = "kpis";
@@ -66,7 +68,7 @@ export function attachConsoleNamespace(
 
   nsp.on("connection", (socket: Socket) => {
     const data = socket.data as SocketData;
-    void socket.join(KPI_ROOM);
+    void socket.join([KPI_ROOM, sessionRoom(hashToken(data.token)), userRoom(data.actor.userId)]);
     if (isStaff(data.actor)) void socket.join(STAFF_ROOM);
 
     const handle =

@@ -7,6 +7,7 @@ import type { AppContext } from "../app/context.js";
 import { AppError } from "../errors/app-error.js";
 import { ackOf, errorAck } from "./acks.js";
 import { TokenBucket } from "./rate-limiter.js";
+import { caseLinksRoom } from "./revocation.js";
 
 export const conversationRoom = (conversationId: string) => `conversation:${conversationId}`;
 
@@ -47,7 +48,7 @@ export function attachDebtorNamespace(
   nsp.on("connection", (socket: Socket) => {
     const data = socket.data as SocketData;
     const { session } = data;
-    void socket.join(conversationRoom(session.conversationId));
+    void socket.join([conversationRoom(session.conversationId), caseLinksRoom(session.caseId)]);
 
     const guarded =
       (handler: (payload: unknown) => Promise<{ id: string }>) => async (payload: unknown, ack: unknown) => {

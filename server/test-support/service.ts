@@ -43,9 +43,16 @@ export async function startTestService(
   target: TestTarget,
   envOverrides: Record<string, string> = {},
   http: HttpOptions = {},
-  extra: Pick<ServiceOptions, "layers" | "debtorRateLimit" | "policiesDir"> = {},
+  extra: Pick<
+    ServiceOptions,
+    "layers" | "debtorRateLimit" | "policiesDir" | "console" | "shutdownGraceMs"
+  > & {
+    /** An open test database to use (two instances on one PostgreSQL); closed by its opener. */
+    db?: TestDatabase;
+  } = {},
 ): Promise<TestService> {
-  const db = await openTestDatabase(target);
+  const { db: given, ...options } = extra;
+  const db = given ?? (await openTestDatabase(target));
   const clock = new TestClock();
   const env = loadEnv({
     PORT: "0",
@@ -60,7 +67,9 @@ export async function startTestService(
     clock,
     db,
     http: { loginLimit: 1000, apiLimit: 100_000, ...http },
-    ...extra,
+    // The console's review timer is off: tests run the review through the API or the job's tick().
+    ...options,
+    console: { reviewIntervalMs: 0, ...options.console },
   });
   const passwordHash = await hashPassword(PASSWORD);
   await upsertUser(db.prisma, { email: "collector@test.local", role: "collector", passwordHash });
@@ -107,7 +116,7 @@ export async function startTestService(
     api,
     async close() {
       await service.close();
-      await db.close();
+      if (!given) await db.close();
     },
   };
 }

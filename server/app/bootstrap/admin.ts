@@ -1,6 +1,7 @@
 // Makes sure an admin can log in: ADMIN_EMAIL/ADMIN_PASSWORD create or update that admin; on the
 // embedded default without them, a password is generated and returned to be printed once.
-import { generatePassword, hashPassword } from "../../auth/passwords.js";
+import { generatePassword, hashPassword, verifyPassword } from "../../auth/passwords.js";
+import { revokeUserSessions } from "../../db/sessions.js";
 import { countUsersWithRole, findUserByEmail, upsertUser } from "../../db/users.js";
 import type { AppContext } from "../context.js";
 
@@ -11,17 +12,31 @@ export interface AdminBootstrap {
   /** Set only when a password was generated now (to print once). */
   generatedPassword?: string;
   source: "environment" | "generated" | "existing";
+  /**
+   * Set when ADMIN_PASSWORD replaced another password (or re-enabled the account): the admin's
+   * earlier sessions were revoked; the service then closes their sockets on every instance.
+   */
+  revokedUserId?: string;
 }
 
 export async function ensureAdmin(ctx: AppContext): Promise<AdminBootstrap> {
   const { ADMIN_EMAIL, ADMIN_PASSWORD } = ctx.env;
   if (ADMIN_EMAIL && ADMIN_PASSWORD) {
-    await upsertUser(ctx.db.prisma, {
+    const before = await findUserByEmail(ctx.db.prisma, ADMIN_EMAIL);
+    // Several instances boot with the same variables: an unchanged password rewrites nothing and
+    // keeps everyone's sessions; a new one ends the sessions the old one opened.
+    if (before && before.role === "admin" && !before.disabled) {
+      if (await verifyPassword(ADMIN_PASSWORD, before.passwordHash))
+        return { email: ADMIN_EMAIL, source: "environment" };
+    }
+    const saved = await upsertUser(ctx.db.prisma, {
       email: ADMIN_EMAIL,
       role: "admin",
       passwordHash: await hashPassword(ADMIN_PASSWORD),
     });
-    return { email: ADMIN_EMAIL, source: "environment" };
+    if (saved.created) return { email: ADMIN_EMAIL, source: "environment" };
+    await revokeUserSessions(ctx.db.prisma, saved.id, ctx.clock.now());
+    return { email: ADMIN_EMAIL, source: "environment", revokedUserId: saved.id };
   }
   const email = ADMIN_EMAIL ?? DEFAULT_ADMIN_EMAIL;
   const existing = await findUserByEmail(ctx.db.prisma, email);

@@ -96,12 +96,15 @@ export async function rotateLink(ctx: AppContext, id: string, actor: Actor): Pro
     tokenHash: hashToken(token),
     expiresAt: linkExpiry(ctx),
   });
+  // Sockets opened with the old link close now, on every instance (socket/revocation.ts).
+  ctx.events.publish({ type: "access.revoked", scope: "case_links", id });
   return { id, link: debtorLink(ctx, token), token };
 }
 
 export async function revokeLink(ctx: AppContext, id: string, actor: Actor): Promise<void> {
   await ensureCase(ctx, id);
   await replaceDebtorLink(ctx.db.prisma, id, ctx.clock.now(), actor.userId);
+  ctx.events.publish({ type: "access.revoked", scope: "case_links", id });
 }
 
 async function ensureCase(ctx: AppContext, id: string): Promise<void> {

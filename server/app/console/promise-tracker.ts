@@ -9,6 +9,7 @@ import { readState } from "../../negotiation/conversation-state.js";
 import { dateInZone, daysBetween } from "../../policy/index.js";
 import type { ChatService } from "../chat/chat-service.js";
 import type { AppContext } from "../context.js";
+import { type PeriodicJob, startPeriodicJob } from "../jobs.js";
 import { DEFAULT_BROKEN_AFTER_DAYS } from "./deps.js";
 import { closeConversation } from "./payments.js";
 
@@ -126,24 +127,20 @@ export async function reviewPromises(ctx: AppContext, options: ReviewOptions = {
   return result;
 }
 
-/** Runs the review every `intervalMs` (the service starts it; tests call reviewPromises directly). */
+export const PROMISE_REVIEW_JOB = "promise-review";
+
+/**
+ * Runs the review every `intervalMs` (the service starts it; tests call reviewPromises directly),
+ * once per interval across all the instances sharing the database (see app/jobs.ts).
+ */
 export function startPromiseReviews(
   ctx: AppContext,
-  options: ReviewOptions & { intervalMs: number },
-): { stop(): Promise<void> } {
-  let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = running.then(() =>
-      reviewPromises(ctx, options).catch((error: unknown) =>
-        ctx.log.error({ err: error }, "promise review failed"),
-      ),
-    );
-  }, options.intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  options: ReviewOptions & { intervalMs: number; manual?: boolean; onReview?: (r: ReviewResult) => void },
+): PeriodicJob {
+  return startPeriodicJob(ctx, {
+    name: PROMISE_REVIEW_JOB,
+    intervalMs: options.intervalMs,
+    ...(options.manual ? { manual: true } : {}),
+    run: async () => options.onReview?.(await reviewPromises(ctx, options)),
+  });
 }

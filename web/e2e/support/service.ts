@@ -21,11 +21,9 @@ export function lazyDebtorPages() {
   };
 }
 
-export async function startE2eService(): Promise<TestService> {
-  const mount = lazyDebtorPages();
-  const t = await startTestService("pglite", {}, { extraRoutes: [mount.router] });
-  mount.attach(t.service.ctx);
-  return t;
+/** The real service (startService mounts the debtor pages and serves the built web itself). */
+export function startE2eService(): Promise<TestService> {
+  return startTestService("pglite");
 }
 
 export interface CreatedCase {
