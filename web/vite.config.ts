@@ -2,11 +2,13 @@
 //   web/dist/debtor/index.html   the debtor chat (served at /c/<token>)
 //   web/dist/widget.js           the embed script (served at /widget.js, a stable name)
 //   web/dist/assets/*            hashed JS and CSS, cached for a year
+//   *.br and *.gz beside each     precompressed twins (web/build/precompress.ts)
 // A later collector console adds `console: resolve(here, "console/index.html")` to `input`.
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
+import { precompress } from "./build/precompress.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const server = process.env.AMIABLE_DEV_SERVER ?? "http://127.0.0.1:3000";
@@ -26,7 +28,7 @@ export default defineConfig({
   root: here,
   base: "/",
   publicDir: false,
-  plugins: [react(), debtorRoute],
+  plugins: [react(), debtorRoute, precompress(resolve(here, "dist"))],
   build: {
     outDir: resolve(here, "dist"),
     emptyOutDir: true,

@@ -13,6 +13,7 @@ import { fileStem } from "../../app/receipts/receipt-text.js";
 import { hashToken, looksLikeToken } from "../../auth/tokens.js";
 import { type DebtorLinkRow, findDebtorLink, listPromisesOfCase } from "../../db/receipts.js";
 import { AppError, notFound } from "../../errors/app-error.js";
+import { precompressed } from "../middleware/precompressed.js";
 import { LINK_PAGE_CSS, LINK_PAGE_CSS_PATH, type LinkProblem, linkProblemPage } from "./debtor-link-page.js";
 
 export interface DebtorPageOptions {
@@ -68,6 +69,11 @@ export function debtorPageRoutes(ctx: AppContext, options: DebtorPageOptions = {
     res.removeHeader("x-frame-options");
   }
 
+  // Hashed names change with their content: cached for a year, sent precompressed when accepted.
+  router.use(
+    "/assets",
+    precompressed(join(dist, "assets"), { cacheControl: "public, max-age=31536000, immutable" }),
+  );
   router.use(
     "/assets",
     express.static(join(dist, "assets"), {
@@ -75,6 +81,13 @@ export function debtorPageRoutes(ctx: AppContext, options: DebtorPageOptions = {
       immutable: true,
       maxAge: "365d",
       fallthrough: true,
+    }),
+  );
+  router.get(
+    "/widget.js",
+    precompressed(dist, {
+      cacheControl: "public, max-age=3600",
+      headers: { "cross-origin-resource-policy": "cross-origin" },
     }),
   );
   router.get("/widget.js", (_req, res, next) => {
