@@ -30,7 +30,7 @@ async function main() {
     throw new Error("web/dist is missing: run `npx vite build --config web/vite.config.ts` first");
   const service = await startE2eService();
   const browser = await launchBrowser();
-  const samples: { fcp: number; app: number; message: number; load: number }[] = [];
+  const samples: { fcp: number; app: number; message: number; load: number; transferred: number }[] = [];
   try {
     for (let run = 0; run < RUNS; run++) {
       // A new case per run: every run sees the greeting of a fresh conversation.
@@ -39,6 +39,11 @@ async function main() {
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send("Network.enable");
+      // Bytes on the wire (compressed where the server compressed), for every request of the page.
+      let transferred = 0;
+      cdp.on("Network.loadingFinished", (e: { encodedDataLength: number }) => {
+        transferred += e.encodedDataLength;
+      });
       await cdp.send("Network.emulateNetworkConditions", NETWORK);
       await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_RATE });
       await page.goto(c.link, { waitUntil: "load" });
@@ -53,7 +58,7 @@ async function main() {
         const nav = performance.getEntriesByType("navigation")[0];
         return { fcp: at("first-contentful-paint"), app: at("amiable:app-rendered"), message: at("amiable:first-message"), load: nav ? nav.loadEventEnd : NaN };
       })()`)) as { fcp: number; app: number; message: number; load: number };
-      samples.push(sample);
+      samples.push({ ...sample, transferred });
       await context.close();
     }
   } finally {
@@ -71,6 +76,7 @@ async function main() {
       firstMessage: Math.round(median(samples.map((s) => s.message))),
       loadEvent: Math.round(median(samples.map((s) => s.load))),
     },
+    transferredKB: Number((median(samples.map((s) => s.transferred)) / 1024).toFixed(1)),
     js: {
       bytes: size.bytes,
       gzipBytes: size.gzip,
@@ -83,6 +89,7 @@ async function main() {
   console.log(`debtor page, ${RUNS} runs, CPU x${CPU_RATE}, 150 ms RTT / 1.6 Mbps`);
   console.table(report.medianMs);
   console.log(`JS: ${(size.bytes / 1024).toFixed(1)} KB, ${report.js.gzipKB} KB gzipped (budget 150 KB)`);
+  console.log(`transferred (median, all requests of the page): ${report.transferredKB} KB`);
   process.exit(0);
 }
 
