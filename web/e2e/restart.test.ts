@@ -11,7 +11,7 @@ import { createLogger } from "../../server/logging/logger.js";
 import { type RunningService, startService } from "../../server/service.js";
 import { ChatPage } from "./pages/chat-page.js";
 import { hasChromium, type Launched, launchChromium, PHONE } from "./support/browser.js";
-import { createCase, lazyDebtorPages, transcript } from "./support/service.js";
+import { createCase, transcript } from "./support/service.js";
 
 const PASSWORD = "restart-test-password";
 
@@ -22,7 +22,6 @@ describe.skipIf(!hasChromium)("a server restart during a conversation", () => {
   let port = 0;
 
   async function boot(): Promise<RunningService> {
-    const mount = lazyDebtorPages();
     const env = loadEnv({
       PORT: String(port),
       HOST: "127.0.0.1",
@@ -34,9 +33,8 @@ describe.skipIf(!hasChromium)("a server restart during a conversation", () => {
     const started = await startService({
       env,
       log: createLogger("silent"),
-      http: { extraRoutes: [mount.router], loginLimit: 1000, apiLimit: 100_000 },
+      http: { loginLimit: 1000, apiLimit: 100_000 },
     });
-    mount.attach(started.ctx);
     port = Number(new URL(started.url).port);
     return started;
   }
