@@ -7,6 +7,7 @@ import { loadEnv } from "./config/env.js";
 import { openDatabase } from "./db/open.js";
 import { createLogger } from "./logging/logger.js";
 import { startService } from "./service.js";
+import { conversationRoom } from "./socket/debtor-namespace.js";
 import { ConsoleClient } from "./test-support/console-client.js";
 import { openTestDatabase, type TestDatabase } from "./test-support/databases.js";
 import { DebtorClient } from "./test-support/debtor-client.js";
@@ -118,6 +119,13 @@ describe.skipIf(!postgres)(
       expect(debtor.assistant()).toHaveLength(before);
       const admin = await a.api("POST", `/api/cases/${caseId}/takeover`, { token: a.tokens.admin, body: {} });
       expect(admin.status).toBe(409);
+
+      // A broadcast over NOTIFY's 8000-byte limit travels through socket_io_attachments.
+      const conversation = await a.db.prisma.conversation.findFirstOrThrow({ where: { caseId } });
+      const big = "x".repeat(20_000);
+      const received = new Promise<string>((resolve) => debtor.socket.once("probe", resolve));
+      b.service.io.of("/debtor").to(conversationRoom(conversation.id)).emit("probe", big);
+      expect(await received).toBe(big);
 
       debtor.close();
       collector.close();

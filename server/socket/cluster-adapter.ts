@@ -16,8 +16,12 @@ export interface ClusterLink {
 export function attachClusterAdapter(io: Server, db: Database, log: Logger): ClusterLink {
   if (db.kind !== "postgres" || !db.url) return { kind: "local", close: async () => {} };
   const pool = openPubSubPool(db.url);
-  // An idle client dropped by the server must not crash the process: the adapter reconnects.
+  // A connection dropped by the server (restart, failover) must not crash the process: the
+  // adapter reconnects. Idle clients report on the pool, the one held for LISTEN on itself.
   pool.on("error", (error) => log.warn({ err: error }, "socket.io adapter connection lost"));
+  pool.on("connect", (client) =>
+    client.on("error", (error) => log.warn({ err: error }, "socket.io adapter connection lost")),
+  );
   io.adapter(
     createAdapter(pool, {
       errorHandler: (error) => log.warn({ err: error }, "socket.io adapter error"),
