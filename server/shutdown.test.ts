@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "./config/paths.js";
+import { openDatabase } from "./db/open.js";
 import { DebtorClient } from "./test-support/debtor-client.js";
 
 const children: ChildProcess[] = [];
@@ -89,8 +90,17 @@ describe("graceful shutdown", () => {
     expect(ms).toBeLessThan(2000);
     // Told to reconnect: the transport closed, no "io server disconnect" (which clients do not retry).
     expect(await reason).toBe("transport close");
-    // The database was closed before the exit.
+    // The database was closed before the exit, and reopens with the turn whole or absent: the
+    // debtor's message at most once.
     expect(serverOut.output()).toMatch(/"msg":"service stopped"/);
     live.close();
+    const db = await openDatabase({ dataDir });
+    try {
+      expect(await db.prisma.message.count({ where: { role: "debtor", text: "69002" } })).toBeLessThanOrEqual(
+        1,
+      );
+    } finally {
+      await db.close();
+    }
   });
 });
