@@ -23,6 +23,7 @@ export interface TurnOfferRow {
   readonly total: bigint;
   readonly currency: string;
   readonly terms: unknown;
+  readonly instalments: unknown;
   readonly policyVersionId: string;
   readonly source: string;
   readonly expiresAt: Date;
@@ -76,16 +77,16 @@ export const HISTORY_SIZE = 12;
 // debtor and creditor, invoices, offers (with their statuses) and payments. A turn checks it when it
 // commits, so a collector's payment or offer made meanwhile is never written over (the turn reruns).
 const caseFingerprint = (caseIdSql: string) => `(
-  SELECT md5(concat_ws('|', c.status, c."updatedAt", c."policyVersionId", c."verificationQuestion",
-      c."verificationAnswer", c."usState", c.currency, d.name, d.kind, d.locale, d."timeZone", cr.name,
+  SELECT md5(concat_ws('|', fc.status, fc."updatedAt", fc."policyVersionId", fc."verificationQuestion",
+      fc."verificationAnswer", fc."usState", fc.currency, d.name, d.kind, d.locale, d."timeZone", cr.name,
       (SELECT string_agg(o.id || ':' || o.status || ':' || o."expiresAt", ',' ORDER BY o."createdAt", o.id)
-         FROM "Offer" o WHERE o."caseId" = c.id),
+         FROM "Offer" o WHERE o."caseId" = fc.id),
       (SELECT count(*) || ':' || coalesce(sum(p.amount), 0) || ':' || coalesce(max(p."paidAt")::text, '')
-         FROM "Payment" p WHERE p."caseId" = c.id),
+         FROM "Payment" p WHERE p."caseId" = fc.id),
       (SELECT count(*) || ':' || coalesce(sum(i.amount), 0) || ':' || coalesce(max(i."dueAt")::text, '')
-         FROM "Invoice" i WHERE i."caseId" = c.id)))
-    FROM "Case" c JOIN "Debtor" d ON d.id = c."debtorId" JOIN "Creditor" cr ON cr.id = c."creditorId"
-   WHERE c.id = ${caseIdSql})`;
+         FROM "Invoice" i WHERE i."caseId" = fc.id)))
+    FROM "Case" fc JOIN "Debtor" d ON d.id = fc."debtorId" JOIN "Creditor" cr ON cr.id = fc."creditorId"
+   WHERE fc.id = ${caseIdSql})`;
 
 const conversationJson = (alias: string) => `jsonb_build_object(
   'id', ${alias}.id, 'state', ${alias}.state, 'verifyAttempts', ${alias}."verifyAttempts",
@@ -176,7 +177,8 @@ export async function loadTurnContext(
                'dueAt', i."dueAt", 'amount', i.amount::text) ORDER BY i."dueAt", i.number)
              FROM "Invoice" i WHERE i."caseId" = c.id), '[]'::jsonb),
            'offers', COALESCE((SELECT jsonb_agg(jsonb_build_object('id', o.id, 'kind', o.kind, 'status', o.status,
-               'total', o.total::text, 'currency', o.currency, 'terms', o.terms, 'policyVersionId', o."policyVersionId",
+               'total', o.total::text, 'currency', o.currency, 'terms', o.terms, 'instalments', o.instalments,
+               'policyVersionId', o."policyVersionId",
                'source', o.source, 'expiresAt', o."expiresAt", 'createdAt', o."createdAt") ORDER BY o."createdAt", o.id)
              FROM "Offer" o WHERE o."caseId" = c.id), '[]'::jsonb),
            'payments', COALESCE((SELECT jsonb_agg(jsonb_build_object('amount', p.amount::text) ORDER BY p."paidAt")
@@ -358,7 +360,7 @@ export async function claimTurn(
         SET state = $4::jsonb, "verifyAttempts" = $5, "verifiedAt" = $6::timestamp(3),
             "lockedAt" = $7::timestamp(3), "answeredSeq" = GREATEST(c."answeredSeq", $2), "updatedAt" = now()
       WHERE c.id = $1 AND ${open} AND c.version = $3
-        AND ($8::text IS NULL OR ${caseFingerprint("c.\"caseId\"")} = $8::text)
+        AND ($8::text IS NULL OR ${caseFingerprint('c."caseId"')} = $8::text)
       RETURNING jsonb_build_object('humanOwnerId', c."humanOwnerId", 'version', c.version) AS r`,
     input.conversationId,
     seq,
