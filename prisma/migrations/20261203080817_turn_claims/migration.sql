@@ -14,13 +14,8 @@ UPDATE "Conversation" c SET "answeredSeq" = COALESCE((
 -- turn, a payment closing the case, an escalation resolved): a turn that read an older version must
 -- not write over it. A takeover (the owner) is not one of them: the turn's claim reads the owner
 -- under the row lock and records a suppressed reply instead.
-CREATE FUNCTION "conversation_version_bump"() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF (NEW.state, NEW."verifyAttempts", NEW."verifiedAt", NEW."lockedAt")
-     IS DISTINCT FROM (OLD.state, OLD."verifyAttempts", OLD."verifiedAt", OLD."lockedAt") THEN
-    NEW."version" := OLD."version" + 1;
-  END IF;
-  RETURN NEW;
-END $$;
+-- The pg driver adapter splits scripts on every semicolon: the body writes them as \073.
+CREATE FUNCTION "conversation_version_bump"() RETURNS trigger LANGUAGE plpgsql
+  AS E'BEGIN IF (NEW.state, NEW."verifyAttempts", NEW."verifiedAt", NEW."lockedAt") IS DISTINCT FROM (OLD.state, OLD."verifyAttempts", OLD."verifiedAt", OLD."lockedAt") THEN NEW."version" := OLD."version" + 1\073 END IF\073 RETURN NEW\073 END\073';
 CREATE TRIGGER "Conversation_version" BEFORE UPDATE ON "Conversation"
   FOR EACH ROW EXECUTE FUNCTION "conversation_version_bump"();

@@ -77,7 +77,8 @@ export interface DebtorSession {
 }
 
 export interface ChatListener {
-  message(conversationId: string, message: WireMessage): void;
+  /** `caseId` when the sender knows it (listeners then need not look it up). */
+  message(conversationId: string, message: WireMessage, caseId?: string): void;
   state(conversationId: string, status: string): void;
 }
 
@@ -104,8 +105,8 @@ export class ChatService {
   }
 
   /** Pushes a stored message to the debtor's room (the console uses it for agent messages). */
-  emitMessage(conversationId: string, message: WireMessage): void {
-    for (const l of this.listeners) l.message(conversationId, message);
+  emitMessage(conversationId: string, message: WireMessage, caseId?: string): void {
+    for (const l of this.listeners) l.message(conversationId, message, caseId);
   }
 
   /** Pushes a case status change to the debtor and to domain-event subscribers. */
@@ -202,18 +203,20 @@ export class ChatService {
         ...m.history,
         { seq: m.seq, role: "debtor", text: m.text },
       ]);
-      this.emitMessage(session.conversationId, {
+      const wire: WireMessage = {
         id: m.id,
         role: "debtor",
         text: m.text,
         createdAt: m.createdAt.toISOString(),
-      });
+      };
+      this.emitMessage(session.conversationId, wire, session.caseId);
       this.app.events.publish({
         type: "message.stored",
         caseId: session.caseId,
         conversationId: session.conversationId,
         messageId: m.id,
         role: "debtor",
+        message: { ...wire, meta: {} },
       });
       this.schedule(session, m.seq, m.text);
       return { id: m.id, created: true };
@@ -376,7 +379,7 @@ export class ChatService {
 
   private publish(session: DebtorSession, out: CommittedTurn | null): void {
     if (out?.claim !== "claimed") return;
-    if (out.message) this.emitMessage(session.conversationId, out.message);
+    if (out.message) this.emitMessage(session.conversationId, out.message, session.caseId);
     if (out.statusChanged) this.emitState(session.conversationId, session.caseId, out.status);
     if (out.escalation) {
       this.app.events.publish({
