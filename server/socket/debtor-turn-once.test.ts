@@ -42,18 +42,19 @@ describe.each(TEST_TARGETS)("one turn per debtor message on %s", (target) => {
   const caseOf = async (caseId: string) =>
     (await t.api("GET", `/api/cases/${caseId}`, { token: t.tokens.collector })).body;
 
-  /** Each debtor message has exactly one assistant reply (the greeting aside). */
+  /** Each debtor message has exactly one assistant reply; at most one greeting. */
   function expectOneReplyEach(messages: StoredMessage[]) {
     const debtor = messages.filter((m) => m.role === "debtor");
     const assistant = messages.filter((m) => m.role === "assistant");
-    const greeted = messages[0]?.role === "assistant" ? 1 : 0;
-    expect(assistant.length, JSON.stringify(messages.map((m) => `${m.role}: ${m.text.slice(0, 40)}`))).toBe(
-      debtor.length + greeted,
-    );
+    // A reply to a debtor message records the intent it answered; the greeting answers none.
+    const replies = assistant.filter((m) => m.meta.intent !== undefined);
+    const shown = JSON.stringify(messages.map((m) => `${m.role}: ${m.text.slice(0, 40)}`));
+    expect(replies.length, shown).toBe(debtor.length);
+    expect(assistant.length - replies.length, shown).toBeLessThanOrEqual(1);
   }
 
   /** Connects a raw socket.io client that sends `texts` from its connect handler (the page's outbox). */
-  function connectAndSend(token: string, sends: { clientMessageId: string; text: string }[]) {
+  function connectAndSend(token: string, sends: { clientMessageId: string; text: string }[], delayMs = 0) {
     const socket = io(`${t.url}/debtor`, {
       auth: { token },
       transports: ["websocket"],
@@ -62,7 +63,9 @@ describe.each(TEST_TARGETS)("one turn per debtor message on %s", (target) => {
     });
     const acks = new Promise<{ ok: boolean; id?: string }[]>((resolve, reject) => {
       socket.once("connect_error", reject);
-      socket.once("connect", () => {
+      socket.once("connect", async () => {
+        // The runs sweep the window in which the server reads the history and resumes.
+        if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
         void Promise.all(
           sends.map(
             (s) =>
@@ -82,7 +85,7 @@ describe.each(TEST_TARGETS)("one turn per debtor message on %s", (target) => {
     for (let run = 0; run < runs; run++) {
       const c = await newCase();
       const first = { clientMessageId: randomUUID(), text: "75011" };
-      const a = connectAndSend(c.token, [first]);
+      const a = connectAndSend(c.token, [first], run % 6);
       const acksA = await a.acks;
       expect(acksA.every((x) => x.ok)).toBe(true);
       // Every other run, the connection drops at once and the page resends from its outbox on the
