@@ -146,10 +146,6 @@ export function activePromise(prisma: Prisma, caseId: string) {
   });
 }
 
-export async function cancelPromise(prisma: Prisma, promiseId: string): Promise<void> {
-  await prisma.promiseToPay.update({ where: { id: promiseId }, data: { status: "cancelled" } });
-}
-
 export async function openEscalation(
   prisma: Prisma,
   input: { caseId: string; kind: P.EscalationCreateInput["kind"]; summary: Record<string, unknown> },
@@ -190,12 +186,4 @@ export async function openEscalationIn(
     });
     return escalation;
   }
-}
-
-export async function setCaseStatus(
-  prisma: Prisma,
-  caseId: string,
-  status: "verifying" | "negotiating" | "promised" | "escalated" | "closed",
-): Promise<void> {
-  await prisma.case.update({ where: { id: caseId }, data: { status } });
 }
