@@ -17,6 +17,8 @@ interface Result {
   p99: number;
   perSecond: number;
   errors: number;
+  /** SQL statements the service sent to PostgreSQL during the run (null on PGlite, echo). */
+  statements: number | null;
 }
 
 function quantile(sorted: number[], q: number): number {
@@ -27,16 +29,32 @@ function quantile(sorted: number[], q: number): number {
 async function child(
   script: string,
   args: string[],
-): Promise<{ proc: ChildProcess; info: { url: string; tokens?: string[] } }> {
+): Promise<{ proc: ChildProcess; info: { url: string; tokens?: string[] }; lines: string[] }> {
   const proc = spawn(process.execPath, ["--import", "tsx", script, ...args], {
     stdio: ["ignore", "pipe", "inherit"],
   });
+  const lines: string[] = [];
+  const rl = createInterface({ input: proc.stdout as NodeJS.ReadableStream });
+  rl.on("line", (l) => lines.push(l));
   const line = await new Promise<string>((resolve, reject) => {
-    const rl = createInterface({ input: proc.stdout as NodeJS.ReadableStream });
     rl.once("line", resolve);
     proc.once("exit", (code) => reject(new Error(`${script} exited with ${code}`)));
   });
-  return { proc, info: JSON.parse(line) };
+  return { proc, info: JSON.parse(line), lines };
+}
+
+/** Stops a child and returns the statement count it printed on its way out, if any. */
+async function stop(proc: ChildProcess, lines: string[]): Promise<number | null> {
+  const exited = new Promise<void>((resolve) => proc.once("exit", () => resolve()));
+  proc.kill("SIGTERM");
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 30_000))]);
+  for (const l of lines.slice(1)) {
+    try {
+      const parsed = JSON.parse(l) as { statements?: number | null };
+      if ("statements" in parsed) return parsed.statements ?? null;
+    } catch {}
+  }
+  return null;
 }
 
 /** One simulated debtor: waits for the greeting, then sends each line and waits for the reply. */
@@ -111,20 +129,24 @@ async function converse(url: string, token: string, lines: string[], latencies: 
 type Target = "pglite" | "postgres";
 
 async function run(kind: "amiable" | "echo", n: number, target: Target = "pglite"): Promise<Result> {
-  const { proc, info } =
-    kind === "amiable"
-      ? await child("scripts/bench/chat-server.ts", [String(n), target])
-      : await child("scripts/bench/echo-server.ts", []);
+  const {
+    proc,
+    info,
+    lines: out,
+  } = kind === "amiable"
+    ? await child("scripts/bench/chat-server.ts", [String(n), target])
+    : await child("scripts/bench/echo-server.ts", []);
   const lines = ["75011", "Je peux payer 300 euros par mois."];
   const latencies: number[] = [];
   const started = performance.now();
+  let result: Omit<Result, "statements">;
   try {
     const errors = await Promise.all(
       Array.from({ length: n }, (_, i) => converse(info.url, info.tokens?.[i] ?? "echo", lines, latencies)),
     );
     const seconds = (performance.now() - started) / 1000;
     latencies.sort((a, b) => a - b);
-    return {
+    result = {
       n,
       turns: latencies.length,
       p50: quantile(latencies, 0.5),
@@ -132,9 +154,11 @@ async function run(kind: "amiable" | "echo", n: number, target: Target = "pglite
       perSecond: latencies.length / seconds,
       errors: errors.reduce((s, e) => s + e, 0),
     };
-  } finally {
-    proc.kill("SIGTERM");
+  } catch (error) {
+    await stop(proc, out);
+    throw error;
   }
+  return { ...result, statements: await stop(proc, out) };
 }
 
 const sizes = (process.argv[2] ?? "100,500,1000").split(",").map(Number);
@@ -144,7 +168,10 @@ for (const n of sizes) {
   const echo = await run("echo", n);
   for (const target of targets) {
     const amiable = await run("amiable", n, target);
-    const row = `| ${target} | ${n} | ${amiable.turns} | ${amiable.p50.toFixed(1)} | ${amiable.p99.toFixed(1)} | ${amiable.perSecond.toFixed(0)} | ${echo.p50.toFixed(2)} | ${echo.p99.toFixed(2)} | ${echo.perSecond.toFixed(0)} | ${(amiable.p50 / echo.p50).toFixed(0)}× | ${(echo.perSecond / amiable.perSecond).toFixed(1)}× | ${amiable.errors} |`;
+    // Greeting plus two replies per debtor; the connection's own reads (link, conversation, locale,
+    // history: 5 statements) are spread over its three turns.
+    const perTurn = amiable.statements === null ? "–" : (amiable.statements / (amiable.turns + n)).toFixed(1);
+    const row = `| ${target} | ${n} | ${amiable.turns} | ${amiable.p50.toFixed(1)} | ${amiable.p99.toFixed(1)} | ${amiable.perSecond.toFixed(0)} | ${echo.p50.toFixed(2)} | ${echo.p99.toFixed(2)} | ${echo.perSecond.toFixed(0)} | ${(amiable.p50 / echo.p50).toFixed(0)}× | ${(echo.perSecond / amiable.perSecond).toFixed(1)}× | ${amiable.errors} | ${perTurn} |`;
     rows.push(row);
     console.log(
       `N=${n} ${target}: amiable p50 ${amiable.p50.toFixed(1)} ms p99 ${amiable.p99.toFixed(1)} ms ${amiable.perSecond.toFixed(0)} turns/s; echo p50 ${echo.p50.toFixed(2)} ms ${echo.perSecond.toFixed(0)} turns/s`,
@@ -169,8 +196,8 @@ comparable figures.
 
 Run on ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, Node ${process.version} (\`npm run bench:chat -- ${sizes.join(",")}\`).
 
-| database | N | turns | p50 ms | p99 ms | turns/s | echo p50 ms | echo p99 ms | echo msgs/s | p50 ratio | throughput ratio | errors (refused or dropped) |
-|---|---|---|---|---|---|---|---|---|---|---|---|
+| database | N | turns | p50 ms | p99 ms | turns/s | echo p50 ms | echo p99 ms | echo msgs/s | p50 ratio | throughput ratio | errors (refused or dropped) | SQL statements per turn |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|
 ${rows.join("\n")}
 
 Reading:
