@@ -18,7 +18,7 @@ interface Result {
   perSecond: number;
   errors: number;
   /** SQL statements the service sent to PostgreSQL during the run (null on PGlite, echo). */
-  statements: number | null;
+  statements: { turn: number; connection: number } | null;
 }
 
 function quantile(sorted: number[], q: number): number {
@@ -44,13 +44,13 @@ async function child(
 }
 
 /** Stops a child and returns the statement count it printed on its way out, if any. */
-async function stop(proc: ChildProcess, lines: string[]): Promise<number | null> {
+async function stop(proc: ChildProcess, lines: string[]): Promise<Result["statements"]> {
   const exited = new Promise<void>((resolve) => proc.once("exit", () => resolve()));
   proc.kill("SIGTERM");
   await Promise.race([exited, new Promise((r) => setTimeout(r, 30_000))]);
   for (const l of lines.slice(1)) {
     try {
-      const parsed = JSON.parse(l) as { statements?: number | null };
+      const parsed = JSON.parse(l) as { statements?: Result["statements"] };
       if ("statements" in parsed) return parsed.statements ?? null;
     } catch {}
   }
@@ -168,10 +168,10 @@ for (const n of sizes) {
   const echo = await run("echo", n);
   for (const target of targets) {
     const amiable = await run("amiable", n, target);
-    // Greeting plus two replies per debtor; the connection's own reads (link, conversation, locale,
-    // history: 5 statements) are spread over its three turns.
-    const perTurn = amiable.statements === null ? "–" : (amiable.statements / (amiable.turns + n)).toFixed(1);
-    const row = `| ${target} | ${n} | ${amiable.turns} | ${amiable.p50.toFixed(1)} | ${amiable.p99.toFixed(1)} | ${amiable.perSecond.toFixed(0)} | ${echo.p50.toFixed(2)} | ${echo.p99.toFixed(2)} | ${echo.perSecond.toFixed(0)} | ${(amiable.p50 / echo.p50).toFixed(0)}× | ${(echo.perSecond / amiable.perSecond).toFixed(1)}× | ${amiable.errors} | ${perTurn} |`;
+    // A greeting plus two replies per debtor; each connection's own reads counted apart.
+    const perTurn = amiable.statements ? (amiable.statements.turn / (amiable.turns + n)).toFixed(1) : "–";
+    const perConnection = amiable.statements ? (amiable.statements.connection / n).toFixed(1) : "–";
+    const row = `| ${target} | ${n} | ${amiable.turns} | ${amiable.p50.toFixed(1)} | ${amiable.p99.toFixed(1)} | ${amiable.perSecond.toFixed(0)} | ${echo.p50.toFixed(2)} | ${echo.p99.toFixed(2)} | ${echo.perSecond.toFixed(0)} | ${(amiable.p50 / echo.p50).toFixed(0)}× | ${(echo.perSecond / amiable.perSecond).toFixed(1)}× | ${amiable.errors} | ${perTurn} | ${perConnection} |`;
     rows.push(row);
     console.log(
       `N=${n} ${target}: amiable p50 ${amiable.p50.toFixed(1)} ms p99 ${amiable.p99.toFixed(1)} ms ${amiable.perSecond.toFixed(0)} turns/s; echo p50 ${echo.p50.toFixed(2)} ms ${echo.perSecond.toFixed(0)} turns/s`,
@@ -196,8 +196,8 @@ comparable figures.
 
 Run on ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, Node ${process.version} (\`npm run bench:chat -- ${sizes.join(",")}\`).
 
-| database | N | turns | p50 ms | p99 ms | turns/s | echo p50 ms | echo p99 ms | echo msgs/s | p50 ratio | throughput ratio | errors (refused or dropped) | SQL statements per turn |
-|---|---|---|---|---|---|---|---|---|---|---|---|---|
+| database | N | turns | p50 ms | p99 ms | turns/s | echo p50 ms | echo p99 ms | echo msgs/s | p50 ratio | throughput ratio | errors (refused or dropped) | SQL per turn | SQL per connection |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
 ${rows.join("\n")}
 
 Reading:
