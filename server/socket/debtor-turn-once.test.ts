@@ -5,6 +5,11 @@
 import { randomUUID } from "node:crypto";
 import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { LanguageLayer } from "../agent/language-layer.js";
+import { OfflineLanguageLayer } from "../agent/offline/offline-layer.js";
+import { loadEnv } from "../config/env.js";
+import { createLogger } from "../logging/logger.js";
+import { startService } from "../service.js";
 import { TEST_TARGETS } from "../test-support/databases.js";
 import { DebtorClient } from "../test-support/debtor-client.js";
 import { sampleCase, startTestService, type TestService } from "../test-support/service.js";
@@ -108,6 +113,46 @@ describe.each(TEST_TARGETS)("one turn per debtor message on %s", (target) => {
       // The postcode is an identity answer, never a payment proposal: no offer was made.
       const view = await caseOf(c.id);
       expect(view.offers).toEqual([]);
+    }
+  });
+
+  it("answers once when another instance resumes the conversation while the message's own turn runs", async () => {
+    // Instance A thinks slowly (a model taking its time); instance B, on the same database, gets the
+    // debtor's reconnection and resumes the conversation meanwhile.
+    const offline = new OfflineLanguageLayer();
+    const slow: LanguageLayer = {
+      name: "offline",
+      respond: async (ctx) => {
+        await new Promise((r) => setTimeout(r, 500));
+        return offline.respond(ctx);
+      },
+    };
+    const a = await startService({
+      env: loadEnv({
+        PORT: "0",
+        LOG_LEVEL: "silent",
+        ADMIN_EMAIL: "admin@test.local",
+        ADMIN_PASSWORD: "x".repeat(16),
+      }),
+      log: createLogger("silent"),
+      clock: t.clock,
+      db: t.db,
+      layers: { offline: slow, primary: slow },
+    });
+    try {
+      const c = await newCase();
+      const onA = await a.chat.openSession(c.token);
+      await a.chat.resume(onA);
+      const sent = await a.chat.postMessage(onA, { clientMessageId: randomUUID(), text: "75011" });
+      expect(sent.created).toBe(true);
+      const onB = await t.service.chat.openSession(c.token);
+      await t.service.chat.resume(onB);
+      await Promise.all([a.chat.idle(), t.service.chat.idle()]);
+      const { messages } = await transcript(c.id);
+      expect(messages.map((m) => m.role)).toEqual(["assistant", "debtor", "assistant"]);
+      expectOneReplyEach(messages);
+    } finally {
+      await a.close();
     }
   });
 
