@@ -156,6 +156,55 @@ describe.each(TEST_TARGETS)("one turn per debtor message on %s", (target) => {
     }
   });
 
+  it("reruns a turn on fresh data when a collector records a payment while the turn is prepared", async () => {
+    const offline = new OfflineLanguageLayer();
+    let calls = 0;
+    let caseId = "";
+    const paying: LanguageLayer = {
+      name: "offline",
+      respond: async (ctx) => {
+        calls++;
+        // While the first attempt thinks, a collector records a 100.00 EUR payment.
+        if (calls === 1) {
+          const paid = await t.api("POST", "/api/payments", {
+            token: t.tokens.collector,
+            body: { caseId, amount: 10_000, currency: "EUR", paidAt: "2026-11-21" },
+          });
+          expect(paid.status).toBe(201);
+        }
+        return offline.respond(ctx);
+      },
+    };
+    const a = await startService({
+      env: loadEnv({
+        PORT: "0",
+        LOG_LEVEL: "silent",
+        ADMIN_EMAIL: "admin@test.local",
+        ADMIN_PASSWORD: "x".repeat(16),
+      }),
+      log: createLogger("silent"),
+      clock: t.clock,
+      db: t.db,
+      layers: { offline: paying, primary: paying },
+    });
+    try {
+      const c = await newCase();
+      caseId = c.id;
+      const session = await a.chat.openSession(c.token);
+      await a.chat.resume(session);
+      await a.chat.postMessage(session, { clientMessageId: randomUUID(), text: "75011" });
+      await a.chat.idle();
+      expect(calls).toBe(2);
+      const { messages } = await transcript(c.id);
+      expect(messages.map((m) => m.role)).toEqual(["assistant", "debtor", "assistant"]);
+      // The reply states what is due after the payment (1,634.34 - 100.00), not before it.
+      expect(messages[2]?.text).toContain("1 534,34");
+      expect(messages[2]?.text).not.toContain("1 634,34");
+    } finally {
+      await a.close();
+    }
+  });
+
   it("leaves no partial turn when a store fails between a turn's writes, and answers the resend once", async () => {
     const c = await newCase();
     const debtor = await DebtorClient.connect(t.url, c.token);
