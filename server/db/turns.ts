@@ -276,7 +276,7 @@ export async function storeDebtorMessage(
         },
       };
     }
-    const existing = await findDebtorMessage(prisma, conversationId, clientMessageId);
+    const existing = await findByClientMessageId(prisma, conversationId, clientMessageId);
     if (existing) return { created: false, message: existing };
     // Another writer took that number between this statement's snapshot and its lock: try again.
   }
@@ -292,8 +292,8 @@ export interface RepeatedMessage {
   readonly lastSeq: number;
 }
 
-/** A message stored earlier under this clientMessageId, with what is known of its answer. */
-export async function findDebtorMessage(
+/** A message (a debtor's, or an action's record) stored earlier under this clientMessageId, with what is known of its answer. */
+export async function findByClientMessageId(
   prisma: Prisma | TurnTx,
   conversationId: string,
   clientMessageId: string,

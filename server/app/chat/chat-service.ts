@@ -13,7 +13,7 @@ import { findCaseByDebtorToken } from "../../db/cases.js";
 import { getOrCreateConversation, listMessages } from "../../db/conversations.js";
 import { acceptOfferIn, findOffer, setOfferStatus } from "../../db/negotiation.js";
 import {
-  findDebtorMessage,
+  findByClientMessageId,
   type HistoryEntry,
   inTransaction,
   loadTurnContext,
@@ -430,7 +430,7 @@ export class ChatService {
   async postAction(session: DebtorSession, payload: unknown): Promise<{ id: string; created: boolean }> {
     const input = parseOrThrow(debtorActionInput, payload, "action");
     return this.enqueue(session.conversationId, async () => {
-      const existing = await findDebtorMessage(
+      const existing = await findByClientMessageId(
         this.app.db.prisma,
         session.conversationId,
         input.clientMessageId,
@@ -451,7 +451,7 @@ export class ChatService {
         else await this.forcedTurn(session, input, leading);
       } catch (error) {
         // Two sockets of one debtor sent the same action at once: the other one recorded it.
-        const raced = await findDebtorMessage(
+        const raced = await findByClientMessageId(
           this.app.db.prisma,
           session.conversationId,
           input.clientMessageId,
