@@ -201,9 +201,14 @@ Run on ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, Node ${
 ${rows.join("\n")}
 
 Reading:
-- Throughput is what the database allows. Every turn reads the case and writes several rows (the
-  debtor message before the ack, the reply, transcript events, offers, the conversation state).
-  PGlite has one connection, so turns queue behind each other and the latency grows with N while the
+- SQL per turn is counted on PostgreSQL through the pg driver in the service's process (BEGIN and
+  COMMIT included): the debtor's message stored with one statement that also reads the
+  conversation, the case read once and cached between turns (read again after a turn that changed
+  case data), then one transaction of two statements (the claim, and every write of the turn). SQL
+  per connection is the handshake and history (link, conversation, locale, messages, status).
+  \`server/app/chat/turn-statements.test.ts\` asserts at most 6 per greeting, verification and
+  negotiation turn.
+- PGlite has one connection, so turns queue behind each other and the latency grows with N while the
   rate stays flat; PostgreSQL's pool serves several turns at once from another process.
 - All debtors connect and are greeted at the same instant, so the first turns wait behind a
   thousand greetings: the p50 at large N is mostly queueing, not work.
