@@ -17,6 +17,8 @@ interface Result {
   p99: number;
   perSecond: number;
   errors: number;
+  /** SQL statements the service sent to PostgreSQL during the run (null on PGlite, echo). */
+  statements: { turn: number; connection: number } | null;
 }
 
 function quantile(sorted: number[], q: number): number {
@@ -27,16 +29,32 @@ function quantile(sorted: number[], q: number): number {
 async function child(
   script: string,
   args: string[],
-): Promise<{ proc: ChildProcess; info: { url: string; tokens?: string[] } }> {
+): Promise<{ proc: ChildProcess; info: { url: string; tokens?: string[] }; lines: string[] }> {
   const proc = spawn(process.execPath, ["--import", "tsx", script, ...args], {
     stdio: ["ignore", "pipe", "inherit"],
   });
+  const lines: string[] = [];
+  const rl = createInterface({ input: proc.stdout as NodeJS.ReadableStream });
+  rl.on("line", (l) => lines.push(l));
   const line = await new Promise<string>((resolve, reject) => {
-    const rl = createInterface({ input: proc.stdout as NodeJS.ReadableStream });
     rl.once("line", resolve);
     proc.once("exit", (code) => reject(new Error(`${script} exited with ${code}`)));
   });
-  return { proc, info: JSON.parse(line) };
+  return { proc, info: JSON.parse(line), lines };
+}
+
+/** Stops a child and returns the statement count it printed on its way out, if any. */
+async function stop(proc: ChildProcess, lines: string[]): Promise<Result["statements"]> {
+  const exited = new Promise<void>((resolve) => proc.once("exit", () => resolve()));
+  proc.kill("SIGTERM");
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 30_000))]);
+  for (const l of lines.slice(1)) {
+    try {
+      const parsed = JSON.parse(l) as { statements?: Result["statements"] };
+      if ("statements" in parsed) return parsed.statements ?? null;
+    } catch {}
+  }
+  return null;
 }
 
 /** One simulated debtor: waits for the greeting, then sends each line and waits for the reply. */
@@ -111,20 +129,24 @@ async function converse(url: string, token: string, lines: string[], latencies: 
 type Target = "pglite" | "postgres";
 
 async function run(kind: "amiable" | "echo", n: number, target: Target = "pglite"): Promise<Result> {
-  const { proc, info } =
-    kind === "amiable"
-      ? await child("scripts/bench/chat-server.ts", [String(n), target])
-      : await child("scripts/bench/echo-server.ts", []);
+  const {
+    proc,
+    info,
+    lines: out,
+  } = kind === "amiable"
+    ? await child("scripts/bench/chat-server.ts", [String(n), target])
+    : await child("scripts/bench/echo-server.ts", []);
   const lines = ["75011", "Je peux payer 300 euros par mois."];
   const latencies: number[] = [];
   const started = performance.now();
+  let result: Omit<Result, "statements">;
   try {
     const errors = await Promise.all(
       Array.from({ length: n }, (_, i) => converse(info.url, info.tokens?.[i] ?? "echo", lines, latencies)),
     );
     const seconds = (performance.now() - started) / 1000;
     latencies.sort((a, b) => a - b);
-    return {
+    result = {
       n,
       turns: latencies.length,
       p50: quantile(latencies, 0.5),
@@ -132,9 +154,11 @@ async function run(kind: "amiable" | "echo", n: number, target: Target = "pglite
       perSecond: latencies.length / seconds,
       errors: errors.reduce((s, e) => s + e, 0),
     };
-  } finally {
-    proc.kill("SIGTERM");
+  } catch (error) {
+    await stop(proc, out);
+    throw error;
   }
+  return { ...result, statements: await stop(proc, out) };
 }
 
 const sizes = (process.argv[2] ?? "100,500,1000").split(",").map(Number);
@@ -144,7 +168,10 @@ for (const n of sizes) {
   const echo = await run("echo", n);
   for (const target of targets) {
     const amiable = await run("amiable", n, target);
-    const row = `| ${target} | ${n} | ${amiable.turns} | ${amiable.p50.toFixed(1)} | ${amiable.p99.toFixed(1)} | ${amiable.perSecond.toFixed(0)} | ${echo.p50.toFixed(2)} | ${echo.p99.toFixed(2)} | ${echo.perSecond.toFixed(0)} | ${(amiable.p50 / echo.p50).toFixed(0)}× | ${(echo.perSecond / amiable.perSecond).toFixed(1)}× | ${amiable.errors} |`;
+    // A greeting plus two replies per debtor; each connection's own reads counted apart.
+    const perTurn = amiable.statements ? (amiable.statements.turn / (amiable.turns + n)).toFixed(1) : "–";
+    const perConnection = amiable.statements ? (amiable.statements.connection / n).toFixed(1) : "–";
+    const row = `| ${target} | ${n} | ${amiable.turns} | ${amiable.p50.toFixed(1)} | ${amiable.p99.toFixed(1)} | ${amiable.perSecond.toFixed(0)} | ${echo.p50.toFixed(2)} | ${echo.p99.toFixed(2)} | ${echo.perSecond.toFixed(0)} | ${(amiable.p50 / echo.p50).toFixed(0)}× | ${(echo.perSecond / amiable.perSecond).toFixed(1)}× | ${amiable.errors} | ${perTurn} | ${perConnection} |`;
     rows.push(row);
     console.log(
       `N=${n} ${target}: amiable p50 ${amiable.p50.toFixed(1)} ms p99 ${amiable.p99.toFixed(1)} ms ${amiable.perSecond.toFixed(0)} turns/s; echo p50 ${echo.p50.toFixed(2)} ms ${echo.perSecond.toFixed(0)} turns/s`,
@@ -169,14 +196,19 @@ comparable figures.
 
 Run on ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, Node ${process.version} (\`npm run bench:chat -- ${sizes.join(",")}\`).
 
-| database | N | turns | p50 ms | p99 ms | turns/s | echo p50 ms | echo p99 ms | echo msgs/s | p50 ratio | throughput ratio | errors (refused or dropped) |
-|---|---|---|---|---|---|---|---|---|---|---|---|
+| database | N | turns | p50 ms | p99 ms | turns/s | echo p50 ms | echo p99 ms | echo msgs/s | p50 ratio | throughput ratio | errors (refused or dropped) | SQL per turn | SQL per connection |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
 ${rows.join("\n")}
 
 Reading:
-- Throughput is what the database allows. Every turn reads the case and writes several rows (the
-  debtor message before the ack, the reply, transcript events, offers, the conversation state).
-  PGlite has one connection, so turns queue behind each other and the latency grows with N while the
+- SQL per turn is counted on PostgreSQL through the pg driver in the service's process (BEGIN and
+  COMMIT included): the debtor's message stored with one statement that also reads the
+  conversation, the case read once and cached between turns (read again after a turn that changed
+  case data), then one transaction of two statements (the claim, and every write of the turn). SQL
+  per connection is the handshake and history (link, conversation, locale, messages, status).
+  \`server/app/chat/turn-statements.test.ts\` asserts at most 6 per greeting, verification and
+  negotiation turn.
+- PGlite has one connection, so turns queue behind each other and the latency grows with N while the
   rate stays flat; PostgreSQL's pool serves several turns at once from another process.
 - All debtors connect and are greeted at the same instant, so the first turns wait behind a
   thousand greetings: the p50 at large N is mostly queueing, not work.

@@ -1,6 +1,9 @@
 // Child process of bench-chat: the real service (offline engine) with `count` fresh cases, on an
 // in-memory PGlite or on a fresh PostgreSQL database (argument "postgres", needs TEST_DATABASE_URL).
-// Prints one JSON line {url, tokens} on stdout, then serves until killed.
+// Prints one JSON line {url, tokens} on stdout, then serves until killed; on SIGTERM it prints a
+// second line {statements}: the SQL statements sent to PostgreSQL through the pg driver while it
+// served, turns and connections apart (null on PGlite, which runs in-process).
+import pg from "pg";
 import { createCase } from "../../server/app/cases/case-service.js";
 import { loadEnv } from "../../server/config/env.js";
 import { createLogger } from "../../server/logging/logger.js";
@@ -37,5 +40,23 @@ for (let i = 0; i < count; i++) {
   });
   tokens.push(created.token);
 }
+// Statements of the connections (Prisma's model queries: link, conversation, locale, history) and
+// of the turns (the turn pipeline's own SQL, db/turns.ts, with BEGIN and COMMIT), counted apart.
+let statements: { turn: number; connection: number } | null = null;
+if (target === "postgres") {
+  const counts = { turn: 0, connection: 0 };
+  statements = counts;
+  const query = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const q = args[0] as string | { text?: string };
+    const text = typeof q === "string" ? q : (q?.text ?? "");
+    if (/^\s*(SELECT|INSERT|UPDATE|DELETE)\s+.*"public"\./s.test(text)) counts.connection++;
+    else counts.turn++;
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof query;
+}
 process.stdout.write(`${JSON.stringify({ url: service.url, tokens })}\n`);
-process.on("SIGTERM", () => void service.close().then(() => db.close().then(() => process.exit(0))));
+process.on("SIGTERM", () => {
+  process.stdout.write(`${JSON.stringify({ statements })}\n`);
+  void service.close().then(() => db.close().then(() => process.exit(0)));
+});

@@ -2,12 +2,21 @@
 // subscribe to push them to the collector console and the debtor chat; with several instances,
 // the socket.io adapter relays what each instance emits.
 import { EventEmitter } from "node:events";
+import type { WireMessage } from "./chat/wire.js";
 
 export type DomainEvent =
   | { type: "case.status"; caseId: string; status: string }
   | { type: "escalation.opened"; caseId: string; escalationId: string; kind: string }
   | { type: "escalation.updated"; caseId: string; escalationId: string; status: string }
-  | { type: "message.stored"; caseId: string; conversationId: string; messageId: string; role: string }
+  | {
+      type: "message.stored";
+      caseId: string;
+      conversationId: string;
+      messageId: string;
+      role: string;
+      /** The message itself when the publisher has it: listeners need not read it back. */
+      message?: WireMessage & { meta: unknown };
+    }
   | { type: "promise.updated"; caseId: string; promiseId: string; status: string }
   /**
    * Access withdrawn: the sockets it authorised must close at once, on every instance. `case_links`:

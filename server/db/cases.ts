@@ -46,21 +46,6 @@ export const caseDetailInclude = {
 
 export type CaseDetail = P.CaseGetPayload<{ include: typeof caseDetailInclude }>;
 
-/** What a chat turn reads: facts, offers and payments, without the collector-side relations. */
-export const caseTurnInclude = {
-  creditor: true,
-  debtor: true,
-  invoices: { orderBy: { dueAt: "asc" } },
-  offers: { orderBy: { createdAt: "asc" } },
-  payments: { orderBy: { paidAt: "asc" } },
-} satisfies P.CaseInclude;
-
-export type CaseForTurn = P.CaseGetPayload<{ include: typeof caseTurnInclude }>;
-
-export function getCaseForTurn(prisma: Prisma, id: string) {
-  return prisma.case.findUnique({ where: { id }, include: caseTurnInclude });
-}
-
 export function findCaseIdByReference(prisma: Prisma, creditorName: string, reference: string) {
   return prisma.case.findFirst({
     where: { reference, creditor: { name: creditorName } },

@@ -78,7 +78,22 @@ export async function acceptOfferAsPromise(
   prisma: Prisma,
   input: { offerId: string; caseId: string; obtainedBy: "assistant" | "human"; at: Date; actor: string },
 ) {
-  return prisma.$transaction(async (tx) => {
+  return prisma.$transaction((tx) => acceptOfferIn(tx, input));
+}
+
+/** acceptOfferAsPromise inside the caller's transaction (a debtor's accept: one transaction in all). */
+export async function acceptOfferIn(
+  tx: P.TransactionClient,
+  input: {
+    offerId: string;
+    caseId: string;
+    obtainedBy: "assistant" | "human";
+    at: Date;
+    actor: string;
+    promiseId?: string;
+  },
+) {
+  {
     const claimed = await tx.offer.updateMany({
       where: { id: input.offerId, caseId: input.caseId, status: "proposed", expiresAt: { gt: input.at } },
       data: { status: "accepted", decidedAt: input.at },
@@ -88,6 +103,7 @@ export async function acceptOfferAsPromise(
     const instalments = offer.instalments as unknown as { dueDate: string; amount: number }[];
     const promise = await tx.promiseToPay.create({
       data: {
+        ...(input.promiseId ? { id: input.promiseId } : {}),
         caseId: input.caseId,
         offerId: offer.id,
         total: offer.total,
@@ -119,7 +135,7 @@ export async function acceptOfferAsPromise(
       },
     });
     return promise;
-  });
+  }
 }
 
 export function activePromise(prisma: Prisma, caseId: string) {
@@ -130,21 +146,35 @@ export function activePromise(prisma: Prisma, caseId: string) {
   });
 }
 
-export async function cancelPromise(prisma: Prisma, promiseId: string): Promise<void> {
-  await prisma.promiseToPay.update({ where: { id: promiseId }, data: { status: "cancelled" } });
-}
-
 export async function openEscalation(
   prisma: Prisma,
   input: { caseId: string; kind: P.EscalationCreateInput["kind"]; summary: Record<string, unknown> },
 ) {
-  return prisma.$transaction(async (tx) => {
+  return prisma.$transaction((tx) => openEscalationIn(tx, input));
+}
+
+/** Opens an escalation inside the caller's transaction (a turn's): offers closed, case escalated, audited. */
+export async function openEscalationIn(
+  tx: P.TransactionClient,
+  input: {
+    id?: string;
+    caseId: string;
+    kind: P.EscalationCreateInput["kind"];
+    summary: Record<string, unknown>;
+  },
+) {
+  {
     await tx.offer.updateMany({
       where: { caseId: input.caseId, status: "proposed" },
       data: { status: "superseded", decidedAt: new Date() },
     });
     const escalation = await tx.escalation.create({
-      data: { caseId: input.caseId, kind: input.kind, summary: input.summary as P.InputJsonValue },
+      data: {
+        ...(input.id ? { id: input.id } : {}),
+        caseId: input.caseId,
+        kind: input.kind,
+        summary: input.summary as P.InputJsonValue,
+      },
     });
     await tx.case.update({ where: { id: input.caseId }, data: { status: "escalated" } });
     await appendAudit(tx, {
@@ -155,13 +185,5 @@ export async function openEscalation(
       data: { escalationId: escalation.id, kind: input.kind },
     });
     return escalation;
-  });
-}
-
-export async function setCaseStatus(
-  prisma: Prisma,
-  caseId: string,
-  status: "verifying" | "negotiating" | "promised" | "escalated" | "closed",
-): Promise<void> {
-  await prisma.case.update({ where: { id: caseId }, data: { status } });
+  }
 }

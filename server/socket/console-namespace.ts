@@ -146,6 +146,10 @@ export function attachConsoleNamespace(
         refreshKpis();
         return;
       case "message.stored": {
+        if (event.message) {
+          nsp.to(STAFF_ROOM).emit("message.stored", event);
+          return;
+        }
         const row = await findMessageWithOffer(ctx.db.prisma, event.messageId);
         if (row)
           nsp
@@ -164,9 +168,9 @@ export function attachConsoleNamespace(
   // Every message the debtor sees (assistant replies included) goes to the case's room.
   const caseOf = new Map<string, string>();
   const stopListening = chat.listen({
-    message: (conversationId, message) => {
+    message: (conversationId, message, knownCaseId) => {
       void (async () => {
-        let caseId = caseOf.get(conversationId);
+        let caseId = knownCaseId ?? caseOf.get(conversationId);
         if (!caseId) {
           const conv = await ctx.db.prisma.conversation.findUnique({
             where: { id: conversationId },

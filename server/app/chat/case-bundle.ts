@@ -1,8 +1,8 @@
-// Everything one chat turn needs about its case, loaded once per turn.
+// Everything one chat turn needs about its case, read in one statement (db/turns.ts) and kept
+// between turns by the chat service (see turn-cache.ts).
 
 import type { RecordedOffer } from "../../agent/language-layer.js";
-import { type CaseForTurn, getCaseForTurn } from "../../db/cases.js";
-import { getConversation } from "../../db/conversations.js";
+import { loadTurnContext, type TurnCase, type TurnConversation, type TurnOfferRow } from "../../db/turns.js";
 import type { CaseFacts } from "../../domain/case-facts.js";
 import { type ConversationState, readState } from "../../negotiation/conversation-state.js";
 import { type AmountDue, amountDue, dateInZone, type OfferTerms, toLocalDate } from "../../policy/index.js";
@@ -12,8 +12,12 @@ import type { PinnedPolicy } from "../policy-registry.js";
 import { type Availability, humanAvailability } from "./availability.js";
 
 export interface CaseBundle {
-  readonly detail: CaseForTurn;
+  readonly detail: TurnCase;
+  /** The fingerprint of the case data the bundle was built from (checked when a turn commits). */
+  readonly caseFingerprint: string;
   readonly conversationId: string;
+  /** The conversation row the bundle was built from (its version is checked when a turn commits). */
+  readonly conversation: TurnConversation;
   readonly verified: boolean;
   readonly humanOwnerId: string | null;
   readonly verifyAttempts: number;
@@ -29,7 +33,7 @@ export interface CaseBundle {
   readonly availability: Availability;
 }
 
-export function recordedOffer(row: CaseForTurn["offers"][number], timeZone: string): RecordedOffer {
+export function recordedOffer(row: TurnOfferRow, timeZone: string): RecordedOffer {
   const terms = row.terms as unknown as OfferTerms;
   return {
     ...terms,
@@ -40,14 +44,13 @@ export function recordedOffer(row: CaseForTurn["offers"][number], timeZone: stri
   };
 }
 
-export async function loadBundle(
+/** Builds the bundle from what was read (no database access unless the policy is not cached). */
+export async function buildBundle(
   ctx: AppContext,
-  caseId: string,
-  conversationId: string,
+  detail: TurnCase,
+  caseFingerprint: string,
+  conversation: TurnConversation,
 ): Promise<CaseBundle> {
-  const detail = await getCaseForTurn(ctx.db.prisma, caseId);
-  if (!detail) throw new Error(`case ${caseId} vanished`);
-  const conversation = await getConversation(ctx.db.prisma, conversationId);
   const policy = await ctx.policies.forVersion(detail.policyVersionId);
   const facts = caseFacts(detail);
   const now = ctx.clock.now();
@@ -56,7 +59,9 @@ export async function loadBundle(
   const pendingRow = detail.offers.find((o) => o.status === "proposed" && o.expiresAt > now);
   return {
     detail,
-    conversationId,
+    caseFingerprint,
+    conversationId: conversation.id,
+    conversation,
     verified: conversation.verifiedAt !== null,
     humanOwnerId: conversation.humanOwnerId,
     verifyAttempts: conversation.verifyAttempts,
@@ -69,4 +74,15 @@ export async function loadBundle(
     pendingOffer: pendingRow ? recordedOffer(pendingRow, facts.timeZone) : null,
     availability: humanAvailability(ctx.env.COLLECTOR_HOURS, now, facts.locale),
   };
+}
+
+/** Reads the case and conversation afresh (the console's collector offer, tests). */
+export async function loadBundle(
+  ctx: AppContext,
+  caseId: string,
+  conversationId: string,
+): Promise<CaseBundle> {
+  const read = await loadTurnContext(ctx.db.prisma, caseId, conversationId);
+  if (!read) throw new Error(`case ${caseId} vanished`);
+  return buildBundle(ctx, read.case, read.caseFingerprint, read.conversation);
 }

@@ -1,25 +1,44 @@
 // The debtor chat use cases: open a session from a link token, store messages (idempotently,
 // before acknowledging them), run assistant turns one at a time per conversation, handle offer
-// acceptance and declines, greet, and resume a turn that a restart interrupted.
+// acceptance, declines and requests for a person, greet, and resume a turn that a restart
+// interrupted. Every debtor message is answered exactly once (the conversation records which one
+// was answered last, and a turn claims its message when it commits); every turn and every action
+// is written in one transaction, acknowledged once written. See
+// docs/decisions/0001-one-transaction-per-turn.md.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { loadCatalogue } from "../../agent/offline/catalogue.js";
 import { hashToken, looksLikeToken } from "../../auth/tokens.js";
 import { findCaseByDebtorToken } from "../../db/cases.js";
+import { getOrCreateConversation, listMessages } from "../../db/conversations.js";
+import { acceptOfferIn, findOffer, setOfferStatus } from "../../db/negotiation.js";
 import {
-  addEvent,
-  getOrCreateConversation,
-  insertDebtorMessage,
-  listMessages,
-  saveState,
-} from "../../db/conversations.js";
-import { acceptOfferAsPromise, findOffer } from "../../db/negotiation.js";
+  findByClientMessageId,
+  type HistoryEntry,
+  inTransaction,
+  loadTurnContext,
+  type MessageWrite,
+  storeDebtorMessage,
+  type TurnClaim,
+  type TurnTx,
+} from "../../db/turns.js";
 import { AppError } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
+import { statusOf } from "../../negotiation/conversation-state.js";
 import type { AppContext } from "../context.js";
-import { loadBundle } from "./case-bundle.js";
-import { announceGreeting, confirmPromise } from "./system-replies.js";
-import { declineOffer, type ForcedIntent, type Layers, runDebtorTurn } from "./turn-runner.js";
+import { buildBundle, type CaseBundle } from "./case-bundle.js";
+import { composeGreeting, composePromiseConfirmation } from "./system-replies.js";
+import { TurnCache } from "./turn-cache.js";
+import {
+  type CommittedTurn,
+  commitTurn,
+  type ForcedIntent,
+  type Layers,
+  type PreparedTurn,
+  prepareTurn,
+  StaleTurnError,
+} from "./turn-runner.js";
+import { newId, startTurnState } from "./turn-state.js";
 import { toWire, type WireMessage } from "./wire.js";
 
 export const MAX_MESSAGE_LENGTH = 2000;
@@ -58,13 +77,22 @@ export interface DebtorSession {
 }
 
 export interface ChatListener {
-  message(conversationId: string, message: WireMessage): void;
+  /** `caseId` when the sender knows it (listeners then need not look it up). */
+  message(conversationId: string, message: WireMessage, caseId?: string): void;
   state(conversationId: string, status: string): void;
 }
+
+/** How often a turn reruns when what it read changed before it could commit. */
+const MAX_STALE_RETRIES = 3;
+
+type ActionInput = z.infer<typeof debtorActionInput>;
 
 export class ChatService {
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly listeners = new Set<ChatListener>();
+  /** Debtor messages whose turn is queued or running, per conversation: resume leaves them alone. */
+  private readonly pending = new Map<string, Set<number>>();
+  private readonly cache = new TurnCache();
 
   constructor(
     private readonly app: AppContext,
@@ -77,8 +105,8 @@ export class ChatService {
   }
 
   /** Pushes a stored message to the debtor's room (the console uses it for agent messages). */
-  emitMessage(conversationId: string, message: WireMessage): void {
-    for (const l of this.listeners) l.message(conversationId, message);
+  emitMessage(conversationId: string, message: WireMessage, caseId?: string): void {
+    for (const l of this.listeners) l.message(conversationId, message, caseId);
   }
 
   /** Pushes a case status change to the debtor and to domain-event subscribers. */
@@ -103,6 +131,11 @@ export class ChatService {
   async idle(conversationId?: string): Promise<void> {
     const pending = conversationId ? [this.queues.get(conversationId)] : [...this.queues.values()];
     await Promise.all(pending);
+  }
+
+  /** Forgets what is cached of a conversation (a collector changed it outside the chat). */
+  invalidate(conversationId: string): void {
+    this.cache.drop(conversationId);
   }
 
   async openSession(token: unknown): Promise<DebtorSession> {
@@ -137,43 +170,90 @@ export class ChatService {
     return { messages: rows.map(toWire), status: found.status };
   }
 
-  /** Greets a new conversation, or answers a debtor message a restart left without reply. */
+  /**
+   * Greets a new conversation, or answers the last debtor message when a restart or a failure left
+   * it without reply. A message whose own turn is queued or running is left to that turn; one that
+   * a turn answered meanwhile is refused by the claim at commit time.
+   */
   async resume(session: DebtorSession): Promise<void> {
     await this.enqueue(session.conversationId, async () => {
-      const rows = await listMessages(this.app.db.prisma, session.conversationId);
-      if (rows.length === 0) {
-        const bundle = await loadBundle(this.app, session.caseId, session.conversationId);
-        const greeting = await announceGreeting(this.app, bundle);
-        this.emitMessage(session.conversationId, greeting);
+      const read = await this.readFresh(session);
+      if (read.lastSeq === 0) {
+        await this.greet(session);
         return;
       }
-      const last = rows.at(-1);
-      if (last?.role === "debtor") await this.turn(session, last.text);
+      const last = read.lastDebtor;
+      if (!last || last.seq !== read.lastSeq) return;
+      if (last.seq <= read.conversation.answeredSeq || this.isPending(session, last.seq)) return;
+      await this.answer(session, last.seq, last.text);
     });
   }
 
   async postMessage(session: DebtorSession, payload: unknown): Promise<{ id: string; created: boolean }> {
     const input = parseOrThrow(debtorMessageInput, payload, "message");
-    const { message, created } = await insertDebtorMessage(
+    const stored = await storeDebtorMessage(
       this.app.db.prisma,
       session.conversationId,
       input.clientMessageId,
       input.text,
     );
-    if (created) {
-      this.emitMessage(session.conversationId, toWire(message));
+    if (stored.created) {
+      const m = stored.message;
+      this.cache.note(session.conversationId, m.conversation, [
+        ...m.history,
+        { seq: m.seq, role: "debtor", text: m.text },
+      ]);
+      const wire: WireMessage = {
+        id: m.id,
+        role: "debtor",
+        text: m.text,
+        createdAt: m.createdAt.toISOString(),
+      };
+      this.emitMessage(session.conversationId, wire, session.caseId);
       this.app.events.publish({
         type: "message.stored",
         caseId: session.caseId,
         conversationId: session.conversationId,
-        messageId: message.id,
+        messageId: m.id,
         role: "debtor",
+        message: { ...wire, meta: {} },
       });
-      void this.enqueue(session.conversationId, () => this.turn(session, input.text)).catch(
-        (error: unknown) => this.turnFailed(session, error),
-      );
+      this.schedule(session, m.seq, m.text);
+      return { id: m.id, created: true };
     }
-    return { id: message.id, created };
+    // A resend (the page's outbox after a lost ack, a crash before the reply): the message is kept
+    // once; if it is still the last one and unanswered, with no turn under way, it is answered now.
+    const m = stored.message;
+    if (
+      m.role === "debtor" &&
+      m.seq === m.lastSeq &&
+      m.seq > m.answeredSeq &&
+      !this.isPending(session, m.seq)
+    )
+      this.schedule(session, m.seq, m.text);
+    return { id: m.id, created: false };
+  }
+
+  private isPending(session: DebtorSession, seq: number): boolean {
+    return this.pending.get(session.conversationId)?.has(seq) ?? false;
+  }
+
+  /** Queues the turn that answers a stored debtor message. */
+  private schedule(session: DebtorSession, seq: number, text: string): void {
+    const id = session.conversationId;
+    let seqs = this.pending.get(id);
+    if (!seqs) {
+      seqs = new Set();
+      this.pending.set(id, seqs);
+    }
+    seqs.add(seq);
+    void this.enqueue(id, () => this.answer(session, seq, text))
+      .catch((error: unknown) => this.turnFailed(session, error))
+      .finally(() => {
+        const set = this.pending.get(id);
+        set?.delete(seq);
+        if (set?.size === 0) this.pending.delete(id);
+      });
   }
 
   /**
@@ -182,6 +262,7 @@ export class ChatService {
    * the next connection answers it (`resume`), or they send it again.
    */
   private turnFailed(session: DebtorSession, error: unknown): void {
+    this.cache.drop(session.conversationId);
     this.app.log.error({ err: error, conversationId: session.conversationId }, "assistant turn failed");
     this.emitMessage(session.conversationId, {
       id: `notice-${randomUUID()}`,
@@ -191,10 +272,114 @@ export class ChatService {
     });
   }
 
-  /** A turn for a debtor message, or for an action (`forced` names the intent, no text). */
-  private async turn(session: DebtorSession, text: string, forced?: ForcedIntent): Promise<void> {
-    const out = await runDebtorTurn(this.app, this.layers, session, text, forced);
-    if (out.message) this.emitMessage(session.conversationId, out.message);
+  /** Reads the case and the conversation afresh (one statement) and caches them. */
+  private async readFresh(session: DebtorSession) {
+    const read = await loadTurnContext(this.app.db.prisma, session.caseId, session.conversationId);
+    if (!read) throw new Error(`case ${session.caseId} vanished`);
+    this.cache.set(session.conversationId, {
+      case: { detail: read.case, fingerprint: read.caseFingerprint },
+      conversation: read.conversation,
+      history: read.history,
+    });
+    return read;
+  }
+
+  /** What a turn reads: from the cache when it holds the case, otherwise from the database. */
+  private async read(
+    session: DebtorSession,
+    fresh: boolean,
+  ): Promise<{ bundle: CaseBundle; history: HistoryEntry[] }> {
+    let cached = fresh ? undefined : this.cache.get(session.conversationId);
+    if (!cached?.case) {
+      await this.readFresh(session);
+      cached = this.cache.get(session.conversationId);
+    }
+    if (!cached?.case) throw new Error(`conversation ${session.conversationId} could not be read`);
+    const bundle = await buildBundle(
+      this.app,
+      cached.case.detail,
+      cached.case.fingerprint,
+      cached.conversation,
+    );
+    return { bundle, history: cached.history };
+  }
+
+  /**
+   * Prepares and commits one turn, rerunning it when what it read changed before the commit (the
+   * claim under the conversation's lock says so). `prepare` returns null when there is nothing to do.
+   */
+  private async runTurn(
+    session: DebtorSession,
+    claim: TurnClaim,
+    prepare: (read: { bundle: CaseBundle; history: HistoryEntry[] }) => Promise<PreparedTurn | null>,
+    options: {
+      leading?: (bundle: CaseBundle) => MessageWrite[];
+      inside?: (tx: TurnTx, bundle: CaseBundle) => Promise<void>;
+      /** Read the database even on a cache hit (actions: rare, and they name an offer to find). */
+      fresh?: boolean;
+    } = {},
+  ): Promise<CommittedTurn | null> {
+    for (let attempt = 0; ; attempt++) {
+      const read = await this.read(session, attempt > 0 || options.fresh === true);
+      const prepared = await prepare(read);
+      if (!prepared) return null;
+      try {
+        const inside = options.inside;
+        const out = await inTransaction(this.app.db.prisma, (tx) =>
+          commitTurn(
+            this.app,
+            tx,
+            prepared,
+            claim,
+            options.leading?.(prepared.bundle) ?? [],
+            [],
+            inside ? (t) => inside(t, prepared.bundle) : undefined,
+          ),
+        );
+        this.remember(session, prepared, out, claim);
+        return out;
+      } catch (error) {
+        if (!(error instanceof StaleTurnError) || attempt + 1 >= MAX_STALE_RETRIES) {
+          this.cache.drop(session.conversationId);
+          throw error;
+        }
+        this.app.log.debug({ conversationId: session.conversationId }, "turn read stale data; rerunning it");
+      }
+    }
+  }
+
+  /** Keeps the cache in step with what the turn wrote (no read-back). */
+  private remember(
+    session: DebtorSession,
+    prepared: PreparedTurn,
+    out: CommittedTurn,
+    claim: TurnClaim,
+  ): void {
+    const id = session.conversationId;
+    if (out.claim !== "claimed") return;
+    const { turn, bundle } = prepared;
+    this.cache.note(
+      id,
+      {
+        ...bundle.conversation,
+        state: turn.state,
+        verifyAttempts: turn.verifyAttempts,
+        verifiedAt: turn.verifiedAt,
+        lockedAt: turn.lockedAt,
+        humanOwnerId: out.humanOwnerId,
+        answeredSeq: Math.max(bundle.conversation.answeredSeq, claim.kind === "answer" ? claim.seq : 0),
+        version: out.version,
+      },
+      out.written
+        .filter((w) => !w.action)
+        .map((w) => ({ seq: w.seq, role: w.role as HistoryEntry["role"], text: w.text })),
+    );
+    if (out.caseWritten) this.cache.dropCase(id);
+  }
+
+  private publish(session: DebtorSession, out: CommittedTurn | null): void {
+    if (out?.claim !== "claimed") return;
+    if (out.message) this.emitMessage(session.conversationId, out.message, session.caseId);
     if (out.statusChanged) this.emitState(session.conversationId, session.caseId, out.status);
     if (out.escalation) {
       this.app.events.publish({
@@ -206,98 +391,187 @@ export class ChatService {
     }
   }
 
-  /** Actions are stored as debtor messages too (clientMessageId makes retries idempotent). */
+  private async greet(session: DebtorSession): Promise<void> {
+    const out = await this.runTurn(session, { kind: "greeting" }, async ({ bundle }) => {
+      const greeting = composeGreeting(this.app, bundle);
+      return {
+        bundle,
+        turn: startTurnState(bundle, greeting.state),
+        reply: greeting.message,
+        events: greeting.events,
+        before: statusOf(bundle.state.phase),
+      };
+    });
+    this.publish(session, out);
+  }
+
+  /** The turn answering debtor message `seq`; nothing happens if it is already answered. */
+  private async answer(session: DebtorSession, seq: number, text: string): Promise<void> {
+    const out = await this.runTurn(session, { kind: "answer", seq }, async ({ bundle, history }) => {
+      if (bundle.conversation.answeredSeq >= seq) return null;
+      const prepared = await prepareTurn(
+        this.app,
+        this.layers,
+        bundle,
+        history.filter((h) => h.seq <= seq),
+        text,
+      );
+      // A person owns the conversation: the assistant stays silent and writes nothing.
+      return prepared.reply ? prepared : null;
+    });
+    this.publish(session, out);
+  }
+
+  /**
+   * Actions (accept, decline, ask for a person) are recorded with their effect in one transaction:
+   * a system record (never debtor text) carrying the clientMessageId, so that a retry returns the
+   * same id and never acts twice.
+   */
   async postAction(session: DebtorSession, payload: unknown): Promise<{ id: string; created: boolean }> {
     const input = parseOrThrow(debtorActionInput, payload, "action");
     return this.enqueue(session.conversationId, async () => {
-      const label = input.type === "request_human" ? "request_human" : `${input.type}:${input.offerId}`;
-      const { message, created } = await insertDebtorMessage(
+      const existing = await findByClientMessageId(
         this.app.db.prisma,
         session.conversationId,
         input.clientMessageId,
-        `[${label}]`,
       );
-      if (!created) return { id: message.id, created };
-      await this.app.db.prisma.message.update({
-        where: { id: message.id },
-        data: { role: "system", meta: { action: input.type, offerId: input.offerId ?? null } },
-      });
-      if (input.type === "accept_offer") await this.accept(session, input.offerId as string);
-      else if (input.type === "decline_offer") await this.decline(session, input.offerId as string);
-      else await this.requestHuman(session);
-      return { id: message.id, created };
+      if (existing) return { id: existing.id, created: false };
+      const recordId = newId();
+      const leading = (): MessageWrite[] => [
+        {
+          id: recordId,
+          role: "system",
+          text: `[${input.type === "request_human" ? "request_human" : `${input.type}:${input.offerId}`}]`,
+          clientMessageId: input.clientMessageId,
+          meta: { action: input.type, offerId: input.offerId ?? null },
+        },
+      ];
+      try {
+        if (input.type === "accept_offer") await this.accept(session, input, leading);
+        else await this.forcedTurn(session, input, leading);
+      } catch (error) {
+        // Two sockets of one debtor sent the same action at once: the other one recorded it.
+        const raced = await findByClientMessageId(
+          this.app.db.prisma,
+          session.conversationId,
+          input.clientMessageId,
+        );
+        if (raced) return { id: raced.id, created: false };
+        throw error;
+      }
+      return { id: recordId, created: true };
     });
   }
 
-  private async accept(session: DebtorSession, offerId: string): Promise<void> {
+  private async accept(
+    session: DebtorSession,
+    input: ActionInput,
+    leading: () => MessageWrite[],
+  ): Promise<void> {
+    const offerId = input.offerId as string;
     const now = this.app.clock.now();
-    const offer = await findOffer(this.app.db.prisma, offerId);
-    if (!offer || offer.caseId !== session.caseId)
-      throw new AppError("offer_unavailable", "This offer does not exist.");
-    const promise = await acceptOfferAsPromise(this.app.db.prisma, {
-      offerId,
-      caseId: session.caseId,
-      // An offer a collector made by hand counts for the people, not the assistant (kept-rate split).
-      obtainedBy: offer.source === "collector" ? "human" : "assistant",
-      at: now,
-      actor: session.tokenId,
+    const promiseId = newId();
+    let unavailable = false;
+    const out = await this.runTurn(
+      session,
+      { kind: "action" },
+      async ({ bundle }) => {
+        const offer = bundle.detail.offers.find((o) => o.id === offerId);
+        if (!offer) throw new AppError("offer_unavailable", "This offer does not exist.");
+        const instalments = offer.instalments as { dueDate: string; amount: number }[];
+        const confirmation = composePromiseConfirmation(this.app, bundle, {
+          id: promiseId,
+          total: offer.total,
+          currency: offer.currency,
+          instalments: instalments.map((i) => ({
+            dueDate: new Date(`${i.dueDate}T00:00:00Z`),
+            amount: BigInt(i.amount),
+          })),
+        });
+        return {
+          bundle,
+          turn: startTurnState(bundle, confirmation.state),
+          reply: confirmation.message,
+          events: [...confirmation.events, { kind: "promise.recorded", data: { promiseId, offerId } }],
+          before: statusOf(bundle.state.phase),
+        };
+      },
+      {
+        leading,
+        fresh: true,
+        inside: async (tx, bundle) => {
+          const offer = bundle.detail.offers.find((o) => o.id === offerId);
+          const promise = await acceptOfferIn(tx, {
+            offerId,
+            caseId: session.caseId,
+            promiseId,
+            // An offer a collector made by hand counts for the people, not the assistant (kept-rate split).
+            obtainedBy: offer?.source === "collector" ? "human" : "assistant",
+            at: now,
+            actor: session.tokenId,
+          });
+          if (!promise) {
+            unavailable = true;
+            throw new OfferUnavailable();
+          }
+        },
+      },
+    ).catch((error: unknown) => {
+      if (error instanceof OfferUnavailable) return null;
+      throw error;
     });
-    if (!promise) {
-      // Expired or superseded: say so, and put a fresh offer in front of the debtor.
+    if (unavailable || !out) {
+      // Expired or superseded: nothing was recorded. Say so, and put a fresh offer in front of the debtor.
+      const offer = await findOffer(this.app.db.prisma, offerId);
+      if (!offer || offer.caseId !== session.caseId)
+        throw new AppError("offer_unavailable", "This offer does not exist.");
       const status = offer.expiresAt <= now ? "expired" : offer.status;
       if (offer.status === "proposed")
-        await this.app.db.prisma.offer.update({ where: { id: offerId }, data: { status: "expired" } });
-      void this.enqueue(session.conversationId, () => this.turn(session, "", "decline")).catch(
-        () => undefined,
-      );
+        await setOfferStatus(this.app.db.prisma, offerId, "proposed", "expired");
+      this.cache.dropCase(session.conversationId);
+      void this.enqueue(session.conversationId, () =>
+        this.forcedTurn(
+          session,
+          { type: "decline_offer", clientMessageId: "", offerId: undefined },
+          () => [],
+        ),
+      ).catch((error: unknown) => this.app.log.error({ err: error }, "decline turn failed"));
       throw new AppError(
         "offer_unavailable",
         `This offer is no longer open (${status}). A new offer follows.`,
         { status },
       );
     }
-    const bundle = await loadBundle(this.app, session.caseId, session.conversationId);
-    await saveState(this.app.db.prisma, session.conversationId, { ...bundle.state, phase: "promised" });
-    await addEvent(this.app.db.prisma, session.conversationId, "promise.recorded", {
-      promiseId: promise.id,
-      offerId,
-    });
-    const confirmation = await confirmPromise(this.app, bundle, promise);
-    this.emitMessage(session.conversationId, confirmation);
+    this.publish(session, { ...out, message: out.message, statusChanged: false });
     this.emitState(session.conversationId, session.caseId, "promised");
-    this.app.events.publish({
-      type: "promise.updated",
-      caseId: session.caseId,
-      promiseId: promise.id,
-      status: "active",
-    });
+    this.app.events.publish({ type: "promise.updated", caseId: session.caseId, promiseId, status: "active" });
   }
 
-  private async decline(session: DebtorSession, offerId: string): Promise<void> {
-    const offer = await findOffer(this.app.db.prisma, offerId);
-    if (!offer || offer.caseId !== session.caseId)
-      throw new AppError("offer_unavailable", "This offer does not exist.");
-    if (offer.status !== "proposed")
-      throw new AppError("offer_unavailable", `This offer is no longer open (${offer.status}).`);
-    void this.enqueue(session.conversationId, async () => {
-      const bundle = await loadBundle(this.app, session.caseId, session.conversationId);
-      const turn = {
-        state: bundle.state,
-        verified: bundle.verified,
-        verifyAttempts: bundle.verifyAttempts,
-        offers: [],
-        decisions: [],
-        quotedAmounts: [],
-      };
-      await declineOffer(this.app, turn, offerId, offer.kind);
-      await saveState(this.app.db.prisma, session.conversationId, turn.state);
-      await this.turn(session, "", "decline");
-    }).catch((error: unknown) => this.app.log.error({ err: error }, "decline turn failed"));
-  }
-
-  private async requestHuman(session: DebtorSession): Promise<void> {
-    void this.enqueue(session.conversationId, () => this.turn(session, "", "request_human")).catch(
-      (error: unknown) => this.app.log.error({ err: error }, "request_human turn failed"),
+  /** Decline (an offer) or request a person: a turn with a known intent, recorded with the action. */
+  private async forcedTurn(
+    session: DebtorSession,
+    input: ActionInput,
+    leading: () => MessageWrite[],
+  ): Promise<void> {
+    const intent: ForcedIntent = input.type === "request_human" ? "request_human" : "decline";
+    const out = await this.runTurn(
+      session,
+      { kind: "action" },
+      async ({ bundle, history }) => {
+        let declined: { offerId: string; kind: "full" | "plan" | "settlement" } | undefined;
+        if (input.type === "decline_offer" && input.offerId) {
+          const offer = bundle.detail.offers.find((o) => o.id === input.offerId);
+          if (!offer) throw new AppError("offer_unavailable", "This offer does not exist.");
+          if (offer.status !== "proposed")
+            throw new AppError("offer_unavailable", `This offer is no longer open (${offer.status}).`);
+          declined = { offerId: offer.id, kind: offer.kind };
+        }
+        return prepareTurn(this.app, this.layers, bundle, history, "", intent, declined);
+      },
+      { leading, fresh: true },
     );
+    this.publish(session, out);
   }
 }
+
+class OfferUnavailable extends Error {}

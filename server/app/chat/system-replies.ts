@@ -1,13 +1,22 @@
 // Replies the system writes itself, outside any language layer: the greeting with the notices due
-// at session start, and the written confirmation of a promise (restating amounts and dates).
+// at session start, and the written confirmation of a promise (restating amounts and dates). They
+// are composed here and written by the chat service with the rest of their turn, in one transaction.
 import { loadCatalogue } from "../../agent/offline/catalogue.js";
 import { money, scheduleText } from "../../agent/offline/format.js";
 import { Reply } from "../../agent/offline/reply.js";
-import { addEvent, addEvents, appendMessage, saveState } from "../../db/conversations.js";
+import type { EventWrite, MessageWrite } from "../../db/turns.js";
+import type { ConversationState } from "../../negotiation/conversation-state.js";
 import { checkText } from "../../policy/index.js";
 import type { AppContext } from "../context.js";
 import type { CaseBundle } from "./case-bundle.js";
-import { toWire, type WireMessage } from "./wire.js";
+import { newId } from "./turn-state.js";
+
+/** A system reply ready to write: the message, its events, the conversation state after it. */
+export interface SystemReply {
+  readonly message: MessageWrite;
+  readonly events: EventWrite[];
+  readonly state: ConversationState;
+}
 
 function replyFor(bundle: CaseBundle, seed: string): Reply {
   return new Reply(loadCatalogue(bundle.facts.locale), `${bundle.conversationId}:${seed}`, {
@@ -17,7 +26,7 @@ function replyFor(bundle: CaseBundle, seed: string): Reply {
   });
 }
 
-export async function announceGreeting(app: AppContext, bundle: CaseBundle): Promise<WireMessage> {
+export function composeGreeting(app: AppContext, bundle: CaseBundle): SystemReply {
   const reply = replyFor(bundle, "greeting");
   reply.say("greeting", { question: reply.question() });
   const text = reply.result().text;
@@ -38,7 +47,8 @@ export async function announceGreeting(app: AppContext, bundle: CaseBundle): Pro
   const ids = check.disclosuresToAppend.map((d) => d.id);
   // The notices come first: a debtor must know they talk to an AI before answering anything.
   const full = [...check.disclosuresToAppend.map((d) => d.text), text].join("\n\n");
-  const row = await appendMessage(app.db.prisma, bundle.conversationId, {
+  const message: MessageWrite = {
+    id: newId(),
     role: bundle.humanOwnerId ? "system" : "assistant",
     text: full,
     meta: {
@@ -47,27 +57,21 @@ export async function announceGreeting(app: AppContext, bundle: CaseBundle): Pro
       promptHash: reply.catalogue.hash,
       policyVersionId: bundle.policy.versionId,
     },
-  });
-  if (ids.length)
-    await addEvent(
-      app.db.prisma,
-      bundle.conversationId,
-      "disclosure.added",
-      { ids, moment: "session_start" },
-      row.id,
-    );
-  await saveState(app.db.prisma, bundle.conversationId, {
-    ...bundle.state,
-    disclosuresShown: [...bundle.state.disclosuresShown, ...ids],
-  });
-  return toWire(row);
+  };
+  return {
+    message,
+    events: ids.length
+      ? [{ kind: "disclosure.added", data: { ids, moment: "session_start" }, messageId: message.id }]
+      : [],
+    state: { ...bundle.state, disclosuresShown: [...bundle.state.disclosuresShown, ...ids] },
+  };
 }
 
-export async function confirmPromise(
+export function composePromiseConfirmation(
   app: AppContext,
   bundle: CaseBundle,
   promise: { id: string; total: bigint; currency: string; instalments: { dueDate: Date; amount: bigint }[] },
-): Promise<WireMessage> {
+): SystemReply {
   const reply = replyFor(bundle, `promise:${promise.id}`);
   const locale = bundle.facts.locale;
   const instalments = promise.instalments.map((i) => ({
@@ -97,23 +101,32 @@ export async function confirmPromise(
   );
   const ids = check.disclosuresToAppend.map((d) => d.id);
   // While a person owns the conversation the assistant may not speak: the system confirms instead.
-  const row = await appendMessage(app.db.prisma, bundle.conversationId, {
+  const message: MessageWrite = {
+    id: newId(),
     role: bundle.humanOwnerId ? "system" : "assistant",
     text: [text, ...check.disclosuresToAppend.map((d) => d.text)].join("\n\n"),
     meta: { layer: "system", promiseId: promise.id, policyVersionId: bundle.policy.versionId },
-  });
-  await addEvents(app.db.prisma, bundle.conversationId, [
-    ...(check.violations.length
-      ? [{ kind: "guard.template_violation", data: { violations: check.violations }, messageId: row.id }]
-      : []),
-    ...(ids.length
-      ? [{ kind: "disclosure.added", data: { ids, moment: "message" }, messageId: row.id }]
-      : []),
-  ]);
-  await saveState(app.db.prisma, bundle.conversationId, {
-    ...bundle.state,
-    phase: "promised",
-    disclosuresShown: [...bundle.state.disclosuresShown, ...ids],
-  });
-  return toWire(row);
+  };
+  return {
+    message,
+    events: [
+      ...(check.violations.length
+        ? [
+            {
+              kind: "guard.template_violation",
+              data: { violations: check.violations },
+              messageId: message.id,
+            },
+          ]
+        : []),
+      ...(ids.length
+        ? [{ kind: "disclosure.added", data: { ids, moment: "message" }, messageId: message.id }]
+        : []),
+    ],
+    state: {
+      ...bundle.state,
+      phase: "promised",
+      disclosuresShown: [...bundle.state.disclosuresShown, ...ids],
+    },
+  };
 }

@@ -1,6 +1,6 @@
 // The Toolbox of one turn, bound to one case: read tools answer from the policy engine, write
-// tools record offers, escalations and verification results and remember what they did so the
-// turn runner can attach the offer to the reply and log every decision on the transcript.
+// tools decide offers, escalations and verification results and remember them in the TurnState;
+// the turn runner writes them with the reply in one transaction and logs every decision.
 
 import type {
   EscalationKind,
@@ -10,15 +10,7 @@ import type {
   ToolOutcome,
 } from "../../agent/language-layer.js";
 import { verifyPassword } from "../../auth/passwords.js";
-import { recordVerification } from "../../db/conversations.js";
-import {
-  activePromise,
-  cancelPromise,
-  openEscalation,
-  recordOffer,
-  setCaseStatus,
-  setOfferStatus,
-} from "../../db/negotiation.js";
+import { activePromise } from "../../db/negotiation.js";
 import { AppError } from "../../errors/app-error.js";
 import {
   automaticEscalations,
@@ -34,7 +26,7 @@ import { normaliseAnswer } from "../cases/case-input.js";
 import type { AppContext } from "../context.js";
 import type { CaseBundle } from "./case-bundle.js";
 import { defaultOfferExpiry, endOfDayInZone } from "./offer-expiry.js";
-import type { TurnState } from "./turn-state.js";
+import { declineOpenOffer, newId, type TurnState } from "./turn-state.js";
 
 export const MAX_VERIFY_ATTEMPTS = 3;
 
@@ -67,8 +59,14 @@ export class CaseToolbox implements Toolbox {
       facts: this.bundle.facts,
       due: this.bundle.due,
       mustEscalate: automaticEscalations(this.bundle.policy.pack, this.bundle.due) as EscalationKind[],
-      pendingOffer: this.turn.offers.at(-1) ?? this.bundle.pendingOffer,
+      pendingOffer: this.pending(),
     };
+  }
+
+  /** The offer open now: this turn's last, or the case's, unless the debtor declined it. */
+  private pending() {
+    const offer = this.turn.offers.at(-1) ?? this.bundle.pendingOffer;
+    return offer && !this.turn.declined.includes(offer.id) ? offer : null;
   }
 
   evaluateProposal(proposal: Proposal): ToolOutcome {
@@ -167,9 +165,9 @@ export class CaseToolbox implements Toolbox {
    */
   private async declinePendingFor(proposal: Proposal): Promise<void> {
     if (proposal.kind !== "settlement") return;
-    const pending = this.turn.offers.at(-1) ?? this.bundle.pendingOffer;
+    const pending = this.pending();
     if (!pending || pending.kind === "settlement") return;
-    if (!(await setOfferStatus(this.app.db.prisma, pending.id, "proposed", "declined"))) return;
+    if (!declineOpenOffer(this.bundle, this.turn, pending.id)) return;
     const declinedKinds = this.turn.state.declinedKinds.includes(pending.kind)
       ? this.turn.state.declinedKinds
       : [...this.turn.state.declinedKinds, pending.kind];
@@ -188,9 +186,11 @@ export class CaseToolbox implements Toolbox {
     const expiresAt = terms.expiresAt
       ? endOfDayInZone(terms.expiresAt, tz)
       : defaultOfferExpiry(this.bundle.today, tz);
-    const row = await recordOffer(this.app.db.prisma, {
-      caseId: this.bundle.detail.id,
+    const id = newId();
+    this.turn.offerWrites.push({
+      id,
       kind: terms.kind,
+      status: "proposed",
       total: terms.total,
       currency: terms.currency,
       discountBps: terms.discountBps,
@@ -203,8 +203,8 @@ export class CaseToolbox implements Toolbox {
     });
     const offer: RecordedOffer = {
       ...terms,
-      id: row.id,
-      policyVersionId: row.policyVersionId,
+      id,
+      policyVersionId: this.bundle.policy.versionId,
       expiresAt: expiresAt.toISOString(),
       expiresOn: toLocalDate(expiresAt.toISOString(), tz),
     };
@@ -254,12 +254,9 @@ export class CaseToolbox implements Toolbox {
           }
         : null,
     };
-    const escalation = await openEscalation(this.app.db.prisma, {
-      caseId: this.bundle.detail.id,
-      kind,
-      summary,
-    });
-    this.turn.escalation = { id: escalation.id, kind };
+    const id = newId();
+    this.turn.escalationWrite = { id, kind, summary };
+    this.turn.escalation = { id, kind };
     if (notice) this.turn.escalationNotice = notice;
     this.turn.state = { ...this.turn.state, phase: "escalated" };
     return { policyNotice: notice?.text ?? null };
@@ -278,18 +275,14 @@ export class CaseToolbox implements Toolbox {
     const attempts = this.turn.verifyAttempts + (verified ? 0 : 1);
     const locked = !verified && attempts >= MAX_VERIFY_ATTEMPTS;
     const at = this.app.clock.now();
-    await recordVerification(this.app.db.prisma, this.bundle.conversationId, {
-      verified,
-      attempts,
-      locked,
-      at,
-    });
+    if (verified) this.turn.verifiedAt ??= at;
+    if (locked) this.turn.lockedAt ??= at;
     this.turn.verifyAttempts = attempts;
     this.turn.decisions.push({ tool: "verify_identity", verified, attempts, locked });
     if (verified) {
       this.turn.verified = true;
       this.turn.state = { ...this.turn.state, phase: "reason" };
-      await setCaseStatus(this.app.db.prisma, detail.id, "negotiating");
+      this.turn.caseStatus = "negotiating";
     }
     return { verified, attemptsLeft: Math.max(0, MAX_VERIFY_ATTEMPTS - attempts), locked };
   }
@@ -297,8 +290,8 @@ export class CaseToolbox implements Toolbox {
   async withdrawPromise(): Promise<boolean> {
     const promise = await activePromise(this.app.db.prisma, this.bundle.detail.id);
     if (!promise) return false;
-    await cancelPromise(this.app.db.prisma, promise.id);
-    await setCaseStatus(this.app.db.prisma, this.bundle.detail.id, "negotiating");
+    this.turn.cancelPromiseId = promise.id;
+    this.turn.caseStatus = "negotiating";
     this.turn.decisions.push({ tool: "withdraw_promise", promiseId: promise.id });
     this.turn.state = { ...this.turn.state, phase: "negotiating", declinedKinds: [] };
     return true;

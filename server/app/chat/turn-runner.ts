@@ -1,24 +1,30 @@
-// One assistant turn: understand the debtor, update the negotiation's signals, let the right
-// language layer act through the toolbox, guard the reply, and store it with its offer.
+// One assistant turn, in two steps. prepareTurn: understand the debtor, update the negotiation's
+// signals, let the right language layer act through the toolbox, guard the reply; nothing is
+// written. commitTurn: claim the turn and write everything it decided in one transaction.
 import type { LanguageLayer, TurnContext } from "../../agent/language-layer.js";
 import { isSafetyIntent } from "../../agent/offline/intent-routing.js";
 import { type Understanding, understand } from "../../agent/offline/nlu/index.js";
+import { openEscalationIn } from "../../db/negotiation.js";
 import {
-  addEvents,
-  appendMessage,
-  ConversationLockedError,
-  recentMessages,
-  saveState,
-} from "../../db/conversations.js";
-import { setCaseStatus, setOfferStatus } from "../../db/negotiation.js";
+  type CaseStatus,
+  type ClaimResult,
+  claimTurn,
+  type EventWrite,
+  type HistoryEntry,
+  type MessageWrite,
+  type OfferWrite,
+  type TurnClaim,
+  type TurnTx,
+  writeTurn,
+} from "../../db/turns.js";
 import { type ConversationState, statusOf } from "../../negotiation/conversation-state.js";
 import type { AppContext } from "../context.js";
-import { loadBundle } from "./case-bundle.js";
+import type { CaseBundle } from "./case-bundle.js";
 import { guardReply, momentOf } from "./output-guard.js";
 import { safeTemplate } from "./safe-template.js";
 import { CaseToolbox } from "./toolbox.js";
-import type { TurnState } from "./turn-state.js";
-import { toWire, type WireMessage } from "./wire.js";
+import { declineOpenOffer, newId, startTurnState, type TurnState } from "./turn-state.js";
+import type { WireMessage } from "./wire.js";
 
 export interface Layers {
   /** The deterministic engine: identity checks, escalations and every fallback. */
@@ -32,6 +38,17 @@ export interface TurnOutput {
   readonly status: string;
   readonly statusChanged: boolean;
   readonly escalation?: { id: string; kind: string };
+}
+
+/** A turn decided in memory, ready to be written. */
+export interface PreparedTurn {
+  readonly bundle: CaseBundle;
+  readonly turn: TurnState;
+  /** The assistant's reply; null when a person owns the conversation (nothing to say or write). */
+  readonly reply: MessageWrite | null;
+  /** Transcript events tied to the reply. */
+  readonly events: readonly EventWrite[];
+  readonly before: CaseStatus;
 }
 
 /** Signals the policy ladder reads, from what the debtor said (whichever layer answers). */
@@ -51,37 +68,34 @@ function forcedUnderstanding(intent: ForcedIntent, locale: "fr" | "en"): Underst
   return { intent, intents: [intent], slots: { amounts: [], dates: [] }, locale, confidence: 1 };
 }
 
-export async function runDebtorTurn(
+export async function prepareTurn(
   app: AppContext,
   layers: Layers,
-  ids: { caseId: string; conversationId: string },
+  bundle: CaseBundle,
+  history: readonly HistoryEntry[],
   debtorText: string,
   forced?: ForcedIntent,
-): Promise<TurnOutput> {
-  const bundle = await loadBundle(app, ids.caseId, ids.conversationId);
+  /** An offer the debtor declined with the button, before this turn answers it. */
+  declined?: { offerId: string; kind: "full" | "plan" | "settlement" },
+): Promise<PreparedTurn> {
   const before = statusOf(bundle.state.phase);
+  const turn: TurnState = startTurnState(bundle);
+  if (declined) declineOffer(bundle, turn, declined.offerId, declined.kind);
   // A person answers while they own the conversation; the assistant stays silent.
-  if (bundle.humanOwnerId) return { message: null, status: before, statusChanged: false };
+  if (bundle.humanOwnerId) return { bundle, turn, reply: null, events: [], before };
   const u = forced
     ? forcedUnderstanding(forced, bundle.facts.locale)
     : understand(debtorText, {
         locale: bundle.facts.locale,
         currency: bundle.facts.currency,
         today: bundle.today,
-        ...(bundle.state.phase === "verifying" ? { expecting: "identity" as const } : {}),
+        ...(turn.state.phase === "verifying" ? { expecting: "identity" as const } : {}),
       });
-  const turn: TurnState = {
-    state: { ...applySignals(bundle.state, u), turn: bundle.state.turn + 1 },
-    verified: bundle.verified,
-    verifyAttempts: bundle.verifyAttempts,
-    offers: [],
-    decisions: [],
-    quotedAmounts: [],
-  };
+  turn.state = { ...applySignals(turn.state, u), turn: turn.state.turn + 1 };
   // A "no" to the open offer declines it: the ladder may then move on.
-  let pendingOffer = bundle.pendingOffer;
+  let pendingOffer = turn.declined.length ? null : bundle.pendingOffer;
   if (pendingOffer && u.intent === "decline" && turn.state.phase === "negotiating") {
-    if (await declineOffer(app, turn, pendingOffer.id, pendingOffer.kind)) pendingOffer = null;
+    if (declineOffer(bundle, turn, pendingOffer.id, pendingOffer.kind)) pendingOffer = null;
   }
   const tools = new CaseToolbox(app, bundle, turn);
   const phase = turn.state.phase;
@@ -91,14 +105,14 @@ export async function runDebtorTurn(
       ? layers.offline
       : layers.primary;
   const ctx: TurnContext = {
-    conversationId: ids.conversationId,
+    conversationId: bundle.conversationId,
     locale: bundle.facts.locale,
     phase,
     facts: turn.verified ? bundle.facts : null,
     due: turn.verified ? bundle.due : null,
     verificationQuestion: bundle.detail.verificationQuestion ?? "",
     pendingOffer,
-    history: await recentMessages(app.db.prisma, ids.conversationId, 12),
+    history: history.map((h) => ({ role: h.role, text: h.text })),
     debtorText,
     understanding: u,
     turn: turn.state.turn,
@@ -129,61 +143,210 @@ export async function runDebtorTurn(
     ...turn.state,
     disclosuresShown: [...turn.state.disclosuresShown, ...guarded.disclosuresAdded],
   };
+  const reply: MessageWrite = {
+    id: newId(),
+    role: "assistant",
+    text: guarded.text,
+    offerId: turn.offers.at(-1)?.id,
+    quickReplies: guarded.result.quickReplies,
+    meta: {
+      ...guarded.result.meta,
+      policyVersionId: bundle.policy.versionId,
+      intent: u.intent,
+      intents: u.intents,
+    },
+  };
+  const events: EventWrite[] = [
+    ...turn.decisions.map((d) => ({ kind: "policy.decision", data: d, messageId: reply.id })),
+    ...guarded.events.map((e) => ({ ...e, messageId: reply.id })),
+    ...(guarded.result.meta.fallbackReason
+      ? [{ kind: "llm.fallback", data: { reason: guarded.result.meta.fallbackReason }, messageId: reply.id }]
+      : []),
+    ...(turn.escalation ? [{ kind: "escalation.opened", data: turn.escalation, messageId: reply.id }] : []),
+  ];
+  return { bundle, turn, reply, events, before };
+}
 
-  const conversationId = ids.conversationId;
-  const offer = turn.offers.at(-1);
-  let message: WireMessage | null = null;
-  try {
-    const row = await appendMessage(app.db.prisma, conversationId, {
-      role: "assistant",
-      text: guarded.text,
-      offerId: offer?.id,
-      quickReplies: guarded.result.quickReplies,
-      meta: {
-        ...guarded.result.meta,
-        policyVersionId: bundle.policy.versionId,
-        intent: u.intent,
-        intents: u.intents,
-      },
-    });
-    message = toWire(row);
-    await addEvents(app.db.prisma, conversationId, [
-      ...turn.decisions.map((d) => ({ kind: "policy.decision", data: d, messageId: row.id })),
-      ...guarded.events.map((e) => ({ ...e, messageId: row.id })),
-      ...(guarded.result.meta.fallbackReason
-        ? [{ kind: "llm.fallback", data: { reason: guarded.result.meta.fallbackReason }, messageId: row.id }]
-        : []),
-      ...(turn.escalation ? [{ kind: "escalation.opened", data: turn.escalation, messageId: row.id }] : []),
-    ]);
-  } catch (error) {
-    if (!(error instanceof ConversationLockedError)) throw error;
-    // A person took over while this reply was being prepared: it is never sent. Offers it would have
-    // shown are withdrawn (the debtor never saw them); escalations and decisions stay on the record.
-    for (const o of turn.offers) await setOfferStatus(app.db.prisma, o.id, "proposed", "superseded");
-    await addEvents(app.db.prisma, conversationId, [
-      { kind: "assistant.suppressed", data: { reason: "human_owner" } },
-      ...turn.decisions.map((d) => ({ kind: "policy.decision", data: d })),
-      ...(turn.escalation ? [{ kind: "escalation.opened", data: turn.escalation }] : []),
-    ]);
+/** Thrown inside the transaction when the turn read data that changed meanwhile: it reruns. */
+export class StaleTurnError extends Error {
+  constructor() {
+    super("the conversation or the case changed while the turn was prepared");
+    this.name = "StaleTurnError";
   }
-  await saveState(app.db.prisma, conversationId, turn.state);
+}
+
+export interface CommittedTurn extends TurnOutput {
+  /** The claim's result: "answered" means another turn answered first and nothing was written. */
+  readonly claim: ClaimResult["status"];
+  /** The conversation's version and owner after the commit (for the cache). */
+  readonly version: number;
+  readonly humanOwnerId: string | null;
+  /** Messages written, in order, with their numbers (`action`: an action's record, not conversation). */
+  readonly written: readonly {
+    id: string;
+    seq: number;
+    role: string;
+    text: string;
+    createdAt: Date;
+    action: boolean;
+  }[];
+  /** True when case data (offers, status, escalation, promise) was written. */
+  readonly caseWritten: boolean;
+}
+
+/**
+ * Writes a prepared turn inside the caller's transaction: the claim (one statement), then offers,
+ * messages, events, case status (one statement), then the escalation if one was opened. `leading`
+ * messages (an action's record) are written before the reply. Throws StaleTurnError to roll back.
+ */
+export async function commitTurn(
+  app: AppContext,
+  tx: TurnTx,
+  prepared: PreparedTurn,
+  claim: TurnClaim,
+  leading: readonly MessageWrite[] = [],
+  extraEvents: readonly EventWrite[] = [],
+  /** Writes of the use case's own (an accepted offer's promise), after the claim. */
+  inside?: (tx: TurnTx) => Promise<void>,
+): Promise<CommittedTurn> {
+  const { bundle, turn, before } = prepared;
+  const claimed = await claimTurn(tx, {
+    conversationId: bundle.conversationId,
+    caseId: bundle.detail.id,
+    claim,
+    version: bundle.conversation.version,
+    caseFingerprint: bundle.caseFingerprint,
+    write: {
+      state: turn.state,
+      verifyAttempts: turn.verifyAttempts,
+      verifiedAt: turn.verifiedAt,
+      lockedAt: turn.lockedAt,
+    },
+  });
+  if (claimed.status === "stale") throw new StaleTurnError();
   const status = statusOf(turn.state.phase);
-  if (status !== before && !turn.escalation) await setCaseStatus(app.db.prisma, ids.caseId, status);
+  if (claimed.status === "answered") {
+    return {
+      claim: "answered",
+      version: bundle.conversation.version,
+      humanOwnerId: bundle.humanOwnerId,
+      message: null,
+      status: before,
+      statusChanged: false,
+      written: [],
+      caseWritten: false,
+    };
+  }
+  // A person took over while this reply was being prepared: it is never sent. Offers it would have
+  // shown are recorded withdrawn (the debtor never saw them); escalations and decisions stay.
+  const suppressed = claimed.humanOwnerId !== null && prepared.reply?.role === "assistant";
+  if (inside) await inside(tx);
+  const reply = prepared.reply && !suppressed ? prepared.reply : null;
+  const lastOffer = turn.offerWrites.at(-1);
+  const offers: OfferWrite[] = turn.offerWrites.map((o) => ({
+    ...o,
+    status: turn.declined.includes(o.id)
+      ? "declined"
+      : o === lastOffer && !suppressed && !turn.escalationWrite
+        ? "proposed"
+        : "superseded",
+  }));
+  const messages = [...leading, ...(reply ? [reply] : [])];
+  const events: EventWrite[] = suppressed
+    ? [
+        { kind: "assistant.suppressed", data: { reason: "human_owner" } },
+        ...turn.decisions.map((d) => ({ kind: "policy.decision", data: d })),
+        ...(turn.escalation ? [{ kind: "escalation.opened", data: turn.escalation }] : []),
+      ]
+    : [...prepared.events];
+  const caseStatus: CaseStatus | null = turn.escalationWrite
+    ? null
+    : status !== before
+      ? status
+      : (turn.caseStatus ?? null);
+  const written = await writeTurn(tx, {
+    conversationId: bundle.conversationId,
+    caseId: bundle.detail.id,
+    messages,
+    events: [...events, ...extraEvents],
+    offers,
+    declined: turn.declined.filter((id) => !turn.offerWrites.some((o) => o.id === id)),
+    supersedeOpen: turn.offerWrites.length > 0,
+    caseStatus,
+    cancelPromiseId: turn.cancelPromiseId ?? null,
+    now: app.clock.now(),
+  });
+  if (turn.escalationWrite) {
+    await openEscalationIn(tx, {
+      id: turn.escalationWrite.id,
+      caseId: bundle.detail.id,
+      kind: turn.escalationWrite.kind as Parameters<typeof openEscalationIn>[1]["kind"],
+      summary: turn.escalationWrite.summary,
+    });
+  }
+  const rows = written.map((w) => {
+    const m = messages.find((x) => x.id === w.id);
+    return { ...w, role: m?.role ?? "system", text: m?.text ?? "", action: m?.meta?.action !== undefined };
+  });
+  const replyRow = reply ? rows.find((r) => r.id === reply.id) : undefined;
+  const offer = reply?.offerId ? offers.find((o) => o.id === reply.offerId) : undefined;
   return {
-    message,
+    claim: "claimed",
+    version: claimed.version,
+    humanOwnerId: claimed.humanOwnerId,
+    message: replyRow && reply ? wireOf(replyRow, reply, offer) : null,
     status,
     statusChanged: status !== before,
     ...(turn.escalation ? { escalation: turn.escalation } : {}),
+    written: rows,
+    caseWritten:
+      offers.length > 0 ||
+      turn.declined.length > 0 ||
+      caseStatus !== null ||
+      turn.escalationWrite !== undefined ||
+      turn.cancelPromiseId !== undefined,
   };
 }
 
-export async function declineOffer(
-  app: AppContext,
+/** The wire shape of a message just written (no read-back). */
+export function wireOf(
+  row: { id: string; createdAt: Date },
+  message: MessageWrite,
+  offer?: OfferWrite,
+): WireMessage {
+  return {
+    id: row.id,
+    role: message.role,
+    text: message.text,
+    createdAt: row.createdAt.toISOString(),
+    ...(offer
+      ? {
+          offer: {
+            id: offer.id,
+            kind: offer.kind,
+            total: offer.total,
+            currency: offer.currency,
+            instalments: offer.instalments.map((i) => ({ dueDate: i.dueDate, amount: i.amount })),
+            expiresAt: offer.expiresAt.toISOString(),
+            status: offer.status,
+          },
+        }
+      : {}),
+    ...(message.quickReplies?.length ? { quickReplies: [...message.quickReplies] } : {}),
+    ...(message.role === "system" && typeof message.meta?.notice === "string"
+      ? { notice: message.meta.notice }
+      : {}),
+  };
+}
+
+/** The debtor said no to an open offer: it counts as declined, and the ladder moves on. */
+export function declineOffer(
+  bundle: CaseBundle,
   turn: TurnState,
   offerId: string,
   kind: "full" | "plan" | "settlement",
-): Promise<boolean> {
-  const declined = await setOfferStatus(app.db.prisma, offerId, "proposed", "declined");
+): boolean {
+  const declined = declineOpenOffer(bundle, turn, offerId);
   if (declined) {
     const declinedKinds = turn.state.declinedKinds.includes(kind)
       ? turn.state.declinedKinds

@@ -45,7 +45,7 @@ export function deliver(
   row: MessageRow,
 ): WireMessage {
   const wire = toWire(row);
-  deps.chat.emitMessage(conversationId, wire);
+  deps.chat.emitMessage(conversationId, wire, caseId);
   deps.ctx.events.publish({
     type: "message.stored",
     caseId,

@@ -1,6 +1,6 @@
 // Live takeover. A collector becomes the conversation's owner: from that instant the server refuses
-// every assistant message (db/conversations.ts appendMessage checks the owner under the same row
-// lock, so a model reply still in flight is suppressed, not sent). The debtor is told a person
+// every assistant message (a turn's claim, db/turns.ts claimTurn, reads the owner under the same
+// row lock, so a model reply still in flight is suppressed, not sent). The debtor is told a person
 // joined; the collector writes as role "agent"; handing back clears the owner with a note on the
 // transcript, and the assistant answers the debtor's next message.
 import {

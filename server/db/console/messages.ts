@@ -1,5 +1,5 @@
 // Staff-side conversation writes inside a caller's transaction: lock the conversation row (the same
-// lock appendMessage takes, so an assistant reply in flight and a takeover are serialised), and
+// lock a chat turn's claim takes, so an assistant reply in flight and a takeover are serialised), and
 // insert agent or system messages with the next sequence number.
 import type { Prisma as P } from "../generated/client.js";
 

@@ -1,0 +1,84 @@
+// The SQL work of a debtor turn, counted for real on PostgreSQL: every statement the service sends
+// through the pg driver while one turn runs (the store-before-ack of the debtor's message included,
+// BEGIN and COMMIT included), so that the count cannot creep back up. PostgreSQL only: PGlite runs
+// in-process and does not go through the driver.
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sampleCase, startTestService, type TestService } from "../../test-support/service.js";
+import type { DebtorSession } from "./chat-service.js";
+
+const MAX_STATEMENTS_PER_TURN = 6;
+const postgresUrl = process.env.TEST_DATABASE_URL;
+
+if (!postgresUrl)
+  console.warn("turn-statements.test.ts skipped: set TEST_DATABASE_URL to count statements on PostgreSQL");
+
+/** Records the text of every statement any pg client sends while `work` runs. */
+async function statementsDuring(work: () => Promise<void>): Promise<string[]> {
+  const seen: string[] = [];
+  const original = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const q = args[0] as string | { text?: string };
+    seen.push((typeof q === "string" ? q : (q?.text ?? "")).replace(/\s+/g, " ").trim());
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof original;
+  try {
+    await work();
+  } finally {
+    pg.Client.prototype.query = original;
+  }
+  return seen;
+}
+
+describe.skipIf(!postgresUrl)("SQL statements per debtor turn on PostgreSQL", () => {
+  let t: TestService;
+  beforeAll(async () => {
+    t = await startTestService("postgres");
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it(`greets, verifies and negotiates in at most ${MAX_STATEMENTS_PER_TURN} statements a turn`, async () => {
+    const res = await t.api("POST", "/api/cases", { token: t.tokens.collector, body: sampleCase() });
+    expect(res.status).toBe(201);
+    const chat = t.service.chat;
+    const session: DebtorSession = await chat.openSession(res.body.token);
+    const replies: string[] = [];
+    const stop = chat.listen({
+      message: (_id, m) => {
+        if (m.role === "assistant") replies.push(m.text);
+      },
+      state: () => {},
+    });
+    const counts: Record<string, number> = {};
+    const statements: Record<string, string[]> = {};
+
+    statements.greeting = await statementsDuring(() => chat.resume(session));
+    let n = 0;
+    const turn = async (name: string, text: string) => {
+      const before = replies.length;
+      statements[name] = await statementsDuring(async () => {
+        await chat.postMessage(session, { clientMessageId: `m-${++n}`, text });
+        await chat.idle(session.conversationId);
+      });
+      // Each turn did answer (a turn that wrote nothing would count few statements for nothing).
+      expect(replies.length, `${name}: ${replies.at(-1)}`).toBe(before + 1);
+    };
+    await turn("verification", "75011");
+    await turn("reason", "J'ai oublié, désolé.");
+    await turn("proposal", "Je peux payer 500 euros maintenant et le reste le mois prochain");
+    await turn("decline", "Non, ça ne me va pas");
+    await turn("question", "Combien je dois exactement ?");
+    stop();
+
+    for (const [name, list] of Object.entries(statements)) counts[name] = list.length;
+    console.info("statements per turn (BEGIN and COMMIT included):", counts);
+    const detail = JSON.stringify(statements, null, 1);
+    expect(replies).toHaveLength(6);
+    for (const [name, count] of Object.entries(counts)) {
+      expect(count, `${name} turn: ${detail}`).toBeLessThanOrEqual(MAX_STATEMENTS_PER_TURN);
+      expect(count, `${name} turn`).toBeGreaterThanOrEqual(3);
+    }
+  });
+});
