@@ -73,8 +73,16 @@ async function converse(url: string, token: string, lines: string[], latencies: 
   // A dropped connection (missed heartbeats while the server is saturated) ends the conversation
   // and counts as an error, instead of hanging the run.
   let dropped = false;
+  // A turn that failed is answered with an unstored notice (id "notice-…"): an error, not a wait.
+  let failed = false;
   const greeted = new Promise<void>((resolve) => {
-    socket.on("message", (m: { role: string; text: string }) => {
+    socket.on("message", (m: { id: string; role: string; text: string }) => {
+      if (m.role === "system" && m.id.startsWith("notice-")) {
+        failed = true;
+        resolve();
+        waiting?.("");
+        return;
+      }
       if (m.role !== "assistant") return;
       assistantCount++;
       if (assistantCount === 1) resolve();
@@ -104,6 +112,10 @@ async function converse(url: string, token: string, lines: string[], latencies: 
     await new Promise((r) => setTimeout(r, 1000 * attempt));
   }
   await greeted;
+  if (failed) {
+    socket.close();
+    return 1;
+  }
   for (const text of lines) {
     const start = performance.now();
     const replied = new Promise<void>((resolve) => {
@@ -119,7 +131,7 @@ async function converse(url: string, token: string, lines: string[], latencies: 
       return errors + 1;
     }
     await replied;
-    if (dropped) return errors + 1;
+    if (dropped || failed) return errors + 1;
     latencies.push(performance.now() - start);
   }
   socket.close();
@@ -196,7 +208,7 @@ comparable figures.
 
 Run on ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, Node ${process.version} (\`npm run bench:chat -- ${sizes.join(",")}\`).
 
-| database | N | turns | p50 ms | p99 ms | turns/s | echo p50 ms | echo p99 ms | echo msgs/s | p50 ratio | throughput ratio | errors (refused or dropped) | SQL per turn | SQL per connection |
+| database | N | turns | p50 ms | p99 ms | turns/s | echo p50 ms | echo p99 ms | echo msgs/s | p50 ratio | throughput ratio | errors (refused, dropped or failed) | SQL per turn | SQL per connection |
 |---|---|---|---|---|---|---|---|---|---|---|---|---|---|
 ${rows.join("\n")}
 

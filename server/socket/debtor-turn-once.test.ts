@@ -86,7 +86,8 @@ describe.each(TEST_TARGETS)("one turn per debtor message on %s", (target) => {
   }
 
   it("answers a message sent from the connect handler once, over many runs, with resends after a drop", async () => {
-    const runs = 24;
+    // Many runs: the race is a matter of timing (on PostgreSQL, main answered twice within a few).
+    const runs = 20;
     for (let run = 0; run < runs; run++) {
       const c = await newCase();
       const first = { clientMessageId: randomUUID(), text: "75011" };
@@ -114,7 +115,7 @@ describe.each(TEST_TARGETS)("one turn per debtor message on %s", (target) => {
       const view = await caseOf(c.id);
       expect(view.offers).toEqual([]);
     }
-  });
+  }, 240_000);
 
   it("answers once when another instance resumes the conversation while the message's own turn runs", async () => {
     // Instance A thinks slowly (a model taking its time); instance B, on the same database, gets the
