@@ -7,9 +7,11 @@ import type { ChatService } from "./app/chat/chat-service.js";
 import { type ConsoleDeps, DEFAULT_BROKEN_AFTER_DAYS } from "./app/console/deps.js";
 import { startPromiseReviews } from "./app/console/promise-tracker.js";
 import type { AppContext } from "./app/context.js";
+import { startStudioWorker } from "./app/policy-studio/worker.js";
 import { consolePages } from "./http/routes/console-pages.js";
 import { consoleReportRoutes } from "./http/routes/console-report-routes.js";
 import { consoleRoutes } from "./http/routes/console-routes.js";
+import { policyRoutes } from "./http/routes/policy-routes.js";
 import { attachConsoleNamespace, type ConsoleNamespace } from "./socket/console-namespace.js";
 
 export interface ConsoleOptions {
@@ -19,6 +21,8 @@ export interface ConsoleOptions {
   readonly reviewIntervalMs?: number;
   /** Where the built console lives (default web/dist/console). */
   readonly pagesDir?: string;
+  /** How often the background job worker looks for work; 0 disables it (default 1 s). */
+  readonly jobPollMs?: number;
 }
 
 export const DEFAULT_REVIEW_INTERVAL_MS = 15 * 60_000;
@@ -44,14 +48,17 @@ export function createConsole(
   const router = Router();
   router.use(consoleReportRoutes(deps));
   router.use(consoleRoutes(deps));
+  router.use(policyRoutes(ctx));
   router.use(consolePages(options.pagesDir));
   let namespace: ConsoleNamespace | null = null;
   let reviews: { stop(): Promise<void> } | null = null;
+  let jobs: { stop(): Promise<void> } | null = null;
   return {
     deps,
     router,
     attach(io) {
       namespace = attachConsoleNamespace(io, ctx, chat);
+      jobs = startStudioWorker(ctx, options.jobPollMs ?? 1000);
       const interval = options.reviewIntervalMs ?? DEFAULT_REVIEW_INTERVAL_MS;
       if (namespace && interval > 0) {
         reviews = startPromiseReviews(ctx, {
@@ -64,6 +71,7 @@ export function createConsole(
     async stop() {
       namespace?.close();
       await reviews?.stop();
+      await jobs?.stop();
     },
   };
 }

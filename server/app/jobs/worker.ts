@@ -1,7 +1,7 @@
 // The in-process worker loop: every instance polls the job table and runs what it claims (see
 // db/studio/jobs.ts for the row lock). Handlers are registered by kind and report progress.
 import { randomUUID } from "node:crypto";
-import { claimJob, finishJob, reportProgress } from "../../db/studio/jobs.js";
+import { claimJob, finishJob, reportProgress, requeueJob } from "../../db/studio/jobs.js";
 import type { AppContext } from "../context.js";
 
 export type Progress = (percent: number, stage: string) => Promise<void>;
@@ -11,6 +11,12 @@ export interface JobWorker {
   /** Runs every job queued now, one after the other (tests, and the poll timer). */
   drain(): Promise<number>;
   stop(): Promise<void>;
+}
+
+class WorkerStopping extends Error {
+  constructor() {
+    super("the worker is stopping");
+  }
 }
 
 /** A job whose heartbeat is older than this is considered abandoned and run again. */
@@ -30,6 +36,8 @@ export function startJobWorker(
     if (!job) return false;
     const handler = handlers[job.kind];
     const progress: Progress = async (percent, stage) => {
+      // A stopping instance gives the job back at its next step instead of holding the shutdown.
+      if (stopped) throw new WorkerStopping();
       await reportProgress(ctx.db.prisma, job.id, instance, percent, stage);
     };
     try {
@@ -37,6 +45,10 @@ export function startJobWorker(
       const result = await handler(job.input, progress, { id: job.id });
       await finishJob(ctx.db.prisma, job.id, instance, { ok: true, result });
     } catch (error) {
+      if (error instanceof WorkerStopping) {
+        await requeueJob(ctx.db.prisma, job.id, instance);
+        return false;
+      }
       ctx.log.error({ err: error, jobId: job.id, kind: job.kind }, "background job failed");
       await finishJob(ctx.db.prisma, job.id, instance, { ok: false, error: (error as Error).message });
     }

@@ -21,6 +21,8 @@ import { getPolicyVersion, publishedVersion, publishedVersionStamps } from "../.
 import { conversationsToReplay } from "../../db/studio/replay-source.js";
 import { dateInZone, parsePack } from "../../policy/index.js";
 import { caseFacts } from "../cases/case-view.js";
+import { MAX_VERIFY_ATTEMPTS } from "../chat/toolbox.js";
+import { answerMatches } from "../chat/verification-answer.js";
 import type { AppContext } from "../context.js";
 import type { Progress } from "../jobs/worker.js";
 import { replayConversation } from "./replay-core.js";
@@ -95,10 +97,22 @@ async function replay(
   let agreedD = 0;
   for (const row of rows) {
     const facts = caseFacts(row.case);
-    const first = row.messages[0];
+    // Negotiation starts after the answer that passed the security question: earlier messages
+    // are answers to it (a postcode is not an amount).
+    let start = -1;
+    for (const [i, m] of row.messages.entries()) {
+      if (i >= MAX_VERIFY_ATTEMPTS) break;
+      if (await answerMatches(row.case, m.text)) {
+        start = i;
+        break;
+      }
+    }
+    if (start < 0) continue;
+    const negotiated = row.messages.slice(start + 1);
+    const first = negotiated[0];
     if (!first) continue;
     const today = dateInZone(first.createdAt, facts.timeZone);
-    const texts = row.messages.map((m) => m.text);
+    const texts = negotiated.map((m) => m.text);
     const p = replayConversation(facts, today, texts, published.pack);
     const d = replayConversation(facts, today, texts, draft.pack);
     const changes = p.steps.flatMap((step, index) => {

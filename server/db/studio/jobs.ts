@@ -81,3 +81,11 @@ export async function finishJob(
       : { status: "failed", error: outcome.error.slice(0, 2000), finishedAt: new Date() },
   });
 }
+
+/** Gives a job back to the queue (its instance is shutting down): another instance runs it. */
+export async function requeueJob(prisma: Prisma, id: string, instance: string): Promise<void> {
+  await prisma.backgroundJob.updateMany({
+    where: { id, lockedBy: instance, status: "running" },
+    data: { status: "queued", lockedBy: null, lockedAt: null, stage: "waiting for a worker" },
+  });
+}

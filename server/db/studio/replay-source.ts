@@ -7,6 +7,7 @@ export async function conversationsToReplay(prisma: Prisma, packId: string, sinc
   return prisma.conversation.findMany({
     where: {
       case: { policyVersion: { packId } },
+      verifiedAt: { not: null },
       messages: { some: { role: "debtor", createdAt: { gte: since } } },
     },
     orderBy: { createdAt: "desc" },
