@@ -7,6 +7,7 @@ import { TEST_TARGETS } from "../../test-support/databases.js";
 import { DebtorClient } from "../../test-support/debtor-client.js";
 import { sampleCase, startTestService, type TestService } from "../../test-support/service.js";
 
+// biome-ignore lint/suspicious/noExplicitAny: API bodies read loosely in assertions
 type Json = Record<string, any>;
 
 const ROUTES: [string, string, unknown?][] = [
