@@ -174,6 +174,33 @@ export async function createDraft(ctx: AppContext, actor: Actor, packId: string,
   return { id: row.id, created: true, status: row.status };
 }
 
+/**
+ * What a content would be as a draft, without storing it: the schema's problems by path, the
+ * changes in words against the published version, the widenings and the legal problems. The
+ * editor calls it as the user types, so errors show on their field with the server's words.
+ */
+export async function checkDraft(ctx: AppContext, packId: string, body: unknown) {
+  const { content } = parseOrThrow(draftBody, body, "draft");
+  const published = await publishedVersion(ctx.db.prisma, packId);
+  if (!published) throw notFound("Policy pack");
+  const changes = describeChanges(contentAsJson(published.content), content);
+  const others = (await ctx.policies.published()).filter((p) => p.packId !== packId).map((p) => p.pack);
+  try {
+    const parsed = validateDraft(packId, contentAsYaml(content), others);
+    const base = parseStored(published);
+    return {
+      ok: true,
+      errors: [],
+      changes,
+      widenings: wideningChanges(base, parsed.pack),
+      legalProblems: legalProblems(parsed.pack, base),
+    };
+  } catch (error) {
+    if (!(error instanceof AppError) || !Array.isArray(error.details)) throw error;
+    return { ok: false, errors: error.details, changes, widenings: [], legalProblems: [] };
+  }
+}
+
 async function draftRow(ctx: AppContext, id: string): Promise<VersionRow> {
   const row = await getPolicyVersion(ctx.db.prisma, id);
   if (!row || !["draft", "awaiting_approval"].includes(row.status)) throw notFound("Draft");

@@ -5,6 +5,7 @@ import { Router } from "express";
 import type { AppContext } from "../../app/context.js";
 import {
   approveDraft,
+  checkDraft,
   createDraft,
   draftDetail,
   exportYaml,
@@ -63,6 +64,9 @@ export function policyRoutes(ctx: AppContext): Router {
   router.post("/api/policies/:packId/drafts", editors, async (req, res) => {
     const draft = await createDraft(ctx, actorOf(req), packParam(req.params.packId), req.body);
     res.status(draft.created ? 201 : 200).json(draft);
+  });
+  router.post("/api/policies/:packId/check", editors, async (req, res) => {
+    res.json(await checkDraft(ctx, packParam(req.params.packId), req.body));
   });
   router.post("/api/policies/:packId/rollback", editors, async (req, res) => {
     res.json(await rollback(ctx, actorOf(req), packParam(req.params.packId), req.body));
