@@ -98,18 +98,18 @@ export function PackForm({ b }: { b: Binding }) {
               <NumberField
                 b={b}
                 path={["limits", "hardship", "maxInstalments", "value"]}
-                label="Maximum instalments"
+                label="Maximum instalments under hardship"
               />
               <NumberField
                 b={b}
                 path={["limits", "hardship", "minInstalment", "value"]}
-                label="Minimum instalment"
+                label="Minimum instalment under hardship"
                 unit="money"
               />
               <NumberField
                 b={b}
                 path={["limits", "hardship", "maxPlanMonths", "value"]}
-                label="Maximum plan length (months)"
+                label="Maximum plan length under hardship (months)"
               />
             </div>
           </>

@@ -73,12 +73,13 @@ export function NumberField({
   const messages = errorsAt(b.errors, key);
   const value = getAt(b.pack, path);
   return (
-    <label className="policy-field">
-      <span>
+    <div className="policy-field">
+      <label htmlFor={id}>
         {label}
         {SUFFIX[unit](b.currency) && <span className="hint"> ({SUFFIX[unit](b.currency)})</span>}
-      </span>
+      </label>
       <input
+        id={id}
         inputMode="decimal"
         data-path={key}
         value={shown(value, unit, b.currency)}
@@ -87,7 +88,7 @@ export function NumberField({
         onChange={(e) => b.onChange(setAt(b.pack, path, parsed(e.target.value, unit, b.currency)))}
       />
       <FieldErrors id={`${id}-err`} messages={messages} />
-    </label>
+    </div>
   );
 }
 
@@ -97,9 +98,10 @@ export function TextField({ b, path, label }: { b: Binding; path: readonly Key[]
   const messages = errorsAt(b.errors, key);
   const value = getAt(b.pack, path);
   return (
-    <label className="policy-field policy-field--text">
-      <span>{label}</span>
+    <div className="policy-field policy-field--text">
+      <label htmlFor={id}>{label}</label>
       <textarea
+        id={id}
         data-path={key}
         rows={3}
         value={typeof value === "string" ? value : ""}
@@ -108,7 +110,7 @@ export function TextField({ b, path, label }: { b: Binding; path: readonly Key[]
         onChange={(e) => b.onChange(setAt(b.pack, path, e.target.value))}
       />
       <FieldErrors id={`${id}-err`} messages={messages} />
-    </label>
+    </div>
   );
 }
 
