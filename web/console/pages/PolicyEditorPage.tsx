@@ -25,7 +25,7 @@ interface Check {
 
 const byPath = (errors: readonly { path: string; message: string }[]): Errors => {
   const out: Record<string, string[]> = {};
-  for (const e of errors) (out[e.path] ??= []).push(e.message);
+  for (const e of errors) out[e.path] = [...(out[e.path] ?? []), e.message];
   return out;
 };
 
