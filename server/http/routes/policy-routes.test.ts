@@ -268,6 +268,48 @@ describe.each(TEST_TARGETS)("policy studio API on %s", (target) => {
     expect(await auditActions()).toContain("policy.simulation_started");
   });
 
+  it("blocks publishing while the simulation runs and when it found policy violations", async () => {
+    const draft = await edit((c) => {
+      c.ladder.offerValidDays.value = 5;
+    });
+    expect(draft.status).toBe(201);
+    // The worker's own rows, as it leaves them (the suite's violations cannot be staged otherwise).
+    const job = await t.db.prisma.backgroundJob.create({
+      data: {
+        kind: "policy.simulation",
+        status: "running",
+        policyVersionId: draft.body.id,
+        lockedBy: "elsewhere",
+        lockedAt: new Date(),
+      },
+    });
+    const publish = () =>
+      t.api("POST", `/api/policies/drafts/${draft.body.id}/publish`, {
+        token: editor(),
+        body: { note: "Shorter offers" },
+      });
+    const running = await publish();
+    expect(running.status).toBe(409);
+    expect(running.body.error.message).toMatch(/still running/);
+    await t.db.prisma.backgroundJob.update({
+      where: { id: job.id },
+      data: {
+        status: "succeeded",
+        progress: 100,
+        result: {
+          blocking: ["the evaluation suite found 2 policy violation(s) under the draft (CI would fail)"],
+        },
+      },
+    });
+    const violations = await publish();
+    expect(violations.status).toBe(409);
+    expect(violations.body.error.details).toEqual([
+      { path: "simulation", message: expect.stringMatching(/2 policy violation/) },
+    ]);
+    await t.db.prisma.backgroundJob.update({ where: { id: job.id }, data: { result: { blocking: [] } } });
+    expect((await publish()).status).toBe(200);
+  });
+
   it("rolls back to an earlier version in one action", async () => {
     const versions = (await detail()).versions as Json[];
     const first = versions.find((v) => v.note === "loaded from policies/");
