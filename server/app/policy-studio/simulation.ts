@@ -44,7 +44,8 @@ export const simulationInputSchema = z
 export type SimulationInput = z.infer<typeof simulationInputSchema>;
 
 export interface ReplayedConversation {
-  readonly caseReference: string;
+  /** The case id's first characters: enough to tell conversations apart, nothing about the debtor. */
+  readonly caseKey: string;
   readonly caseId: string;
   readonly currency: string;
   readonly messages: number;
@@ -119,7 +120,13 @@ async function replay(
       const other = d.steps[index];
       return other && other.text !== step.text ? [{ index, published: step.text, draft: other.text }] : [];
     });
-    offersChanged += p.steps.filter((s, i) => s.offerTotal !== (d.steps[i]?.offerTotal ?? null)).length;
+    // An offer changed when either side made one and what was offered (terms, or none) differs.
+    offersChanged += p.steps.filter((s, i) => {
+      const other = d.steps[i];
+      return (
+        other !== undefined && s.text !== other.text && (s.offerTotal !== null || other.offerTotal !== null)
+      );
+    }).length;
     opened += d.escalations.filter((k) => !p.escalations.includes(k)).length;
     avoided += p.escalations.filter((k) => !d.escalations.includes(k)).length;
     if (p.agreed) agreedP++;
@@ -131,7 +138,7 @@ async function replay(
     const moved =
       changes.length > 0 || p.agreed !== d.agreed || p.escalations.join() !== d.escalations.join();
     conversations.push({
-      caseReference: facts.reference,
+      caseKey: row.caseId.slice(0, 8),
       caseId: row.caseId,
       currency: facts.currency,
       messages: texts.length,

@@ -256,6 +256,7 @@ describe.each(TEST_TARGETS)("policy studio API on %s", (target) => {
     expect(job.progress).toBe(100);
     const replay = job.result.replay;
     expect(replay.totals.conversations).toBeGreaterThanOrEqual(1);
+    expect(replay.totals.offersChanged).toBeGreaterThanOrEqual(1);
     const moved = replay.conversations.find((m: Json) => m.caseId === c.id);
     expect(moved?.moved, JSON.stringify(replay)).toBe(true);
     expect(moved.changes[0].published).toMatch(/15 payments/);

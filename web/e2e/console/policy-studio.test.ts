@@ -38,7 +38,6 @@ describe.skipIf(!hasChromium)("policy studio: edit, simulate, publish, roll back
   let editor: PolicyEditorPage;
   let login: ConsoleLogin;
   let old: { id: string; token: string };
-  let oldReference: string;
   let v1: string;
   let draftId: string;
 
@@ -61,7 +60,6 @@ describe.skipIf(!hasChromium)("policy studio: edit, simulate, publish, roll back
     expect(before.instalments).toHaveLength(12);
     const oldCase = await t.db.prisma.case.findUniqueOrThrow({ where: { id: old.id } });
     v1 = oldCase.policyVersionId;
-    oldReference = oldCase.reference;
 
     login = new ConsoleLogin(page);
     await login.open(t.url);
@@ -97,10 +95,13 @@ describe.skipIf(!hasChromium)("policy studio: edit, simulate, publish, roll back
       );
     });
     expect(finished).toBe("Finished");
-    const moved = editor.movedConversations().filter({ hasText: oldReference });
+    const moved = editor.movedConversations().filter({ hasText: old.id.slice(0, 8) });
     await moved.first().waitFor();
     expect(await moved.first().textContent()).toMatch(
       /15 payments.*counters with plan: 12 ×.*accepted plan: 15 ×/,
+    );
+    expect(await editor.simulation.getByRole("table", { name: "Suite metrics" }).textContent()).toContain(
+      "Assistant (1 scenarios)",
     );
     await editor.simulation.screenshot({ path: `${SHOTS}/policy-studio-simulation.png` });
   }, 300_000);

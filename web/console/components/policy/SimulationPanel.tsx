@@ -60,7 +60,7 @@ export function SimulationPanel({
         "POST",
         `/api/policies/drafts/${draftId}/simulations`,
         {
-          body: {},
+          body: filter.trim() ? { filter: filter.trim() } : {},
         },
       );
       onStarted(started.jobId);
@@ -178,7 +178,9 @@ function SimulationResultView({ result }: { result: SimulationResult }) {
                 : [{ index: -1, published: "(outcome)", draft: "(outcome)" }]
               ).map((ch) => (
                 <tr key={`${c.caseId}-${ch.index}`}>
-                  <td>{c.caseReference}</td>
+                  <td>
+                    <code>{c.caseKey}</code>
+                  </td>
                   <td>{ch.index >= 0 ? `#${ch.index + 1}` : ""}</td>
                   <td>{ch.published}</td>
                   <td>{ch.draft}</td>
