@@ -27,7 +27,10 @@ describe("replaying a conversation", () => {
   });
 
   it("opens the same safety escalation under both and stops there", () => {
-    const messages = ["Je conteste cette facture, la marchandise n'a jamais été livrée", "je peux payer 100 €"];
+    const messages = [
+      "Je conteste cette facture, la marchandise n'a jamais été livrée",
+      "je peux payer 100 €",
+    ];
     for (const p of [published, longer]) {
       const r = replayConversation(facts, TODAY, messages, p);
       expect(r.escalations).toEqual(["dispute"]);
