@@ -224,7 +224,9 @@ function jobView(job: NonNullable<Awaited<ReturnType<typeof getJob>>>) {
 
 /** What a draft changes and what stands between it and publication. */
 export async function draftDetail(ctx: AppContext, id: string) {
-  const row = await draftRow(ctx, id);
+  // Readable whatever became of it (published, archived), so a link to a draft keeps working.
+  const row = await getPolicyVersion(ctx.db.prisma, id);
+  if (!row) throw notFound("Draft");
   const published = await publishedVersion(ctx.db.prisma, row.packId);
   const pack = parseStored(row);
   const base = published ? parseStored(published) : null;

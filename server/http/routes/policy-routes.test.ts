@@ -149,6 +149,13 @@ describe.each(TEST_TARGETS)("policy studio API on %s", (target) => {
     });
     expect(published.status).toBe(200);
     expect(published.body.status).toBe("published");
+    const stored = await t.api("GET", `/api/policies/drafts/${draft.body.id}`, { token: editor() });
+    expect(stored.body.status).toBe("published");
+    const again = await t.api("POST", `/api/policies/drafts/${draft.body.id}/publish`, {
+      token: editor(),
+      body: { note: "twice" },
+    });
+    expect(again.status).toBe(404);
 
     const after = await newCase();
     expect(await pinnedVersion(after.id)).toBe(draft.body.id);

@@ -129,12 +129,13 @@ export function PolicyEditorPage({ packId }: { packId: string }) {
       const r = await request<{ status: string }>("POST", `/api/policies/drafts/${draftId}/publish`, {
         body: { note },
       });
-      setMessage(
-        r.status === "awaiting_approval"
-          ? "This change widens a limit: it waits for a second policy editor or admin to approve it."
-          : "Published. New cases use this version; existing cases keep theirs.",
-      );
-      draft.reload();
+      if (r.status === "awaiting_approval") {
+        setMessage("This change widens a limit: it waits for a second policy editor or admin to approve it.");
+        draft.reload();
+      } else {
+        setMessage("Published. New cases use this version; existing cases keep theirs.");
+        navigate(`/policies/${packId}`, { replace: true });
+      }
       detail.reload();
     });
   const approve = () =>
@@ -162,7 +163,7 @@ export function PolicyEditorPage({ packId }: { packId: string }) {
     );
   const pub = detail.data.published;
   const status = draftId ? draft.data?.status : undefined;
-  const published = status === "published";
+  const open = status === "draft" || status === "awaiting_approval";
   return (
     <section className="page policy-editor">
       <p>
@@ -283,7 +284,7 @@ export function PolicyEditorPage({ packId }: { packId: string }) {
         {unsaved && draftId && <span className="hint">Unsaved changes since the draft was saved.</span>}
       </div>
 
-      {draftId && draft.data && !published && (
+      {draftId && draft.data && open && (
         <>
           <SimulationPanel
             draftId={draftId}
