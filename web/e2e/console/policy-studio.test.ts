@@ -77,6 +77,10 @@ describe.skipIf(!hasChromium)("policy studio: edit, simulate, publish, roll back
     expect(await editor.changeList()).toEqual(
       expect.arrayContaining(["maximum instalments 12 → 18", "maximum plan length (months) 12 → 18"]),
     );
+    // The same content in the YAML view, for experts.
+    await page.getByRole("tab", { name: "YAML" }).click();
+    expect(await page.getByLabel("The pack as YAML").inputValue()).toMatch(/maxInstalments:\n\s+value: 18/);
+    await page.getByRole("tab", { name: "Form" }).click();
     await editor.saveDraft();
     draftId = new URL(page.url()).searchParams.get("draft") ?? "";
     expect(draftId).toMatch(/^[0-9a-f-]{36}$/);
