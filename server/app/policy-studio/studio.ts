@@ -315,10 +315,12 @@ async function publishNow(
   action = "policy.published",
 ) {
   const previous = await publishedVersion(ctx.db.prisma, row.packId);
+  // A roll-back keeps the version's own note (why it was made); why it came back is audited.
+  const rollingBack = action === "policy.rolled_back";
   const published = await publishVersion(ctx.db.prisma, {
     id: row.id,
     packId: row.packId,
-    note,
+    ...(rollingBack ? {} : { note }),
     now: ctx.clock.now(),
     ...(approvedById ? { approvedById } : {}),
     audit: (tx: P.TransactionClient) =>
@@ -406,7 +408,7 @@ export async function rollback(ctx: AppContext, actor: Actor, packId: string, bo
     ctx,
     actor,
     row,
-    note?.trim() || row.note || "roll-back",
+    note?.trim() || "roll-back",
     { rollback: true },
     undefined,
     "policy.rolled_back",

@@ -326,7 +326,10 @@ describe.each(TEST_TARGETS)("policy studio API on %s", (target) => {
       body: { versionId: first?.versionId },
     });
     expect(res.status).toBe(200);
-    expect((await detail()).published.versionId).toBe(first?.versionId);
+    expect((await detail()).published).toMatchObject({
+      versionId: first?.versionId,
+      note: "loaded from policies/",
+    });
     const c = await newCase();
     expect(await pinnedVersion(c.id)).toBe(first?.versionId);
     expect((await auditActions()).at(-1)).toBe("policy.rolled_back");
