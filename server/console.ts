@@ -8,9 +8,11 @@ import { type ConsoleDeps, DEFAULT_BROKEN_AFTER_DAYS } from "./app/console/deps.
 import { type ReviewResult, startPromiseReviews } from "./app/console/promise-tracker.js";
 import type { AppContext } from "./app/context.js";
 import type { PeriodicJob } from "./app/jobs.js";
+import { startStudioWorker } from "./app/policy-studio/worker.js";
 import { consolePages } from "./http/routes/console-pages.js";
 import { consoleReportRoutes } from "./http/routes/console-report-routes.js";
 import { consoleRoutes } from "./http/routes/console-routes.js";
+import { policyRoutes } from "./http/routes/policy-routes.js";
 import { attachConsoleNamespace, type ConsoleNamespace } from "./socket/console-namespace.js";
 
 export interface ConsoleOptions {
@@ -24,6 +26,8 @@ export interface ConsoleOptions {
   readonly onReview?: (result: ReviewResult) => void;
   /** Where the built console lives (default web/dist/console). */
   readonly pagesDir?: string;
+  /** How often the background job worker looks for work; 0 disables it (default 1 s). */
+  readonly jobPollMs?: number;
 }
 
 export const DEFAULT_REVIEW_INTERVAL_MS = 15 * 60_000;
@@ -51,9 +55,11 @@ export function createConsole(
   const router = Router();
   router.use(consoleReportRoutes(deps));
   router.use(consoleRoutes(deps));
+  router.use(policyRoutes(ctx));
   router.use(consolePages(options.pagesDir));
   let namespace: ConsoleNamespace | null = null;
   let reviews: PeriodicJob | null = null;
+  let jobs: { stop(): Promise<void> } | null = null;
   return {
     deps,
     router,
@@ -62,6 +68,7 @@ export function createConsole(
     },
     attach(io) {
       namespace = attachConsoleNamespace(io, ctx, chat);
+      jobs = startStudioWorker(ctx, options.jobPollMs ?? 1000);
       const interval = options.reviewIntervalMs ?? DEFAULT_REVIEW_INTERVAL_MS;
       if (namespace && (interval > 0 || options.reviewManual)) {
         reviews = startPromiseReviews(ctx, {
@@ -76,6 +83,7 @@ export function createConsole(
     async stop() {
       namespace?.close();
       await reviews?.stop();
+      await jobs?.stop();
     },
   };
 }

@@ -1,6 +1,8 @@
 // Policy versions as the server registers them at boot: each distinct content of a pack is one
 // PolicyVersion; the content booted with is published, the one before archived; a case keeps the
-// exact content it was pinned to; going back to an earlier file publishes that version again.
+// exact content it was pinned to. The database is the source of truth: going back to an earlier
+// file changes nothing (a roll-back is the studio's), and a publication by one instance reaches the
+// others without a restart.
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -47,9 +49,31 @@ describe.each(TEST_TARGETS)("policy versions on %s", (target) => {
     // Other packs did not change, so they kept their single published version.
     expect(await db.prisma.policyVersion.count({ where: { packId: "uk-consumer" } })).toBe(1);
 
-    // Back to the earlier file: its existing version is published again, no duplicate row.
+    // Back to the earlier file: a content already stored does not override the database (a
+    // restart must not undo what the studio published or rolled back), and no duplicate row.
     const third = await PolicyRegistry.open(db);
-    expect((await third.pinFor("FR", "business", "EUR")).versionId).toBe(pinned.versionId);
-    expect((await versions()).map((v) => v.status)).toEqual(["published", "archived"]);
+    expect((await third.pinFor("FR", "business", "EUR")).versionId).toBe(after?.id);
+    expect((await versions()).map((v) => v.status)).toEqual(["archived", "published"]);
+  });
+
+  it("sees a version published in the database by another instance on the next case", async () => {
+    const one = await PolicyRegistry.open(db);
+    const other = await PolicyRegistry.open(db);
+    const before = await other.pinFor("FR", "business", "EUR");
+    // Another instance publishes new content straight in the database (as the studio does).
+    await db.prisma.policyVersion.update({ where: { id: before.versionId }, data: { status: "archived" } });
+    const next = await db.prisma.policyVersion.create({
+      data: {
+        packId: "fr-business",
+        hash: "f".repeat(64),
+        content: edited,
+        status: "published",
+        publishedAt: new Date(),
+      },
+    });
+    const pinned = await other.pinFor("FR", "business", "EUR");
+    expect(pinned.versionId).toBe(next.id);
+    expect(pinned.pack.limits.minInstalment.value).toBe(20000);
+    expect((await one.pinFor("FR", "business", "EUR")).versionId).toBe(next.id);
   });
 });

@@ -1,9 +1,15 @@
-// The policy packs this instance runs: loaded and validated from policies/ at boot, each content
-// registered as a PolicyVersion. Cases pin the published version of their pack at creation; later
-// turns of that case load the same content again, whatever has been published since.
+// The policy packs this instance runs. The database holds them (decision 0060): the files in
+// policies/ seed it at boot, the policy studio publishes and rolls back there. Cases pin the
+// published version of their pack at creation; later turns load that same content again,
+// whatever has been published since.
+//
+// Several instances: every new case reads the published version ids (one small query) before it
+// pins, so a publication on one instance is used by the next case on every other, with no event
+// to miss and no restart. Parsed contents are cached by version id: a version's content never
+// changes once stored.
 import { fromRoot } from "../config/paths.js";
 import type { Database } from "../db/open.js";
-import { getPolicyVersion, publishedVersion, registerPackContent } from "../db/policy-versions.js";
+import { getPolicyVersion, publishedVersionStamps, registerPackContent } from "../db/policy-versions.js";
 import type { DebtorKind, Jurisdiction } from "../domain/case-facts.js";
 import { AppError } from "../errors/app-error.js";
 import { loadPacks, type PolicyPack, parsePack, selectPack } from "../policy/index.js";
@@ -18,33 +24,40 @@ export interface PinnedPolicy {
 export class PolicyRegistry {
   private readonly byVersion = new Map<string, PinnedPolicy>();
 
-  private constructor(
-    private readonly db: Database,
-    private readonly packs: Map<string, PolicyPack>,
-  ) {}
+  private constructor(private readonly db: Database) {}
 
+  /** Seeds the database from the pack files of `dir` (see registerPackContent) and opens the registry. */
   static async open(db: Database, dir = fromRoot("policies")): Promise<PolicyRegistry> {
-    const loaded = await loadPacks(dir);
-    const packs = new Map<string, PolicyPack>();
-    for (const [id, entry] of loaded) {
+    const loaded = loadPacks(dir);
+    for (const [id, entry] of loaded)
       await registerPackContent(db.prisma, { packId: id, hash: entry.hash, content: entry.source });
-      packs.set(id, entry.pack);
-    }
-    return new PolicyRegistry(db, packs);
+    return new PolicyRegistry(db);
+  }
+
+  /** The published version of every pack, parsed, read from the database now. */
+  async published(): Promise<PinnedPolicy[]> {
+    const stamps = await publishedVersionStamps(this.db.prisma);
+    return Promise.all(stamps.map((s) => this.forVersion(s.id)));
   }
 
   /** The pack and published version for a new case, or a validation error naming the gap. */
   async pinFor(jurisdiction: Jurisdiction, kind: DebtorKind, currency: string): Promise<PinnedPolicy> {
-    const selected = selectPack([...this.packs.values()], jurisdiction, kind, currency);
+    const published = await this.published();
+    const selected = selectPack(
+      published.map((p) => p.pack),
+      jurisdiction,
+      kind,
+      currency,
+    );
     if (!selected.ok) {
       const path = /currenc/i.test(selected.message) ? "currency" : "jurisdiction";
       throw new AppError("validation_failed", `No policy covers this case: ${selected.message}.`, [
         { path, message: selected.message },
       ]);
     }
-    const version = await publishedVersion(this.db.prisma, selected.pack.id);
-    if (!version) throw new AppError("internal", `no published version of policy ${selected.pack.id}`);
-    return this.forVersion(version.id);
+    const pinned = published.find((p) => p.packId === selected.pack.id);
+    if (!pinned) throw new AppError("internal", `no published version of policy ${selected.pack.id}`);
+    return pinned;
   }
 
   /** The exact pack content a case was pinned to. */
@@ -60,7 +73,7 @@ export class PolicyRegistry {
     return pinned;
   }
 
-  packIds(): string[] {
-    return [...this.packs.keys()];
+  async packIds(): Promise<string[]> {
+    return (await this.published()).map((p) => p.packId);
   }
 }

@@ -1,9 +1,14 @@
+// Policy versions: the database is the source of truth at run time (decision 0060). The files in
+// policies/ only seed it: a file content never seen before is published at boot; everything else
+// (drafts, approvals, publications, roll-backs) happens here through the policy studio.
+import type { Prisma as P, PolicyVersionStatus } from "./generated/client.js";
 import type { Prisma } from "./open.js";
 
 /**
- * Registers the content a server boots with as its pack's published version; the previous one is
- * archived. A content seen before keeps its row (cases pinned to it keep their id): going back to
- * an earlier file publishes that row again.
+ * Seeds a pack's content read from policies/ at boot. A content never stored before is published
+ * (the previous version archived), as editing a file and restarting always did; a content stored
+ * before (in any status) changes nothing, so a restart never undoes a publication or a roll-back
+ * made in the studio. A pack without any published version publishes its file content.
  */
 export async function registerPackContent(
   prisma: Prisma,
@@ -12,28 +17,23 @@ export async function registerPackContent(
   const existing = await prisma.policyVersion.findUnique({
     where: { packId_hash: { packId: pack.packId, hash: pack.hash } },
   });
-  if (existing?.status === "published") return { id: existing.id, status: existing.status, created: false };
-  if (existing)
-    return prisma.$transaction(async (tx) => {
-      await tx.policyVersion.updateMany({
-        where: { packId: pack.packId, status: "published" },
-        data: { status: "archived" },
-      });
-      const row = await tx.policyVersion.update({
-        where: { id: existing.id },
-        data: { status: "published", publishedAt: new Date() },
-      });
-      return { id: row.id, status: row.status, created: false };
-    });
+  const published = await publishedVersion(prisma, pack.packId);
+  if (existing && (published || existing.status === "published"))
+    return { id: existing.id, status: existing.status, created: false };
   return prisma.$transaction(async (tx) => {
     await tx.policyVersion.updateMany({
       where: { packId: pack.packId, status: "published" },
       data: { status: "archived" },
     });
-    const row = await tx.policyVersion.create({
-      data: { ...pack, status: "published", publishedAt: new Date(), note: "loaded from policies/" },
-    });
-    return { id: row.id, status: row.status, created: true };
+    const row = existing
+      ? await tx.policyVersion.update({
+          where: { id: existing.id },
+          data: { status: "published", publishedAt: new Date() },
+        })
+      : await tx.policyVersion.create({
+          data: { ...pack, status: "published", publishedAt: new Date(), note: "loaded from policies/" },
+        });
+    return { id: row.id, status: row.status, created: !existing };
   });
 }
 
@@ -44,6 +44,78 @@ export function publishedVersion(prisma: Prisma, packId: string) {
   });
 }
 
+/** The published version of every pack (one small query: the registry runs it for each new case). */
+export function publishedVersionStamps(prisma: Prisma) {
+  return prisma.policyVersion.findMany({
+    where: { status: "published" },
+    select: { id: true, packId: true },
+    orderBy: { packId: "asc" },
+  });
+}
+
 export function getPolicyVersion(prisma: Prisma, id: string) {
   return prisma.policyVersion.findUnique({ where: { id } });
+}
+
+export function findPolicyVersion(prisma: Prisma, packId: string, hash: string) {
+  return prisma.policyVersion.findUnique({ where: { packId_hash: { packId, hash } } });
+}
+
+export function packIdsStored(prisma: Prisma) {
+  return prisma.policyVersion
+    .findMany({ distinct: ["packId"], select: { packId: true }, orderBy: { packId: "asc" } })
+    .then((rows) => rows.map((r) => r.packId));
+}
+
+export function listPackVersions(prisma: Prisma, packId: string) {
+  return prisma.policyVersion.findMany({
+    where: { packId },
+    orderBy: { createdAt: "desc" },
+    include: { author: { select: { email: true } } },
+  });
+}
+
+export function createDraftVersion(
+  prisma: Prisma,
+  draft: { packId: string; hash: string; content: string; authorId: string; basedOnId: string | null },
+) {
+  return prisma.policyVersion.create({ data: { ...draft, status: "draft" } });
+}
+
+export function setVersionStatus(prisma: Prisma, id: string, status: PolicyVersionStatus) {
+  return prisma.policyVersion.update({ where: { id }, data: { status } });
+}
+
+/**
+ * Publishes a version (a draft, an approved draft, or an archived version for a roll-back) and
+ * archives the pack's current one, in one transaction with the caller's audit row.
+ */
+export async function publishVersion(
+  prisma: Prisma,
+  args: {
+    id: string;
+    packId: string;
+    note?: string;
+    approvedById?: string;
+    now: Date;
+    audit: (tx: P.TransactionClient) => Promise<void>;
+  },
+) {
+  return prisma.$transaction(async (tx) => {
+    await tx.policyVersion.updateMany({
+      where: { packId: args.packId, status: "published" },
+      data: { status: "archived" },
+    });
+    const row = await tx.policyVersion.update({
+      where: { id: args.id },
+      data: {
+        status: "published",
+        publishedAt: args.now,
+        ...(args.note !== undefined ? { note: args.note } : {}),
+        ...(args.approvedById ? { approvedById: args.approvedById, approvedAt: args.now } : {}),
+      },
+    });
+    await args.audit(tx);
+    return row;
+  });
 }

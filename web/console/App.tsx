@@ -9,6 +9,7 @@ import { CasesPage } from "./pages/CasesPage.js";
 import { KpiPage } from "./pages/KpiPage.js";
 import { LoginPage } from "./pages/LoginPage.js";
 import { PoliciesPage } from "./pages/PoliciesPage.js";
+import { PolicyEditorPage } from "./pages/PolicyEditorPage.js";
 import { QueuePage } from "./pages/QueuePage.js";
 import { Link, match, Redirect, useLocation } from "./router.js";
 import { SessionProvider, useSession } from "./session.js";
@@ -54,6 +55,9 @@ function route(path: string, role: Role): ReactNode {
   if (caseMatch?.id) return allowed("/cases") ? <CasePage key={caseMatch.id} id={caseMatch.id} /> : forbidden;
   if (path === "/kpis") return <KpiPage />;
   if (path === "/policies") return allowed("/policies") ? <PoliciesPage /> : forbidden;
+  const pack = match("/policies/:packId", path);
+  if (pack?.packId)
+    return allowed("/policies") ? <PolicyEditorPage key={pack.packId} packId={pack.packId} /> : forbidden;
   if (path === "/audit") return allowed("/audit") ? <AuditPage /> : forbidden;
   return (
     <section className="page">

@@ -9,7 +9,6 @@ import type {
   Toolbox,
   ToolOutcome,
 } from "../../agent/language-layer.js";
-import { verifyPassword } from "../../auth/passwords.js";
 import { activePromise } from "../../db/negotiation.js";
 import { AppError } from "../../errors/app-error.js";
 import {
@@ -22,11 +21,11 @@ import {
   policyNotice,
   toLocalDate,
 } from "../../policy/index.js";
-import { normaliseAnswer } from "../cases/case-input.js";
 import type { AppContext } from "../context.js";
 import type { CaseBundle } from "./case-bundle.js";
 import { defaultOfferExpiry, endOfDayInZone } from "./offer-expiry.js";
 import { declineOpenOffer, newId, type TurnState } from "./turn-state.js";
+import { answerMatches } from "./verification-answer.js";
 
 export const MAX_VERIFY_ATTEMPTS = 3;
 
@@ -266,12 +265,7 @@ export class CaseToolbox implements Toolbox {
     answer: string,
   ): Promise<{ verified: boolean; attemptsLeft: number; locked: boolean }> {
     const detail = this.bundle.detail;
-    const normalised = normaliseAnswer(answer);
-    const verified =
-      normalised.length > 0 &&
-      (detail.verificationAnswer
-        ? await verifyPassword(normalised, detail.verificationAnswer)
-        : detail.invoices.some((i) => normalised.includes(normaliseAnswer(i.number))));
+    const verified = await answerMatches(detail, answer);
     const attempts = this.turn.verifyAttempts + (verified ? 0 : 1);
     const locked = !verified && attempts >= MAX_VERIFY_ATTEMPTS;
     const at = this.app.clock.now();

@@ -1,54 +1,53 @@
-// Policy versions (for policy editors and admins): which pack content is published, archived or in
-// draft, so that each conversation's policy version can be traced. Packs are edited as files
-// (policies/README.md) and replayed on the evaluation suite before publishing (npm run eval -- --compare).
+// The policy studio's list (policy editors and admins): each pack with its published version,
+// drafts and changes awaiting approval; a pack opens in the editor.
 import { request } from "../api.js";
-import { Badge, ErrorText, Loading } from "../components/common.js";
+import { ErrorText, Loading } from "../components/common.js";
 import { instant } from "../format.js";
 import { useResource } from "../hooks.js";
+import type { PolicyList } from "../policy-types.js";
 import { Link } from "../router.js";
-import type { KpiFilters } from "../types.js";
 
 export function PoliciesPage() {
-  const data = useResource(() => request<KpiFilters>("GET", "/api/kpis/filters"), []);
+  const data = useResource(() => request<PolicyList>("GET", "/api/policies"), []);
   return (
     <section className="page">
-      <h1>Policy versions</h1>
+      <h1>Policies</h1>
       <ErrorText error={data.error} />
-      {!data.data && data.loading && <Loading what="policy versions" />}
+      {!data.data && data.loading && <Loading what="policies" />}
       {data.data && (
         <table>
           <thead>
             <tr>
               <th scope="col">Pack</th>
-              <th scope="col">Version (content hash)</th>
-              <th scope="col">Status</th>
+              <th scope="col">Published version</th>
               <th scope="col">Published</th>
+              <th scope="col">Note</th>
+              <th scope="col">Drafts</th>
+              <th scope="col">Awaiting approval</th>
             </tr>
           </thead>
           <tbody>
-            {data.data.policyVersions.map((v) => (
-              <tr key={v.id}>
-                <td>{v.packId}</td>
+            {data.data.packs.map((p) => (
+              <tr key={p.packId}>
                 <td>
-                  <code title={v.hash}>{v.hash.slice(0, 16)}</code>
+                  <Link to={`/policies/${p.packId}`}>{p.name}</Link>{" "}
+                  <span className="hint">({p.packId})</span>
                 </td>
                 <td>
-                  <Badge value={v.status} kind="policy" />
+                  <code title={p.published?.hash}>{p.published?.hash.slice(0, 12) ?? "none"}</code>
                 </td>
-                <td>{instant(v.publishedAt)}</td>
+                <td>{instant(p.published?.publishedAt ?? null)}</td>
+                <td>{p.published?.note ?? ""}</td>
+                <td>{p.drafts}</td>
+                <td>{p.awaitingApproval}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      <p>
-        Packs are edited as files in the <code>policies/</code> folder of the deployment. Before publishing a
-        change, replay it on the evaluation suite beside the published packs:{" "}
-        <code>npm run eval -- --compare &lt;draft folder&gt;</code>. The next start publishes the new content;
-        conversations keep the version they started under.
-      </p>
-      <p>
-        <Link to="/kpis">Compare versions in the KPIs</Link>
+      <p className="hint">
+        Changes are published without a restart: new cases use the new version, existing cases keep the
+        version they started under. <Link to="/kpis">Compare versions in the KPIs</Link>.
       </p>
     </section>
   );

@@ -1,0 +1,168 @@
+// The policy studio in the browser, as issue 14's "done when" reads: a policy editor changes the
+// maximum number of instalments, sees the field error for a bad value, runs the simulation to the
+// end and reads the past conversations that moved, publishes (a widening change: an admin
+// approves it), sees a new case negotiate under the new version while an older one keeps the old,
+// and rolls back, all without a restart.
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newCase } from "../../../server/test-support/console-fixtures.js";
+import type { ConsoleTestService } from "../../../server/test-support/console-service.js";
+import { DebtorClient } from "../../../server/test-support/debtor-client.js";
+import { DESKTOP, hasChromium, launchBrowser, PageProblems } from "../support/browser.js";
+import { ConsoleLogin } from "./pages/console-pages.js";
+import { PolicyEditorPage } from "./pages/policy-studio-pages.js";
+import { PASSWORD, startConsoleE2e } from "./support.js";
+
+const SHOTS = "test-artifacts/screenshots";
+const INVOICE = [{ number: "F-15", issuedAt: "2026-09-01", dueAt: "2026-10-01", amount: 300_000 }];
+
+/** A debtor who passes the security question and asks for 15 monthly payments. */
+async function asksFor15(t: ConsoleTestService, token: string) {
+  const debtor = await DebtorClient.connect(t.url, token);
+  try {
+    await debtor.waitFor(() => debtor.lastAssistant(), "greeting");
+    await debtor.say("75011");
+    await debtor.say("Je peux payer en 15 mensualités");
+    return debtor.waitFor(() => debtor.lastOffer(), "an offer");
+  } finally {
+    debtor.close();
+  }
+}
+
+describe.skipIf(!hasChromium)("policy studio: edit, simulate, publish, roll back", () => {
+  let t: ConsoleTestService;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let problems: PageProblems;
+  let editor: PolicyEditorPage;
+  let login: ConsoleLogin;
+  let old: { id: string; token: string };
+  let v1: string;
+  let draftId: string;
+
+  beforeAll(async () => {
+    [t, browser] = await Promise.all([startConsoleE2e(), launchBrowser()]);
+    context = await browser.newContext({ viewport: DESKTOP, locale: "en-GB", timezoneId: "Europe/Paris" });
+    page = await context.newPage();
+    problems = new PageProblems(page, [t.url]);
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await t?.close();
+  });
+
+  it("edits a limit: the field error for a bad value, the change in words, a saved draft", async () => {
+    // A real past conversation under the published pack (12 instalments at most): countered.
+    old = await newCase(t, { invoices: INVOICE });
+    const before = await asksFor15(t, old.token);
+    expect(before.instalments).toHaveLength(12);
+    const oldCase = await t.db.prisma.case.findUniqueOrThrow({ where: { id: old.id } });
+    v1 = oldCase.policyVersionId;
+
+    login = new ConsoleLogin(page);
+    await login.open(t.url);
+    await login.logIn("editor@test.local", PASSWORD);
+    editor = new PolicyEditorPage(page);
+    await editor.open("France — débiteurs professionnels (B2B)");
+
+    // A bad value: the schema's error shows on the field.
+    await editor.field("Maximum instalments").fill("0");
+    expect(await editor.fieldError("Maximum instalments")).toMatch(/too small|at least|greater|positive|>/i);
+    await page.screenshot({ path: `${SHOTS}/policy-studio-field-error.png`, fullPage: false });
+    await editor.field("Maximum instalments").fill("18");
+    await editor.field("Maximum plan length (months)").fill("18");
+    await editor.changes.getByText("maximum instalments 12 → 18").waitFor();
+    expect(await editor.changeList()).toEqual(
+      expect.arrayContaining(["maximum instalments 12 → 18", "maximum plan length (months) 12 → 18"]),
+    );
+    // The same content in the YAML view, for experts.
+    await page.getByRole("tab", { name: "YAML" }).click();
+    expect(await page.getByLabel("The pack as YAML").inputValue()).toMatch(/maxInstalments:\n\s+value: 18/);
+    await page.getByRole("tab", { name: "Form" }).click();
+    await editor.saveDraft();
+    draftId = new URL(page.url()).searchParams.get("draft") ?? "";
+    expect(draftId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("runs the simulation to the end, through a reload, and shows the conversations that moved", async () => {
+    // The simulation runs in the background; its progress survives a reload.
+    await editor.runSimulation("fr-business-cooperative");
+    await page.reload();
+    await editor.simulation.getByRole("progressbar", { name: "Simulation progress" }).waitFor();
+    const finished = await editor.waitForSimulation(200_000).catch(async (error) => {
+      await page.screenshot({ path: `${SHOTS}/policy-studio-simulation-stuck.png`, fullPage: true });
+      const jobs = await t.db.prisma.backgroundJob.findMany();
+      throw new Error(
+        `${(error as Error).message}\njobs: ${JSON.stringify(jobs.map(({ result, ...j }) => j))}`,
+      );
+    });
+    expect(finished).toBe("Finished");
+    const moved = editor.movedConversations().filter({ hasText: old.id.slice(0, 8) });
+    await moved.first().waitFor();
+    expect(await moved.first().textContent()).toMatch(
+      /15 payments.*counters with plan: 12 ×.*accepted plan: 15 ×/,
+    );
+    expect(await editor.simulation.getByRole("table", { name: "Suite metrics" }).textContent()).toContain(
+      "Assistant (1 scenarios)",
+    );
+    await editor.simulation.screenshot({ path: `${SHOTS}/policy-studio-simulation.png` });
+  }, 300_000);
+
+  it("publishes after a second person's approval: new cases use it, the old case keeps its version", async () => {
+    // Publishing a widening change waits for a second person.
+    await editor.publish("Longer plans for businesses");
+    await page.getByRole("status").filter({ hasText: "second policy editor or admin" }).waitFor();
+    expect(await t.db.prisma.policyVersion.findUniqueOrThrow({ where: { id: draftId } })).toMatchObject({
+      status: "awaiting_approval",
+    });
+    await page.getByRole("button", { name: "Log out" }).click();
+    await login.open(t.url);
+    await login.logIn("admin@test.local", PASSWORD);
+    await page.goto(`${t.url}/console/policies/fr-business?draft=${draftId}`);
+    await page.getByRole("button", { name: "Approve and publish" }).click();
+    await page.getByRole("status").filter({ hasText: "Approved and published" }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/policy-studio-published.png`, fullPage: true });
+
+    // No restart: a new case negotiates under the new version, the old case under its own.
+    const fresh = await newCase(t, { invoices: INVOICE });
+    const after = await asksFor15(t, fresh.token);
+    expect(after.instalments).toHaveLength(15);
+    expect((await t.db.prisma.case.findUniqueOrThrow({ where: { id: fresh.id } })).policyVersionId).toBe(
+      draftId,
+    );
+    const oldAgain = await DebtorClient.connect(t.url, old.token);
+    try {
+      await oldAgain.waitFor(() => oldAgain.lastAssistant(), "history");
+      const reply = await oldAgain.say("Je peux payer en 15 mensualités");
+      expect(reply.offer?.instalments ?? oldAgain.lastOffer()?.instalments).toHaveLength(12);
+    } finally {
+      oldAgain.close();
+    }
+    const offers = await t.db.prisma.offer.findMany({ where: { caseId: old.id } });
+    expect(new Set(offers.map((o) => o.policyVersionId))).toEqual(new Set([v1]));
+  });
+
+  it("rolls back in one action", async () => {
+    await editor.rollBackTo("loaded from policies/");
+    const published = await t.db.prisma.policyVersion.findFirstOrThrow({
+      where: { packId: "fr-business", status: "published" },
+    });
+    expect(published.id).toBe(v1);
+    const third = await newCase(t, { invoices: INVOICE });
+    expect((await asksFor15(t, third.token)).instalments).toHaveLength(12);
+    await page.screenshot({ path: `${SHOTS}/policy-studio-rolled-back.png`, fullPage: true });
+    const audit = await t.db.prisma.auditLog.findMany({ where: { entity: "policy_version" } });
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining([
+        "policy.draft_created",
+        "policy.simulation_started",
+        "policy.approval_requested",
+        "policy.published",
+        "policy.rolled_back",
+      ]),
+    );
+    expect(problems.errors).toEqual([]);
+  });
+});
