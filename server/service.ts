@@ -11,6 +11,8 @@ import type { Layers } from "./app/chat/turn-runner.js";
 import { parseDutyHours } from "./app/console/duty-hours.js";
 import { type AppContext, type Clock, systemClock } from "./app/context.js";
 import { EventBus } from "./app/events.js";
+import { type Channels, channelsFromEnv } from "./app/outreach/channels.js";
+import { OutreachService } from "./app/outreach/outreach-service.js";
 import { PolicyRegistry } from "./app/policy-registry.js";
 import { ConfigError, type Env, publicUrl } from "./config/env.js";
 import { fromRoot } from "./config/paths.js";
@@ -34,6 +36,8 @@ export interface ServiceOptions {
   readonly debtorRateLimit?: { burst: number; perSecond: number };
   /** The policy packs to run (default policies/): the evaluation suite replays a draft folder. */
   readonly policiesDir?: string;
+  /** Outreach delivery channels (tests); by default SMTP / SMS API from the environment, or the outbox. */
+  readonly channels?: Channels;
 }
 
 export interface RunningService {
@@ -43,6 +47,7 @@ export interface RunningService {
   readonly admin: AdminBootstrap;
   readonly chat: ChatService;
   readonly io: SocketServer;
+  readonly outreach: OutreachService;
   close(): Promise<void>;
 }
 
@@ -96,6 +101,9 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   });
   const port = (server.address() as AddressInfo).port;
   if (!env.PUBLIC_URL) ctx.publicUrl = publicUrl(env, port);
+  // Reminders, confirmations and their delivery (issue 16); row locks make it safe on every instance.
+  const outreach = new OutreachService(ctx, options.channels ?? channelsFromEnv(env));
+  outreach.start(env.OUTREACH_INTERVAL_SECONDS * 1000);
   const url = `http://${env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST}:${port}`;
 
   let closing: Promise<void> | undefined;
@@ -106,8 +114,10 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     admin,
     chat,
     io,
+    outreach,
     close() {
       closing ??= (async () => {
+        await outreach.stop();
         await consoleModule.stop();
         await new Promise<void>((resolve) => io.close(() => resolve()));
         await chat.idle();
