@@ -20,6 +20,7 @@ import { createConsole } from "./console.js";
 import { type Database, openDatabase } from "./db/open.js";
 import { createHttpApp, type HttpOptions } from "./http/app.js";
 import { debtorPageRoutes } from "./http/routes/debtor-pages.js";
+import { outreachRoutes } from "./http/routes/outreach-routes.js";
 import type { Logger } from "./logging/logger.js";
 import { attachDebtorNamespace } from "./socket/debtor-namespace.js";
 
@@ -81,10 +82,17 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     { languageLayer: primary.name, model: primary === offline ? null : env.OPENAI_MODEL },
     "language layer",
   );
+  // Reminders, confirmations and their delivery (issue 16); row locks make it safe on every instance.
+  const outreach = new OutreachService(ctx, options.channels ?? channelsFromEnv(env));
   const consoleModule = createConsole(ctx, chat, { brokenAfterDays: env.PROMISE_BROKEN_AFTER_DAYS });
   const app = createHttpApp(ctx, {
     ...options.http,
-    extraRoutes: [consoleModule.router, ...(options.http?.extraRoutes ?? []), debtorPageRoutes(ctx)],
+    extraRoutes: [
+      consoleModule.router,
+      outreachRoutes(ctx, outreach),
+      ...(options.http?.extraRoutes ?? []),
+      debtorPageRoutes(ctx),
+    ],
   });
   const server = createServer(app);
   const io = new SocketServer(server, {
@@ -101,8 +109,6 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   });
   const port = (server.address() as AddressInfo).port;
   if (!env.PUBLIC_URL) ctx.publicUrl = publicUrl(env, port);
-  // Reminders, confirmations and their delivery (issue 16); row locks make it safe on every instance.
-  const outreach = new OutreachService(ctx, options.channels ?? channelsFromEnv(env));
   outreach.start(env.OUTREACH_INTERVAL_SECONDS * 1000);
   const url = `http://${env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST}:${port}`;
 

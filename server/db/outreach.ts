@@ -2,6 +2,8 @@
 // a message is composed once per (case, step key) (a unique index), and a worker claims what it
 // composes or delivers with row locks (FOR UPDATE SKIP LOCKED, on PostgreSQL and PGlite alike), so
 // two instances never hold the same sequence or message at once. Instants come from the app clock.
+
+import { appendAudit } from "./audit.js";
 import type { Prisma as P } from "./generated/client.js";
 import type { Prisma } from "./open.js";
 
@@ -193,4 +195,60 @@ export function findMessageByUnsubscribeHash(prisma: Prisma, hash: string) {
 
 export function listCaseMessages(prisma: Prisma, caseId: string) {
   return prisma.outreachMessage.findMany({ where: { caseId }, orderBy: { createdAt: "asc" } });
+}
+
+/** Cases with a phone number, for matching an inbound SMS (numbers are stored as typed, not E.164). */
+export function findSequencesByPhone(prisma: Prisma) {
+  return prisma.case.findMany({
+    where: { debtor: { phone: { not: null } } },
+    select: { id: true, jurisdiction: true, debtor: { select: { phone: true } } },
+  });
+}
+
+export function getMessage(prisma: Prisma, id: string) {
+  return prisma.outreachMessage.findUnique({
+    where: { id },
+    include: { case: { select: { reference: true, creditor: true, debtor: true } } },
+  });
+}
+
+export function listOutbox(
+  prisma: Prisma,
+  f: { status?: string; channel?: string; kind?: string; caseId?: string; limit: number },
+) {
+  return prisma.outreachMessage.findMany({
+    where: {
+      ...(f.status ? { status: f.status } : {}),
+      ...(f.channel ? { channel: f.channel } : {}),
+      ...(f.kind ? { kind: f.kind } : {}),
+      ...(f.caseId ? { caseId: f.caseId } : {}),
+    },
+    orderBy: { createdAt: "desc" },
+    take: f.limit,
+    include: { case: { select: { reference: true, creditor: { select: { name: true } } } } },
+  });
+}
+
+/** When the debtor last opened any of the case's links (the first link or a message's own). */
+export async function lastLinkOpening(prisma: Prisma, caseId: string): Promise<Date | null> {
+  const t = await prisma.debtorAccessToken.findFirst({
+    where: { caseId, lastUsedAt: { not: null } },
+    orderBy: { lastUsedAt: "desc" },
+    select: { lastUsedAt: true },
+  });
+  return t?.lastUsedAt ?? null;
+}
+
+export async function setTaskDone(prisma: Prisma, id: string, userId: string, now: Date) {
+  await prisma.$transaction(async (tx) => {
+    const m = await tx.outreachMessage.update({ where: { id }, data: { status: "done", sentAt: now } });
+    await appendAudit(tx, {
+      actorType: "user",
+      actorId: userId,
+      action: "outreach.task_done",
+      entity: "case",
+      entityId: m.caseId,
+      data: { messageId: id },
+    });
+  });
 }

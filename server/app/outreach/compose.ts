@@ -10,6 +10,7 @@ import { debtorLink } from "../cases/case-service.js";
 import { caseFacts } from "../cases/case-view.js";
 import type { AppContext } from "../context.js";
 import type { PlanFacts } from "./facts-text.js";
+import { toE164 } from "./phone.js";
 import { OutreachGuardError, renderOutreach } from "./render.js";
 import { loadTemplate, TemplateError } from "./templates.js";
 
@@ -80,7 +81,8 @@ export async function composeMessage(
   } else if (req.channel === "sms") {
     if (!c.debtor.phone) return skip("no phone number");
     if (seq?.smsOptOutAt) return skip("SMS opted out");
-    recipient = c.debtor.phone;
+    recipient = toE164(c.debtor.phone, c.jurisdiction);
+    if (!recipient) return skip("phone number not usable for SMS");
   }
 
   // The message's own link: an extra token with the usual lifetime, so that re-sending never
