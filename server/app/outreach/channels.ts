@@ -14,7 +14,8 @@ export interface OutgoingEmail {
   readonly subject: string;
   readonly text: string;
   readonly html?: string;
-  readonly headers?: Readonly<Record<string, string>>;
+  /** One-click unsubscribe URL: List-Unsubscribe (RFC 2369) with List-Unsubscribe-Post (RFC 8058). */
+  readonly unsubscribeUrl?: string;
   readonly attachments?: readonly { filename: string; content: Buffer; contentType: string }[];
 }
 
@@ -45,7 +46,12 @@ export function channelsFromEnv(env: Env): Channels {
           subject: m.subject,
           text: m.text,
           ...(m.html ? { html: m.html } : {}),
-          ...(m.headers ? { headers: { ...m.headers } } : {}),
+          ...(m.unsubscribeUrl
+            ? {
+                list: { unsubscribe: m.unsubscribeUrl },
+                headers: { "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+              }
+            : {}),
           ...(m.attachments ? { attachments: m.attachments.map((a) => ({ ...a })) } : {}),
         });
         if (info.rejected.length > 0) return { ok: false, permanent: true, error: "SMTP recipient refused" };

@@ -272,13 +272,8 @@ export class OutreachService {
   private async send(m: DeliveryRow): Promise<DeliveryResult> {
     if (!m.recipient) return { ok: false, permanent: true, error: "no recipient" };
     if (m.channel === "sms") return this.channels.sms(m.recipient, m.text);
-    const headers: Record<string, string> = {};
-    const unsubscribe = /https?:\/\/\S+\/u\/[A-Za-z0-9_-]{43}/.exec(m.text)?.[0];
-    if (unsubscribe) {
-      // RFC 2369 and RFC 8058: clients show an unsubscribe button that POSTs to this URL.
-      headers["List-Unsubscribe"] = `<${unsubscribe}>`;
-      headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
-    }
+    // RFC 2369 and RFC 8058: clients show an unsubscribe button that POSTs to this URL.
+    const unsubscribeUrl = /https?:\/\/\S+\/u\/[A-Za-z0-9_-]{43}/.exec(m.text)?.[0];
     const attachments =
       m.kind === "confirmation" && m.promiseId ? await this.receiptFiles(m.caseId, m.promiseId) : [];
     return this.channels.email({
@@ -286,7 +281,7 @@ export class OutreachService {
       subject: m.subject ?? "",
       text: m.text,
       ...(m.html ? { html: m.html } : {}),
-      headers,
+      ...(unsubscribeUrl ? { unsubscribeUrl } : {}),
       ...(attachments.length > 0 ? { attachments } : {}),
     });
   }
