@@ -100,7 +100,7 @@ export async function messageDetail(ctx: AppContext, id: string) {
 
 export async function letterPdf(ctx: AppContext, id: string): Promise<{ pdf: Buffer; filename: string }> {
   const m = await getMessage(ctx.db.prisma, id);
-  if (!m || m.channel !== "letter") throw notFound("letter");
+  if (m?.channel !== "letter") throw notFound("letter");
   const pdf = await buildLetterPdf({
     locale: m.case.debtor.locale,
     creditorName: m.case.creditor.name,
@@ -114,7 +114,7 @@ export async function letterPdf(ctx: AppContext, id: string): Promise<{ pdf: Buf
 
 export async function completeTask(ctx: AppContext, actor: Actor, id: string) {
   const m = await getMessage(ctx.db.prisma, id);
-  if (!m || m.channel !== "task") throw notFound("task");
+  if (m?.channel !== "task") throw notFound("task");
   await setTaskDone(ctx.db.prisma, id, actor.userId, ctx.clock.now());
   return { id, status: "done" };
 }
