@@ -70,7 +70,7 @@ describe.skipIf(!url)("two instances on one PostgreSQL (TEST_DATABASE_URL)", () 
       clock.set(iso);
       await Promise.all([a.outreach.tick(), b.outreach.tick(), a.outreach.tick(), b.outreach.tick()]);
     }
-    const sent = [...recorders[0].sent, ...recorders[1].sent];
+    const sent = recorders.flatMap((r) => r.sent);
     const rows = await db.prisma.outreachMessage.findMany({ where: { status: "sent" } });
     // first-reminder (day 1) on the 10th, second-reminder (day 10) on the 16th, for each of 12 cases.
     expect(rows).toHaveLength(24);
