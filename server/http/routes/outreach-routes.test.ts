@@ -1,0 +1,111 @@
+// The console's outreach API: roles, the case's sequence, pause and resume (audited; a resumed
+// sequence starts at the case's age), the outbox filters, the letter PDF and the task list.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newCase } from "../../test-support/console-fixtures.js";
+import { type ConsoleTestService, startConsoleTestService } from "../../test-support/console-service.js";
+
+describe("outreach routes", () => {
+  let t: ConsoleTestService;
+  beforeAll(async () => {
+    t = await startConsoleTestService("pglite", { env: { OUTREACH_INTERVAL_SECONDS: "0" } });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+  const get = (path: string, token = t.tokens.collector) => t.api("GET", path, { token });
+  const post = (path: string, body?: unknown, token = t.tokens.collector) =>
+    t.api("POST", path, { token, ...(body === undefined ? {} : { body }) });
+
+  it("shows the sequence, pauses and resumes it at the case's age, and records who did it", async () => {
+    t.clock.set("2026-03-10T09:30:00Z");
+    const c = await newCase(t, {
+      reference: "ROUTE-1",
+      invoices: [{ number: "F-9001", issuedAt: "2026-02-04", dueAt: "2026-03-06", amount: 150_000 }],
+    });
+    expect((await get(`/api/cases/${c.id}/outreach`, t.tokens.policy_editor)).status).toBe(403);
+    await t.service.outreach.tick();
+    let view = await get(`/api/cases/${c.id}/outreach`);
+    expect(view.status).toBe(200);
+    expect(view.body).toMatchObject({
+      status: "active",
+      nextStep: { id: "second-reminder", channel: "email", date: "2026-03-16" },
+      lastOpenedAt: null,
+      messages: [{ stepKey: "step:first-reminder", status: "sent", transport: "outbox", channel: "email" }],
+    });
+    const paused = await post(`/api/cases/${c.id}/outreach/pause`);
+    expect(paused.body).toMatchObject({ status: "paused", reason: "collector" });
+    t.clock.set("2026-03-27T09:30:00Z"); // day 21: second and third reminders have come, while paused
+    await t.service.outreach.tick();
+    expect((await get(`/api/cases/${c.id}/outreach`)).body.messages).toHaveLength(1);
+    const resumed = await post(`/api/cases/${c.id}/outreach/resume`);
+    expect(resumed.body.status).toBe("active");
+    // Resumed at the step matching the age (the third reminder), not the missed second one.
+    expect(resumed.body.messages.map((m: { stepKey: string }) => m.stepKey)).toEqual([
+      "step:first-reminder",
+      "step:third-reminder",
+    ]);
+    const actions = await t.db.prisma.auditLog.findMany({
+      where: { entityId: c.id, action: { startsWith: "outreach." } },
+      orderBy: { id: "asc" },
+    });
+    expect(actions.map((a) => [a.action, a.actorId])).toEqual([
+      ["outreach.pause", t.userIds.collector],
+      ["outreach.resume", t.userIds.collector],
+    ]);
+    view = await get(`/api/outreach/messages?caseId=${c.id}&status=sent&channel=email`);
+    expect(view.body.messages).toHaveLength(2);
+    expect(view.body.messages[0]).toMatchObject({ reference: "ROUTE-1", creditor: "Acme Fournitures" });
+    const bad = await get("/api/outreach/messages?status=teleported");
+    expect(bad.status).toBe(400);
+  });
+
+  it("sends the link now without rotating the case's link, and serves the formal notice as a letter PDF", async () => {
+    t.clock.set("2026-04-08T08:30:00Z"); // Wednesday, day 33 after 6 March: the formal-notice letter is due
+    const c = await newCase(t, {
+      reference: "ROUTE-2",
+      invoices: [{ number: "F-9002", issuedAt: "2026-02-04", dueAt: "2026-03-06", amount: 150_000 }],
+    });
+    await t.service.outreach.tick();
+    const seq = (await get(`/api/cases/${c.id}/outreach`)).body;
+    const letter = seq.messages.find((m: { channel: string }) => m.channel === "letter");
+    expect(letter).toMatchObject({ stepKey: "step:formal-notice-letter", status: "to_post" });
+    const pdf = await fetch(`${t.url}/api/outreach/messages/${letter.id}/letter.pdf`, {
+      headers: { authorization: `Bearer ${t.tokens.collector}` },
+    });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
+
+    const sent = await post(`/api/cases/${c.id}/outreach/send-link`, { channel: "email" });
+    expect(sent.status).toBe(201);
+    expect(sent.body.status).toBe("queued");
+    const msg = await get(`/api/outreach/messages/${sent.body.messageId}`);
+    expect(msg.body).toMatchObject({ kind: "link", status: "sent", recipient: "compta@dupont.example" });
+    expect(msg.body.subject).toBe("Acme Fournitures : votre espace personnel pour le dossier ROUTE-2");
+    // The case's original link still opens the chat page.
+    const page = await fetch(`${t.url}/c/${c.token}`);
+    expect(page.status).toBe(200);
+    expect((await post(`/api/cases/${c.id}/outreach/send-link`, { channel: "fax" })).status).toBe(400);
+  });
+
+  it("lists open reminder tasks and marks one done", async () => {
+    t.clock.set("2026-04-21T08:30:00Z"); // Tuesday, day 46: the review task
+    const c = await newCase(t, {
+      reference: "ROUTE-3",
+      invoices: [{ number: "F-9003", issuedAt: "2026-02-04", dueAt: "2026-03-06", amount: 150_000 }],
+    });
+    await t.service.outreach.tick();
+    const tasks = await get("/api/outreach/tasks");
+    const task = tasks.body.messages.find((m: { caseId: string }) => m.caseId === c.id);
+    expect(task).toMatchObject({ channel: "task", status: "open", stepKey: "step:review" });
+    const done = await post(`/api/outreach/tasks/${task.id}/done`);
+    expect(done.body).toEqual({ id: task.id, status: "done" });
+    expect(
+      (await get("/api/outreach/tasks")).body.messages.some((m: { id: string }) => m.id === task.id),
+    ).toBe(false);
+  });
+});
