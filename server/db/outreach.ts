@@ -252,3 +252,69 @@ export async function setTaskDone(prisma: Prisma, id: string, userId: string, no
     });
   });
 }
+
+/** Everything a hand-off case file holds: the case, its messages, promises, payments, policy versions. */
+export function getCaseForHandOff(prisma: Prisma, caseId: string) {
+  return prisma.case.findUnique({
+    where: { id: caseId },
+    include: {
+      creditor: true,
+      debtor: true,
+      invoices: { orderBy: { dueAt: "asc" } },
+      payments: { orderBy: { paidAt: "asc" } },
+      promises: { include: { instalments: { orderBy: { seq: "asc" } } }, orderBy: { acceptedAt: "asc" } },
+      outreachMessages: { orderBy: { createdAt: "asc" } },
+      policyVersion: true,
+      offers: {
+        select: { policyVersion: { select: { id: true, packId: true, hash: true, content: true } } },
+      },
+    },
+  });
+}
+export type HandOffCase = NonNullable<Awaited<ReturnType<typeof getCaseForHandOff>>>;
+
+/** Moves the case to handed_off: the sequence stops and nothing not yet out is sent. */
+export async function markHandedOff(
+  prisma: Prisma,
+  caseId: string,
+  actorId: string,
+  data: { recipient: string; note?: string | undefined },
+  now: Date,
+): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    await tx.case.update({ where: { id: caseId }, data: { status: "handed_off" } });
+    await tx.outreachSequence.updateMany({
+      where: { caseId },
+      data: { status: "stopped", reason: "case:handed_off", nextRunAt: null, updatedById: actorId },
+    });
+    await tx.outreachMessage.updateMany({
+      where: { caseId, status: { in: ["queued", "to_post"] } },
+      data: { status: "cancelled", error: "case handed off" },
+    });
+    await appendAudit(tx, {
+      actorType: "user",
+      actorId,
+      action: "case.hand_off",
+      entity: "case",
+      entityId: caseId,
+      data: { recipient: data.recipient, ...(data.note ? { note: data.note } : {}), at: now.toISOString() },
+    });
+  });
+}
+
+/**
+ * Cases handed off beyond amicable recovery, for the KPIs: every case now in that status within the
+ * creditor and policy filters (the hand-off date lives in the audit log, not on the case).
+ */
+export function countHandedOff(
+  prisma: Prisma,
+  f: { creditorId?: string | undefined; policyVersionId?: string | undefined },
+) {
+  return prisma.case.count({
+    where: {
+      status: "handed_off",
+      ...(f.creditorId ? { creditorId: f.creditorId } : {}),
+      ...(f.policyVersionId ? { policyVersionId: f.policyVersionId } : {}),
+    },
+  });
+}

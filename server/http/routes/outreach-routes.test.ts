@@ -1,5 +1,6 @@
 // The console's outreach API: roles, the case's sequence, pause and resume (audited; a resumed
 // sequence starts at the case's age), the outbox filters, the letter PDF and the task list.
+import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newCase } from "../../test-support/console-fixtures.js";
 import { type ConsoleTestService, startConsoleTestService } from "../../test-support/console-service.js";
@@ -107,5 +108,49 @@ describe("outreach routes", () => {
     expect(
       (await get("/api/outreach/tasks")).body.messages.some((m: { id: string }) => m.id === task.id),
     ).toBe(false);
+  });
+
+  it("hands a case off in one action: contact stops, the case file holds the originals, the KPIs count it", async () => {
+    t.clock.set("2026-04-08T08:30:00Z");
+    const c = await newCase(t, {
+      reference: "ROUTE-4",
+      invoices: [{ number: "F-9004", issuedAt: "2026-02-04", dueAt: "2026-03-06", amount: 150_000 }],
+    });
+    await t.service.outreach.tick();
+    expect(
+      (await post(`/api/cases/${c.id}/hand-off`, { recipient: "bailiff" }, t.tokens.policy_editor)).status,
+    ).toBe(403);
+    expect((await post(`/api/cases/${c.id}/hand-off`, { recipient: "the moon" })).status).toBe(400);
+    const done = await post(`/api/cases/${c.id}/hand-off`, { recipient: "court_order", note: "injonction" });
+    expect(done.body).toMatchObject({ status: "handed_off", caseFile: `/api/cases/${c.id}/case-file.zip` });
+    expect((await get(`/api/cases/${c.id}`)).body.status).toBe("handed_off");
+    const seq = (await get(`/api/cases/${c.id}/outreach`)).body;
+    expect(seq).toMatchObject({ status: "stopped", reason: "case:handed_off" });
+    // The letter not yet posted is cancelled; nothing more is composed, and no link can be sent.
+    expect(seq.messages.map((m: { status: string }) => m.status)).toEqual(["cancelled"]);
+    t.clock.set("2026-05-20T08:30:00Z");
+    await t.service.outreach.tick();
+    expect((await get(`/api/cases/${c.id}/outreach`)).body.messages).toHaveLength(1);
+    expect((await post(`/api/cases/${c.id}/outreach/send-link`, { channel: "email" })).status).toBe(409);
+
+    const res = await fetch(`${t.url}/api/cases/${c.id}/case-file.zip`, {
+      headers: { authorization: `Bearer ${t.tokens.collector}` },
+    });
+    expect(res.headers.get("content-type")).toBe("application/zip");
+    const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
+    const names = Object.keys(files).sort();
+    expect(names).toContain("case-file.pdf");
+    expect(names).toContain("invoices.csv");
+    expect(names).toContain("transcript.txt");
+    expect(names.some((n) => /^messages\/01-step-formal-notice-letter\.txt$/.test(n))).toBe(true);
+    expect(names.some((n) => /^policies\/fr-business-[0-9a-f]{12}\.yaml$/.test(n))).toBe(true);
+    expect(strFromU8(files["invoices.csv"] as Uint8Array)).toContain(
+      "F-9004,2026-02-04,2026-03-06,150000,EUR",
+    );
+    const letter = strFromU8(files[names.find((n) => n.startsWith("messages/01")) as string] as Uint8Array);
+    expect(letter).toContain("Status: cancelled");
+    expect(letter).toContain("Mise en demeure de payer");
+    const kpis = await get("/api/kpis?from=2026-04-01&to=2026-05-20");
+    expect(kpis.body.handedOff).toBe(1);
   });
 });

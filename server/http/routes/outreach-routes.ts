@@ -13,6 +13,7 @@ import {
   sendLinkNow,
   unsubscribe,
 } from "../../app/outreach/actions.js";
+import { caseFileZip, handOff } from "../../app/outreach/hand-off.js";
 import type { OutreachService } from "../../app/outreach/outreach-service.js";
 import { escapeHtml } from "../../app/outreach/render.js";
 import { caseSequence, completeTask, letterPdf, messageDetail, outbox } from "../../app/outreach/views.js";
@@ -144,6 +145,17 @@ export function outreachRoutes(ctx: AppContext, service: OutreachService): Route
   });
   router.post("/api/outreach/tasks/:id/done", staff, async (req, res) => {
     res.json(await completeTask(ctx, actorOf(req), parseOrThrow(z.uuid(), req.params.id, "task id")));
+  });
+  router.post("/api/cases/:id/hand-off", staff, async (req, res) => {
+    const id = parseOrThrow(z.uuid(), req.params.id, "case id");
+    res.json(await handOff(ctx, actorOf(req), id, req.body ?? {}));
+  });
+  router.get("/api/cases/:id/case-file.zip", staff, async (req, res) => {
+    const { zip, filename } = await caseFileZip(ctx, parseOrThrow(z.uuid(), req.params.id, "case id"));
+    res.setHeader("content-type", "application/zip");
+    res.setHeader("content-disposition", `attachment; filename="${filename}"`);
+    res.setHeader("cache-control", "no-store");
+    res.send(zip);
   });
   return router;
 }

@@ -1,7 +1,8 @@
 // The case page's reminder sequence: status, next step and date, when the debtor last opened a
 // link, opt-outs, past messages with their delivery status; pause, resume and "send the link now"
 // (a message with its own link: the debtor's current link keeps working).
-import { request } from "../api.js";
+import { useState } from "react";
+import { download, request } from "../api.js";
 import { Badge, ErrorText, Loading } from "../components/common.js";
 import { day, instant, label } from "../format.js";
 import { useAction, useResource } from "../hooks.js";
@@ -12,6 +13,7 @@ import type { OutreachSequence } from "./types.js";
 export function OutreachPanel({ caseId }: { caseId: string }) {
   const seq = useResource(() => request<OutreachSequence>("GET", `/api/cases/${caseId}/outreach`), [caseId]);
   const action = useAction();
+  const [recipient, setRecipient] = useState("collection_agency");
   if (seq.error) return <ErrorText error={seq.error} />;
   if (!seq.data) return <Loading what="the reminders" />;
   const s = seq.data;
@@ -75,6 +77,42 @@ export function OutreachPanel({ caseId }: { caseId: string }) {
           Send the link by SMS
         </button>
       </p>
+      <form
+        className="actions"
+        aria-label="Hand off"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!window.confirm("Hand off this case? All contact with the debtor stops.")) return;
+          void action.run(async () => {
+            await request("POST", `/api/cases/${caseId}/hand-off`, { body: { recipient } });
+            await download(`/api/cases/${caseId}/case-file.zip`, "case-file.zip");
+            seq.reload();
+          });
+        }}
+      >
+        <label>
+          Hand off to{" "}
+          <select value={recipient} onChange={(e) => setRecipient(e.target.value)}>
+            <option value="collection_agency">a collection agency</option>
+            <option value="bailiff">a bailiff</option>
+            <option value="court_order">a court order for payment</option>
+          </select>
+        </label>{" "}
+        <button type="submit" className="btn" disabled={action.busy || s.reason === "case:handed_off"}>
+          Hand off and download the case file
+        </button>{" "}
+        {s.reason === "case:handed_off" && (
+          <button
+            type="button"
+            className="btn btn--ghost"
+            onClick={() =>
+              void action.run(() => download(`/api/cases/${caseId}/case-file.zip`, "case-file.zip"))
+            }
+          >
+            Case file (ZIP)
+          </button>
+        )}
+      </form>
       <ErrorText error={action.error} />
       <MessageTable messages={s.messages} />
     </div>
