@@ -38,6 +38,8 @@ export async function startConsoleTestService(
     ADMIN_EMAIL: "admin@test.local",
     ADMIN_PASSWORD: PASSWORD,
     STAFF_SESSION_TTL_HOURS: "2160",
+    // The outreach loop runs only when a test ticks it (server/app/outreach).
+    OUTREACH_INTERVAL_SECONDS: "0",
     ...options.env,
   });
   const slot = Router();
