@@ -39,6 +39,19 @@ const LEASE_MS = 5 * 60_000;
 const BACKOFF_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000];
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
+/**
+ * A sequence starts (again) at the case's age: when nothing of it was composed yet, when a collector
+ * resumed it, or when a promise had taken over (its instalment reminders came last).
+ */
+function startsAgain(c: OutreachCase): boolean {
+  if (c.outreach?.reason === "resumed") return true;
+  const own = c.outreachMessages
+    .filter((m) => m.stepKey.startsWith("step:") || m.kind.startsWith("instalment_"))
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  const last = own.at(-1);
+  return last === undefined || last.kind.startsWith("instalment_");
+}
+
 export interface TickResult {
   readonly composed: number;
   readonly delivered: number;
@@ -152,8 +165,7 @@ export class OutreachService {
       window,
       oldestDueDate: [...facts.invoices].map((i) => i.dueAt).sort()[0] ?? day(now),
       nextStepIndex: c.outreach?.nextStepIndex ?? 0,
-      jump:
-        c.outreach?.reason === "resumed" || !c.outreachMessages.some((m) => m.stepKey.startsWith("step:")),
+      jump: startsAgain(c),
       existingKeys: new Set(c.outreachMessages.map((m) => m.stepKey)),
       ...(instalments ? { promise: instalments } : {}),
       recentReminders: c.outreachMessages

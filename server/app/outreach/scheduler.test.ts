@@ -146,6 +146,21 @@ describe.each(TEST_TARGETS)("outreach scheduler on %s", (target) => {
     expect(due?.subject).toBe("Acme Fournitures : votre échéance de 450,00 € arrive le 14 mai 2026");
     const missed = all.find((m) => m.stepKey.endsWith(":missed"));
     expect(localDate(missed?.createdAt as Date, PARIS)).toBe("2026-05-15");
+    // The promise is cancelled: confirmed in writing, and the sequence restarts at the case's age
+    // (day 30, the formal notice), not with the reminders it skipped while the promise held.
+    await t.db.prisma.promiseToPay.update({ where: { id: promise.id }, data: { status: "cancelled" } });
+    t.service.ctx.events.publish({
+      type: "promise.updated",
+      caseId: c.id,
+      promiseId: promise.id,
+      status: "cancelled",
+    });
+    await t.service.outreach.idle();
+    await runFor(1);
+    expect((await messages(c.id)).map((m) => m.stepKey).slice(4)).toEqual([
+      `promise:${promise.id}:cancellation:email`,
+      "step:formal-notice",
+    ]);
   });
 
   it("stops at once on a dispute in the chat and sends nothing more", async () => {
