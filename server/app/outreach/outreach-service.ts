@@ -43,7 +43,7 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
  * A sequence starts (again) at the case's age: when nothing of it was composed yet, when a collector
  * resumed it, or when a promise had taken over (its instalment reminders came last).
  */
-function startsAgain(c: OutreachCase): boolean {
+export function startsAgain(c: Pick<OutreachCase, "outreach" | "outreachMessages">): boolean {
   if (c.outreach?.reason === "resumed") return true;
   const own = c.outreachMessages
     .filter((m) => m.stepKey.startsWith("step:") || m.kind.startsWith("instalment_"))
@@ -59,6 +59,7 @@ export interface TickResult {
 
 export class OutreachService {
   private timer: NodeJS.Timeout | undefined;
+  private firstRun: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
   private unsubscribe: (() => void) | undefined;
   private readonly pending = new Set<Promise<unknown>>();
@@ -72,15 +73,23 @@ export class OutreachService {
   start(intervalMs: number): void {
     this.unsubscribe = this.ctx.events.subscribe((e) => this.track(this.onEvent(e)));
     if (intervalMs > 0) {
-      this.timer = setInterval(() => {
-        if (!this.running) this.running = this.tick().finally(() => (this.running = undefined));
-      }, intervalMs);
+      const run = () => {
+        if (this.running) return;
+        this.running = this.tick()
+          .catch((error) => this.ctx.log.error({ err: error }, "outreach tick failed"))
+          .finally(() => (this.running = undefined));
+      };
+      this.timer = setInterval(run, intervalMs);
       this.timer.unref();
+      // A first pass soon after boot, so that `npm start` shows the demo's reminders without a wait.
+      this.firstRun = setTimeout(run, Math.min(intervalMs, 3_000));
+      this.firstRun.unref();
     }
   }
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    if (this.firstRun) clearTimeout(this.firstRun);
     this.unsubscribe?.();
     await this.running;
     await this.idle();

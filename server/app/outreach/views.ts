@@ -15,6 +15,7 @@ import { parseOrThrow } from "../../errors/zod-details.js";
 import { addDays } from "../../policy/index.js";
 import type { Actor, AppContext } from "../context.js";
 import { buildLetterPdf } from "./letter-pdf.js";
+import { startsAgain } from "./outreach-service.js";
 
 type MessageRow = Awaited<ReturnType<typeof listCaseMessages>>[number];
 
@@ -43,7 +44,18 @@ export async function caseSequence(ctx: AppContext, caseId: string) {
   const seq = c.outreach;
   const steps = pack.reminders?.steps ?? [];
   const oldest = c.invoices.map((i) => i.dueAt.toISOString().slice(0, 10)).sort()[0];
-  const next = seq?.status === "active" ? steps[seq.nextStepIndex] : undefined;
+  const today = ctx.clock.now().toISOString().slice(0, 10);
+  // What the planner will pick: the latest step whose day has come when the sequence (re)starts.
+  const remaining = steps
+    .map((step, index) => ({ step, index }))
+    .filter((x) => x.index >= (seq?.nextStepIndex ?? 0));
+  const comeDue = oldest ? remaining.filter((x) => addDays(oldest, x.step.day) <= today) : [];
+  const next =
+    seq?.status !== "active"
+      ? undefined
+      : startsAgain(c) && comeDue.length > 0
+        ? comeDue.at(-1)?.step
+        : remaining[0]?.step;
   const messages = await listCaseMessages(ctx.db.prisma, caseId);
   return {
     status: seq?.status ?? "not_started",

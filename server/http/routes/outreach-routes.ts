@@ -109,7 +109,7 @@ export function outreachRoutes(ctx: AppContext, service: OutreachService): Route
   });
 
   router.get("/api/cases/:id/outreach", staff, async (req, res) => {
-    res.json(await caseSequence(ctx, z.uuid().parse(req.params.id)));
+    res.json(await caseSequence(ctx, parseOrThrow(z.uuid(), req.params.id, "case id")));
   });
   router.post("/api/cases/:id/outreach/pause", staff, async (req, res) => {
     const id = parseOrThrow(z.uuid(), req.params.id, "case id");
