@@ -282,4 +282,43 @@ describe("outreach by SMS through the provider API, and STOP replies", () => {
     expect(res.body.status).toBe("skipped");
     expect(sent).toHaveLength(1);
   });
+
+  it("sends an SMS summary of an accepted plan when a phone is known, with no figure", async () => {
+    t.clock.set("2026-03-24T19:30:00Z");
+    const c = await newCase(t, {
+      reference: "SMS-2",
+      debtor: {
+        name: "Petit SARL",
+        kind: "business",
+        email: "petit@sarl.example",
+        phone: "+33 6 98 76 54 32",
+        locale: "fr",
+      },
+      invoices: [{ number: "F-8002", issuedAt: "2026-02-04", dueAt: "2026-03-06", amount: 60_000 }],
+    });
+    const promise = await promiseOn(t, c.id, [{ dueDate: "2026-04-01", amount: 60_000 }]);
+    const before = sent.length;
+    t.service.ctx.events.publish({
+      type: "promise.updated",
+      caseId: c.id,
+      promiseId: promise.id,
+      status: "active",
+    });
+    await t.service.outreach.idle();
+    expect(sent.length).toBe(before + 1);
+    const sms = sent.at(-1);
+    expect(sms?.get("To")).toBe("+33698765432");
+    expect(sms?.get("Body")).toMatch(
+      /^Acme Fournitures : votre accord \(référence SMS-2\) est confirmé\. .*\/c\/[\w-]{43}$/,
+    );
+    expect(sms?.get("Body")).not.toMatch(/€|600/);
+    const rows = await t.db.prisma.outreachMessage.findMany({
+      where: { caseId: c.id },
+      orderBy: { channel: "asc" },
+    });
+    expect(rows.map((r) => [r.channel, r.kind, r.status])).toEqual([
+      ["email", "confirmation", "sent"],
+      ["sms", "confirmation", "sent"],
+    ]);
+  });
 });
