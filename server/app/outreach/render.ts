@@ -29,6 +29,11 @@ export interface RenderInput {
   readonly respondBy?: string;
   readonly instalment?: { readonly amount: number; readonly dueDate: string };
   readonly plan?: PlanFacts;
+  /**
+   * HOOK(pay): how to pay (bank details, payment link), rendered into {paymentInstructions} once the
+   * payment-instructions renderer exists; checked by the guard like the rest of the text.
+   */
+  readonly paymentInstructions?: string;
   readonly disclosureIds: readonly string[];
   readonly now: Date;
   /** Disclosure placeholders such as letterReference / letterDate (FR-1). */
@@ -110,6 +115,7 @@ function values(input: RenderInput): Record<string, string> {
         }
       : {}),
     ...(input.plan ? { planSummary: planSummary(input.plan, locale) } : {}),
+    ...(input.paymentInstructions ? { paymentInstructions: input.paymentInstructions } : {}),
   };
 }
 
