@@ -1,5 +1,5 @@
 // A table of outreach messages: step, channel, status, dates; a letter links to its PDF, any row
-// opens the text exactly as sent (the HTML e-mail in a sandboxed frame).
+// opens the text exactly as sent (the HTML e-mail as a download).
 import { useState } from "react";
 import { download, request } from "../api.js";
 import { Badge, ErrorText } from "../components/common.js";
@@ -83,10 +83,23 @@ export function MessageTable({
               Close
             </button>
           </header>
-          {open.html ? (
-            <iframe title="E-mail as sent" sandbox="" srcDoc={open.html} className="outreach-preview__html" />
-          ) : (
-            <pre className="outreach-preview__text">{open.text}</pre>
+          {/* The text as sent; the HTML version is a download (inline styles would break the console's CSP). */}
+          <pre className="outreach-preview__text">{open.text}</pre>
+          {open.html && (
+            <button
+              type="button"
+              className="btn"
+              onClick={() => {
+                const url = URL.createObjectURL(new Blob([open.html ?? ""], { type: "text/html" }));
+                const a = document.createElement("a");
+                a.href = url;
+                a.download = `${open.stepKey.replace(/[^a-z0-9-]+/gi, "-")}.html`;
+                a.click();
+                setTimeout(() => URL.revokeObjectURL(url), 10_000);
+              }}
+            >
+              Download the HTML e-mail
+            </button>
           )}
         </section>
       )}
