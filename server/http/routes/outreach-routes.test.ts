@@ -4,6 +4,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newCase } from "../../test-support/console-fixtures.js";
 import { type ConsoleTestService, startConsoleTestService } from "../../test-support/console-service.js";
+import { DebtorClient } from "../../test-support/debtor-client.js";
 
 describe("outreach routes", () => {
   let t: ConsoleTestService;
@@ -87,6 +88,13 @@ describe("outreach routes", () => {
     const msg = await get(`/api/outreach/messages/${sent.body.messageId}`);
     expect(msg.body).toMatchObject({ kind: "link", status: "sent", recipient: "compta@dupont.example" });
     expect(msg.body.subject).toBe("Acme Fournitures : votre espace personnel pour le dossier ROUTE-2");
+    // The debtor opens the chat through the message's own link: the console shows when.
+    expect((await get(`/api/cases/${c.id}/outreach`)).body.lastOpenedAt).toBeNull();
+    const token = /\/c\/([\w-]{43})/.exec(msg.body.text)?.[1] as string;
+    const debtor = await DebtorClient.connect(t.url, token);
+    await debtor.waitFor(() => debtor.lastAssistant(), "greeting");
+    debtor.close();
+    expect((await get(`/api/cases/${c.id}/outreach`)).body.lastOpenedAt).toBe(t.clock.now().toISOString());
     // The case's original link still opens the chat page.
     const page = await fetch(`${t.url}/c/${c.token}`);
     expect(page.status).toBe(200);
