@@ -6,8 +6,11 @@ import type { PolicyPack } from "../../policy/index.js";
 export type StopReason = `case:${string}` | `escalation:${string}`;
 
 const PACK_KIND: Record<string, string> = { hardship: "hardship_beyond_ladder" };
-/** Escalation kinds a pack has no trigger for, which still stop all reminders. */
-const ALWAYS_STOP = new Set(["abuse", "third_party"]);
+/**
+ * Kinds that stop all reminders whatever the pack says (issue 16: no message to a debtor whose case
+ * is escalated for a stop request, a dispute or a vulnerability), and kinds a pack has no trigger for.
+ */
+const ALWAYS_STOP = new Set(["dispute", "stop_request", "vulnerability", "abuse", "third_party"]);
 
 export function stopReason(
   caseStatus: string,
