@@ -13,6 +13,8 @@ import type { Layers } from "./app/chat/turn-runner.js";
 import { parseDutyHours } from "./app/console/duty-hours.js";
 import { type AppContext, type Clock, systemClock } from "./app/context.js";
 import { EventBus } from "./app/events.js";
+import { type Channels, channelsFromEnv } from "./app/outreach/channels.js";
+import { OutreachService } from "./app/outreach/outreach-service.js";
 import { PolicyRegistry } from "./app/policy-registry.js";
 import { ConfigError, type Env, publicUrl } from "./config/env.js";
 import { fromRoot } from "./config/paths.js";
@@ -20,6 +22,7 @@ import { type ConsoleModule, type ConsoleOptions, createConsole } from "./consol
 import { type Database, openDatabase } from "./db/open.js";
 import { createHttpApp, type HttpOptions } from "./http/app.js";
 import { debtorPageRoutes } from "./http/routes/debtor-pages.js";
+import { outreachRoutes } from "./http/routes/outreach-routes.js";
 import type { Logger } from "./logging/logger.js";
 import { attachClusterAdapter, type ClusterLink } from "./socket/cluster-adapter.js";
 import { attachDebtorNamespace } from "./socket/debtor-namespace.js";
@@ -35,6 +38,8 @@ export interface CoreOptions {
   readonly layers?: Layers;
   /** The policy packs to run (default policies/): the evaluation suite replays a draft folder. */
   readonly policiesDir?: string;
+  /** Outreach delivery channels (tests); by default SMTP / SMS API from the environment, or the outbox. */
+  readonly channels?: Channels;
 }
 
 export interface ServiceOptions extends CoreOptions {
@@ -66,6 +71,7 @@ export interface RunningService extends Core {
   readonly console: ConsoleModule;
   /** "postgres" when socket.io rooms span every instance sharing the database. */
   readonly cluster: ClusterLink["kind"];
+  readonly outreach: OutreachService;
 }
 
 export async function openCore(options: CoreOptions): Promise<Core> {
@@ -122,9 +128,16 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     brokenAfterDays: env.PROMISE_BROKEN_AFTER_DAYS,
     ...options.console,
   });
+  // Reminders, confirmations and their delivery (issue 16); row locks make it safe on every instance.
+  const outreach = new OutreachService(ctx, options.channels ?? channelsFromEnv(env));
   const app = createHttpApp(ctx, {
     ...options.http,
-    extraRoutes: [consoleModule.router, ...(options.http?.extraRoutes ?? []), debtorPageRoutes(ctx)],
+    extraRoutes: [
+      consoleModule.router,
+      outreachRoutes(ctx, outreach),
+      ...(options.http?.extraRoutes ?? []),
+      debtorPageRoutes(ctx),
+    ],
   });
   const server = createServer(app);
   // Every TCP connection, upgraded websockets included: at shutdown the ones whose clients stopped
@@ -162,6 +175,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   }
   const port = (server.address() as AddressInfo).port;
   if (!env.PUBLIC_URL) ctx.publicUrl = publicUrl(env, port);
+  outreach.start(env.OUTREACH_INTERVAL_SECONDS * 1000);
   const url = `http://${env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST}:${port}`;
 
   const graceMs = options.shutdownGraceMs ?? 1000;
@@ -173,11 +187,13 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     io,
     console: consoleModule,
     cluster: cluster.kind,
+    outreach,
     close() {
       closing ??= (async () => {
         const started = Date.now();
         // 1. Stop accepting connections and starting periodic jobs.
         server.close();
+        await outreach.stop();
         await consoleModule.stop();
         stopRevocation();
         // 2. Tell clients to reconnect: io.close() closes every transport without a socket.io

@@ -42,6 +42,15 @@ export const envSchema = z.object({
   /** Days an instalment may stay unpaid after its due date before the promise counts as broken. */
   PROMISE_BROKEN_AFTER_DAYS: z.coerce.number().int().min(0).max(365).default(7),
   TRUST_PROXY: z.stringbool().default(false),
+  /** Outreach (issue 16): SMTP server for e-mail; without it, messages stay in the console's outbox. */
+  SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
+  MAIL_FROM: z.string().min(3).default("amiable <no-reply@amiable.localhost>"),
+  /** Twilio-style SMS API (POST To, From, Body); without it, SMS stay in the outbox. */
+  SMS_PROVIDER_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  SMS_API_KEY: optionalString,
+  SMS_FROM: optionalString,
+  /** Seconds between two runs of the outreach scheduler; 0 turns the loop off. */
+  OUTREACH_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
 });
 
 export type Env = z.infer<typeof envSchema>;

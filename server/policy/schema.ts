@@ -6,6 +6,7 @@ import { currencySchema, nonEmptyText, refineUnique } from "./schema-common.js";
 import { feesSchema, limitationSchema } from "./schema-fees.js";
 import { ladderSchema } from "./schema-ladder.js";
 import { limitsSchema } from "./schema-limits.js";
+import { remindersSchema } from "./schema-reminders.js";
 import {
   type CaseFlag,
   disclosureSchema,
@@ -50,6 +51,8 @@ export const policyPackSchema = z
     forbiddenWording: z.array(forbiddenWordingSchema).superRefine(refineUnique("id", "wording id")),
     escalation: escalationSchema,
     guard: guardSchema,
+    /** The outreach sequence (optional: a pack without one sends no reminders). */
+    reminders: remindersSchema.optional(),
   })
   .strict()
   .superRefine((pack, ctx) => {
@@ -115,6 +118,19 @@ export const policyPackSchema = z
           `${o.jurisdiction} is not one of this pack's jurisdictions`,
         );
     });
+
+    const reminders = pack.reminders;
+    if (reminders) {
+      reminders.disclosures.forEach((id, i) => {
+        if (!disclosureIds.has(id)) add(["reminders", "disclosures", i], `no disclosure with id "${id}"`);
+      });
+      reminders.steps.forEach((step, i) => {
+        step.disclosures.forEach((id, j) => {
+          if (!disclosureIds.has(id))
+            add(["reminders", "steps", i, "disclosures", j], `no disclosure with id "${id}"`);
+        });
+      });
+    }
 
     const kinds = new Set(pack.escalation.map((t) => t.kind));
     if (pack.jurisdictions.includes("FR") && !kinds.has("surendettement"))

@@ -59,6 +59,8 @@ export async function startTestService(
     LOG_LEVEL: "silent",
     ADMIN_EMAIL: "admin@test.local",
     ADMIN_PASSWORD: PASSWORD,
+    // The outreach loop runs only when a test ticks it (server/app/outreach).
+    OUTREACH_INTERVAL_SECONDS: "0",
     ...envOverrides,
   });
   const service = await startService({

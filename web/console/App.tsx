@@ -3,6 +3,7 @@
 // audit log is for admins.
 import type { ReactNode } from "react";
 import { disconnectLive, useLiveStatus } from "./live.js";
+import { OutboxPage } from "./outreach/OutboxPage.js";
 import { AuditPage } from "./pages/AuditPage.js";
 import { CasePage } from "./pages/CasePage.js";
 import { CasesPage } from "./pages/CasesPage.js";
@@ -24,6 +25,7 @@ interface NavItem {
 export const NAV: readonly NavItem[] = [
   { to: "/queue", label: "Escalations", roles: ["collector", "admin"] },
   { to: "/cases", label: "Cases", roles: ["collector", "admin"] },
+  { to: "/outbox", label: "Outbox", roles: ["collector", "admin"] },
   { to: "/kpis", label: "KPIs", roles: ["collector", "policy_editor", "admin"] },
   { to: "/policies", label: "Policies", roles: ["policy_editor", "admin"] },
   { to: "/audit", label: "Audit log", roles: ["admin"] },
@@ -53,6 +55,7 @@ function route(path: string, role: Role): ReactNode {
   if (path === "/cases") return allowed("/cases") ? <CasesPage /> : forbidden;
   const caseMatch = match("/cases/:id", path);
   if (caseMatch?.id) return allowed("/cases") ? <CasePage key={caseMatch.id} id={caseMatch.id} /> : forbidden;
+  if (path === "/outbox") return allowed("/outbox") ? <OutboxPage /> : forbidden;
   if (path === "/kpis") return <KpiPage />;
   if (path === "/policies") return allowed("/policies") ? <PoliciesPage /> : forbidden;
   const pack = match("/policies/:packId", path);

@@ -74,7 +74,7 @@ export const paymentInput = z.strictObject({
 });
 
 export const caseSearchQuery = z.strictObject({
-  status: z.enum(["verifying", "negotiating", "promised", "escalated", "closed"]).optional(),
+  status: z.enum(["verifying", "negotiating", "promised", "escalated", "closed", "handed_off"]).optional(),
   escalated: bool.optional(),
   promise: z.enum(["active", "kept", "broken", "cancelled", "none"]).optional(),
   jurisdiction: z.enum(["FR", "US", "UK"]).optional(),

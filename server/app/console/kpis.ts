@@ -8,6 +8,7 @@ import {
   kpiEscalationsByKind,
   kpiFilterOptions,
 } from "../../db/console/kpis.js";
+import { countHandedOff } from "../../db/outreach.js";
 import { AppError } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import { addDays, daysBetween } from "../../policy/index.js";
@@ -45,6 +46,8 @@ export interface KpiReport {
   readonly escalationsByKind: { kind: string; count: number }[];
   readonly medianTimeToAgreementSeconds: number | null;
   readonly daily: { date: string; conversations: number; promises: number }[];
+  /** Cases now handed off beyond amicable recovery, within the creditor and policy filters (issue 16). */
+  readonly handedOff?: number;
 }
 
 /** Pure: the figures from the cohort rows. */
@@ -135,16 +138,20 @@ export async function kpis(ctx: AppContext, query: unknown): Promise<KpiReport> 
     creditorId: q.creditor,
     policyVersionId: q.policyVersion,
   };
-  const [rows, escalations] = await Promise.all([
+  const [rows, escalations, handedOff] = await Promise.all([
     kpiConversations(ctx.db.prisma, filter),
     kpiEscalationsByKind(ctx.db.prisma, filter),
+    countHandedOff(ctx.db.prisma, filter),
   ]);
-  return computeKpis(
-    rows,
-    escalations,
-    { from, to },
-    { creditor: q.creditor ?? null, policyVersion: q.policyVersion ?? null },
-  );
+  return {
+    ...computeKpis(
+      rows,
+      escalations,
+      { from, to },
+      { creditor: q.creditor ?? null, policyVersion: q.policyVersion ?? null },
+    ),
+    handedOff,
+  };
 }
 
 export async function kpiFilters(ctx: AppContext) {

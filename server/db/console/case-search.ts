@@ -5,7 +5,14 @@ import type { Prisma as P } from "../generated/client.js";
 import type { Prisma } from "../open.js";
 
 export interface CaseSearch {
-  readonly status?: "verifying" | "negotiating" | "promised" | "escalated" | "closed" | undefined;
+  readonly status?:
+    | "verifying"
+    | "negotiating"
+    | "promised"
+    | "escalated"
+    | "closed"
+    | "handed_off"
+    | undefined;
   readonly escalated?: boolean | undefined;
   readonly promise?: "active" | "kept" | "broken" | "cancelled" | "none" | undefined;
   readonly jurisdiction?: "FR" | "US" | "UK" | undefined;

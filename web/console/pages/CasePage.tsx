@@ -10,6 +10,7 @@ import { TranscriptView } from "../components/Transcript.js";
 import { money } from "../format.js";
 import { useResource } from "../hooks.js";
 import { useCaseRoom, useLiveEvents } from "../live.js";
+import { OutreachPanel } from "../outreach/OutreachPanel.js";
 import { Link } from "../router.js";
 import type { CaseView, EscalationList, Transcript } from "../types.js";
 
@@ -67,6 +68,10 @@ export function CasePage({ id }: { id: string }) {
                 offers={c.offers}
               />
             )}
+          </section>
+          <section aria-labelledby="h-outreach">
+            <h2 id="h-outreach">Reminders</h2>
+            <OutreachPanel caseId={c.id} />
           </section>
         </div>
         <div className="case-grid__side">

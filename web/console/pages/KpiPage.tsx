@@ -95,6 +95,7 @@ export function KpiPage() {
               value={k.averageDiscountBps === null ? "–" : `${(k.averageDiscountBps / 100).toFixed(2)} %`}
             />
             <Tile name="Median time to agreement" value={duration(k.medianTimeToAgreementSeconds)} />
+            {k.handedOff !== undefined && <Tile name="Handed off" value={String(k.handedOff)} />}
           </dl>
           <div className="charts">
             <DailyChart days={k.daily} />

@@ -7,6 +7,7 @@ import { EscalationItem } from "../components/Escalation.js";
 import { label } from "../format.js";
 import { useResource } from "../hooks.js";
 import { useLiveEvents } from "../live.js";
+import { OutreachTasks } from "../outreach/OutboxPage.js";
 import { ESCALATION_KINDS, type EscalationList } from "../types.js";
 
 export function QueuePage() {
@@ -31,6 +32,7 @@ export function QueuePage() {
   return (
     <section className="page">
       <h1>Escalations</h1>
+      <OutreachTasks />
       <form className="filters" aria-label="Filter escalations" onSubmit={(e) => e.preventDefault()}>
         <label>
           Kind

@@ -1,0 +1,238 @@
+// Renders one outreach message (e-mail, letter or SMS) from a template and the case facts, then runs
+// the whole text through the chat's output guard (checkText): no figure the engine did not produce,
+// no forbidden wording, every disclosure rendered. A message that fails is never sent.
+import mjml2html from "mjml";
+import type { CaseFacts, Locale } from "../../domain/case-facts.js";
+import {
+  type AmountDue,
+  checkText,
+  type PolicyPack,
+  renderDisclosure,
+  type Violation,
+} from "../../policy/index.js";
+import { dateText, moneyText } from "../receipts/receipt-text.js";
+import { breakdown, invoiceList, otherFees, type PlanFacts, planSummary } from "./facts-text.js";
+import { loadTemplate, missingFields, TemplateError } from "./templates.js";
+
+export type SendChannel = "email" | "sms" | "letter";
+
+export interface RenderInput {
+  readonly pack: PolicyPack;
+  readonly facts: CaseFacts;
+  readonly due: AmountDue;
+  readonly channel: SendChannel;
+  readonly templateId: string;
+  readonly link: string;
+  /** One-click unsubscribe page (e-mail only). */
+  readonly unsubscribeUrl?: string;
+  /** ISO date the debtor is asked to act by. */
+  readonly respondBy?: string;
+  readonly instalment?: { readonly amount: number; readonly dueDate: string };
+  readonly plan?: PlanFacts;
+  /**
+   * HOOK(pay): how to pay (bank details, payment link), rendered into {paymentInstructions} once the
+   * payment-instructions renderer exists; checked by the guard like the rest of the text.
+   */
+  readonly paymentInstructions?: string;
+  readonly disclosureIds: readonly string[];
+  readonly now: Date;
+  /** Disclosure placeholders such as letterReference / letterDate (FR-1). */
+  readonly variables?: Readonly<Record<string, string>>;
+  readonly templatesDir?: string;
+}
+
+export interface RenderedMessage {
+  readonly subject: string;
+  readonly text: string;
+  readonly html?: string;
+}
+
+export class OutreachGuardError extends Error {
+  constructor(
+    readonly templateId: string,
+    readonly violations: readonly Violation[],
+  ) {
+    super(
+      `template ${templateId} fails the output guard: ${violations
+        .map((v) => `${v.kind} "${v.match}" (${v.rule})`)
+        .join("; ")}`,
+    );
+  }
+}
+
+const FOOTER = {
+  fr: { unsubscribe: "Ne plus recevoir ces e-mails", about: "Référence du dossier", colon: " : " },
+  en: { unsubscribe: "Stop receiving these e-mails", about: "Account reference", colon: ": " },
+} as const;
+
+function fill(template: string, values: Readonly<Record<string, string>>, what: string): string {
+  const missing: string[] = [];
+  const out = template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = values[name];
+    if (v === undefined) {
+      missing.push(name);
+      return whole;
+    }
+    return v;
+  });
+  if (missing.length > 0) throw new TemplateError(`${what}: no value for {${missing.join("}, {")}}`);
+  return out;
+}
+
+/** Paragraphs split on blank lines; wrapped lines joined, list lines ("- ...") kept one per line. */
+function paragraphs(text: string): string[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0)
+    .map((p) => {
+      const lines = p.split("\n").map((l) => l.trim());
+      return lines.every((l) => l.startsWith("- ")) ? lines.join("\n") : lines.join(" ");
+    });
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function values(input: RenderInput): Record<string, string> {
+  const { facts, due, locale } = { ...input, locale: input.facts.locale };
+  const oldest = [...facts.invoices].map((i) => i.dueAt).sort()[0] ?? "";
+  return {
+    creditorName: facts.creditorName,
+    debtorName: facts.debtorName,
+    reference: facts.reference,
+    invoiceList: invoiceList(facts, locale),
+    invoiceNumbers: facts.invoices.map((i) => i.number).join(", "),
+    totalDue: moneyText(due.total, due.currency, locale),
+    breakdown: breakdown(due, locale),
+    oldestDueDate: oldest ? dateText(oldest, locale) : "",
+    ...(input.respondBy ? { respondBy: dateText(input.respondBy, locale) } : {}),
+    ...(input.instalment
+      ? {
+          instalmentAmount: moneyText(input.instalment.amount, due.currency, locale),
+          instalmentDate: dateText(input.instalment.dueDate, locale),
+        }
+      : {}),
+    ...(input.plan ? { planSummary: planSummary(input.plan, locale) } : {}),
+    ...(input.paymentInstructions ? { paymentInstructions: input.paymentInstructions } : {}),
+  };
+}
+
+function disclosureTexts(input: RenderInput): string[] {
+  return input.disclosureIds.map((id) => {
+    const d = input.pack.disclosures.find((x) => x.id === id);
+    if (!d) throw new TemplateError(`disclosure ${id} is not in pack ${input.pack.id}`);
+    const { text, missing } = renderDisclosure(d.text[input.facts.locale], input.facts, input.variables);
+    if (missing.length > 0)
+      throw new TemplateError(`disclosure ${id}: no value for {${missing.join("}, {")}}`);
+    return text;
+  });
+}
+
+/** Guard check of the words the debtor reads; links are masked (a URL is not a figure). */
+export function guardOutgoing(input: RenderInput, words: string): Violation[] {
+  const isoDates: Record<string, string> = {};
+  if (input.respondBy) isoDates.respondBy = input.respondBy;
+  if (input.instalment) isoDates.instalmentDate = input.instalment.dueDate;
+  input.plan?.instalments.forEach((i, n) => {
+    isoDates[`planDate${n}`] = i.dueDate;
+  });
+  const engineAmounts = [otherFees(input.due)];
+  if (input.instalment) engineAmounts.push(input.instalment.amount);
+  if (input.plan) engineAmounts.push(input.plan.total, ...input.plan.instalments.map((i) => i.amount));
+  const result = checkText(
+    words.replace(/https?:\/\/\S+/g, "<link>"),
+    {
+      locale: input.facts.locale,
+      facts: input.facts,
+      due: input.due,
+      approvedOffers: [],
+      moment: "message",
+      disclosuresShown: [],
+      // An SMS may be read by someone else: it is checked as if the reader were not yet verified, so
+      // it may carry no figure, invoice number or invoice date (FR-8, US-11, UK-1).
+      identityVerified: input.channel !== "sms",
+      now: input.now.toISOString(),
+      variables: { ...input.variables, ...isoDates },
+      engineAmounts,
+    },
+    input.pack,
+  );
+  // Disclosures due at a chat moment are the chat's business; outreach names its own (reminders.disclosures).
+  return result.violations.filter((v) => v.kind !== "missing_disclosure");
+}
+
+export async function renderOutreach(input: RenderInput): Promise<RenderedMessage> {
+  const locale: Locale = input.facts.locale;
+  const template = loadTemplate(locale, input.templateId, input.templatesDir);
+  const missing = missingFields(template, input.channel);
+  if (missing.length > 0)
+    throw new TemplateError(`${locale}/${input.templateId}: ${input.channel} needs ${missing.join(", ")}`);
+  const vals = values(input);
+  const where = `${locale}/${input.templateId}`;
+  const disclosures = disclosureTexts(input);
+
+  if (input.channel === "sms") {
+    const sms = fill(template.sms ?? "", vals, where);
+    const text = [`${sms} ${input.link}`, ...disclosures].join("\n");
+    const violations = guardOutgoing(input, text);
+    if (violations.length > 0) throw new OutreachGuardError(input.templateId, violations);
+    return { subject: "", text };
+  }
+
+  const subject = fill(template.subject ?? "", vals, where);
+  const body = paragraphs(fill(template.body ?? "", vals, where));
+  const action = fill(template.action ?? "", vals, where);
+  const footer = FOOTER[locale];
+  const textParts = [...body, `${action}${footer.colon}${input.link}`, ...disclosures];
+  if (input.unsubscribeUrl) textParts.push(`${footer.unsubscribe}${footer.colon}${input.unsubscribeUrl}`);
+  const text = textParts.join("\n\n");
+  const violations = guardOutgoing(input, `${subject}\n\n${text}`);
+  if (violations.length > 0) throw new OutreachGuardError(input.templateId, violations);
+  if (input.channel === "letter") return { subject, text };
+  return { subject, text, html: await emailHtml(input, subject, body, action, disclosures) };
+}
+
+const html = (s: string) => escapeHtml(s).replace(/\n/g, "<br/>");
+
+/** Responsive e-mail HTML from MJML (tables and inline styles that common clients render). */
+async function emailHtml(
+  input: RenderInput,
+  subject: string,
+  body: readonly string[],
+  action: string,
+  disclosures: readonly string[],
+): Promise<string> {
+  const footer = FOOTER[input.facts.locale];
+  const paragraphsMjml = body.map((p) => `<mj-text>${html(p)}</mj-text>`).join("");
+  const disclosureMjml = disclosures
+    .map((d) => `<mj-text font-size="12px" color="#52525b">${html(d)}</mj-text>`)
+    .join("");
+  const unsubscribe = input.unsubscribeUrl
+    ? `<mj-text font-size="12px" color="#52525b"><a href="${escapeHtml(input.unsubscribeUrl)}" style="color:#52525b">${html(footer.unsubscribe)}</a></mj-text>`
+    : "";
+  const source = `<mjml lang="${input.facts.locale}">
+<mj-head>
+<mj-title>${html(subject)}</mj-title>
+<mj-preview>${html(body[1] ?? body[0] ?? subject)}</mj-preview>
+<mj-attributes><mj-all font-family="Helvetica, Arial, sans-serif" /><mj-text font-size="15px" line-height="22px" color="#18181b" /></mj-attributes>
+</mj-head>
+<mj-body background-color="#f4f4f5">
+<mj-section background-color="#ffffff" padding="24px 8px">
+<mj-column>
+<mj-text font-size="18px" font-weight="bold">${html(input.facts.creditorName)}</mj-text>
+${paragraphsMjml}
+<mj-button href="${escapeHtml(input.link)}" background-color="#1d4ed8" color="#ffffff" font-size="15px">${html(action)}</mj-button>
+<mj-text font-size="12px" color="#52525b">${html(footer.about)}${footer.colon}${html(input.facts.reference)}</mj-text>
+${disclosureMjml}
+${unsubscribe}
+</mj-column>
+</mj-section>
+</mj-body>
+</mjml>`;
+  const out = await mjml2html(source, { validationLevel: "strict" });
+  if (out.errors.length > 0)
+    throw new TemplateError(`MJML: ${out.errors.map((e) => e.formattedMessage).join("; ")}`);
+  return out.html;
+}

@@ -1,0 +1,108 @@
+// When a reminder may go out: outside the pack's quiet hours in the debtor's time zone and, when the
+// pack says so, on a working day (not a weekend, not a public holiday of the jurisdiction, from the
+// date-holidays tables). Confirmations answer the debtor's own action and do not wait (issue 16).
+import Holidays from "date-holidays";
+import type { Jurisdiction } from "../../domain/case-facts.js";
+import { addDays, dateInZone } from "../../policy/index.js";
+
+export interface SendWindow {
+  readonly timeZone: string;
+  /** "HH:MM" local; no sending from `quietFrom` to `quietTo` (spans midnight when from > to). */
+  readonly quietFrom: string;
+  readonly quietTo: string;
+  readonly workingDaysOnly: boolean;
+  readonly jurisdiction: Jurisdiction;
+  readonly usState?: string;
+}
+
+const COUNTRY: Record<Jurisdiction, string> = { FR: "FR", US: "US", UK: "GB" };
+const holidayCache = new Map<string, Set<string>>();
+
+/** Public holidays of the jurisdiction in a year, as "YYYY-MM-DD" (England for the UK by default). */
+export function publicHolidays(jurisdiction: Jurisdiction, year: number, usState?: string): Set<string> {
+  const region = jurisdiction === "UK" ? "ENG" : jurisdiction === "US" ? usState : undefined;
+  const key = `${jurisdiction}/${region ?? ""}/${year}`;
+  const hit = holidayCache.get(key);
+  if (hit) return hit;
+  const hd = region ? new Holidays(COUNTRY[jurisdiction], region) : new Holidays(COUNTRY[jurisdiction]);
+  const days = new Set(
+    (hd.getHolidays(year) || []).filter((h) => h.type === "public").map((h) => h.date.slice(0, 10)),
+  );
+  holidayCache.set(key, days);
+  return days;
+}
+
+const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+function localParts(instant: Date, timeZone: string): { date: string; minute: number; weekday: number } {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    weekday: "short",
+  }).formatToParts(instant);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
+  const weekday = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].indexOf(get("weekday"));
+  return {
+    date: `${get("year")}-${get("month")}-${get("day")}`,
+    minute: Number(get("hour")) * 60 + Number(get("minute")),
+    weekday,
+  };
+}
+
+/** The instant of a local wall-clock time in a time zone (DST handled by re-checking the offset). */
+export function zonedInstant(date: string, hhmm: string, timeZone: string): Date {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const wall = Date.UTC(y, m - 1, d, Math.floor(minutes(hhmm) / 60), minutes(hhmm) % 60);
+  const offsetAt = (t: number) => {
+    const p = localParts(new Date(t), timeZone);
+    const [py, pm, pd] = p.date.split("-").map(Number) as [number, number, number];
+    return Date.UTC(py, pm - 1, pd, Math.floor(p.minute / 60), p.minute % 60) - t;
+  };
+  let t = wall - offsetAt(wall);
+  t = wall - offsetAt(t);
+  return new Date(t);
+}
+
+export function isWorkingDay(date: string, w: SendWindow): boolean {
+  const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
+  if (weekday === 0 || weekday === 6) return false;
+  return !publicHolidays(w.jurisdiction, Number(date.slice(0, 4)), w.usState).has(date);
+}
+
+function inQuietHours(minute: number, w: SendWindow): boolean {
+  const from = minutes(w.quietFrom);
+  const to = minutes(w.quietTo);
+  return from > to ? minute >= from || minute < to : minute >= from && minute < to;
+}
+
+/** The first instant at or after `from` when a reminder may be sent. */
+export function nextSendable(from: Date, w: SendWindow): Date {
+  let candidate = from;
+  for (let i = 0; i < 40; i++) {
+    const local = localParts(candidate, w.timeZone);
+    if (w.workingDaysOnly && !isWorkingDay(local.date, w)) {
+      candidate = zonedInstant(addDays(local.date, 1), w.quietTo, w.timeZone);
+      continue;
+    }
+    if (!inQuietHours(local.minute, w)) return candidate;
+    const spansMidnight = minutes(w.quietFrom) > minutes(w.quietTo);
+    const sameDay = !spansMidnight || local.minute < minutes(w.quietTo);
+    // Before the morning end of the quiet hours: later today; in the evening: tomorrow morning.
+    candidate = zonedInstant(sameDay ? local.date : addDays(local.date, 1), w.quietTo, w.timeZone);
+  }
+  return candidate;
+}
+
+/** The start of a local day's sending window (quiet hours' end), as an instant. */
+export function dayStart(date: string, w: SendWindow): Date {
+  return zonedInstant(date, w.quietTo, w.timeZone);
+}
+
+export function localDate(instant: Date, timeZone: string): string {
+  return dateInZone(instant, timeZone);
+}

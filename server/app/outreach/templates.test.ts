@@ -1,0 +1,105 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { amountDue } from "../../policy/index.js";
+import { pack, packs } from "../../policy/test-support/fixtures.js";
+import { OutreachGuardError, renderOutreach } from "./render.js";
+import { checkOutreachTemplates, sampleFacts } from "./template-check.js";
+
+const TODAY = "2026-12-03";
+
+function copyTemplates(): string {
+  const dir = mkdtempSync(join(tmpdir(), "outreach-"));
+  cpSync("prompts/outreach", dir, { recursive: true });
+  return dir;
+}
+
+describe("outreach templates through the output guard", () => {
+  it("renders every template of every pack in both locales without a guard violation", async () => {
+    const report = await checkOutreachTemplates([...packs().values()], { today: TODAY });
+    expect(report.lines.filter((l) => !l.startsWith("ok "))).toEqual([]);
+    expect(report.lines.filter((l) => l.includes("outreach templates"))).toHaveLength(5);
+    expect(report.ok).toBe(true);
+  });
+
+  it("reports forbidden wording and an invented figure in a template, per pack and locale", async () => {
+    const dir = copyTemplates();
+    const file = join(dir, "en", "reminder-firm.yaml");
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8").replace(
+        "We would rather find a solution with you:",
+        "Pay a handling charge of 99.00 or we will take legal action. We would rather find a solution with you:",
+      ),
+    );
+    const fr = join(dir, "fr", "reminder-firm.yaml");
+    writeFileSync(
+      fr,
+      readFileSync(fr, "utf8").replace("Nous préférons", "Des frais de 99,00 € s'ajoutent. Nous préférons"),
+    );
+    const report = await checkOutreachTemplates([...packs().values()], { today: TODAY, templatesDir: dir });
+    expect(report.ok).toBe(false);
+    const bad = report.lines.filter((l) => !l.startsWith("ok "));
+    // Every pack uses reminder-firm: each English rendering is refused for its wording...
+    const en = bad.filter((l) => l.includes(": en: "));
+    expect(new Set(en.map((l) => l.split(" ")[0])).size).toBe(5);
+    for (const line of en)
+      expect(line).toMatch(/reminder-firm fails the output guard: .*forbidden_wording "legal action"/);
+    // ...and the French one in a euro pack for a figure the engine never produced.
+    const frBad = bad.filter((l) => l.includes(": fr: ") && l.includes("fr-"));
+    expect(frBad.length).toBeGreaterThanOrEqual(2);
+    for (const line of frBad) expect(line).toMatch(/unknown_amount "99,00 €"/);
+  });
+
+  it("refuses an SMS that carries an amount: a phone may be read by someone else", async () => {
+    const dir = copyTemplates();
+    writeFileSync(
+      join(dir, "fr", "sms-reminder.yaml"),
+      'sms: "{creditorName} : vous devez {totalDue}, voir"\n',
+    );
+    const p = pack("fr-consumer");
+    const facts = sampleFacts(p, "fr", TODAY);
+    await expect(
+      renderOutreach({
+        pack: p,
+        facts,
+        due: amountDue(facts, p, TODAY),
+        channel: "sms",
+        templateId: "sms-reminder",
+        link: "https://amiable.example/c/abc",
+        disclosureIds: [],
+        now: new Date(`${TODAY}T10:00:00Z`),
+        templatesDir: dir,
+      }),
+    ).rejects.toThrow(OutreachGuardError);
+  });
+
+  it("writes the e-mail in the debtor's language with the link, the unsubscribe link and escaped names", async () => {
+    const p = pack("us-consumer");
+    const facts = { ...sampleFacts(p, "en", TODAY), debtorName: 'Jo <script>alert("x")</script>' };
+    const msg = await renderOutreach({
+      pack: p,
+      facts,
+      due: amountDue(facts, p, TODAY),
+      channel: "email",
+      templateId: "us-validation-notice",
+      link: "https://amiable.example/c/abc",
+      unsubscribeUrl: "https://amiable.example/u/def",
+      respondBy: "2027-01-07",
+      disclosureIds: ["mini-miranda", "validation-rights", "debt-collector", "opt-out"],
+      now: new Date(`${TODAY}T15:00:00Z`),
+    });
+    expect(msg.subject).toBe("Atelier Sample: information about your account INV-SAMPLE-1");
+    expect(msg.text).toContain("Review, pay or dispute: https://amiable.example/c/abc");
+    expect(msg.text).toContain("7 January 2027");
+    expect(msg.text).toContain("This is an attempt to collect a debt");
+    expect(msg.text).toContain("Reply STOP");
+    expect(msg.text).toContain("US$1,684.56");
+    expect(msg.html).toContain('href="https://amiable.example/c/abc"');
+    expect(msg.html).toContain('href="https://amiable.example/u/def"');
+    expect(msg.html).toContain("&#60;script&#62;");
+    expect(msg.html).not.toContain("<script>");
+    expect(msg.html).toMatch(/@media only screen and \(min-width:480px\)/);
+  });
+});

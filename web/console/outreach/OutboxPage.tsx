@@ -1,0 +1,72 @@
+// The creditor-wide outbox: every reminder, confirmation, letter and task, filtered by status,
+// channel and kind. Without an SMTP server this is where `npm start` shows what would be sent.
+import { useState } from "react";
+import { query, request } from "../api.js";
+import { ErrorText, Loading } from "../components/common.js";
+import { label } from "../format.js";
+import { useResource } from "../hooks.js";
+import { MessageTable } from "./MessageTable.js";
+import type { OutreachMessage } from "./types.js";
+
+const STATUSES = ["", "queued", "sent", "failed", "cancelled", "skipped", "to_post", "open", "done"];
+const CHANNELS = ["", "email", "sms", "letter", "task"];
+const KINDS = [
+  "",
+  "reminder",
+  "instalment_due",
+  "instalment_missed",
+  "confirmation",
+  "cancellation",
+  "link",
+  "task",
+];
+
+export function OutboxPage() {
+  const [status, setStatus] = useState("");
+  const [channel, setChannel] = useState("");
+  const [kind, setKind] = useState("");
+  const list = useResource(
+    () =>
+      request<{ messages: OutreachMessage[] }>(
+        "GET",
+        `/api/outreach/messages${query({ status, channel, kind })}`,
+      ),
+    [status, channel, kind],
+  );
+  const select = (name: string, value: string, options: string[], set: (v: string) => void) => (
+    <label>
+      {name}
+      <select value={value} onChange={(e) => set(e.target.value)}>
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {o ? label(o) : "Any"}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  return (
+    <section className="page">
+      <h1>Outbox</h1>
+      <form className="filters" aria-label="Filter messages" onSubmit={(e) => e.preventDefault()}>
+        {select("Status", status, STATUSES, setStatus)}
+        {select("Channel", channel, CHANNELS, setChannel)}
+        {select("Kind", kind, KINDS, setKind)}
+      </form>
+      <ErrorText error={list.error} />
+      {list.data ? <MessageTable messages={list.data.messages} showCase /> : <Loading what="the outbox" />}
+    </section>
+  );
+}
+
+/** Open to-do steps of the sequences (task channel), for the queue page. */
+export function OutreachTasks() {
+  const list = useResource(() => request<{ messages: OutreachMessage[] }>("GET", "/api/outreach/tasks"), []);
+  if (!list.data || list.data.messages.length === 0) return null;
+  return (
+    <section aria-labelledby="h-tasks">
+      <h2 id="h-tasks">Reminder tasks</h2>
+      <MessageTable messages={list.data.messages} showCase />
+    </section>
+  );
+}

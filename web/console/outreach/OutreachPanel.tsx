@@ -1,0 +1,120 @@
+// The case page's reminder sequence: status, next step and date, when the debtor last opened a
+// link, opt-outs, past messages with their delivery status; pause, resume and "send the link now"
+// (a message with its own link: the debtor's current link keeps working).
+import { useState } from "react";
+import { download, request } from "../api.js";
+import { Badge, ErrorText, Loading } from "../components/common.js";
+import { day, instant, label } from "../format.js";
+import { useAction, useResource } from "../hooks.js";
+import "./outreach.css";
+import { MessageTable } from "./MessageTable.js";
+import type { OutreachSequence } from "./types.js";
+
+export function OutreachPanel({ caseId }: { caseId: string }) {
+  const seq = useResource(() => request<OutreachSequence>("GET", `/api/cases/${caseId}/outreach`), [caseId]);
+  const action = useAction();
+  const [recipient, setRecipient] = useState("collection_agency");
+  if (seq.error) return <ErrorText error={seq.error} />;
+  if (!seq.data) return <Loading what="the reminders" />;
+  const s = seq.data;
+  const post = (path: string, body?: unknown) =>
+    action.run(async () => {
+      await request("POST", `/api/cases/${caseId}/outreach/${path}`, body === undefined ? {} : { body });
+      seq.reload();
+    });
+  return (
+    <div className="outreach" data-sequence={s.status}>
+      <dl className="kv">
+        <dt>Sequence</dt>
+        <dd>
+          <Badge value={s.status} kind="sequence" />
+          {s.reason ? ` (${label(s.reason.replace(/^escalation:/, ""))})` : ""}
+        </dd>
+        <dt>Next step</dt>
+        <dd>
+          {s.nextStep
+            ? `${s.nextStep.id} by ${label(s.nextStep.channel)} on ${day(s.nextStep.date)}${
+                s.nextRunAt ? ` (not before ${instant(s.nextRunAt)})` : ""
+              }`
+            : "—"}
+        </dd>
+        <dt>Link last opened</dt>
+        <dd>{s.lastOpenedAt ? instant(s.lastOpenedAt) : "never"}</dd>
+        {(s.emailOptOutAt || s.smsOptOutAt) && (
+          <>
+            <dt>Opted out</dt>
+            <dd>
+              {s.emailOptOutAt ? `e-mail since ${instant(s.emailOptOutAt)} ` : ""}
+              {s.smsOptOutAt ? `SMS since ${instant(s.smsOptOutAt)}` : ""}
+            </dd>
+          </>
+        )}
+      </dl>
+      <p className="actions">
+        {s.status === "active" ? (
+          <button type="button" className="btn" disabled={action.busy} onClick={() => void post("pause")}>
+            Pause reminders
+          </button>
+        ) : (
+          <button type="button" className="btn" disabled={action.busy} onClick={() => void post("resume")}>
+            Resume reminders
+          </button>
+        )}{" "}
+        <button
+          type="button"
+          className="btn"
+          disabled={action.busy}
+          onClick={() => void post("send-link", { channel: "email" })}
+        >
+          Send the link by e-mail
+        </button>{" "}
+        <button
+          type="button"
+          className="btn"
+          disabled={action.busy}
+          onClick={() => void post("send-link", { channel: "sms" })}
+        >
+          Send the link by SMS
+        </button>
+      </p>
+      <form
+        className="actions"
+        aria-label="Hand off"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!window.confirm("Hand off this case? All contact with the debtor stops.")) return;
+          void action.run(async () => {
+            await request("POST", `/api/cases/${caseId}/hand-off`, { body: { recipient } });
+            await download(`/api/cases/${caseId}/case-file.zip`, "case-file.zip");
+            seq.reload();
+          });
+        }}
+      >
+        <label>
+          Hand off to{" "}
+          <select value={recipient} onChange={(e) => setRecipient(e.target.value)}>
+            <option value="collection_agency">a collection agency</option>
+            <option value="bailiff">a bailiff</option>
+            <option value="court_order">a court order for payment</option>
+          </select>
+        </label>{" "}
+        <button type="submit" className="btn" disabled={action.busy || s.reason === "case:handed_off"}>
+          Hand off and download the case file
+        </button>{" "}
+        {s.reason === "case:handed_off" && (
+          <button
+            type="button"
+            className="btn btn--ghost"
+            onClick={() =>
+              void action.run(() => download(`/api/cases/${caseId}/case-file.zip`, "case-file.zip"))
+            }
+          >
+            Case file (ZIP)
+          </button>
+        )}
+      </form>
+      <ErrorText error={action.error} />
+      <MessageTable messages={s.messages} />
+    </div>
+  );
+}
