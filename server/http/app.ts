@@ -6,6 +6,7 @@ import { pinoHttp } from "pino-http";
 import type { AppContext } from "../app/context.js";
 import { scrubPath } from "../logging/logger.js";
 import { errorHandler, notFoundHandler } from "./error-handler.js";
+import { rejectHostileText } from "./middleware/hostile-text.js";
 import { apiLimiter } from "./middleware/rate-limits.js";
 import { authRoutes } from "./routes/auth-routes.js";
 import { caseRoutes } from "./routes/case-routes.js";
@@ -64,6 +65,7 @@ export function createHttpApp(ctx: AppContext, options: HttpOptions = {}): Expre
   app.use(
     express.json({ limit: BODY_LIMIT, strict: true, type: ["application/json", "application/*+json"] }),
   );
+  app.use(rejectHostileText);
   app.use(authRoutes(ctx, { ...(options.loginLimit ? { loginLimit: options.loginLimit } : {}) }));
   // Extra routers first: the console serves GET /api/cases (with its filters) and /api/cases/export.csv,
   // which /api/cases/:id would otherwise catch.

@@ -15,6 +15,7 @@ import { findMessageWithOffer } from "../db/console/messages.js";
 import { AppError } from "../errors/app-error.js";
 import { parseOrThrow } from "../errors/zod-details.js";
 import { ackOf, errorAck } from "./acks.js";
+import { hostileTextGuard } from "./hostile-text.js";
 
 export const STAFF_ROOM = "staff";
 export const KPI_ROOM = "kpis";
@@ -67,6 +68,7 @@ export function attachConsoleNamespace(
   nsp.on("connection", (socket: Socket) => {
     const data = socket.data as SocketData;
     void socket.join(KPI_ROOM);
+    socket.use(hostileTextGuard(socket));
     if (isStaff(data.actor)) void socket.join(STAFF_ROOM);
 
     const handle =

@@ -16,6 +16,7 @@ import {
 import { acceptOfferAsPromise, findOffer } from "../../db/negotiation.js";
 import { AppError } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
+import { safeString } from "../../validation/user-text.js";
 import type { AppContext } from "../context.js";
 import { loadBundle } from "./case-bundle.js";
 import { announceGreeting, confirmPromise } from "./system-replies.js";
@@ -32,8 +33,7 @@ const clientMessageId = z
 
 export const debtorMessageInput = z.strictObject({
   clientMessageId,
-  text: z
-    .string({ error: "must be a string" })
+  text: safeString({ error: "must be a string" })
     .trim()
     .min(1, "must not be empty")
     .max(MAX_MESSAGE_LENGTH, `must be at most ${MAX_MESSAGE_LENGTH} characters`),
