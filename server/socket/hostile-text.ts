@@ -12,7 +12,10 @@ export function hostileTextGuard(_socket: Socket) {
     const found =
       findHostileField(String(event), ["event"]) ??
       findHostileField(payload.length <= 1 ? payload[0] : payload);
-    if (!found) return next();
+    if (!found) {
+      next();
+      return;
+    }
     ack({
       ok: false,
       error: {
