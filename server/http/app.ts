@@ -25,6 +25,7 @@ export const BODY_LIMIT = "100kb";
 export function createHttpApp(ctx: AppContext, options: HttpOptions = {}): Express {
   const app = express();
   app.disable("x-powered-by");
+  // A hop count, never `true`: only the addresses our own proxies appended are believed.
   app.set("trust proxy", ctx.env.TRUST_PROXY);
   app.set("query parser", "simple");
 
