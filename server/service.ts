@@ -69,6 +69,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const offline = new OfflineLanguageLayer();
   const primary = languageLayerFor(offline, llmSettingsFromEnv(env), {
     promptsDir: fromRoot("prompts", "llm"),
+    turnDeadlineMs: env.TURN_DEADLINE_MS,
     onFallback: (error) => log.warn({ err: error }, "LLM failed; the offline engine answered"),
   });
   const chat = new ChatService(ctx, options.layers ?? { offline, primary });
