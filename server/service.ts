@@ -30,7 +30,7 @@ export interface ServiceOptions {
   readonly http?: HttpOptions;
   /** Language layers; by default the offline engine (an LLM when configured, see agent/). */
   readonly layers?: Layers;
-  /** Debtor messages per connection: burst and refill per second (benchmarks and evals raise it). */
+  /** Debtor messages per case: burst and refill per second (benchmarks and evals raise it). */
   readonly debtorRateLimit?: { burst: number; perSecond: number };
   /** The policy packs to run (default policies/): the evaluation suite replays a draft folder. */
   readonly policiesDir?: string;
