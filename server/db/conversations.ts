@@ -47,14 +47,20 @@ async function lockForAppend(
   tx: P.TransactionClient,
   conversationId: string,
 ): Promise<{ seq: number; humanOwnerId: string | null }> {
-  const rows = await tx.$queryRawUnsafe<{ humanOwnerId: string | null; last: number | null }[]>(
-    `SELECT c."humanOwnerId", (SELECT max(m.seq) FROM "Message" m WHERE m."conversationId" = c.id) AS last
-       FROM "Conversation" c WHERE c.id = $1 FOR UPDATE`,
+  const rows = await tx.$queryRawUnsafe<{ humanOwnerId: string | null }[]>(
+    `SELECT c."humanOwnerId" FROM "Conversation" c WHERE c.id = $1 FOR UPDATE`,
     conversationId,
   );
   const row = rows[0];
   if (!row) throw new Error(`conversation ${conversationId} not found`);
-  return { seq: Number(row.last ?? 0) + 1, humanOwnerId: row.humanOwnerId };
+  // Read the last seq only once the lock is held, in a statement of its own: on PostgreSQL (read
+  // committed) a subquery in the locking statement keeps the snapshot from before the wait, so two
+  // appends that queued on the lock computed the same seq (a unique violation, an internal error).
+  const last = await tx.$queryRawUnsafe<{ last: number | null }[]>(
+    `SELECT max(m.seq) AS last FROM "Message" m WHERE m."conversationId" = $1`,
+    conversationId,
+  );
+  return { seq: Number(last[0]?.last ?? 0) + 1, humanOwnerId: row.humanOwnerId };
 }
 
 export interface NewMessage {
