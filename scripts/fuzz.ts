@@ -1,5 +1,6 @@
-// `npm run fuzz [-- --seconds 60 --seed 42]`: fuzz and fault run against throwaway services on
-// loopback (in-memory PGlite, 127.0.0.1, a fake model server on 127.0.0.1; nothing leaves the host).
+// `npm run fuzz [-- --seconds 60 --seed 42 --postgres]`: fuzz and fault run against throwaway services
+// on loopback (in-memory PGlite, or with --postgres a fresh database on TEST_DATABASE_URL's server,
+// dropped afterwards; 127.0.0.1 only, a fake model server on 127.0.0.1; nothing leaves the host).
 //  1. Fuzz (2/3 of the time): fuzzed payloads over every HTTP route (bodies, queries, path segments,
 //     CSV) and every socket event (debtor and console), mutated from valid ones or random; hostile
 //     text (NUL, lone surrogates, controls), wrong types, deep nesting, huge strings.
@@ -16,14 +17,16 @@ import { parseArgs } from "node:util";
 import fc from "fast-check";
 import { io, type Socket } from "socket.io-client";
 import { loadEnv } from "../server/config/env.js";
-import { openDatabase } from "../server/db/open.js";
 import { createLogger } from "../server/logging/logger.js";
 import { type RunningService, startService } from "../server/service.js";
+import { openTestDatabase } from "../server/test-support/databases.js";
 
 const { values } = parseArgs({
   options: {
     seconds: { type: "string", default: process.env.FUZZ_SECONDS ?? "60" },
     seed: { type: "string", default: String(Date.now() % 1_000_000) },
+    /** Run against a fresh database on the PostgreSQL server of TEST_DATABASE_URL instead of PGlite. */
+    postgres: { type: "boolean", default: false },
   },
 });
 const SECONDS = Math.max(5, Number(values.seconds));
@@ -255,7 +258,7 @@ async function boot(
     ADMIN_PASSWORD: PASSWORD,
     ...extraEnv,
   });
-  const db = await openDatabase({ dataDir: "memory://" });
+  const db = await openTestDatabase(values.postgres ? "postgres" : "pglite");
   const service = await startService({
     env,
     log: createLogger("silent"),
