@@ -2,7 +2,9 @@
 // characters in any string (body field, query parameter, path segment, socket payload) give a 400
 // or an error ack naming the problem, never a 500 and never a stored row. Ordinary Unicode (accents,
 // emoji, right-to-left text) still passes. Search treats "%" and "_" as the characters they are.
+import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fromRoot } from "../config/paths.js";
 import { ConsoleClient } from "../test-support/console-client.js";
 import { escalatedDispute, newCase } from "../test-support/console-fixtures.js";
 import { type ConsoleTestService, startConsoleTestService } from "../test-support/console-service.js";
@@ -36,6 +38,24 @@ describe("findHostileChar", () => {
 });
 
 type Json = Record<string, unknown>;
+
+/** Every route declared under server/http/routes, read from the sources so new routes are swept too. */
+function declaredRoutes(): { method: string; path: string }[] {
+  const dir = fromRoot("server", "http", "routes");
+  const out: { method: string; path: string }[] = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))) {
+    const source = readFileSync(`${dir}/${file}`, "utf8");
+    for (const m of source.matchAll(/router\.(get|post|put|patch|delete)\(\s*\[?\s*"([^"]+)"/g))
+      out.push({ method: (m[1] as string).toUpperCase(), path: m[2] as string });
+  }
+  return out;
+}
+
+/** Every socket event a namespace handles, read from server/socket/<name>-namespace.ts. */
+function declaredEvents(namespace: "debtor" | "console"): string[] {
+  const source = readFileSync(fromRoot("server", "socket", `${namespace}-namespace.ts`), "utf8");
+  return [...source.matchAll(/socket\.on\(\s*"([^"]+)"/g)].map((m) => m[1] as string);
+}
 
 /** Every string leaf of a body, each replaced in turn by `value`. */
 function variants(body: Json, value: string): { field: string; body: Json }[] {
@@ -139,6 +159,53 @@ describe.each(TEST_TARGETS)("hostile text on %s", (target) => {
         const res = await t.api(method, template.replace("%s", encoded), { token: t.tokens.admin });
         expect(res.status, `${method} ${template} with ${encoded}`).toBe(400);
       }
+    }
+  });
+
+  it("sweeps every declared route: NUL in a path parameter, the query or the body is a 400", async () => {
+    // Read from the sources, so a route added later is swept without editing this test.
+    const routes = declaredRoutes();
+    expect(routes.length).toBeGreaterThan(25);
+    for (const { method, path } of routes) {
+      const concrete = path.replace(/:\w+/g, token).replace("{*splat}", "x");
+      const hostilePath = path.replace(/:\w+/g, "a%00b").replace("{*splat}", "%00");
+      const tries = [
+        ...(hostilePath !== concrete ? [{ path: hostilePath }] : []),
+        { path: `${concrete}?q=%00` },
+        ...(method === "GET" ? [] : [{ path: concrete, body: { note: "a\u0000b", text: "\ud800" } }]),
+      ];
+      for (const attempt of tries) {
+        const res = await t.api(method, attempt.path, {
+          token: t.tokens.admin,
+          ...("body" in attempt ? { body: attempt.body } : {}),
+        });
+        const what = `${method} ${attempt.path} ${JSON.stringify(res.body)}`;
+        // Routes that read no input (health checks, static files) may ignore a query; none may fail.
+        if (/^\/(api|c)\//.test(path)) expect(res.status, what).toBe(400);
+        else expect(res.status, what).toBeLessThan(500);
+      }
+    }
+  });
+
+  it("sweeps every declared socket event: hostile payloads get an error ack", async () => {
+    const d = await DebtorClient.connect(t.url, (await newCase(t)).token);
+    const staff = await ConsoleClient.connect(t.url, t.tokens.collector);
+    try {
+      for (const [client, events] of [
+        [d, declaredEvents("debtor")],
+        [staff, declaredEvents("console")],
+      ] as const) {
+        expect(events.length).toBeGreaterThan(1);
+        for (const event of events)
+          for (const value of Object.values(HOSTILE)) {
+            const ack = await client.emit(event, { clientMessageId: "c1", text: value, caseId: value });
+            expect(ack.ok, `${event}`).toBe(false);
+            expect(ack.error.code, `${event}`).toBe("validation_failed");
+          }
+      }
+    } finally {
+      d.socket.close();
+      staff.socket.close();
     }
   });
 
