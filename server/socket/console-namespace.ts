@@ -68,7 +68,7 @@ export function attachConsoleNamespace(
   nsp.on("connection", (socket: Socket) => {
     const data = socket.data as SocketData;
     void socket.join(KPI_ROOM);
-    socket.use(hostileTextGuard(socket));
+    socket.use(hostileTextGuard());
     if (isStaff(data.actor)) void socket.join(STAFF_ROOM);
 
     const handle =

@@ -48,7 +48,7 @@ export function attachDebtorNamespace(
     const data = socket.data as SocketData;
     const { session } = data;
     void socket.join(conversationRoom(session.conversationId));
-    socket.use(hostileTextGuard(socket));
+    socket.use(hostileTextGuard());
 
     const guarded =
       (handler: (payload: unknown) => Promise<{ id: string }>) => async (payload: unknown, ack: unknown) => {
