@@ -44,7 +44,7 @@ export interface CoreOptions {
 
 export interface ServiceOptions extends CoreOptions {
   readonly http?: HttpOptions;
-  /** Debtor messages per connection: burst and refill per second (benchmarks and evals raise it). */
+  /** Debtor messages per case: burst and refill per second (benchmarks and evals raise it). */
   readonly debtorRateLimit?: { burst: number; perSecond: number };
   /** The collector console: promise review interval, grace period, built pages folder. */
   readonly console?: ConsoleOptions;
@@ -99,6 +99,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     const offline = new OfflineLanguageLayer();
     const primary = languageLayerFor(offline, llmSettingsFromEnv(env), {
       promptsDir: fromRoot("prompts", "llm"),
+      turnDeadlineMs: env.TURN_DEADLINE_MS,
       onFallback: (error) => log.warn({ err: error }, "LLM failed; the offline engine answered"),
     });
     const chat = new ChatService(ctx, options.layers ?? { offline, primary });

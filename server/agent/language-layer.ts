@@ -96,6 +96,10 @@ export interface TurnContext {
   readonly availability: { readonly onDuty: boolean; readonly nextAt: string; readonly when: string };
   readonly memory: Required<Omit<DialogueMemory, "reason">> & Pick<DialogueMemory, "reason">;
   readonly tools: Toolbox;
+  /** Aborted when the turn's deadline passes: model calls stop and no further tool runs. */
+  readonly signal?: AbortSignal;
+  /** The turn's deadline (epoch ms): waits that would end later are not started. */
+  readonly deadlineAt?: number;
 }
 
 export interface TurnMeta {

@@ -33,4 +33,18 @@ describe("loadEnv", () => {
     );
     expect(() => loadEnv({ ADMIN_PASSWORD: "long-enough-password" })).toThrow(/ADMIN_EMAIL: required/);
   });
+
+  it("takes TRUST_PROXY as a hop count and refuses true", () => {
+    expect(loadEnv({}).TRUST_PROXY).toBe(0);
+    expect(loadEnv({ TRUST_PROXY: "false" }).TRUST_PROXY).toBe(0);
+    expect(loadEnv({ TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+    expect(() => loadEnv({ TRUST_PROXY: "true" })).toThrow(/TRUST_PROXY: must be a number of proxy hops/);
+    expect(() => loadEnv({ TRUST_PROXY: "-1" })).toThrow(/TRUST_PROXY/);
+  });
+
+  it("has a turn deadline, 25 s unless set", () => {
+    expect(loadEnv({}).TURN_DEADLINE_MS).toBe(25_000);
+    expect(loadEnv({ TURN_DEADLINE_MS: "3000" }).TURN_DEADLINE_MS).toBe(3000);
+    expect(() => loadEnv({ TURN_DEADLINE_MS: "10" })).toThrow(/TURN_DEADLINE_MS/);
+  });
 });

@@ -41,7 +41,23 @@ export const envSchema = z.object({
   COLLECTOR_HOURS: z.string().default("Mon-Fri 09:00-18:00 Europe/Paris"),
   /** Days an instalment may stay unpaid after its due date before the promise counts as broken. */
   PROMISE_BROKEN_AFTER_DAYS: z.coerce.number().int().min(0).max(365).default(7),
-  TRUST_PROXY: z.stringbool().default(false),
+  /**
+   * How many reverse proxies in front of the service append to X-Forwarded-For: the client IP is
+   * the address that many hops from the right. "false" (or 0) ignores the header. "true" is
+   * refused: it trusts every hop, so a client could name any IP and dodge the rate limits.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default("false")
+    .refine(
+      (v) => v !== "true",
+      'must be a number of proxy hops such as 1 ("true" lets clients spoof their IP)',
+    )
+    .transform((v) => (v === "false" || v === "" ? "0" : v))
+    .pipe(z.coerce.number<string>().int("must be a number of proxy hops").min(0).max(10)),
+  /** Wall-clock budget of one assistant turn; past it the offline engine answers. */
+  TURN_DEADLINE_MS: z.coerce.number().int().min(1000).max(600_000).default(25_000),
   /** Outreach (issue 16): SMTP server for e-mail; without it, messages stay in the console's outbox. */
   SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
   MAIL_FROM: z.string().min(3).default("amiable <no-reply@amiable.localhost>"),

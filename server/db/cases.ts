@@ -55,15 +55,19 @@ export function findCaseIdByReference(prisma: Prisma, creditorName: string, refe
 
 export async function insertCase(prisma: Prisma, record: NewCaseRecord): Promise<string> {
   return prisma.$transaction(async (tx) => {
-    const creditor = await tx.creditor.upsert({
-      where: { name: record.creditor.name },
-      update: {},
-      create: {
-        name: record.creditor.name,
-        contactEmail: record.creditor.contactEmail ?? null,
-        contactPhone: record.creditor.contactPhone ?? null,
-      },
+    // INSERT … ON CONFLICT DO NOTHING, then read: two cases of a new creditor created at the same
+    // time both get it (an upsert raced into a unique violation and a 500 on PostgreSQL).
+    await tx.creditor.createMany({
+      data: [
+        {
+          name: record.creditor.name,
+          contactEmail: record.creditor.contactEmail ?? null,
+          contactPhone: record.creditor.contactPhone ?? null,
+        },
+      ],
+      skipDuplicates: true,
     });
+    const creditor = await tx.creditor.findUniqueOrThrow({ where: { name: record.creditor.name } });
     const debtor = await tx.debtor.create({
       data: {
         name: record.debtor.name,

@@ -6,6 +6,7 @@ import { pinoHttp } from "pino-http";
 import type { AppContext } from "../app/context.js";
 import { scrubPath } from "../logging/logger.js";
 import { errorHandler, notFoundHandler } from "./error-handler.js";
+import { rejectHostileText } from "./middleware/hostile-text.js";
 import { apiLimiter } from "./middleware/rate-limits.js";
 import { authRoutes } from "./routes/auth-routes.js";
 import { caseRoutes } from "./routes/case-routes.js";
@@ -24,6 +25,7 @@ export const BODY_LIMIT = "100kb";
 export function createHttpApp(ctx: AppContext, options: HttpOptions = {}): Express {
   const app = express();
   app.disable("x-powered-by");
+  // A hop count, never `true`: only the addresses our own proxies appended are believed.
   app.set("trust proxy", ctx.env.TRUST_PROXY);
   app.set("query parser", "simple");
 
@@ -64,6 +66,7 @@ export function createHttpApp(ctx: AppContext, options: HttpOptions = {}): Expre
   app.use(
     express.json({ limit: BODY_LIMIT, strict: true, type: ["application/json", "application/*+json"] }),
   );
+  app.use(rejectHostileText);
   app.use(authRoutes(ctx, { ...(options.loginLimit ? { loginLimit: options.loginLimit } : {}) }));
   // Extra routers first: the console serves GET /api/cases (with its filters) and /api/cases/export.csv,
   // which /api/cases/:id would otherwise catch.

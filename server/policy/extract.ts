@@ -15,6 +15,8 @@ export interface FoundPercent {
   readonly match: string;
   /** Basis points (12,5 % = 1250). */
   readonly bps: number;
+  /** A fraction said in words ("a third" = 3333): matches a percentage within one point. */
+  readonly approximate?: boolean;
 }
 
 export interface FoundDate {

@@ -6,6 +6,8 @@ import type { CaseFacts, Locale } from "../domain/case-facts.js";
 import { toLocalDate } from "./dates.js";
 import { disclosuresDue } from "./disclosures.js";
 import { findAmounts, findDates, findPercents } from "./extract.js";
+import { findWordFigures } from "./extract-words.js";
+import { findReleaseClaims } from "./release-claims.js";
 import type { PolicyPack } from "./schema.js";
 import type { CaseFlag, Moment } from "./schema-text.js";
 import type { AmountDue, OfferTerms } from "./types.js";
@@ -114,9 +116,29 @@ export function checkText(text: string, ctx: TextContext, pack: PolicyPack): Tex
     });
   }
 
+  // The debt's status in any wording, under the pack's false-status entry: only a person may drop it.
+  const falseStatus = pack.forbiddenWording.find((e) => e.category === "false_status");
+  const settlement = ctx.approvedOffers.some((o) => o.kind === "settlement");
+  for (const claim of findReleaseClaims(text)) {
+    // With an approved settlement, "the rest is written off once you pay" describes the offer.
+    if (
+      settlement &&
+      /\b(?:rest|remaining|remainder|difference|reste|restant|solde restant)\b/.test(claim.match)
+    )
+      continue;
+    violations.push({
+      kind: "forbidden_wording",
+      rule: falseStatus ? `forbiddenWording.${falseStatus.id}` : "guard.debtStatus",
+      citations: falseStatus?.rules ?? pack.guard.figuresFromEngine.rules,
+      match: claim.match,
+    });
+  }
+
   const identity = { rule: "guard.identityBeforeDetails", citations: pack.guard.identityBeforeDetails.rules };
   const figures = { rule: "guard.figuresFromEngine", citations: pack.guard.figuresFromEngine.rules };
-  const amounts = findAmounts(text);
+  // Figures in digits and in words ("ten euros", "quatre-vingt-dix pour cent", "la moitié").
+  const words = findWordFigures(text);
+  const amounts = [...findAmounts(text), ...words.amounts];
   const dates = findDates(text, ctx.locale);
   const invoiceDates = new Set(ctx.facts.invoices.flatMap((i) => [i.issuedAt, i.dueAt]));
   const readingMatches = (r: { year?: number; month: number; day: number }, iso: string) =>
@@ -146,8 +168,11 @@ export function checkText(text: string, ctx: TextContext, pack: PolicyPack): Tex
   }
 
   const okPercents = allowedPercents(ctx, pack);
-  for (const p of findPercents(text)) {
-    if (!okPercents.has(p.bps)) violations.push({ kind: "unknown_percent", ...figures, match: p.match });
+  for (const p of [...findPercents(text), ...words.percents]) {
+    const ok = p.approximate
+      ? [...okPercents].some((bps) => Math.abs(bps - p.bps) <= 100)
+      : okPercents.has(p.bps);
+    if (!ok) violations.push({ kind: "unknown_percent", ...figures, match: p.match });
   }
 
   const okDates = allowedDates(ctx);

@@ -17,6 +17,7 @@ import { AppError } from "../errors/app-error.js";
 import { parseOrThrow } from "../errors/zod-details.js";
 import { ackOf, errorAck } from "./acks.js";
 import { sessionRoom, userRoom } from "./revocation.js";
+import { hostileTextGuard } from "./hostile-text.js";
 
 export const STAFF_ROOM = "staff";
 export const KPI_ROOM = "kpis";
@@ -69,6 +70,7 @@ export function attachConsoleNamespace(
   nsp.on("connection", (socket: Socket) => {
     const data = socket.data as SocketData;
     void socket.join([KPI_ROOM, sessionRoom(hashToken(data.token)), userRoom(data.actor.userId)]);
+    socket.use(hostileTextGuard());
     if (isStaff(data.actor)) void socket.join(STAFF_ROOM);
 
     const handle =

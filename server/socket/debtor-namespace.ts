@@ -6,19 +6,19 @@ import type { ChatService, DebtorSession } from "../app/chat/chat-service.js";
 import type { AppContext } from "../app/context.js";
 import { AppError } from "../errors/app-error.js";
 import { ackOf, errorAck } from "./acks.js";
-import { TokenBucket } from "./rate-limiter.js";
+import { hostileTextGuard } from "./hostile-text.js";
+import { KeyedBuckets } from "./rate-limiter.js";
 import { caseLinksRoom } from "./revocation.js";
 
 export const conversationRoom = (conversationId: string) => `conversation:${conversationId}`;
 
 interface SocketData {
   session: DebtorSession;
-  bucket: TokenBucket;
 }
 
 const KNOWN_EVENTS = new Set(["debtor:message", "debtor:action"]);
 
-/** Eight messages at once, then one every two seconds: a person typing never notices it. */
+/** Eight messages at once, then one every two seconds, per case (all its connections together). */
 export const DEFAULT_DEBTOR_RATE = { burst: 8, perSecond: 0.5 };
 
 export function attachDebtorNamespace(
@@ -28,12 +28,12 @@ export function attachDebtorNamespace(
   rate: { burst: number; perSecond: number } = DEFAULT_DEBTOR_RATE,
 ): Namespace {
   const nsp = io.of("/debtor");
+  const perCase = new KeyedBuckets(rate.burst, rate.perSecond);
 
   nsp.use(async (socket, next) => {
     try {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
       (socket.data as SocketData).session = await chat.openSession(token);
-      (socket.data as SocketData).bucket = new TokenBucket(rate.burst, rate.perSecond);
       next();
     } catch (error) {
       const e =
@@ -49,12 +49,13 @@ export function attachDebtorNamespace(
     const data = socket.data as SocketData;
     const { session } = data;
     void socket.join([conversationRoom(session.conversationId), caseLinksRoom(session.caseId)]);
+    socket.use(hostileTextGuard());
 
     const guarded =
       (handler: (payload: unknown) => Promise<{ id: string }>) => async (payload: unknown, ack: unknown) => {
         const reply = ackOf(ack);
         try {
-          if (!data.bucket.take())
+          if (!perCase.take(session.caseId))
             throw new AppError("rate_limited", "You are sending messages too quickly; please wait a moment.");
           const result = await handler(payload);
           reply({ ok: true, id: result.id });

@@ -6,7 +6,7 @@ import type { LlmSettings } from "./llm-config.js";
 import { LlmLanguageLayer, type LlmLayerOptions } from "./llm-layer.js";
 
 export { LlmFailure, type LlmFailureReason } from "./errors.js";
-export { FallbackLanguageLayer, fallbackReasonOf } from "./fallback-layer.js";
+export { DEFAULT_TURN_DEADLINE_MS, FallbackLanguageLayer, fallbackReasonOf } from "./fallback-layer.js";
 export { LlmConfigError, type LlmEnv, type LlmSettings, llmSettingsFromEnv } from "./llm-config.js";
 export { LlmLanguageLayer, type LlmLayerOptions } from "./llm-layer.js";
 
@@ -19,9 +19,16 @@ export function languageLayerFor(
   settings: LlmSettings | null,
   options: Omit<LlmLayerOptions, "settings"> & {
     onFallback?: (error: unknown, ctx: TurnContext) => void;
+    /** One deadline per turn, after which the offline engine answers (TURN_DEADLINE_MS). */
+    turnDeadlineMs?: number;
   } = {},
 ): LanguageLayer {
   if (!settings) return offline;
-  const { onFallback, ...llmOptions } = options;
-  return new FallbackLanguageLayer(new LlmLanguageLayer({ ...llmOptions, settings }), offline, onFallback);
+  const { onFallback, turnDeadlineMs, ...llmOptions } = options;
+  return new FallbackLanguageLayer(
+    new LlmLanguageLayer({ ...llmOptions, settings }),
+    offline,
+    onFallback,
+    turnDeadlineMs !== undefined ? { turnDeadlineMs } : {},
+  );
 }

@@ -32,7 +32,9 @@ describe("LlmLanguageLayer.respond", () => {
       reply(completion({ text: "Je vous propose un échéancier en 6 mensualités.", usage: [400, 60] })),
     );
 
-    const result = await layer().respond(turn(tb));
+    const result = await layer().respond(
+      turn(tb, { debtorText: "Je ne peux pas tout payer, je peux payer en 6 fois." }),
+    );
 
     expect(result.text).toBe("Je vous propose un échéancier en 6 mensualités.");
     expect(expected.decision).toBe("accept");
@@ -67,7 +69,7 @@ describe("LlmLanguageLayer.respond", () => {
       reply(completion({ text: "Je peux vous proposer un règlement réduit." })),
     );
 
-    await layer().respond(turn(tb));
+    await layer().respond(turn(tb, { debtorText: "Je voudrais 90 % de remise." }));
 
     const refusal = toolResult(1);
     expect(refusal).toMatchObject({ decision: "refuse", reason: "discount_too_high" });

@@ -70,6 +70,8 @@ export class LlmLanguageLayer implements LanguageLayer {
         timeoutMs: this.opts.settings.timeoutMs,
         backoffMs: this.opts.backoffMs ?? exponentialBackoff,
         sleep: this.opts.sleep ?? realSleep,
+        ...(ctx.signal ? { signal: ctx.signal } : {}),
+        ...(ctx.deadlineAt !== undefined ? { deadlineAt: ctx.deadlineAt } : {}),
       },
       ...(this.opts.onAttemptFailed ? { onAttemptFailed: this.opts.onAttemptFailed } : {}),
     });

@@ -5,7 +5,7 @@
 import type { AIMessage, BaseMessage, ToolMessage } from "@langchain/core/messages";
 import type { ChatModelPort } from "./chat-model.js";
 import { LlmFailure } from "./errors.js";
-import { invokeWithRetry, type RetryPolicy } from "./retry.js";
+import { invokeWithRetry, type RetryPolicy, turnDeadlineFailure } from "./retry.js";
 import type { LlmTool } from "./tools.js";
 
 export interface LoopResult {
@@ -80,7 +80,10 @@ export async function runToolLoop(
     }
     if (last) break;
     messages.push(ai);
+    // Past the turn's deadline nothing more is recorded: the offline engine is answering.
+    if (opts.retry.signal?.aborted) throw turnDeadlineFailure();
     for (const c of calls) {
+      if (opts.retry.signal?.aborted) throw turnDeadlineFailure();
       let result: ToolMessage;
       try {
         result = (await c.tool.tool.invoke({

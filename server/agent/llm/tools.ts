@@ -6,6 +6,7 @@ import { z } from "zod";
 import { ASSISTANT_ESCALATION_KINDS } from "../../domain/escalation-kinds.js";
 import type { Proposal } from "../../policy/index.js";
 import type { EscalationKind, Phase, Toolbox, TurnContext } from "../language-layer.js";
+import { escalationGrounds, offerGrounds } from "./grounds.js";
 import { presentCase, presentOutcome } from "./tool-results.js";
 
 export type ToolAccess = "read" | "write";
@@ -111,6 +112,9 @@ export function buildTools(ctx: TurnContext): Record<ToolName, LlmTool> {
       async (args) => {
         const proposal = toProposal(args);
         const hasTerms = Object.keys(proposal).length > 1;
+        // Nothing is recorded on a guess: the debtor must be negotiating and have given the figures.
+        const grounds = offerGrounds(hasTerms ? args : null, ctx);
+        if (!grounds.ok) return json({ refused: true, reason: "no_grounds", explanation: grounds.why });
         return outcome(await tb.makeOffer(hasTerms ? { proposal } : {}));
       },
     ),
@@ -120,6 +124,9 @@ export function buildTools(ctx: TurnContext): Record<ToolName, LlmTool> {
       escalateArgs,
       "Hand the conversation to a human adviser and stop negotiating (dispute, already paid, vulnerability, hardship, request for a person, stop request, attorney, surendettement, breathing space, bankruptcy, third party, time-barred, repeated abuse).",
       async (args) => {
+        const grounds = escalationGrounds(args.kind, ctx);
+        if (!grounds.ok)
+          return json({ escalated: false, refused: true, reason: "no_grounds", explanation: grounds.why });
         const { policyNotice } = await tb.escalate(args.kind, args.claim);
         // The pack's fixed notice is shown by the system: the model only adds what happens next.
         return json({

@@ -6,11 +6,12 @@ import { createSession, findLiveSession, revokeSession, revokeUserSessions } fro
 import { findUserByEmail } from "../../db/users.js";
 import { AppError } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
+import { safeString } from "../../validation/user-text.js";
 import type { Actor, AppContext } from "../context.js";
 
 export const loginInput = z.strictObject({
   email: z.email("must be an email address").max(254),
-  password: z.string().min(1, "must not be empty").max(1024),
+  password: safeString().min(1, "must not be empty").max(1024),
 });
 
 export interface LoginResult {

@@ -3,9 +3,10 @@
 // and over-long strings are all refused with the field path.
 import { z } from "zod";
 import { isIsoCurrency } from "../../domain/money.js";
+import { safeString } from "../../validation/user-text.js";
 
 const text = (max: number) =>
-  z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+  safeString().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
 
 const isoDate = z.iso.date({ error: "must be a date as YYYY-MM-DD" });
 

@@ -25,6 +25,7 @@ import {
 import { AppError } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import { statusOf } from "../../negotiation/conversation-state.js";
+import { safeString } from "../../validation/user-text.js";
 import type { AppContext } from "../context.js";
 import { buildBundle, type CaseBundle } from "./case-bundle.js";
 import { composeGreeting, composePromiseConfirmation } from "./system-replies.js";
@@ -51,8 +52,7 @@ const clientMessageId = z
 
 export const debtorMessageInput = z.strictObject({
   clientMessageId,
-  text: z
-    .string({ error: "must be a string" })
+  text: safeString({ error: "must be a string" })
     .trim()
     .min(1, "must not be empty")
     .max(MAX_MESSAGE_LENGTH, `must be at most ${MAX_MESSAGE_LENGTH} characters`),

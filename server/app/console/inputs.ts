@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { ESCALATION_KINDS } from "../../domain/escalation-kinds.js";
 import { isIsoCurrency } from "../../domain/money.js";
+import { safeString } from "../../validation/user-text.js";
 import { MAX_INVOICE_AMOUNT } from "../cases/case-input.js";
 
 export { ESCALATION_KINDS };
@@ -19,8 +20,7 @@ export type Outcome = (typeof OUTCOMES)[number];
 const page = z.coerce.number().int().min(1).default(1);
 const pageSize = z.coerce.number().int().min(1).max(100).default(20);
 const text = (max: number) =>
-  z
-    .string({ error: "must be a string" })
+  safeString({ error: "must be a string" })
     .trim()
     .min(1, "must not be empty")
     .max(max, `must be at most ${max} characters`);
@@ -78,8 +78,8 @@ export const caseSearchQuery = z.strictObject({
   escalated: bool.optional(),
   promise: z.enum(["active", "kept", "broken", "cancelled", "none"]).optional(),
   jurisdiction: z.enum(["FR", "US", "UK"]).optional(),
-  creditor: z.string().trim().min(1).max(200).optional(),
-  q: z.string().trim().max(200).optional(),
+  creditor: safeString().trim().min(1).max(200).optional(),
+  q: safeString().trim().max(200).optional(),
   page,
   pageSize,
 });
@@ -103,7 +103,7 @@ export const kpiQuery = z
 export const auditQuery = z.strictObject({
   page,
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
-  action: z.string().trim().min(1).max(60).optional(),
+  action: safeString().trim().min(1).max(60).optional(),
 });
 
 export const collectorOfferInput = z

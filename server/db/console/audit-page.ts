@@ -1,9 +1,10 @@
 // The audit log page for admins, with the chain check (db/audit.ts verifyAuditChain).
 import { listAudit, verifyAuditChain } from "../audit.js";
 import type { Prisma } from "../open.js";
+import { likeLiteral } from "./case-search.js";
 
 export async function auditPage(prisma: Prisma, page: number, pageSize: number, action?: string) {
-  const where = action ? { action: { startsWith: action } } : {};
+  const where = action ? { action: { startsWith: likeLiteral(action) } } : {};
   const [items, total, brokenAt] = await Promise.all([
     action
       ? prisma.auditLog.findMany({

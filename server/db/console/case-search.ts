@@ -20,6 +20,14 @@ export interface CaseSearch {
   readonly q?: string | undefined;
 }
 
+/**
+ * Prisma passes `contains` to LIKE without escaping: "%" and "_" would be wildcards ("q=%" matched
+ * every case). Backslash is PostgreSQL's default LIKE escape character.
+ */
+export function likeLiteral(s: string): string {
+  return s.replace(/[\\%_]/g, "\\$&");
+}
+
 const LIVE = { status: { in: ["open", "assigned"] } } satisfies P.EscalationWhereInput;
 
 function whereOf(s: CaseSearch): P.CaseWhereInput {
@@ -32,11 +40,12 @@ function whereOf(s: CaseSearch): P.CaseWhereInput {
   if (s.promise === "none") and.push({ promises: { none: {} } });
   else if (s.promise) and.push({ promises: { some: { status: s.promise } } });
   if (s.q) {
+    const q = likeLiteral(s.q);
     and.push({
       OR: [
-        { reference: { contains: s.q, mode: "insensitive" } },
-        { debtor: { name: { contains: s.q, mode: "insensitive" } } },
-        { creditor: { name: { contains: s.q, mode: "insensitive" } } },
+        { reference: { contains: q, mode: "insensitive" } },
+        { debtor: { name: { contains: q, mode: "insensitive" } } },
+        { creditor: { name: { contains: q, mode: "insensitive" } } },
       ],
     });
   }

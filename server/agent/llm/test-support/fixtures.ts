@@ -2,6 +2,7 @@
 import type { CaseFacts } from "../../../domain/case-facts.js";
 import { loadPacks } from "../../../policy/index.js";
 import type { LanguageLayer, TurnContext, TurnResult } from "../../language-layer.js";
+import { understand } from "../../offline/nlu/index.js";
 import type { LlmSettings } from "../llm-config.js";
 import { PolicyToolbox, type PolicyToolboxOptions } from "./policy-toolbox.js";
 
@@ -52,6 +53,7 @@ export const SETTINGS: LlmSettings = {
 
 /** A verified turn in the negotiating phase unless overridden. */
 export function turn(tb: PolicyToolbox, o: Partial<TurnContext> = {}): TurnContext {
+  const debtorText = o.debtorText ?? "Bonjour, je ne peux pas tout payer d'un coup.";
   return {
     conversationId: "conv-1",
     locale: "fr",
@@ -61,14 +63,9 @@ export function turn(tb: PolicyToolbox, o: Partial<TurnContext> = {}): TurnConte
     verificationQuestion: "Quel est le code postal de votre siège ?",
     pendingOffer: null,
     history: [],
-    debtorText: "Bonjour, je ne peux pas tout payer d'un coup.",
-    understanding: {
-      intent: "unknown",
-      intents: ["unknown"],
-      slots: { amounts: [], dates: [] },
-      locale: "fr",
-      confidence: 0,
-    },
+    debtorText,
+    // As the turn runner does: the offline NLU's reading of the debtor's text (tool grounds use it).
+    understanding: understand(debtorText, { locale: "fr", currency: FACTS.currency, today: "2025-09-15" }),
     turn: 1,
     availability: { onDuty: true, nextAt: "2025-09-15T08:00:00.000Z", when: "" },
     memory: { askedForProposal: false, proposalsOutside: 0, abuseCount: 0, unclearCount: 0 },
