@@ -19,6 +19,7 @@ import { type Database, openDatabase } from "./db/open.js";
 import { createHttpApp, type HttpOptions } from "./http/app.js";
 import { debtorPageRoutes } from "./http/routes/debtor-pages.js";
 import type { Logger } from "./logging/logger.js";
+import { createPayments } from "./payments.js";
 import { attachDebtorNamespace } from "./socket/debtor-namespace.js";
 
 export interface ServiceOptions {
@@ -77,9 +78,16 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     "language layer",
   );
   const consoleModule = createConsole(ctx, chat, { brokenAfterDays: env.PROMISE_BROKEN_AFTER_DAYS });
+  const payments = createPayments(ctx, chat);
   const app = createHttpApp(ctx, {
     ...options.http,
-    extraRoutes: [consoleModule.router, ...(options.http?.extraRoutes ?? []), debtorPageRoutes(ctx)],
+    rawBodyRoutes: [payments.beforeBody, ...(options.http?.rawBodyRoutes ?? [])],
+    extraRoutes: [
+      consoleModule.router,
+      payments.router,
+      ...(options.http?.extraRoutes ?? []),
+      debtorPageRoutes(ctx),
+    ],
   });
   const server = createServer(app);
   const io = new SocketServer(server, {

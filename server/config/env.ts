@@ -42,6 +42,10 @@ export const envSchema = z.object({
   /** Days an instalment may stay unpaid after its due date before the promise counts as broken. */
   PROMISE_BROKEN_AFTER_DAYS: z.coerce.number().int().min(0).max(365).default(7),
   TRUST_PROXY: z.stringbool().default(false),
+  /** Stripe secret key (sk_...): when set, debtors can pay now by card or direct debit. */
+  STRIPE_SECRET_KEY: optionalString,
+  /** Signing secret of the Stripe webhook endpoint (whsec_...): events without a valid signature are refused. */
+  STRIPE_WEBHOOK_SECRET: optionalString,
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -6,7 +6,11 @@ import type { Prisma } from "./open.js";
 
 export interface NewCaseRecord {
   readonly reference: string;
-  readonly creditor: { name: string; contactEmail?: string | undefined; contactPhone?: string | undefined };
+  readonly creditor: { name: string };
+  /** Creditor settings columns sent with the case (contact, payment): applied to a new or existing creditor. */
+  readonly creditorSettings: Record<string, string | null>;
+  /** The ISO 11649 reference the debtor quotes on a transfer. */
+  readonly paymentReference: string;
   readonly debtor: {
     name: string;
     kind: "business" | "consumer";
@@ -72,12 +76,9 @@ export async function insertCase(prisma: Prisma, record: NewCaseRecord): Promise
   return prisma.$transaction(async (tx) => {
     const creditor = await tx.creditor.upsert({
       where: { name: record.creditor.name },
-      update: {},
-      create: {
-        name: record.creditor.name,
-        contactEmail: record.creditor.contactEmail ?? null,
-        contactPhone: record.creditor.contactPhone ?? null,
-      },
+      // Settings sent with a case update an existing creditor too (they were silently dropped).
+      update: record.creditorSettings,
+      create: { name: record.creditor.name, ...record.creditorSettings },
     });
     const debtor = await tx.debtor.create({
       data: {
@@ -104,6 +105,7 @@ export async function insertCase(prisma: Prisma, record: NewCaseRecord): Promise
         verificationQuestion: record.verificationQuestion ?? null,
         verificationAnswer: record.verificationAnswerHash ?? null,
         createdById: record.createdById ?? null,
+        paymentReference: record.paymentReference,
         invoices: {
           create: record.invoices.map((i) => ({
             number: i.number,

@@ -3,6 +3,7 @@
 // and over-long strings are all refused with the field path.
 import { z } from "zod";
 import { isIsoCurrency } from "../../domain/money.js";
+import { creditorFieldsOnCase } from "../creditors/creditor-input.js";
 
 const text = (max: number) =>
   z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
@@ -39,8 +40,7 @@ export const createCaseInput = z
     reference: text(100),
     creditor: z.strictObject({
       name: text(200),
-      contactEmail: z.email().max(254).optional(),
-      contactPhone: text(32).optional(),
+      ...creditorFieldsOnCase,
     }),
     debtor: z.strictObject({
       name: text(200),
