@@ -73,7 +73,8 @@ export async function loadPaymentInstructions(
   return { ...instructions, locale: row.debtor.locale, promiseId: promise?.id ?? null };
 }
 
-function groups(text: string): string {
+/** An IBAN in groups of four, as printed. */
+export function groups(text: string): string {
   return text.replace(/(.{4})(?=.)/g, "$1 ");
 }
 
