@@ -78,7 +78,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     "language layer",
   );
   const consoleModule = createConsole(ctx, chat, { brokenAfterDays: env.PROMISE_BROKEN_AFTER_DAYS });
-  const payments = createPayments(ctx, chat);
+  const payments = createPayments(consoleModule.deps);
   const app = createHttpApp(ctx, {
     ...options.http,
     rawBodyRoutes: [payments.beforeBody, ...(options.http?.rawBodyRoutes ?? [])],
