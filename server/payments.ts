@@ -6,6 +6,7 @@ import { Router } from "express";
 import type { ConsoleDeps } from "./app/console/deps.js";
 import { creditorRoutes } from "./http/routes/creditor-routes.js";
 import { debtorPaymentRoutes, stripeWebhookRoutes } from "./http/routes/payment-routes.js";
+import { statementRoutes } from "./http/routes/statement-routes.js";
 
 export interface PaymentsModule {
   readonly beforeBody: Router;
@@ -18,5 +19,6 @@ export function createPayments(deps: ConsoleDeps): PaymentsModule {
   const router = Router();
   router.use(creditorRoutes(deps.ctx));
   router.use(debtorPaymentRoutes(deps));
+  router.use(statementRoutes(deps));
   return { beforeBody, router };
 }

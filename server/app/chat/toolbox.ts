@@ -90,7 +90,7 @@ export class CaseToolbox implements Toolbox {
     if (!this.turn.verified) return null;
     const loaded = await loadPaymentInstructions(this.app, this.bundle.detail.id);
     if (!loaded) return null;
-    const { locale: _locale, promiseId: _promise, ...data } = loaded;
+    const { locale: _locale, promiseId: _promise, outstanding: _outstanding, ...data } = loaded;
     // The amount asked for now comes from the promise or the engine's balance: the guard may let it through.
     if (data.now.what !== "nothing") this.turn.quotedAmounts.push(data.now.amount);
     this.turn.verbatim = [...(this.turn.verbatim ?? []), ...verbatimDetails(data)];

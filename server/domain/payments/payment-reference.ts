@@ -48,23 +48,26 @@ export function formatPaymentReference(ref: string): string {
 }
 
 /**
- * Every valid RF reference found in free text (a statement line's remittance information),
- * tolerating the spaces banks put in; compact form, first found first.
+ * Every valid RF reference that may be meant in free text (a statement line's remittance
+ * information), tolerating the spaces banks put in; compact form. Spaces make the end of a
+ * reference ambiguous ("RF18 5390 0754 7034 FACT"), and one prefix in 97 passes the check by
+ * chance, so every valid prefix is a candidate: ones of the length this service issues first,
+ * then longest first. The caller keeps the one that names a case.
  */
 export function findPaymentReferences(text: string): string[] {
   const found: string[] = [];
   const upper = text.toUpperCase();
   const re = /RF\s?\d\s?\d(?:\s?[0-9A-Z]){1,21}/g;
+  const issued = 4 + BODY_LENGTH;
   for (const match of upper.matchAll(re)) {
     const candidate = compactReference(match[0]);
-    // Greedy matching may swallow a following word: try the longest valid prefix.
+    const valid: string[] = [];
     for (let end = candidate.length; end >= 5; end--) {
       const ref = candidate.slice(0, end);
-      if (isValidPaymentReference(ref)) {
-        if (!found.includes(ref)) found.push(ref);
-        break;
-      }
+      if (isValidPaymentReference(ref)) valid.push(ref);
     }
+    valid.sort((a, b) => Number(b.length === issued) - Number(a.length === issued));
+    for (const ref of valid) if (!found.includes(ref)) found.push(ref);
   }
   return found;
 }

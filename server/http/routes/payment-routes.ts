@@ -67,7 +67,7 @@ export function debtorPaymentRoutes(deps: ConsoleDeps): Router {
     const caseId = await verifiedCase(req.params.token);
     const instr = await loadPaymentInstructions(ctx, caseId);
     if (!instr) throw new AppError("link_invalid", "This link is not valid or has expired.");
-    const { locale, promiseId: _promise, ...data } = instr;
+    const { locale, promiseId: _promise, outstanding: _outstanding, ...data } = instr;
     const svg = await sepaQrSvg(data);
     res.set("cache-control", "no-store").json({
       ...data,
