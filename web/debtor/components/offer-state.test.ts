@@ -22,6 +22,8 @@ describe("offerState", () => {
   });
   it("shows a cancelled promise's offer as cancelled, whatever this page decided before", () => {
     expect(offerState(offer, { ...base, promiseStatus: "cancelled" })).toBe("cancelled");
-    expect(offerState(offer, { ...base, decision: "accepted", promiseStatus: "cancelled" })).toBe("cancelled");
+    expect(offerState(offer, { ...base, decision: "accepted", promiseStatus: "cancelled" })).toBe(
+      "cancelled",
+    );
   });
 });
