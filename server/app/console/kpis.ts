@@ -2,6 +2,8 @@
 // The cohort is the conversations started in [from, to] (debtor calendar dates in UTC), filtered by
 // creditor and policy version; escalations count those opened in the period. Rates are fractions
 // (0..1) or null when their denominator is zero; money is grouped by currency in minor units.
+
+import { kpiFunnel, kpiPayments, kpiPromisesPaid } from "../../db/console/cash-kpis.js";
 import {
   type KpiConversationRow,
   kpiConversations,
@@ -12,6 +14,7 @@ import { AppError } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import { addDays, daysBetween } from "../../policy/index.js";
 import type { AppContext } from "../context.js";
+import { type CashReport, computeCash } from "./cash-kpis.js";
 import { kpiQuery } from "./inputs.js";
 
 const DAY = 86_400_000;
@@ -45,6 +48,8 @@ export interface KpiReport {
   readonly escalationsByKind: { kind: string; count: number }[];
   readonly medianTimeToAgreementSeconds: number | null;
   readonly daily: { date: string; conversations: number; promises: number }[];
+  /** Money: cash collected, promised vs collected, the funnel (see cash-kpis.ts). */
+  readonly cash?: CashReport;
 }
 
 /** Pure: the figures from the cohort rows. */
@@ -135,16 +140,22 @@ export async function kpis(ctx: AppContext, query: unknown): Promise<KpiReport> 
     creditorId: q.creditor,
     policyVersionId: q.policyVersion,
   };
-  const [rows, escalations] = await Promise.all([
+  const [rows, escalations, payments, promisesPaid, funnel] = await Promise.all([
     kpiConversations(ctx.db.prisma, filter),
     kpiEscalationsByKind(ctx.db.prisma, filter),
+    kpiPayments(ctx.db.prisma, filter),
+    kpiPromisesPaid(ctx.db.prisma, filter),
+    kpiFunnel(ctx.db.prisma, filter),
   ]);
-  return computeKpis(
-    rows,
-    escalations,
-    { from, to },
-    { creditor: q.creditor ?? null, policyVersion: q.policyVersion ?? null },
-  );
+  return {
+    ...computeKpis(
+      rows,
+      escalations,
+      { from, to },
+      { creditor: q.creditor ?? null, policyVersion: q.policyVersion ?? null },
+    ),
+    cash: computeCash(payments, promisesPaid, funnel, { from, to }),
+  };
 }
 
 export async function kpiFilters(ctx: AppContext) {
