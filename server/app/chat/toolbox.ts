@@ -96,7 +96,8 @@ export class CaseToolbox implements Toolbox {
     this.turn.verbatim = [...(this.turn.verbatim ?? []), ...verbatimDetails(data)];
     this.turn.decisions.push({ tool: "payment_instructions", what: data.now.what, payNow: data.payNow });
     const text = renderPaymentInstructions(data, this.bundle.facts.locale, {
-      payNowHint: true,
+      // The page's "Pay now" button sits on the confirmation card of a promise.
+      payNowHint: data.now.what === "instalment",
       seed: `${this.bundle.conversationId}:pay`,
     });
     return { data, text };
