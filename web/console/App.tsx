@@ -6,10 +6,12 @@ import { disconnectLive, useLiveStatus } from "./live.js";
 import { AuditPage } from "./pages/AuditPage.js";
 import { CasePage } from "./pages/CasePage.js";
 import { CasesPage } from "./pages/CasesPage.js";
+import { CreditorsPage } from "./pages/CreditorsPage.js";
 import { KpiPage } from "./pages/KpiPage.js";
 import { LoginPage } from "./pages/LoginPage.js";
 import { PoliciesPage } from "./pages/PoliciesPage.js";
 import { QueuePage } from "./pages/QueuePage.js";
+import { StatementsPage } from "./pages/StatementsPage.js";
 import { Link, match, Redirect, useLocation } from "./router.js";
 import { SessionProvider, useSession } from "./session.js";
 import type { Role } from "./types.js";
@@ -26,6 +28,8 @@ export const NAV: readonly NavItem[] = [
   { to: "/kpis", label: "KPIs", roles: ["collector", "policy_editor", "admin"] },
   { to: "/policies", label: "Policies", roles: ["policy_editor", "admin"] },
   { to: "/audit", label: "Audit log", roles: ["admin"] },
+  { to: "/statements", label: "Statements", roles: ["collector", "admin"] },
+  { to: "/creditors", label: "Creditors", roles: ["collector", "admin"] },
 ];
 
 export function App() {
@@ -55,6 +59,8 @@ function route(path: string, role: Role): ReactNode {
   if (path === "/kpis") return <KpiPage />;
   if (path === "/policies") return allowed("/policies") ? <PoliciesPage /> : forbidden;
   if (path === "/audit") return allowed("/audit") ? <AuditPage /> : forbidden;
+  if (path === "/statements") return allowed("/statements") ? <StatementsPage /> : forbidden;
+  if (path === "/creditors") return allowed("/creditors") ? <CreditorsPage /> : forbidden;
   return (
     <section className="page">
       <h1>Page not found</h1>
