@@ -6,6 +6,11 @@ import { Reply } from "../../agent/offline/reply.js";
 import { addEvent, addEvents, appendMessage, saveState } from "../../db/conversations.js";
 import { checkText } from "../../policy/index.js";
 import type { AppContext } from "../context.js";
+import {
+  loadPaymentInstructions,
+  renderPaymentInstructions,
+  verbatimPaymentDetails,
+} from "../payments/instructions.js";
 import type { CaseBundle } from "./case-bundle.js";
 import { toWire, type WireMessage } from "./wire.js";
 
@@ -78,11 +83,22 @@ export async function confirmPromise(
     schedule: scheduleText(instalments, promise.currency, locale),
     total: money(Number(promise.total), promise.currency, locale),
   });
+  // And how to pay it, with the reference to quote (the page's "Pay now" sits under this promise).
+  const instructions = await loadPaymentInstructions(app, bundle.detail.id);
+  if (instructions) {
+    reply.raw(
+      renderPaymentInstructions(instructions, locale, { payNowHint: true, seed: `promise:${promise.id}` }),
+    );
+  }
   // The confirmation is an outgoing message like any other: it passes the guard, and the notices
   // due on every message (a US debt-collector line, an opt-out) are appended.
   const text = reply.result().text;
+  let checked = text;
+  // Bank details and the reference are quoted as given: the figure checks do not read them.
+  for (const v of instructions ? verbatimPaymentDetails(instructions) : [])
+    if (v) checked = checked.split(v).join(" ");
   const check = checkText(
-    text,
+    checked,
     {
       locale,
       facts: bundle.facts,

@@ -33,25 +33,16 @@ import {
 } from "../../policy/index.js";
 import { normaliseAnswer } from "../cases/case-input.js";
 import type { AppContext } from "../context.js";
-import { groups, loadPaymentInstructions, renderPaymentInstructions } from "../payments/instructions.js";
+import {
+  loadPaymentInstructions,
+  renderPaymentInstructions,
+  verbatimPaymentDetails,
+} from "../payments/instructions.js";
 import type { CaseBundle } from "./case-bundle.js";
 import { defaultOfferExpiry, endOfDayInZone } from "./offer-expiry.js";
 import type { TurnState } from "./turn-state.js";
 
 export const MAX_VERIFY_ATTEMPTS = 3;
-
-/** Every form in which the instructions print the payment details (see renderPaymentInstructions). */
-function verbatimDetails(data: PaymentInstructions): string[] {
-  const out = [data.referenceText, data.reference];
-  const bank = data.bank;
-  if (bank?.kind === "iban") out.push(groups(bank.iban), bank.iban, ...(bank.bic ? [bank.bic] : []));
-  if (bank?.kind === "uk")
-    out.push(bank.sortCode.replace(/^(\d\d)(\d\d)(\d\d)$/, "$1-$2-$3"), bank.sortCode, bank.accountNumber);
-  if (bank?.kind === "us") out.push(bank.routingNumber, bank.accountNumber);
-  if (data.paymentUrl) out.push(data.paymentUrl);
-  if (data.contact.phone) out.push(data.contact.phone);
-  return out;
-}
 
 export class CaseToolbox implements Toolbox {
   constructor(
@@ -93,7 +84,7 @@ export class CaseToolbox implements Toolbox {
     const { locale: _locale, promiseId: _promise, outstanding: _outstanding, ...data } = loaded;
     // The amount asked for now comes from the promise or the engine's balance: the guard may let it through.
     if (data.now.what !== "nothing") this.turn.quotedAmounts.push(data.now.amount);
-    this.turn.verbatim = [...(this.turn.verbatim ?? []), ...verbatimDetails(data)];
+    this.turn.verbatim = [...(this.turn.verbatim ?? []), ...verbatimPaymentDetails(data)];
     this.turn.decisions.push({ tool: "payment_instructions", what: data.now.what, payNow: data.payNow });
     const text = renderPaymentInstructions(data, this.bundle.facts.locale, {
       // The page's "Pay now" button sits on the confirmation card of a promise.

@@ -168,3 +168,16 @@ export async function paymentInstructionsForCase(
   const { locale: debtorLocale, promiseId: _promise, outstanding: _outstanding, ...data } = loaded;
   return { text: renderPaymentInstructions(data, locale ?? debtorLocale), data };
 }
+
+/** Every form in which the instructions print the payment details (see renderPaymentInstructions). */
+export function verbatimPaymentDetails(data: PaymentInstructions): string[] {
+  const out = [data.referenceText, data.reference];
+  const bank = data.bank;
+  if (bank?.kind === "iban") out.push(groups(bank.iban), bank.iban, ...(bank.bic ? [bank.bic] : []));
+  if (bank?.kind === "uk")
+    out.push(bank.sortCode.replace(/^(\d\d)(\d\d)(\d\d)$/, "$1-$2-$3"), bank.sortCode, bank.accountNumber);
+  if (bank?.kind === "us") out.push(bank.routingNumber, bank.accountNumber);
+  if (data.paymentUrl) out.push(data.paymentUrl);
+  if (data.contact.phone) out.push(data.contact.phone);
+  return out;
+}
