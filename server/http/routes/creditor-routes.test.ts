@@ -115,6 +115,15 @@ describe.each(TEST_TARGETS)("creditor settings on %s", (target) => {
         usRoutingNumber: "021000021",
       },
     });
+    // The debtor's page shows the display name and the logo (which its CSP lets through).
+    const info = await t.api("GET", `/c/${c.body.token}/info`);
+    expect(info.body.creditor).toMatchObject({
+      name: "Patch Co",
+      displayName: "Patch & Co",
+      logoUrl: "https://patch.example/logo.png",
+    });
+    const page = await fetch(`${t.url}/c/${c.body.token}`);
+    expect(page.headers.get("content-security-policy")).toMatch(/img-src[^;]*https:/);
     const audit = await t.db.prisma.auditLog.findFirst({
       where: { action: "creditor.update", entityId: id },
     });
