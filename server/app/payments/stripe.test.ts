@@ -91,11 +91,13 @@ describe.each(TEST_TARGETS)("Stripe pay-now on %s", (target) => {
 
   it("opens a Checkout Session for the next instalment, with the case and instalment in its metadata", async () => {
     const { id, token, debtor, promise } = await planCase();
-    const first = promise.instalments[0]!;
+    const first = promise.instalments[0];
+    if (!first) throw new Error("the plan has no instalment");
     const res = await t.api("POST", `/c/${token}/pay`);
     expect(res.status).toBe(201);
     expect(res.body.url).toMatch(/^https:\/\/checkout\.stripe\.com\/c\/pay\/cs_test_\d+$/);
-    const sent = stripe.requests.at(-1)!;
+    const sent = stripe.requests.at(-1);
+    if (!sent) throw new Error("no request reached the Stripe mock");
     expect(sent.authorization).toBe("Bearer sk_test_amiable");
     expect(sent.form.get("mode")).toBe("payment");
     expect(sent.form.get("metadata[caseId]")).toBe(id);
@@ -112,21 +114,22 @@ describe.each(TEST_TARGETS)("Stripe pay-now on %s", (target) => {
   it("records a paid instalment once, tells the debtor, ignores replays, bad signatures and unknown cases", async () => {
     const { id, debtor, promise } = await planCase();
     const [first, ...rest] = promise.instalments;
+    if (!first) throw new Error("the plan has no instalment");
     const event = checkoutEvent("evt_paid_1", {
       caseId: id,
-      instalmentId: first!.id,
-      amount: Number(first!.amount),
+      instalmentId: first.id,
+      amount: Number(first.amount),
       currency: "gbp",
       intent: "pi_1",
     });
     const ok = await post(event);
     expect(ok.status).toBe(200);
     expect(ok.body).toEqual({ received: true, outcome: "recorded" });
-    const paid = await t.db.prisma.instalment.findUniqueOrThrow({ where: { id: first!.id } });
+    const paid = await t.db.prisma.instalment.findUniqueOrThrow({ where: { id: first.id } });
     expect(paid.status).toBe("paid");
-    expect(paid.paidAmount).toBe(first!.amount);
+    expect(paid.paidAmount).toBe(first.amount);
     const pounds = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" }).format(
-      Number(first!.amount) / 100,
+      Number(first.amount) / 100,
     );
     await debtor.waitFor(
       () => debtor.messages.find((m) => m.role === "system" && m.text.includes(`payment of ${pounds}`)),
