@@ -24,6 +24,7 @@ import { createHttpApp, type HttpOptions } from "./http/app.js";
 import { debtorPageRoutes } from "./http/routes/debtor-pages.js";
 import { outreachRoutes } from "./http/routes/outreach-routes.js";
 import type { Logger } from "./logging/logger.js";
+import { createPayments } from "./payments.js";
 import { attachClusterAdapter, type ClusterLink } from "./socket/cluster-adapter.js";
 import { attachDebtorNamespace } from "./socket/debtor-namespace.js";
 import { attachRevocation } from "./socket/revocation.js";
@@ -131,11 +132,14 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   });
   // Reminders, confirmations and their delivery (issue 16); row locks make it safe on every instance.
   const outreach = new OutreachService(ctx, options.channels ?? channelsFromEnv(env));
+  const payments = createPayments(consoleModule.deps);
   const app = createHttpApp(ctx, {
     ...options.http,
+    rawBodyRoutes: [payments.beforeBody, ...(options.http?.rawBodyRoutes ?? [])],
     extraRoutes: [
       consoleModule.router,
       outreachRoutes(ctx, outreach),
+      payments.router,
       ...(options.http?.extraRoutes ?? []),
       debtorPageRoutes(ctx),
     ],

@@ -3,6 +3,7 @@
 // write tools run the policy engine and record the result; neither ever invents an offer.
 import type { CaseFacts, Locale } from "../domain/case-facts.js";
 import type { AssistantEscalationKind } from "../domain/escalation-kinds.js";
+import type { PaymentInstructions } from "../domain/payments/instructions.js";
 import type { AmountDue, OfferTerms, Proposal } from "../policy/index.js";
 import type { Understanding } from "./offline/nlu/index.js";
 
@@ -56,6 +57,12 @@ export interface Toolbox {
     /** Escalations the policy requires from the case facts alone (a time-barred debt). */
     mustEscalate?: readonly EscalationKind[];
   };
+  /**
+   * read: how to pay now (amount due now or the next instalment, bank route, reference to quote,
+   * payment page, whether the page's "Pay now" button works), as data and as ready words; null
+   * before identity verification (nothing about the debt may be said then).
+   */
+  paymentInstructions(): Promise<{ data: PaymentInstructions; text: string } | null>;
   /** read: what the policy would answer to a proposal, without recording anything. */
   evaluateProposal(proposal: Proposal): ToolOutcome;
   /** write: records and presents an offer: the engine's answer to a proposal, or the next ladder step. */

@@ -67,6 +67,10 @@ export const envSchema = z.object({
   SMS_FROM: optionalString,
   /** Seconds between two runs of the outreach scheduler; 0 turns the loop off. */
   OUTREACH_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  /** Stripe secret key (sk_...): when set, debtors can pay now by card or direct debit. */
+  STRIPE_SECRET_KEY: optionalString,
+  /** Signing secret of the Stripe webhook endpoint (whsec_...): events without a valid signature are refused. */
+  STRIPE_WEBHOOK_SECRET: optionalString,
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -6,7 +6,11 @@ import type { Prisma } from "./open.js";
 
 export interface NewCaseRecord {
   readonly reference: string;
-  readonly creditor: { name: string; contactEmail?: string | undefined; contactPhone?: string | undefined };
+  readonly creditor: { name: string };
+  /** Creditor settings columns sent with the case (contact, payment): applied to a new or existing creditor. */
+  readonly creditorSettings: Record<string, string | null>;
+  /** The ISO 11649 reference the debtor quotes on a transfer. */
+  readonly paymentReference: string;
   readonly debtor: {
     name: string;
     kind: "business" | "consumer";
@@ -58,16 +62,13 @@ export async function insertCase(prisma: Prisma, record: NewCaseRecord): Promise
     // INSERT … ON CONFLICT DO NOTHING, then read: two cases of a new creditor created at the same
     // time both get it (an upsert raced into a unique violation and a 500 on PostgreSQL).
     await tx.creditor.createMany({
-      data: [
-        {
-          name: record.creditor.name,
-          contactEmail: record.creditor.contactEmail ?? null,
-          contactPhone: record.creditor.contactPhone ?? null,
-        },
-      ],
+      data: [{ name: record.creditor.name, ...record.creditorSettings }],
       skipDuplicates: true,
     });
-    const creditor = await tx.creditor.findUniqueOrThrow({ where: { name: record.creditor.name } });
+    // Settings sent with a case update an existing creditor too (they were silently dropped).
+    const creditor = Object.keys(record.creditorSettings).length
+      ? await tx.creditor.update({ where: { name: record.creditor.name }, data: record.creditorSettings })
+      : await tx.creditor.findUniqueOrThrow({ where: { name: record.creditor.name } });
     const debtor = await tx.debtor.create({
       data: {
         name: record.debtor.name,
@@ -93,6 +94,7 @@ export async function insertCase(prisma: Prisma, record: NewCaseRecord): Promise
         verificationQuestion: record.verificationQuestion ?? null,
         verificationAnswer: record.verificationAnswerHash ?? null,
         createdById: record.createdById ?? null,
+        paymentReference: record.paymentReference,
         invoices: {
           create: record.invoices.map((i) => ({
             number: i.number,

@@ -16,7 +16,9 @@ export function findDebtorLink(prisma: Prisma, tokenHash: string) {
           reference: true,
           currency: true,
           status: true,
-          creditor: { select: { name: true, contactEmail: true, contactPhone: true } },
+          creditor: {
+            select: { name: true, contactEmail: true, contactPhone: true, displayName: true, logoUrl: true },
+          },
           debtor: { select: { locale: true, timeZone: true } },
           conversation: { select: { verifiedAt: true, lockedAt: true } },
         },

@@ -17,6 +17,8 @@ export interface HttpOptions {
   readonly apiLimit?: number;
   /** Extra routers mounted before the 404 handler (debtor pages, console, static assets). */
   readonly extraRoutes?: Router[];
+  /** Routers that read the raw request body themselves (signed webhooks), mounted before the JSON parser. */
+  readonly rawBodyRoutes?: Router[];
 }
 
 /** 100 KB is ample for a case with 100 invoices; larger bodies answer 413. */
@@ -63,6 +65,7 @@ export function createHttpApp(ctx: AppContext, options: HttpOptions = {}): Expre
   );
   app.use(healthRoutes(ctx));
   app.use("/api", apiLimiter(options.apiLimit));
+  for (const router of options.rawBodyRoutes ?? []) app.use(router);
   app.use(
     express.json({ limit: BODY_LIMIT, strict: true, type: ["application/json", "application/*+json"] }),
   );

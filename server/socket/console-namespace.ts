@@ -16,8 +16,8 @@ import { findMessageWithOffer } from "../db/console/messages.js";
 import { AppError } from "../errors/app-error.js";
 import { parseOrThrow } from "../errors/zod-details.js";
 import { ackOf, errorAck } from "./acks.js";
-import { sessionRoom, userRoom } from "./revocation.js";
 import { hostileTextGuard } from "./hostile-text.js";
+import { sessionRoom, userRoom } from "./revocation.js";
 
 export const STAFF_ROOM = "staff";
 export const KPI_ROOM = "kpis";

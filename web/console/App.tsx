@@ -7,11 +7,13 @@ import { OutboxPage } from "./outreach/OutboxPage.js";
 import { AuditPage } from "./pages/AuditPage.js";
 import { CasePage } from "./pages/CasePage.js";
 import { CasesPage } from "./pages/CasesPage.js";
+import { CreditorsPage } from "./pages/CreditorsPage.js";
 import { KpiPage } from "./pages/KpiPage.js";
 import { LoginPage } from "./pages/LoginPage.js";
 import { PoliciesPage } from "./pages/PoliciesPage.js";
 import { PolicyEditorPage } from "./pages/PolicyEditorPage.js";
 import { QueuePage } from "./pages/QueuePage.js";
+import { StatementsPage } from "./pages/StatementsPage.js";
 import { Link, match, Redirect, useLocation } from "./router.js";
 import { SessionProvider, useSession } from "./session.js";
 import type { Role } from "./types.js";
@@ -29,6 +31,8 @@ export const NAV: readonly NavItem[] = [
   { to: "/kpis", label: "KPIs", roles: ["collector", "policy_editor", "admin"] },
   { to: "/policies", label: "Policies", roles: ["policy_editor", "admin"] },
   { to: "/audit", label: "Audit log", roles: ["admin"] },
+  { to: "/statements", label: "Statements", roles: ["collector", "admin"] },
+  { to: "/creditors", label: "Creditors", roles: ["collector", "admin"] },
 ];
 
 export function App() {
@@ -62,6 +66,8 @@ function route(path: string, role: Role): ReactNode {
   if (pack?.packId)
     return allowed("/policies") ? <PolicyEditorPage key={pack.packId} packId={pack.packId} /> : forbidden;
   if (path === "/audit") return allowed("/audit") ? <AuditPage /> : forbidden;
+  if (path === "/statements") return allowed("/statements") ? <StatementsPage /> : forbidden;
+  if (path === "/creditors") return allowed("/creditors") ? <CreditorsPage /> : forbidden;
   return (
     <section className="page">
       <h1>Page not found</h1>

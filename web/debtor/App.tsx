@@ -26,8 +26,8 @@ export function App({ token, base }: { token: string; base: string }) {
   const trigger = useRef<HTMLElement | null>(null);
 
   useEffect(() => {
-    document.title = t.pageTitle(info?.creditor.name ?? "");
-  }, [t, info?.creditor.name]);
+    document.title = t.pageTitle(info?.creditor.displayName ?? info?.creditor.name ?? "");
+  }, [t, info?.creditor.displayName, info?.creditor.name]);
 
   // Performance marks read by web/e2e/bench-first-render.ts.
   useEffect(() => {

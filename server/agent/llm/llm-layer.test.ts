@@ -49,7 +49,13 @@ describe("LlmLanguageLayer.respond", () => {
       offer: { id: "offer-1", total: expected.offer.total },
     });
     expect(toolResult(2).offer.totalText).toMatch(/€/);
-    expect(mock.toolNames(0)).toEqual(["case_summary", "evaluate_proposal", "make_offer", "escalate"]);
+    expect(mock.toolNames(0)).toEqual([
+      "case_summary",
+      "evaluate_proposal",
+      "make_offer",
+      "escalate",
+      "payment_instructions",
+    ]);
     expect(mock.requests[0]?.model).toBe("gpt-4o-mini");
     expect(result.meta).toEqual({
       layer: "llm",
@@ -131,7 +137,12 @@ describe("LlmLanguageLayer.respond", () => {
     await layer().respond(
       turn(tb, { phase: "promised", debtorText: "Finalement je retire mon engagement." }),
     );
-    expect(mock.toolNames(2)).toEqual(["case_summary", "withdraw_promise", "escalate"]);
+    expect(mock.toolNames(2)).toEqual([
+      "case_summary",
+      "withdraw_promise",
+      "escalate",
+      "payment_instructions",
+    ]);
     expect(tb.withdrawals).toBe(1);
   });
 
@@ -215,7 +226,7 @@ describe("LlmLanguageLayer.regenerate", () => {
     expect(prompt).toContain("Votre réponse précédente a été bloquée");
     for (const f of feedback) expect(prompt).toContain(`- ${f}`);
     expect(prompt).toContain(bad);
-    expect(mock.toolNames(2)).toEqual(["case_summary", "evaluate_proposal"]);
+    expect(mock.toolNames(2)).toEqual(["case_summary", "evaluate_proposal", "payment_instructions"]);
     // The rewrite sees the offer made earlier in the turn, which stands.
     expect(JSON.parse(String(mock.messages(2, "tool")[0]?.content))).toMatchObject({
       offer: { id: "offer-1" },

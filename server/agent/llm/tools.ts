@@ -16,7 +16,8 @@ export type ToolName =
   | "make_offer"
   | "escalate"
   | "verify_identity"
-  | "withdraw_promise";
+  | "withdraw_promise"
+  | "payment_instructions";
 
 export interface LlmTool {
   readonly name: ToolName;
@@ -97,6 +98,17 @@ export function buildTools(ctx: TurnContext): Record<ToolName, LlmTool> {
       "Read the case: invoices, amount due today and the pending offer.",
       () => json(presentCase(tb.caseSummary(), ctx.locale)),
     ),
+    payment_instructions: def(
+      "payment_instructions",
+      "read",
+      noArgs,
+      "How the debtor pays: the amount due now (or the next instalment), the bank details, the payment reference to quote, the creditor's payment page and whether the page's Pay now button works. Call it when the debtor asks how, where or by what means to pay, and give them `text` (or its facts) exactly as returned.",
+      async () => {
+        const found = await tb.paymentInstructions();
+        if (!found) return json({ available: false, why: "identity not verified" });
+        return json({ available: true, text: found.text, ...found.data });
+      },
+    ),
     evaluate_proposal: def(
       "evaluate_proposal",
       "read",
@@ -155,9 +167,9 @@ export function buildTools(ctx: TurnContext): Record<ToolName, LlmTool> {
 
 const BY_PHASE: Record<Phase, readonly ToolName[]> = {
   verifying: ["verify_identity", "escalate"],
-  reason: ["case_summary", "evaluate_proposal", "make_offer", "escalate"],
-  negotiating: ["case_summary", "evaluate_proposal", "make_offer", "escalate"],
-  promised: ["case_summary", "withdraw_promise", "escalate"],
+  reason: ["case_summary", "evaluate_proposal", "make_offer", "escalate", "payment_instructions"],
+  negotiating: ["case_summary", "evaluate_proposal", "make_offer", "escalate", "payment_instructions"],
+  promised: ["case_summary", "withdraw_promise", "escalate", "payment_instructions"],
   escalated: ["case_summary"],
   closed: ["case_summary"],
 };

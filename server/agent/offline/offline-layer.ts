@@ -34,6 +34,7 @@ export class OfflineLanguageLayer implements LanguageLayer {
       return reply.escalated(kind, opened);
     }
 
+    if (u.intent === "how_to_pay") return this.howToPay(ctx, reply);
     if (ctx.phase === "verifying") return this.verify(ctx, reply);
     if (ctx.phase === "promised") return this.afterPromise(ctx, reply);
     return this.negotiate(ctx, reply);
@@ -62,6 +63,17 @@ export class OfflineLanguageLayer implements LanguageLayer {
     }
     reply.say("ask_reason");
     reply.quick("reason");
+  }
+
+  /**
+   * "How do I pay?": before verification only that it comes after the check (and the question
+   * again, without counting an attempt); after it, the amount due now, the route, the reference.
+   */
+  private async howToPay(ctx: TurnContext, reply: Reply): Promise<void> {
+    const found = ctx.phase === "verifying" ? null : await ctx.tools.paymentInstructions();
+    if (!found) return reply.say("pay_before_verify", { question: reply.question() });
+    reply.raw(found.text);
+    if (ctx.phase === "reason" || ctx.phase === "negotiating") reply.quick("proposal");
   }
 
   private async afterPromise(ctx: TurnContext, reply: Reply): Promise<void> {

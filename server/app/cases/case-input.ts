@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { isIsoCurrency } from "../../domain/money.js";
 import { safeString } from "../../validation/user-text.js";
+import { creditorFieldsOnCase } from "../creditors/creditor-input.js";
 
 const text = (max: number) =>
   safeString().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
@@ -40,8 +41,7 @@ export const createCaseInput = z
     reference: text(100),
     creditor: z.strictObject({
       name: text(200),
-      contactEmail: z.email().max(254).optional(),
-      contactPhone: text(32).optional(),
+      ...creditorFieldsOnCase,
     }),
     debtor: z.strictObject({
       name: text(200),

@@ -3,10 +3,12 @@ import { hashPassword } from "../../auth/passwords.js";
 import { hashToken, newSecretToken } from "../../auth/tokens.js";
 import { findCaseIdByReference, getCaseDetail, insertCase, replaceDebtorLink } from "../../db/cases.js";
 import { getTranscript } from "../../db/transcript.js";
+import { newPaymentReference } from "../../domain/payments/payment-reference.js";
 import { AppError, notFound } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import { amountDue } from "../../policy/index.js";
 import type { Actor, AppContext } from "../context.js";
+import { settingsColumns } from "../creditors/creditor-input.js";
 import { createCaseInput, DEFAULT_TIME_ZONE, normaliseAnswer } from "./case-input.js";
 import { caseFacts, caseView } from "./case-view.js";
 
@@ -41,7 +43,9 @@ export async function createCase(ctx: AppContext, body: unknown, actor?: Actor):
   try {
     const id = await insertCase(ctx.db.prisma, {
       reference: input.reference,
-      creditor: input.creditor,
+      creditor: { name: input.creditor.name },
+      creditorSettings: settingsColumns(input.creditor),
+      paymentReference: newPaymentReference(),
       debtor: { ...input.debtor, timeZone: input.debtor.timeZone ?? DEFAULT_TIME_ZONE[input.jurisdiction] },
       jurisdiction: input.jurisdiction,
       usState: input.usState,

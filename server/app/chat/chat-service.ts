@@ -27,6 +27,7 @@ import { parseOrThrow } from "../../errors/zod-details.js";
 import { statusOf } from "../../negotiation/conversation-state.js";
 import { safeString } from "../../validation/user-text.js";
 import type { AppContext } from "../context.js";
+import { loadPaymentInstructions } from "../payments/instructions.js";
 import { buildBundle, type CaseBundle } from "./case-bundle.js";
 import { composeGreeting, composePromiseConfirmation } from "./system-replies.js";
 import { TurnCache } from "./turn-cache.js";
@@ -479,15 +480,21 @@ export class ChatService {
         const offer = bundle.detail.offers.find((o) => o.id === offerId);
         if (!offer) throw new AppError("offer_unavailable", "This offer does not exist.");
         const instalments = offer.instalments as { dueDate: string; amount: number }[];
-        const confirmation = composePromiseConfirmation(this.app, bundle, {
-          id: promiseId,
-          total: offer.total,
-          currency: offer.currency,
-          instalments: instalments.map((i) => ({
-            dueDate: new Date(`${i.dueDate}T00:00:00Z`),
-            amount: BigInt(i.amount),
-          })),
-        });
+        const instructions = await loadPaymentInstructions(this.app, bundle.detail.id);
+        const confirmation = composePromiseConfirmation(
+          this.app,
+          bundle,
+          {
+            id: promiseId,
+            total: offer.total,
+            currency: offer.currency,
+            instalments: instalments.map((i) => ({
+              dueDate: new Date(`${i.dueDate}T00:00:00Z`),
+              amount: BigInt(i.amount),
+            })),
+          },
+          instructions,
+        );
         return {
           bundle,
           turn: startTurnState(bundle, confirmation.state),

@@ -43,6 +43,13 @@ export function momentOf(turn: TurnState, wasVerified: boolean): Moment {
   return "message";
 }
 
+/** The text with the turn's verbatim payment details blanked out, for the figure checks only. */
+function checked(text: string, turn: TurnState): string {
+  let out = text;
+  for (const v of turn.verbatim ?? []) if (v) out = out.split(v).join(" ");
+  return out;
+}
+
 export async function guardReply(input: {
   bundle: CaseBundle;
   turn: TurnState;
@@ -57,7 +64,7 @@ export async function guardReply(input: {
   const events: GuardedReply["events"] = [];
   const pack = bundle.policy.pack;
   let result = input.first;
-  let check = checkText(result.text, textContext(bundle, turn, moment, now), pack);
+  let check = checkText(checked(result.text, turn), textContext(bundle, turn, moment, now), pack);
 
   if (check.violations.length && layer.regenerate && result.meta.layer === "llm") {
     events.push({
@@ -67,7 +74,7 @@ export async function guardReply(input: {
     const feedback = check.violations.map((v) => `${v.kind} (${v.rule}): "${v.match}"`);
     try {
       result = await layer.regenerate(ctx, result.text, feedback);
-      check = checkText(result.text, textContext(bundle, turn, moment, now), pack);
+      check = checkText(checked(result.text, turn), textContext(bundle, turn, moment, now), pack);
       events.push({ kind: "guard.regenerated", data: { ok: check.violations.length === 0 } });
     } catch (error) {
       events.push({ kind: "guard.regenerate_failed", data: { error: String(error) } });
@@ -77,7 +84,7 @@ export async function guardReply(input: {
     events.push({ kind: "guard.replaced", data: { layer: result.meta.layer, violations: check.violations } });
     const safe = input.safeTemplate();
     result = { ...result, text: safe };
-    check = checkText(safe, textContext(bundle, turn, moment, now), pack);
+    check = checkText(checked(safe, turn), textContext(bundle, turn, moment, now), pack);
     if (check.violations.length)
       events.push({ kind: "guard.template_violation", data: { violations: check.violations } });
   }

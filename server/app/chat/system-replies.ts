@@ -8,6 +8,11 @@ import type { EventWrite, MessageWrite } from "../../db/turns.js";
 import type { ConversationState } from "../../negotiation/conversation-state.js";
 import { checkText } from "../../policy/index.js";
 import type { AppContext } from "../context.js";
+import {
+  type loadPaymentInstructions,
+  renderPaymentInstructions,
+  verbatimPaymentDetails,
+} from "../payments/instructions.js";
 import type { CaseBundle } from "./case-bundle.js";
 import { newId } from "./turn-state.js";
 
@@ -71,6 +76,8 @@ export function composePromiseConfirmation(
   app: AppContext,
   bundle: CaseBundle,
   promise: { id: string; total: bigint; currency: string; instalments: { dueDate: Date; amount: bigint }[] },
+  /** How to pay it (loadPaymentInstructions, read by the caller before the turn's transaction). */
+  instructions: Awaited<ReturnType<typeof loadPaymentInstructions>>,
 ): SystemReply {
   const reply = replyFor(bundle, `promise:${promise.id}`);
   const locale = bundle.facts.locale;
@@ -82,11 +89,21 @@ export function composePromiseConfirmation(
     schedule: scheduleText(instalments, promise.currency, locale),
     total: money(Number(promise.total), promise.currency, locale),
   });
+  // And how to pay it, with the reference to quote (the page's "Pay now" sits under this promise).
+  if (instructions) {
+    reply.raw(
+      renderPaymentInstructions(instructions, locale, { payNowHint: true, seed: `promise:${promise.id}` }),
+    );
+  }
   // The confirmation is an outgoing message like any other: it passes the guard, and the notices
   // due on every message (a US debt-collector line, an opt-out) are appended.
   const text = reply.result().text;
+  let checked = text;
+  // Bank details and the reference are quoted as given: the figure checks do not read them.
+  for (const v of instructions ? verbatimPaymentDetails(instructions) : [])
+    if (v) checked = checked.split(v).join(" ");
   const check = checkText(
-    text,
+    checked,
     {
       locale,
       facts: bundle.facts,

@@ -10,6 +10,7 @@ import type {
   ToolOutcome,
 } from "../../agent/language-layer.js";
 import { activePromise } from "../../db/negotiation.js";
+import type { PaymentInstructions } from "../../domain/payments/instructions.js";
 import { AppError } from "../../errors/app-error.js";
 import {
   automaticEscalations,
@@ -22,6 +23,11 @@ import {
   toLocalDate,
 } from "../../policy/index.js";
 import type { AppContext } from "../context.js";
+import {
+  loadPaymentInstructions,
+  renderPaymentInstructions,
+  verbatimPaymentDetails,
+} from "../payments/instructions.js";
 import type { CaseBundle } from "./case-bundle.js";
 import { defaultOfferExpiry, endOfDayInZone } from "./offer-expiry.js";
 import { declineOpenOffer, newId, type TurnState } from "./turn-state.js";
@@ -66,6 +72,23 @@ export class CaseToolbox implements Toolbox {
   private pending() {
     const offer = this.turn.offers.at(-1) ?? this.bundle.pendingOffer;
     return offer && !this.turn.declined.includes(offer.id) ? offer : null;
+  }
+
+  async paymentInstructions(): Promise<{ data: PaymentInstructions; text: string } | null> {
+    if (!this.turn.verified) return null;
+    const loaded = await loadPaymentInstructions(this.app, this.bundle.detail.id);
+    if (!loaded) return null;
+    const { locale: _locale, promiseId: _promise, outstanding: _outstanding, ...data } = loaded;
+    // The amount asked for now comes from the promise or the engine's balance: the guard may let it through.
+    if (data.now.what !== "nothing") this.turn.quotedAmounts.push(data.now.amount);
+    this.turn.verbatim = [...(this.turn.verbatim ?? []), ...verbatimPaymentDetails(data)];
+    this.turn.decisions.push({ tool: "payment_instructions", what: data.now.what, payNow: data.payNow });
+    const text = renderPaymentInstructions(data, this.bundle.facts.locale, {
+      // The page's "Pay now" button sits on the confirmation card of a promise.
+      payNowHint: data.now.what === "instalment",
+      seed: `${this.bundle.conversationId}:pay`,
+    });
+    return { data, text };
   }
 
   evaluateProposal(proposal: Proposal): ToolOutcome {

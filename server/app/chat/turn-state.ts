@@ -30,6 +30,11 @@ export interface TurnState {
   lastRefusal?: string;
   /** Money figures from refusals' public bounds, which the reply may quote. */
   quotedAmounts: number[];
+  /**
+   * Payment details the reply quotes as given (IBAN, sort code, account numbers, reference): the
+   * guard checks figures and dates in the rest of the text, not in these (a sort code reads as a date).
+   */
+  verbatim?: string[];
   decisions: Record<string, unknown>[];
 }
 

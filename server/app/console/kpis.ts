@@ -2,6 +2,8 @@
 // The cohort is the conversations started in [from, to] (debtor calendar dates in UTC), filtered by
 // creditor and policy version; escalations count those opened in the period. Rates are fractions
 // (0..1) or null when their denominator is zero; money is grouped by currency in minor units.
+
+import { kpiFunnel, kpiPayments, kpiPromisesPaid } from "../../db/console/cash-kpis.js";
 import {
   type KpiConversationRow,
   kpiConversations,
@@ -13,6 +15,7 @@ import { AppError } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import { addDays, daysBetween } from "../../policy/index.js";
 import type { AppContext } from "../context.js";
+import { type CashReport, computeCash } from "./cash-kpis.js";
 import { kpiQuery } from "./inputs.js";
 
 const DAY = 86_400_000;
@@ -48,6 +51,8 @@ export interface KpiReport {
   readonly daily: { date: string; conversations: number; promises: number }[];
   /** Cases now handed off beyond amicable recovery, within the creditor and policy filters (issue 16). */
   readonly handedOff?: number;
+  /** Money: cash collected, promised vs collected, the funnel (see cash-kpis.ts). */
+  readonly cash?: CashReport;
 }
 
 /** Pure: the figures from the cohort rows. */
@@ -138,10 +143,13 @@ export async function kpis(ctx: AppContext, query: unknown): Promise<KpiReport> 
     creditorId: q.creditor,
     policyVersionId: q.policyVersion,
   };
-  const [rows, escalations, handedOff] = await Promise.all([
+  const [rows, escalations, handedOff, payments, promisesPaid, funnel] = await Promise.all([
     kpiConversations(ctx.db.prisma, filter),
     kpiEscalationsByKind(ctx.db.prisma, filter),
     countHandedOff(ctx.db.prisma, filter),
+    kpiPayments(ctx.db.prisma, filter),
+    kpiPromisesPaid(ctx.db.prisma, filter),
+    kpiFunnel(ctx.db.prisma, filter),
   ]);
   return {
     ...computeKpis(
@@ -151,6 +159,7 @@ export async function kpis(ctx: AppContext, query: unknown): Promise<KpiReport> 
       { creditor: q.creditor ?? null, policyVersion: q.policyVersion ?? null },
     ),
     handedOff,
+    cash: computeCash(payments, promisesPaid, funnel, { from, to }),
   };
 }
 

@@ -58,22 +58,7 @@ export async function recordPayment(deps: ConsoleDeps, actor: Actor, body: unkno
       );
   }
   const { payment, allocations, promise } = result;
-  if (promise?.changed) {
-    ctx.events.publish({
-      type: "promise.updated",
-      caseId: input.caseId,
-      promiseId: promise.id,
-      status: promise.status,
-    });
-    if (promise.caseClosed) await closeConversation(deps, input.caseId);
-  } else if (promise && result.created) {
-    ctx.events.publish({
-      type: "promise.updated",
-      caseId: input.caseId,
-      promiseId: promise.id,
-      status: promise.status,
-    });
-  }
+  await afterPaymentRecorded(deps, input.caseId, result);
   return {
     created: result.created,
     payment: {
@@ -88,6 +73,21 @@ export async function recordPayment(deps: ConsoleDeps, actor: Actor, body: unkno
     allocations: allocations.map((a) => ({ instalmentId: a.instalmentId, amount: Number(a.amount) })),
     promise: promise ? { id: promise.id, status: promise.status } : null,
   };
+}
+
+/** Tells the console (and the debtor's page) what a new payment changed; a kept promise closes the case. */
+export async function afterPaymentRecorded(
+  deps: ConsoleDeps,
+  caseId: string,
+  result: {
+    created: boolean;
+    promise: { id: string; status: string; changed: boolean; caseClosed: boolean } | null;
+  },
+): Promise<void> {
+  const { promise } = result;
+  if (!promise || !(promise.changed || result.created)) return;
+  deps.ctx.events.publish({ type: "promise.updated", caseId, promiseId: promise.id, status: promise.status });
+  if (promise.changed && promise.caseClosed) await closeConversation(deps, caseId);
 }
 
 /** A kept promise closes the case: the conversation's phase follows and the debtor sees the state. */

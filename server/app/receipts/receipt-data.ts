@@ -2,9 +2,11 @@
 // one promise of one case. The builders (receipt-pdf, receipt-ics) are pure functions of this.
 import { findPromiseForReceipt, type ReceiptRow } from "../../db/receipts.js";
 import type { CaseFacts, Locale } from "../../domain/case-facts.js";
+import { epcPayload } from "../../domain/payments/epc-qr.js";
 import { disclosuresDue, type PolicyPack } from "../../policy/index.js";
 import { caseFacts } from "../cases/case-view.js";
 import type { AppContext } from "../context.js";
+import { loadPaymentInstructions, renderPaymentInstructions } from "../payments/instructions.js";
 
 export interface ReceiptData {
   readonly locale: Locale;
@@ -30,6 +32,19 @@ export interface ReceiptData {
   readonly policy: { readonly versionId: string; readonly packId: string; readonly hash: string };
   /** The pack's disclosures due with an offer of this kind, rendered in the receipt's locale. */
   readonly disclosures: readonly { id: string; text: string }[];
+  /** Where the promise stands: a cancelled one is printed as cancelled, its calendar cancels its events. */
+  readonly status: "active" | "kept" | "broken" | "cancelled";
+  /** How to pay, for a promise still to be paid; null otherwise. */
+  readonly payment: ReceiptPayment | null;
+}
+
+export interface ReceiptPayment {
+  /** The ISO 11649 reference as printed ("RF18 5390 0754 7034"). */
+  readonly referenceText: string;
+  /** The instructions in words (see app/payments/instructions.ts). */
+  readonly text: string;
+  /** EPC069-12 payload for a SEPA transfer QR code, when the creditor has an IBAN and it is euros. */
+  readonly epc: string | null;
 }
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -56,7 +71,11 @@ export function receiptDisclosures(
   return due.map((d) => ({ id: d.id, text: d.text }));
 }
 
-export function toReceiptData(row: ReceiptRow, pack: PolicyPack): ReceiptData {
+export function toReceiptData(
+  row: ReceiptRow,
+  pack: PolicyPack,
+  payment: ReceiptPayment | null = null,
+): ReceiptData {
   const facts = factsOf(row);
   const c = row.case;
   return {
@@ -87,6 +106,8 @@ export function toReceiptData(row: ReceiptRow, pack: PolicyPack): ReceiptData {
       hash: row.offer.policyVersion.hash,
     },
     disclosures: receiptDisclosures(pack, facts, row.offer.kind),
+    status: row.status,
+    payment: row.status === "active" || row.status === "broken" ? payment : null,
   };
 }
 
@@ -99,5 +120,13 @@ export async function loadReceipt(
   const row = await findPromiseForReceipt(ctx.db.prisma, caseId, promiseId);
   if (!row) return null;
   const policy = await ctx.policies.forVersion(row.offer.policyVersion.id);
-  return toReceiptData(row, policy.pack);
+  const found = await loadPaymentInstructions(ctx, caseId);
+  const payment = found
+    ? {
+        referenceText: found.referenceText,
+        text: renderPaymentInstructions(found, found.locale),
+        epc: epcPayload(found),
+      }
+    : null;
+  return toReceiptData(row, policy.pack, payment);
 }

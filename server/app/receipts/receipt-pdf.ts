@@ -1,8 +1,13 @@
 // The written confirmation of a promise (principle 3): creditor, debtor, invoices, the schedule,
-// the total, when it was accepted, the policy version that produced the offer, and the notices the
-// policy pack requires with an offer. A pure function of ReceiptData (pdfkit, standard fonts).
+// the total, when it was accepted, how to pay (reference, bank details, SEPA QR code) and the notices
+// the policy pack requires with an offer; a cancelled promise says so on every page. A header and
+// page numbers on every page; nothing internal (ids, hashes) for the debtor to puzzle over: the
+// payment reference is the document's number. A pure function of ReceiptData (pdfkit, DejaVu Sans
+// embedded so that every name prints).
 import PDFDocument from "pdfkit";
+import QRCode from "qrcode";
 import type { ReceiptData } from "./receipt-data.js";
+import { RECEIPT_FONTS } from "./receipt-fonts.js";
 import { dateText, fileStem, instantText, kindText, labels, moneyText } from "./receipt-text.js";
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -14,6 +19,9 @@ interface Cell {
 }
 
 const MARGIN = 50;
+/** Room above the body for the running header. */
+const TOP = 80;
+const DANGER = "#b42318";
 const INK = "#1f2933";
 const MUTED = "#52606d";
 
@@ -25,7 +33,7 @@ class Writer {
   ) {}
 
   private get bottom(): number {
-    return this.doc.page.height - MARGIN;
+    return this.doc.page.height - this.doc.page.margins.bottom;
   }
 
   ensure(height: number): void {
@@ -34,24 +42,24 @@ class Writer {
 
   heading(text: string): void {
     this.ensure(40);
-    this.doc.moveDown(0.8).font("Helvetica-Bold").fontSize(12).fillColor(INK).text(text, MARGIN);
+    this.doc.moveDown(0.8).font("Bold").fontSize(12).fillColor(INK).text(text, MARGIN);
     this.doc.moveDown(0.3);
   }
 
   field(label: string, value: string): void {
     this.ensure(16);
     this.doc
-      .font("Helvetica-Bold")
+      .font("Bold")
       .fontSize(10)
       .fillColor(MUTED)
       .text(`${label}${this.colon}`, MARGIN, this.doc.y, { continued: true });
-    this.doc.font("Helvetica").fillColor(INK).text(value);
+    this.doc.font("Body").fillColor(INK).text(value);
   }
 
   row(cells: readonly Cell[], bold = false): void {
     const doc = this.doc;
     doc
-      .font(bold ? "Helvetica-Bold" : "Helvetica")
+      .font(bold ? "Bold" : "Body")
       .fontSize(10)
       .fillColor(INK);
     const height = Math.max(...cells.map((c) => doc.heightOfString(c.text, { width: c.width }))) + 4;
@@ -80,7 +88,7 @@ class Writer {
   paragraph(text: string, size = 9): void {
     this.ensure(30);
     this.doc
-      .font("Helvetica")
+      .font("Body")
       .fontSize(size)
       .fillColor(INK)
       .text(text, MARGIN, this.doc.y, { width: this.doc.page.width - 2 * MARGIN });
@@ -88,13 +96,14 @@ class Writer {
   }
 }
 
-export function buildReceiptPdf(data: ReceiptData): Promise<Buffer> {
+export async function buildReceiptPdf(data: ReceiptData): Promise<Buffer> {
   const l = labels(data.locale);
   const money = (amount: number) => moneyText(amount, data.currency, data.locale);
   const date = (iso: string) => dateText(iso, data.locale);
   const doc = new PDFDocument({
     size: "A4",
-    margin: MARGIN,
+    margins: { top: TOP, bottom: MARGIN + 20, left: MARGIN, right: MARGIN },
+    bufferPages: true,
     lang: data.locale === "fr" ? "fr-FR" : "en-GB",
     info: {
       Title: `${l.title} — ${data.reference}`,
@@ -109,13 +118,24 @@ export function buildReceiptPdf(data: ReceiptData): Promise<Buffer> {
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
+  doc.registerFont("Body", RECEIPT_FONTS.regular);
+  doc.registerFont("Bold", RECEIPT_FONTS.bold);
+  doc.registerFont("Italic", RECEIPT_FONTS.italic);
   const w = new Writer(doc, data.locale === "fr" ? " : " : ": ");
   const field = (label: string, value: string) => w.field(label, value);
+  const cancelled = data.status === "cancelled";
 
-  doc.font("Helvetica-Bold").fontSize(18).fillColor(INK).text(l.title, MARGIN, MARGIN);
+  doc.font("Bold").fontSize(18).fillColor(INK).text(l.title, MARGIN, TOP);
+  if (cancelled) {
+    doc.moveDown(0.3).font("Bold").fontSize(14).fillColor(DANGER).text(l.cancelledBanner, MARGIN);
+    doc
+      .font("Body")
+      .fontSize(10)
+      .text(l.cancelledNote, MARGIN, doc.y, { width: doc.page.width - 2 * MARGIN });
+  }
   doc.moveDown(0.5);
   field(l.reference, data.reference);
-  field(l.promiseId, data.promiseId);
+  if (data.payment) field(l.paymentReference, data.payment.referenceText);
   field(l.acceptedAt, instantText(data.acceptedAt, data.locale, data.timeZone));
 
   w.heading(l.creditor);
@@ -174,17 +194,73 @@ export function buildReceiptPdf(data: ReceiptData): Promise<Buffer> {
     true,
   );
   doc.moveDown(0.5);
-  w.paragraph(l.commitment(money(data.total)), 10);
+  w.paragraph(cancelled ? l.cancelledNote : l.commitment(money(data.total)), 10);
 
-  w.heading(l.policy);
-  w.paragraph(`${data.policy.packId}, ${l.version} ${data.policy.versionId}, ${l.hash} ${data.policy.hash}`);
+  if (data.payment && !cancelled) {
+    w.heading(l.howToPay);
+    w.paragraph(data.payment.text, 10);
+    if (data.payment.epc) {
+      const png = await QRCode.toBuffer(data.payment.epc, {
+        type: "png",
+        errorCorrectionLevel: "M",
+        margin: 2,
+        width: 240,
+      });
+      w.ensure(150);
+      const y = doc.y;
+      doc.image(png, MARGIN, y, { width: 120, height: 120 });
+      doc
+        .font("Body")
+        .fontSize(9)
+        .fillColor(MUTED)
+        .text(l.qrCaption, MARGIN + 135, y + 40, { width: doc.page.width - 2 * MARGIN - 135 });
+      doc.x = MARGIN;
+      doc.y = y + 130;
+    }
+  }
 
   if (data.disclosures.length) {
     w.heading(l.disclosures);
     for (const d of data.disclosures) w.paragraph(d.text);
   }
   doc.moveDown(1);
-  doc.font("Helvetica-Oblique").fontSize(8).fillColor(MUTED).text(l.generated, MARGIN);
+  doc.font("Italic").fontSize(8).fillColor(MUTED).text(l.generated, MARGIN);
+  runningHeadAndFoot(doc, data, cancelled);
   doc.end();
   return done;
+}
+
+/** Every page: the title, the case reference (and CANCELLED) above; "Page n of N" below. */
+function runningHeadAndFoot(doc: Doc, data: ReceiptData, cancelled: boolean): void {
+  const l = labels(data.locale);
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const { width, height } = doc.page;
+    // Writing in the margins must not start a new page.
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    const head = `${l.title} — ${data.reference}${cancelled ? ` — ${l.cancelledBanner}` : ""}`;
+    doc
+      .font("Body")
+      .fontSize(8)
+      .fillColor(cancelled ? DANGER : MUTED)
+      .text(head, MARGIN, 30, { width: width - 2 * MARGIN, lineBreak: false });
+    doc
+      .moveTo(MARGIN, 44)
+      .lineTo(width - MARGIN, 44)
+      .lineWidth(0.5)
+      .strokeColor("#cbd2d9")
+      .stroke();
+    doc
+      .font("Body")
+      .fontSize(8)
+      .fillColor(MUTED)
+      .text(l.page(i - range.start + 1, range.count), MARGIN, height - 40, {
+        width: width - 2 * MARGIN,
+        align: "center",
+        lineBreak: false,
+      });
+    doc.page.margins.bottom = bottom;
+  }
 }

@@ -17,6 +17,8 @@ export interface NewPayment {
   readonly externalRef?: string | undefined;
   readonly recordedById: string;
   readonly at: Date;
+  /** manual (a person or the accounting API), stripe (webhook) or statement (bank import). */
+  readonly source?: "manual" | "stripe" | "statement";
 }
 
 export interface Allocation {
@@ -160,6 +162,7 @@ async function recordInTx(tx: Tx, input: NewPayment): Promise<RecordPaymentResul
       paidAt: input.paidAt,
       externalRef: input.externalRef ?? null,
       recordedById: input.recordedById,
+      source: input.source ?? "manual",
     },
   });
   const promiseId = allocations[0]?.promiseId ?? targets[0]?.promiseId;
@@ -172,8 +175,9 @@ async function recordInTx(tx: Tx, input: NewPayment): Promise<RecordPaymentResul
     });
     promise = { id: promiseId, status: now.status, ...kept };
   }
+  const automatic = input.source === "stripe" || input.source === "statement";
   await appendAudit(tx, {
-    actorType: "user",
+    actorType: automatic ? "system" : "user",
     actorId: input.recordedById,
     action: "payment.record",
     entity: "case",
@@ -183,6 +187,7 @@ async function recordInTx(tx: Tx, input: NewPayment): Promise<RecordPaymentResul
       amount: Number(input.amount),
       currency: input.currency,
       externalRef: input.externalRef ?? null,
+      source: input.source ?? "manual",
       allocations: allocations.map((a) => ({ instalmentId: a.instalmentId, amount: Number(a.amount) })),
       unallocated: Number(remaining),
     },

@@ -177,7 +177,10 @@ describe.each(TEST_TARGETS)("debtor pages on %s", (target) => {
     );
     expect(pdf.headers.get("cache-control")).toBe("no-store");
     const text = await pdfText(new Uint8Array(await pdf.arrayBuffer()));
-    expect(text).toContain(promise.id);
+    // The debtor's document carries the payment reference, not internal ids.
+    expect(text).not.toContain(promise.id);
+    const row = await t.db.prisma.case.findUniqueOrThrow({ where: { id: c.id } });
+    expect(text.replace(/ /g, "")).toContain(row.paymentReference);
     expect(text).toContain("Paiement en une fois");
 
     const ics = await get(`/c/${c.token}/calendar/${promise.id}.ics`);

@@ -63,7 +63,10 @@ export function debtorPageRoutes(ctx: AppContext, options: DebtorPageOptions = {
     if (typeof csp === "string") {
       res.setHeader(
         "content-security-policy",
-        csp.replace(/frame-ancestors[^;]*/, `frame-ancestors ${ancestors}`),
+        csp
+          .replace(/frame-ancestors[^;]*/, `frame-ancestors ${ancestors}`)
+          // The creditor's logo (an https URL an admin set) may come from its own site.
+          .replace(/img-src([^;]*)/, "img-src$1 https:"),
       );
     }
     res.removeHeader("x-frame-options");
@@ -135,6 +138,8 @@ export function debtorPageRoutes(ctx: AppContext, options: DebtorPageOptions = {
     res.set("cache-control", "no-store").json({
       creditor: {
         name: c.creditor.name,
+        ...(c.creditor.displayName ? { displayName: c.creditor.displayName } : {}),
+        ...(c.creditor.logoUrl ? { logoUrl: c.creditor.logoUrl } : {}),
         ...(c.creditor.contactEmail ? { contactEmail: c.creditor.contactEmail } : {}),
         ...(c.creditor.contactPhone ? { contactPhone: c.creditor.contactPhone } : {}),
       },

@@ -15,6 +15,9 @@ export interface PromiseInfo {
 export interface PageInfo {
   readonly creditor: {
     readonly name: string;
+    /** What the creditor wants debtors to see instead of its legal name, and its logo (https). */
+    readonly displayName?: string;
+    readonly logoUrl?: string;
     readonly contactEmail?: string;
     readonly contactPhone?: string;
   };

@@ -23,7 +23,10 @@ export function Header({ info, onLocale, onTalkToPerson, personPending, personPr
     <header className="top">
       <div className="top__row">
         <div className="top__id">
-          <h1 className="top__creditor">{info?.creditor.name ?? "\u00a0"}</h1>
+          {info?.creditor.logoUrl?.startsWith("https://") ? (
+            <img className="top__logo" src={info.creditor.logoUrl} alt="" height={32} />
+          ) : null}
+          <h1 className="top__creditor">{info?.creditor.displayName ?? info?.creditor.name ?? "\u00a0"}</h1>
           {info?.reference ? <p className="top__ref">{t.reference(info.reference)}</p> : null}
         </div>
         <fieldset className="langs">

@@ -108,6 +108,7 @@ export function MessageList(props: Props) {
                   latest: m.offer.id === lastOfferId,
                   decision: decisions[m.offer.id],
                   promised: Boolean(promised(m.offer.id)),
+                  promiseStatus: promised(m.offer.id)?.status,
                   negotiating: props.status === undefined || props.status === "negotiating",
                   now,
                 })}

@@ -5,8 +5,9 @@ import type { OfferDecision } from "../chat/client.js";
 import type { PromiseInfo } from "../chat/info.js";
 import type { Instalment, WireOffer } from "../chat/types.js";
 import { useLocale } from "../locale.js";
+import { PaymentPanel } from "./PaymentPanel.js";
 
-export type OfferState = "open" | "sending" | "accepted" | "declined" | "closed";
+export type OfferState = "open" | "sending" | "accepted" | "declined" | "closed" | "cancelled";
 
 /** What the card shows, from the local decision, the server's status, and the case's state. */
 export function offerState(
@@ -15,10 +16,13 @@ export function offerState(
     latest: boolean;
     decision: OfferDecision | undefined;
     promised: boolean;
+    /** The status of the promise made from this offer: a cancelled one is never shown as accepted. */
+    promiseStatus?: string | undefined;
     negotiating: boolean;
     now: number;
   },
 ): OfferState {
+  if (options.promiseStatus === "cancelled") return "cancelled";
   if (options.promised || options.decision === "accepted" || offer.status === "accepted") return "accepted";
   if (options.decision === "sending") return "sending";
   if (options.decision === "declined" || offer.status === "declined") return "declined";
@@ -111,7 +115,10 @@ export function OfferCard({ offer, state, promise, linkBase, onAccept, onDecline
       {state === "declined" ? <p className="offer__status">{t.offerDeclined}</p> : null}
       {state === "closed" ? <p className="offer__status">{t.offerClosed}</p> : null}
       {state === "accepted" ? <p className="offer__status offer__status--ok">{t.offerAccepted}</p> : null}
-      {state === "accepted" && promise ? <ConfirmationCard promise={promise} linkBase={linkBase} /> : null}
+      {state === "cancelled" ? <p className="offer__status">{t.offerCancelled}</p> : null}
+      {(state === "accepted" || state === "cancelled") && promise ? (
+        <ConfirmationCard promise={promise} linkBase={linkBase} />
+      ) : null}
     </section>
   );
 }
@@ -119,12 +126,19 @@ export function OfferCard({ offer, state, promise, linkBase, onAccept, onDecline
 export function ConfirmationCard({ promise, linkBase }: { promise: PromiseInfo; linkBase: string }) {
   const { t, locale } = useLocale();
   const total = formatMoney(promise.total, promise.currency, locale);
+  const cancelled = promise.status === "cancelled";
+  const toPay = promise.status === "active" || promise.status === "broken";
   return (
-    <section className="confirmation" aria-labelledby={`promise-${promise.id}`} data-promise-id={promise.id}>
+    <section
+      className={`confirmation${cancelled ? " confirmation--cancelled" : ""}`}
+      aria-labelledby={`promise-${promise.id}`}
+      data-promise-id={promise.id}
+      data-status={promise.status}
+    >
       <h3 id={`promise-${promise.id}`} className="confirmation__title">
-        {t.confirmedTitle}
+        {cancelled ? t.cancelledTitle : t.confirmedTitle}
       </h3>
-      <p>{t.confirmedText(total)}</p>
+      <p>{cancelled ? t.cancelledText(total) : t.confirmedText(total)}</p>
       <InstalmentTable
         currency={promise.currency}
         instalments={promise.instalments}
@@ -138,10 +152,11 @@ export function ConfirmationCard({ promise, linkBase }: { promise: PromiseInfo; 
         </li>
         <li>
           <a className="btn btn--link" href={`${linkBase}/calendar/${promise.id}.ics`} download>
-            {t.calendar}
+            {cancelled ? t.calendarCancel : t.calendar}
           </a>
         </li>
       </ul>
+      {toPay ? <PaymentPanel linkBase={linkBase} refresh={`${promise.id}:${promise.status}`} /> : null}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 // A Toolbox for tests that runs the REAL policy engine over an in-memory case: offers, escalations
 // and verification answers are recorded in arrays so tests can assert on what the model caused.
 import type { CaseFacts } from "../../../domain/case-facts.js";
+import type { PaymentInstructions } from "../../../domain/payments/instructions.js";
 import {
   type AmountDue,
   amountDue,
@@ -31,6 +32,8 @@ export interface PolicyToolboxOptions {
   readonly signals?: Partial<NegotiationSignals>;
   readonly declinedKinds?: readonly OfferKind[];
   readonly verificationAnswer?: string;
+  /** What payment_instructions answers (null when absent: as before verification). */
+  readonly payment?: { data: PaymentInstructions; text: string };
 }
 
 function addDays(date: string, days: number): string {
@@ -67,6 +70,10 @@ export class PolicyToolbox implements Toolbox {
 
   caseSummary() {
     return { facts: this.o.facts, due: this.due, pendingOffer: this.offers.at(-1) ?? null };
+  }
+
+  async paymentInstructions() {
+    return this.o.payment ?? null;
   }
 
   evaluateProposal(proposal: Proposal): ToolOutcome {

@@ -28,6 +28,7 @@ export const PRIORITY: readonly Intent[] = [
   "ask_discount",
   "want_plan",
   "pay_full",
+  "how_to_pay",
   "forgot",
   "admin_problem",
   "question_debt",

@@ -29,6 +29,7 @@ export type Intent =
   | "third_party"
   | "time_barred_claim"
   | "thanks"
+  | "how_to_pay"
   | "unknown";
 
 export const INTENTS: readonly Intent[] = [
@@ -59,6 +60,7 @@ export const INTENTS: readonly Intent[] = [
   "third_party",
   "time_barred_claim",
   "thanks",
+  "how_to_pay",
   "unknown",
 ];
 

@@ -18,6 +18,10 @@ export interface CalendarEvent {
   readonly start: string;
   readonly end: string;
   readonly allDay: boolean;
+  readonly status: string | null;
+  readonly sequence: number;
+  /** Every date the event falls on (its recurrence expanded), YYYY-MM-DD. */
+  readonly occurrences: string[];
 }
 
 export function parseCalendar(text: string): CalendarEvent[] {
@@ -31,6 +35,9 @@ export function parseCalendar(text: string): CalendarEvent[] {
       start: event.startDate.toString().slice(0, 10),
       end: event.endDate.toString().slice(0, 10),
       allDay: event.startDate.isDate,
+      status: (c.getFirstPropertyValue("status") as string | null) ?? null,
+      sequence: event.sequence,
+      occurrences: occurrencesOf(event),
     };
   });
 }
@@ -42,4 +49,42 @@ export function parseAmount(text: string): number {
     ? digits.replace(/\./g, "").replace(",", ".")
     : digits.replace(/,/g, "");
   return Math.round(Number.parseFloat(normalized) * 100);
+}
+
+function occurrencesOf(event: ICAL.Event): string[] {
+  if (!event.isRecurring()) return [event.startDate.toString().slice(0, 10)];
+  const out: string[] = [];
+  const it = event.iterator();
+  for (let next = it.next(); next && out.length < 1000; next = it.next())
+    out.push(next.toString().slice(0, 10));
+  return out;
+}
+
+/**
+ * RFC 5545 rules ical.js lets pass: CRLF line ends, lines of at most 75 octets, DTSTAMP and UID in
+ * every event, and well-formed durations (the old "-P1DT" trigger is not one). Returns the problems.
+ */
+export function rfc5545Problems(text: string): string[] {
+  const problems: string[] = [];
+  if (!text.endsWith("\r\n")) problems.push("does not end with CRLF");
+  const lines = text.split("\r\n").slice(0, -1);
+  for (const line of lines) {
+    if (line.includes("\n")) problems.push(`bare LF in: ${line}`);
+    if (Buffer.byteLength(line, "utf8") > 75) problems.push(`longer than 75 octets: ${line}`);
+  }
+  const unfolded = text.replace(/\r\n[ \t]/g, "").split("\r\n");
+  const dur = /^[+-]?P(\d+W|(\d+D)?(T(\d+H)?(\d+M)?(\d+S)?)?)$/;
+  for (const line of unfolded) {
+    const m = /^TRIGGER(?:;[^:]*)?:(.*)$/.exec(line);
+    if (m?.[1] && (!dur.test(m[1]) || /T$/.test(m[1]) || m[1].endsWith("P")))
+      problems.push(`bad duration: ${line}`);
+  }
+  const events = text.split("BEGIN:VEVENT").slice(1);
+  for (const e of events) {
+    if (!/\r\nUID:/.test(e)) problems.push("event without UID");
+    if (!/\r\nDTSTAMP:\d{8}T\d{6}Z/.test(e)) problems.push("event without DTSTAMP");
+  }
+  if (!/^BEGIN:VCALENDAR\r\n/.test(text) || !/\r\nPRODID:/.test(text) || !/\r\nVERSION:2\.0\r\n/.test(text))
+    problems.push("calendar without BEGIN, PRODID or VERSION");
+  return problems;
 }

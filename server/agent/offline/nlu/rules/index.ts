@@ -6,6 +6,7 @@ import { CONVERSATION_RULES } from "./conversation.js";
 import { DISPUTE_RULES } from "./dispute.js";
 import { LEGAL_RULES } from "./legal.js";
 import { NEGOTIATION_RULES } from "./negotiation.js";
+import { PAYMENT_RULES } from "./payment.js";
 import { PERSON_RULES } from "./person.js";
 import type { Rule } from "./rule.js";
 
@@ -17,4 +18,5 @@ export const ALL_RULES: readonly Rule[] = [
   ...ATTACK_RULES,
   ...NEGOTIATION_RULES,
   ...CONVERSATION_RULES,
+  ...PAYMENT_RULES,
 ];

@@ -1,0 +1,56 @@
+// Creditor settings use cases: read (collectors and admins), change (admins), list (console).
+import { friendlyFormatIBAN } from "ibantools";
+import { type CreditorRow, findCreditor, updateCreditorSettings } from "../../db/creditors.js";
+import { notFound } from "../../errors/app-error.js";
+import { parseOrThrow } from "../../errors/zod-details.js";
+import type { Actor, AppContext } from "../context.js";
+import { creditorSettingsInput, settingsColumns } from "./creditor-input.js";
+
+export function creditorView(row: CreditorRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    displayName: row.displayName,
+    logoUrl: row.logoUrl,
+    contactEmail: row.contactEmail,
+    contactPhone: row.contactPhone,
+    payment: {
+      accountHolder: row.bankHolder,
+      iban: row.iban,
+      ibanText: row.iban ? friendlyFormatIBAN(row.iban) : null,
+      bic: row.bic,
+      ukSortCode: row.ukSortCode,
+      ukAccountNumber: row.ukAccountNumber,
+      usRoutingNumber: row.usRoutingNumber,
+      usAccountNumber: row.usAccountNumber,
+      url: row.paymentUrl,
+    },
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export type CreditorView = ReturnType<typeof creditorView>;
+
+export async function getCreditor(ctx: AppContext, id: string): Promise<CreditorView> {
+  const row = await findCreditor(ctx.db.prisma, id);
+  if (!row) throw notFound("Creditor");
+  return creditorView(row);
+}
+
+export async function listCreditors(ctx: AppContext): Promise<CreditorView[]> {
+  const rows = await ctx.db.prisma.creditor.findMany({ orderBy: { name: "asc" }, take: 500 });
+  return rows.map(creditorView);
+}
+
+export async function updateCreditor(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  body: unknown,
+): Promise<CreditorView> {
+  const input = parseOrThrow(creditorSettingsInput, body, "creditor settings");
+  const row = await updateCreditorSettings(ctx.db.prisma, id, settingsColumns(input), actor.userId);
+  if (!row) throw notFound("Creditor");
+  return creditorView(row);
+}

@@ -1,0 +1,143 @@
+// Creditor settings: what the debtor's page and documents show (display name, logo, contact) and
+// how debtors pay (bank transfer details, payment page). Admins edit; collectors read.
+import { type FormEvent, useState } from "react";
+import { type ApiError, request } from "../api.js";
+import { ErrorText, Loading } from "../components/common.js";
+import { useResource } from "../hooks.js";
+import { useSession } from "../session.js";
+
+interface Creditor {
+  readonly id: string;
+  readonly name: string;
+  readonly displayName: string | null;
+  readonly logoUrl: string | null;
+  readonly contactEmail: string | null;
+  readonly contactPhone: string | null;
+  readonly payment: Record<PaymentField, string | null> & { ibanText: string | null };
+}
+
+type PaymentField =
+  | "accountHolder"
+  | "iban"
+  | "bic"
+  | "ukSortCode"
+  | "ukAccountNumber"
+  | "usRoutingNumber"
+  | "usAccountNumber"
+  | "url";
+
+const TOP: [keyof Creditor & string, string][] = [
+  ["displayName", "Display name"],
+  ["logoUrl", "Logo URL (https)"],
+  ["contactEmail", "Contact e-mail"],
+  ["contactPhone", "Contact phone"],
+];
+const PAYMENT: [PaymentField, string][] = [
+  ["accountHolder", "Account holder"],
+  ["iban", "IBAN"],
+  ["bic", "BIC"],
+  ["ukSortCode", "UK sort code"],
+  ["ukAccountNumber", "UK account number"],
+  ["usRoutingNumber", "US routing number"],
+  ["usAccountNumber", "US account number"],
+  ["url", "Payment page URL (https)"],
+];
+
+export function CreditorsPage() {
+  const list = useResource(() => request<{ items: Creditor[] }>("GET", "/api/creditors"), []);
+  const [selected, setSelected] = useState<string | null>(null);
+  const current = list.data?.items.find((c) => c.id === selected) ?? null;
+  return (
+    <section className="page">
+      <h1>Creditors</h1>
+      <ErrorText error={list.error} />
+      {!list.data && list.loading && <Loading what="creditors" />}
+      {list.data && (
+        <label>
+          Creditor
+          <select value={selected ?? ""} onChange={(e) => setSelected(e.target.value || null)}>
+            <option value="">Choose…</option>
+            {list.data.items.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {current && <CreditorForm key={current.id} creditor={current} onSaved={list.reload} />}
+    </section>
+  );
+}
+
+function CreditorForm({ creditor, onSaved }: { creditor: Creditor; onSaved: () => void }) {
+  const session = useSession();
+  const admin = session.user?.role === "admin";
+  const initial: Record<string, string> = {};
+  for (const [k] of TOP) initial[k] = (creditor[k] as string | null) ?? "";
+  for (const [k] of PAYMENT) initial[`payment.${k}`] = creditor.payment[k] ?? "";
+  const [values, setValues] = useState(initial);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saved, setSaved] = useState(false);
+  const fieldError = (path: string) => error?.fieldErrors().find((f) => f.path === path)?.message;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setSaved(false);
+    // Only what changed is sent; an emptied field is cleared (null).
+    const body: Record<string, unknown> = {};
+    const payment: Record<string, string | null> = {};
+    for (const [k, v] of Object.entries(values)) {
+      if (v === initial[k]) continue;
+      const value = v.trim() === "" ? null : v.trim();
+      if (k.startsWith("payment.")) payment[k.slice(8)] = value;
+      else body[k] = value;
+    }
+    if (Object.keys(payment).length) body.payment = payment;
+    if (!Object.keys(body).length) return;
+    try {
+      await request("PATCH", `/api/creditors/${creditor.id}`, { body });
+      setSaved(true);
+      onSaved();
+    } catch (err) {
+      setError(err as ApiError);
+    }
+  };
+
+  const input = (key: string, text: string) => (
+    <label key={key}>
+      {text}
+      <input
+        value={values[key] ?? ""}
+        readOnly={!admin}
+        aria-invalid={fieldError(key) ? true : undefined}
+        onChange={(e) => setValues({ ...values, [key]: e.target.value })}
+      />
+      {fieldError(key) ? <span className="error">{fieldError(key)}</span> : null}
+    </label>
+  );
+
+  return (
+    <form className="form" onSubmit={submit} aria-label={`Settings of ${creditor.name}`}>
+      <h2>{creditor.name}</h2>
+      <fieldset>
+        <legend>Shown to debtors</legend>
+        {TOP.map(([k, text]) => input(k, text))}
+      </fieldset>
+      <fieldset>
+        <legend>How debtors pay</legend>
+        {PAYMENT.map(([k, text]) => input(`payment.${k}`, text))}
+      </fieldset>
+      <ErrorText error={error} />
+      {saved && <p role="status">Saved.</p>}
+      {admin ? (
+        <button type="submit" className="btn btn--primary">
+          Save
+        </button>
+      ) : (
+        <p className="muted">Only an administrator can change these settings.</p>
+      )}
+    </form>
+  );
+}
