@@ -9,8 +9,8 @@ import type { Intent, NluContext, Understanding } from "../types.js";
 import { CORPUS_TODAY } from "./metrics.js";
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../../..");
-/** In CI the repository is cloned with shared/ beside it. */
-export const SHARED_DATA_DIR = path.resolve(REPO_ROOT, "../shared/data");
+/** In CI the repository is cloned with shared/ beside it; EVAL_SHARED_DATA overrides (a git worktree elsewhere). */
+export const SHARED_DATA_DIR = process.env.EVAL_SHARED_DATA ?? path.resolve(REPO_ROOT, "../shared/data");
 
 export type Run = (text: string, ctx: NluContext) => Understanding;
 
