@@ -47,4 +47,6 @@ print(
   checks[2] as boolean,
   `<= ${pct(ROUTED_OTHER_AS_DISPUTE)}`,
 );
+// Reported, not gated: a payment claim reaches a person on the "already paid" path, not a dispute.
+print("other banking -> already-paid escalation", r.otherAsAlreadyPaid, true, "(reported)");
 process.exit(checks.every(Boolean) ? 0 : 1);

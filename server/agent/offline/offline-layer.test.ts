@@ -54,3 +54,35 @@ describe("offline engine with a haggler", () => {
     },
   );
 });
+
+describe("offline engine answering questions about fees", () => {
+  async function ask(text: string, locale: "fr" | "en" = "fr") {
+    const tb = toolbox();
+    const u = understand(text, { locale, currency: "EUR", today: "2025-09-15" });
+    const r = await new OfflineLanguageLayer().respond(
+      turn(tb, { phase: "reason", locale, debtorText: text, understanding: u }),
+    );
+    return { tb, u, text: r.text };
+  }
+
+  it.each(["c quoi ces penalites??", "pourquoi des frais de recouvrement ?", "d'ou viennent ces interets"])(
+    "explains each charge with its rule for %j, and opens nothing",
+    async (text) => {
+      const { tb, u, text: reply } = await ask(text);
+      expect(u.intent).toBe("ask_fees");
+      expect(tb.escalations).toEqual([]);
+      expect(tb.offers).toEqual([]);
+      expect(reply).toMatch(/pénalités de retard/);
+      expect(reply).toMatch(/indemnité forfaitaire/);
+      // The pack's own rule ids, not invented ones.
+      const cited = [...new Set(tb.due.lines.flatMap((l) => l.citations))];
+      expect(cited.length).toBeGreaterThan(0);
+      for (const id of cited) expect(reply).toContain(id);
+    },
+  );
+
+  it("still sends a charge the debtor never made to a person", async () => {
+    const { tb } = await ask("il y a des frais que je n'ai jamais acceptés, je conteste");
+    expect(tb.escalations.map((e) => e.kind)).toEqual(["dispute"]);
+  });
+});

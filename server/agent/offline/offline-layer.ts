@@ -4,7 +4,7 @@
 import type { LanguageLayer, TurnContext, TurnResult } from "../language-layer.js";
 import { loadCatalogue } from "./catalogue.js";
 import { proposalFromSlots, SAFETY_ESCALATIONS } from "./intent-routing.js";
-import { debtSummary, describeOutcome, explainDebt } from "./offer-text.js";
+import { debtSummary, describeOutcome, explainDebt, explainFees } from "./offer-text.js";
 import { Reply } from "./reply.js";
 
 export class OfflineLanguageLayer implements LanguageLayer {
@@ -99,6 +99,11 @@ export class OfflineLanguageLayer implements LanguageLayer {
       case "question_debt": {
         const { facts, due } = ctx.tools.caseSummary();
         return reply.raw(explainDebt(reply, facts, due));
+      }
+      case "ask_fees": {
+        // A question about charges is answered, with the rule behind each: it contests nothing.
+        reply.raw(explainFees(reply, ctx.tools.caseSummary().due));
+        return reply.quick(ctx.phase === "reason" ? "reason" : "proposal");
       }
       case "thanks":
         return reply.say("thanks");

@@ -96,6 +96,11 @@ export interface OutsideRouting {
   readonly handoffRecall: Share;
   /** Other banking lines that opened a dispute escalation. */
   readonly otherAsDispute: Share;
+  /**
+   * Other banking lines that opened an "already paid" escalation ("I made a transfer but my balance
+   * hasn't been updated"): in a debt conversation that is a payment claim, reported apart.
+   */
+  readonly otherAsAlreadyPaid: Share;
 }
 
 function readJsonl<T>(file: string): T[] {
@@ -120,6 +125,7 @@ export async function routeOutsideSets(dataDir: string): Promise<OutsideRouting>
   return {
     disputeRecall: share(disputes, onDisputePath, false),
     handoffRecall: share(handoffs, (r) => r.escalation !== null, false),
-    otherAsDispute: share(others, onDisputePath, true),
+    otherAsDispute: share(others, (r) => r.escalation === "dispute", true),
+    otherAsAlreadyPaid: share(others, (r) => r.escalation === "already_paid", true),
   };
 }

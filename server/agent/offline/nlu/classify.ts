@@ -29,6 +29,7 @@ export const PRIORITY: readonly Intent[] = [
   "want_plan",
   "pay_full",
   "forgot",
+  "ask_fees",
   "admin_problem",
   "question_debt",
   "decline",

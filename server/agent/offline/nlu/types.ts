@@ -29,6 +29,8 @@ export type Intent =
   | "third_party"
   | "time_barred_claim"
   | "thanks"
+  /** Asks why a fee, penalty or charge is there: answered in the conversation. */
+  | "ask_fees"
   | "unknown";
 
 export const INTENTS: readonly Intent[] = [
@@ -59,6 +61,7 @@ export const INTENTS: readonly Intent[] = [
   "third_party",
   "time_barred_claim",
   "thanks",
+  "ask_fees",
   "unknown",
 ];
 

@@ -1,6 +1,7 @@
 // Disputes, part two: goods or service at fault, never received, charged twice, and other
 // grounds (contested, cancelled, complaint). Plus "already paid", which goes to a person too.
 
+import { OPERATION_FEE_EN } from "./fees.js";
 import { GOODS_EN, GOODS_FR, PAPER_EN, PAPER_FR } from "./lexicon.js";
 import { type Rule, rules } from "./rule.js";
 
@@ -35,8 +36,7 @@ const goodsOrService: Rule[] = rules(
     `(me|nous|m) (rembourser|remboursiez|remboursez|remboursera|rembourserez)`,
     `rembourse (moi|nous)`,
     // English
-    `faulty|defective|broken|damaged|shoddy|substandard|unusable|unfit|counterfeit|fake`,
-    `(${GOODS_EN}|it|machine|device|product|thing|car|boiler|appliance|phone|laptop|computer|software|system|unit|heater) ..3 (does not|did not|do not|never|still does not|stopped|has stopped|will not|is not|are not|was not) (work|working|function|functioning|run|running)`,
+
     `(never|stopped) (worked|working|functioned)`,
     `(not|never) (as described|as advertised|fit for purpose|what i ordered|what we ordered|what was promised)`,
     `poor (quality|service|workmanship|job|work)`,
@@ -45,7 +45,6 @@ const goodsOrService: Rule[] = rules(
     `(never|not) (finished|completed|fixed|carried out) ..2 (the|my|our)? (work|job|repair|project|installation)`,
     "unfinished|incomplete|botched",
     `(returned|sent back|gave back|send back|returning) (it|them|the|this|that|everything|my|all)`,
-    `refund*|reimbursement|reimbursed|chargeback|charge back|money back|back my money|my money returned|my money back`,
     `(steal|stole|stolen|stealing|took) (my|our) (money|cash|funds|savings)`,
     `reimburse (me|us|this|that|the|my|it)`,
     `(return|returning|send back) (a|an|the|this|my|some|these) (item|items|product|products|order|purchase|goods|thing|things|parcel)`,
@@ -58,9 +57,43 @@ const goodsOrService: Rule[] = rules(
   ],
 );
 
+// A bank card, a cash machine or an app that does not work is not what a debt was bought for.
+goodsOrService.push(
+  ...rules(
+    "dispute",
+    { reason: "goods_or_service", unless: "(card|cards|atm|cash machine|cashpoint|app|pin|contactless)" },
+    [
+      `faulty|defective|broken|damaged|shoddy|substandard|unusable|unfit|counterfeit|fake`,
+      `(${GOODS_EN}|it|machine|device|product|thing|car|boiler|appliance|phone|laptop|computer|software|system|unit|heater) ..3 (does not|did not|do not|never|still does not|stopped|has stopped|will not|is not|are not|was not) (work|working|function|functioning|run|running)`,
+    ],
+  ),
+);
+
+// Asking for one's money back contests the charge; waiting for a refund already granted does not.
+goodsOrService.push(
+  ...rules(
+    "dispute",
+    {
+      reason: "goods_or_service",
+      unless: [
+        "refund ..4 (not|has not|have not|not yet) (showing|appearing|show|appear|shown|arrived|visible|there|come through|gone through|updated)",
+        "(can not|do not|did not|could not) (see|find) ..3 refund",
+        "refund ..6 (can not|do not|did not|could not) (see|find)",
+      ],
+    },
+    [
+      `refund*|reimbursement|reimbursed|chargeback|charge back|money back|back my money|my money returned|my money back`,
+    ],
+  ),
+);
+
 const neverReceived: Rule[] = rules(
   "dispute",
-  { reason: "never_received", unless: `(${PAPER_FR}|${PAPER_EN}|salaire|salary|paycheck|wages)` },
+  {
+    reason: "never_received",
+    // Paper, wages, one's own deposits and PIN codes: none of them is what the debt was for.
+    unless: `(${PAPER_FR}|${PAPER_EN}|salaire|salary|paycheck|wages|deposit|deposited|depositing|cheque|pin|passcode|password)`,
+  },
   [
     `(${GOODS_FR}) ..4 (jamais|pas|rien|toujours pas|non) (recu*|livre*|arrive*|parvenu*|eu lieu|ete livre*|ete fait*|ete realise*|ete effectue*)`,
     `(jamais|pas|rien|toujours pas) (recu|recue|recus|recues|livre*|eu) ..3 (${GOODS_FR})`,
@@ -122,11 +155,14 @@ const disputeOther: Rule[] = [
     `nothing (is|was)? (owed|outstanding|due)`,
     `(bill|invoice|debt|charge|claim|balance) ..2 (is|was)? (not valid|invalid|bogus|a mistake|an error|not legitimate|illegitimate|made up|fake|unjustified|unfair)`,
     `(i|we) (already )?(cancelled|canceled|terminated|ended|closed) (the|my|our|this|that|it)?`,
-    `(cancel|cancelling|canceling|cancelled|canceled|cancellation of) (a|my|the|this|an|our|that)? (purchase|order|transaction|subscription|booking|contract|membership)`,
     `(purchase|order|subscription|booking|contract|membership) ..3 (cancel|cancelled|canceled|cancelling|canceling)`,
     `(complaint|complained|complaining|raised a claim|opened a claim)`,
     `cancel ..2 (this|that|the) (charge|debit)`,
     `(chargeback|dispute) (claim|case|form)?`,
+  ]),
+  // The debtor cancelled; a machine that cancelled a withdrawal declined it.
+  ...rules("dispute", { reason: "other", unless: "(atm|machine|cashpoint|bank|app|card) ..2 cancel*" }, [
+    `(cancel|cancelling|canceling|cancelled|canceled|cancellation of) (a|my|the|this|an|our|that)? (purchase|order|transaction|subscription|booking|contract|membership)`,
   ]),
   ...rules("dispute", { reason: "other", w: 0.6 }, [
     // A charge questioned on one's own statement or account: the start of a dispute.
@@ -143,6 +179,7 @@ const disputeOther: Rule[] = [
     unless: [
       "(no|pas de|sans|not a|aucune) (mistake|error|erreur)",
       "scam (bot|bots|robot|machine|artist|artists)",
+      ...(/charge|fee/.test(r.p) ? OPERATION_FEE_EN : []),
     ],
   })),
 ];
