@@ -2,6 +2,7 @@
 // message catalogues. It decides the next step the way a good collector would (find the cause,
 // let the debtor propose first, then walk the policy's ladder) and acts only through the Toolbox.
 import type { LanguageLayer, TurnContext, TurnResult } from "../language-layer.js";
+import { isAnswerShaped } from "./answer-shape.js";
 import { loadCatalogue } from "./catalogue.js";
 import { proposalFromSlots, SAFETY_ESCALATIONS } from "./intent-routing.js";
 import { debtSummary, describeOutcome, explainDebt, explainFees } from "./offer-text.js";
@@ -40,6 +41,10 @@ export class OfflineLanguageLayer implements LanguageLayer {
   }
 
   private async verify(ctx: TurnContext, reply: Reply): Promise<void> {
+    if (!isAnswerShaped(ctx.debtorText, ctx.locale)) {
+      // Not an attempt: say why we ask, and ask again. Nothing about the debt yet.
+      return reply.say("verify_why", { question: reply.question() });
+    }
     const result = await ctx.tools.verifyIdentity(ctx.debtorText);
     if (result.locked) {
       const opened = await ctx.tools.escalate("identity", "verification failed too many times");

@@ -19,6 +19,7 @@ import {
   setCaseStatus,
   setOfferStatus,
 } from "../../db/negotiation.js";
+import { answerForms } from "../../domain/answer-forms.js";
 import { AppError } from "../../errors/app-error.js";
 import {
   automaticEscalations,
@@ -269,12 +270,16 @@ export class CaseToolbox implements Toolbox {
     answer: string,
   ): Promise<{ verified: boolean; attemptsLeft: number; locked: boolean }> {
     const detail = this.bundle.detail;
-    const normalised = normaliseAnswer(answer);
-    const verified =
-      normalised.length > 0 &&
-      (detail.verificationAnswer
-        ? await verifyPassword(normalised, detail.verificationAnswer)
-        : detail.invoices.some((i) => normalised.includes(normaliseAnswer(i.number))));
+    // One answer, in its usual spellings ("3 novembre 1979" for "03/11/1979"), checked in turn.
+    const forms = answerForms(answer, { monthFirst: this.bundle.facts.jurisdiction === "US" });
+    const stored = detail.verificationAnswer;
+    let verified = false;
+    for (const form of forms) {
+      verified = stored
+        ? await verifyPassword(form, stored)
+        : detail.invoices.some((i) => form.includes(normaliseAnswer(i.number)));
+      if (verified) break;
+    }
     const attempts = this.turn.verifyAttempts + (verified ? 0 : 1);
     const locked = !verified && attempts >= MAX_VERIFY_ATTEMPTS;
     const at = this.app.clock.now();
