@@ -134,32 +134,27 @@ export function readDate(
   return distinct.size === 1 ? (dates[0] as Ymd) : null;
 }
 
-/** Numeric forms keep the stored answer's convention (day first, or month first in the US). */
+/**
+ * The usual spellings of a date, most common first (each is one scrypt check on a wrong answer, so
+ * the list stays short). Numeric forms keep the stored answer's convention: day first, or month
+ * first in the US.
+ */
 function dateForms({ y, m, d }: Ymd, monthFirst: boolean): string[] {
   const p = (n: number) => String(n).padStart(2, "0");
   const yy = String(y).slice(2);
-  const days = [String(d), p(d)];
-  const months = [String(m), p(m)];
-  const forms: string[] = [`${y}${p(m)}${p(d)}`];
-  for (const dd of days)
-    for (const mm of months)
-      forms.push(
-        ...(monthFirst ? [`${mm}${dd}${y}`, `${mm}${dd}${yy}`] : [`${dd}${mm}${y}`, `${dd}${mm}${yy}`]),
-      );
+  const numeric = monthFirst
+    ? [`${p(m)}${p(d)}${y}`, `${m}${d}${y}`, `${p(m)}${p(d)}${yy}`]
+    : [`${p(d)}${p(m)}${y}`, `${d}${m}${y}`, `${p(d)}${p(m)}${yy}`];
   const fr = FR_MONTHS[m - 1] as string;
   const en = EN_MONTHS[m - 1] as string;
-  for (const dd of days) forms.push(`${dd}${fr}${y}`, `${dd}${en}${y}`, `${en}${dd}${y}`);
-  if (d === 1) forms.push(`1er${fr}${y}`);
-  const suffix =
-    d % 10 === 1 && d !== 11
-      ? "st"
-      : d % 10 === 2 && d !== 12
-        ? "nd"
-        : d % 10 === 3 && d !== 13
-          ? "rd"
-          : "th";
-  forms.push(`${d}${suffix}${en}${y}`, `${en}${d}${suffix}${y}`, `${d}${suffix}of${en}${y}`);
-  return forms;
+  return [
+    ...numeric,
+    `${y}${p(m)}${p(d)}`,
+    `${d}${fr}${y}`,
+    ...(d === 1 ? [`1er${fr}${y}`] : []),
+    `${d}${en}${y}`,
+    `${en}${d}${y}`,
+  ];
 }
 
 /**

@@ -86,3 +86,48 @@ describe("offline engine answering questions about fees", () => {
     expect(tb.escalations.map((e) => e.kind)).toEqual(["dispute"]);
   });
 });
+
+describe("offline engine keeping what the debtor asked for", () => {
+  /** A conversation over the fixture toolbox; history holds the debtor's earlier messages. */
+  function talk() {
+    const tb = toolbox();
+    const layer = new OfflineLanguageLayer();
+    const history: { role: "debtor" | "assistant"; text: string }[] = [];
+    const say = async (text: string) => {
+      const u = understand(text, { locale: "fr", currency: "EUR", today: "2025-09-15" });
+      history.push({ role: "debtor", text });
+      const r = await layer.respond(
+        turn(tb, {
+          debtorText: text,
+          understanding: u,
+          history: [...history],
+          pendingOffer: tb.offers.at(-1) ?? null,
+        }),
+      );
+      history.push({ role: "assistant", text: r.text });
+      return r.text;
+    };
+    return { tb, say };
+  }
+
+  it("offers the debtor's own 500 € a month, and a later amount keeps the day they asked for", async () => {
+    const { tb, say } = talk();
+    await say("je voudrais payer le 5 de chaque mois");
+    await say("je peux payer 500 € par mois");
+    const plan = tb.offers.at(-1);
+    expect(plan?.kind).toBe("plan");
+    expect(plan?.instalments[0]?.dueDate).toBe("2025-10-05");
+    expect(plan?.instalments.slice(0, -1).every((i) => i.amount === 50000)).toBe(true);
+  });
+
+  it("moves the proposed plan to the day named next", async () => {
+    const { tb, say } = talk();
+    await say("je peux payer 500 € par mois");
+    expect(tb.offers.at(-1)?.instalments[0]?.amount).toBe(50000);
+    await say("le 5 du mois plutot ?");
+    const plan = tb.offers.at(-1);
+    expect(tb.offers).toHaveLength(2);
+    expect(plan?.instalments[0]?.dueDate).toBe("2025-10-05");
+    expect(plan?.instalments.slice(0, -1).every((i) => i.amount === 50000)).toBe(true);
+  });
+});

@@ -4,7 +4,8 @@
 import type { LanguageLayer, TurnContext, TurnResult } from "../language-layer.js";
 import { isAnswerShaped } from "./answer-shape.js";
 import { loadCatalogue } from "./catalogue.js";
-import { proposalFromSlots, SAFETY_ESCALATIONS } from "./intent-routing.js";
+import { movesEarlierPlan, proposalAcrossTurns } from "./earlier-terms.js";
+import { SAFETY_ESCALATIONS } from "./intent-routing.js";
 import { debtSummary, describeOutcome, explainDebt, explainFees } from "./offer-text.js";
 import { Reply } from "./reply.js";
 
@@ -87,6 +88,12 @@ export class OfflineLanguageLayer implements LanguageLayer {
   private async negotiate(ctx: TurnContext, reply: Reply): Promise<void> {
     const u = ctx.understanding;
     const memory = ctx.memory;
+    const due = ctx.due?.total ?? 0;
+    // "Le 5 du mois plutôt ?" after proposing a plan: the same plan, on that day.
+    if ((u.intent === "unknown" || u.intent === "propose") && movesEarlierPlan(ctx, due)) {
+      const moved = proposalAcrossTurns(ctx, due);
+      if (moved) return this.offer(ctx, reply, moved);
+    }
     switch (u.intent) {
       case "abuse": {
         const count = memory.abuseCount + 1;
@@ -128,7 +135,7 @@ export class OfflineLanguageLayer implements LanguageLayer {
       case "ask_discount":
       case "want_plan":
       case "hardship": {
-        const proposal = proposalFromSlots(u, ctx.due?.total ?? 0, ctx.debtorText);
+        const proposal = proposalAcrossTurns(ctx, due);
         if (proposal) return this.offer(ctx, reply, proposal);
         if (u.intent === "ask_discount") return this.offer(ctx, reply, undefined, true);
         reply.remember({
