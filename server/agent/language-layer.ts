@@ -3,7 +3,7 @@
 // write tools run the policy engine and record the result; neither ever invents an offer.
 import type { CaseFacts, Locale } from "../domain/case-facts.js";
 import type { AssistantEscalationKind } from "../domain/escalation-kinds.js";
-import type { AmountDue, OfferTerms, Proposal } from "../policy/index.js";
+import type { AmountDue, OfferTerms, PolicyPack, Proposal } from "../policy/index.js";
 import type { Understanding } from "./offline/nlu/index.js";
 
 export type { Phase } from "../negotiation/conversation-state.js";
@@ -55,6 +55,9 @@ export interface Toolbox {
     pendingOffer: RecordedOffer | null;
     /** Escalations the policy requires from the case facts alone (a time-barred debt). */
     mustEscalate?: readonly EscalationKind[];
+    /** The pack's reviewed answers to debtors' questions, and its grace period for a late instalment. */
+    faq?: PolicyPack["faq"];
+    graceDays?: number;
   };
   /** read: what the policy would answer to a proposal, without recording anything. */
   evaluateProposal(proposal: Proposal): ToolOutcome;

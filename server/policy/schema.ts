@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { Locale } from "../domain/case-facts.js";
 import { currencySchema, nonEmptyText, refineUnique } from "./schema-common.js";
+import { faqSchema } from "./schema-faq.js";
 import { feesSchema, limitationSchema } from "./schema-fees.js";
 import { ladderSchema } from "./schema-ladder.js";
 import { limitsSchema } from "./schema-limits.js";
@@ -50,6 +51,7 @@ export const policyPackSchema = z
     forbiddenWording: z.array(forbiddenWordingSchema).superRefine(refineUnique("id", "wording id")),
     escalation: escalationSchema,
     guard: guardSchema,
+    faq: faqSchema,
   })
   .strict()
   .superRefine((pack, ctx) => {
@@ -134,6 +136,8 @@ export const policyPackSchema = z
         ownWording(["escalation", i, "handling", locale], t.handling[locale], locale);
       for (const [i, d] of pack.disclosures.entries())
         ownWording(["disclosures", i, "text", locale], d.text[locale], locale);
+      for (const [topic, answer] of Object.entries(pack.faq ?? {}))
+        if (answer) ownWording(["faq", topic, locale], answer[locale], locale);
     }
   });
 

@@ -25,7 +25,8 @@ describe("verification before any detail of the debt", () => {
     const { id, debtor } = await open();
     for (const text of ["bonjour", "c quoi ?", "whats this about", "je comprends pas"]) {
       const reply = await debtor.say(text);
-      expect(reply.text, text).toMatch(/ne compte pas comme une tentative/);
+      // In the debtor's language: "whats this about" is answered in English.
+      expect(reply.text, text).toMatch(/ne compte pas comme une tentative|didn't count as an attempt/);
       expect(reply.text).toMatch(/Code postal \?/);
       expect(reply.text).not.toMatch(/F-1001|1 200/);
     }

@@ -22,9 +22,12 @@ const NOT_AN_ANSWER = new Set([
   "hardship",
 ]);
 
-/** Openings of a question or of confusion, written without accents, lower case. */
+/**
+ * Openings of a question or of confusion, written without accents, lower case. "I don't know" and
+ * "no idea" are answers (someone who does not know it): they count.
+ */
 const QUESTION_START =
-  /^(c(est)? ?(quoi|koi)|quoi|koi|quel|quelle|pourquoi|pk|pq|qui|comment|cmt|ou|what|whats|wat|wot|why|who|whos|how|where|which|huh|hein|euh|hmm+|je (ne )?(comprends|comprend|capte|sais) pas|jcomprends|jsais pas|chais pas|i (do not|dont|don t) (understand|get it|know)|no idea|aucune idee|sorry|pardon|desole)\b/;
+  /^(c(est)? ?(quoi|koi)|quoi|koi|quel|quelle|pourquoi|pk|pq|qui|comment|cmt|ou|what|whats|wat|wot|why|who|whos|how|where|which|huh|hein|euh|hmm+|je (ne )?(comprends|comprend|capte) pas|jcomprends|i (do not|dont|don t) (understand|get it))\b/;
 
 function plain(text: string): string {
   return text
@@ -36,11 +39,16 @@ function plain(text: string): string {
     .trim();
 }
 
+const DONT_KNOW =
+  /\b(no idea|no clue|(do not|dont|don t) know|(can t|cannot|can not|don t|do not) remember|forgot|forgotten|aucune idee|(sais|sait) (pas|plus)|souviens (pas|plus)|rappelle (pas|plus)|oublie)\b/;
+
 export function isAnswerShaped(text: string, locale: Locale): boolean {
   const t = plain(text);
   if (t.length === 0) return false;
   // Postcodes, dates, invoice numbers: a message with a digit is an attempt.
   if (/\p{N}/u.test(t)) return true;
+  // Not knowing the answer is an answer: a person guessing on someone else's file spends attempts.
+  if (DONT_KNOW.test(t)) return true;
   if (t.includes("?") || QUESTION_START.test(t)) return false;
   if (t.split(" ").length > 8) return false;
   const u = understand(text, { locale, currency: "EUR", today: "2000-01-01" });

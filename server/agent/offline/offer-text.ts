@@ -2,7 +2,7 @@
 import type { CaseFacts } from "../../domain/case-facts.js";
 import type { AmountDue } from "../../policy/index.js";
 import type { ToolOutcome } from "../language-layer.js";
-import { date, list, money, offerDate, scheduleText } from "./format.js";
+import { date, list, money, offerDate, scheduleSummary } from "./format.js";
 import type { Reply } from "./reply.js";
 
 export function invoiceList(reply: Reply, facts: CaseFacts): string {
@@ -109,7 +109,8 @@ export function describeOutcome(reply: Reply, outcome: ToolOutcome): string {
   if (offer.kind === "plan") {
     terms = reply.text("offer_plan", {
       count: offer.instalments.length,
-      schedule: scheduleText(offer.instalments, offer.currency, reply.locale),
+      // One sentence on a phone: the full schedule is in the offer card.
+      schedule: scheduleSummary(offer.instalments, offer.currency, reply.locale),
       total: m(offer.total),
     });
   } else {

@@ -131,3 +131,74 @@ describe("offline engine keeping what the debtor asked for", () => {
     expect(plan?.instalments.slice(0, -1).every((i) => i.amount === 50000)).toBe(true);
   });
 });
+
+describe("offline engine answering the questions debtors ask", () => {
+  async function ask(text: string, locale: "fr" | "en" = "fr") {
+    const tb = toolbox();
+    const u = understand(text, { locale, currency: "EUR", today: "2025-09-15" });
+    const r = await new OfflineLanguageLayer().respond(
+      turn(tb, { phase: "negotiating", locale, debtorText: text, understanding: u }),
+    );
+    return { tb, text: r.text };
+  }
+
+  it.each([
+    ["et si on rate une echeance il se passe quoi ?", /dans les 7 jours/],
+    ["vous allez m'envoyer un huissier ?", /un conseiller vous contacte/],
+    ["c pour quoi exactement cette facture ?", /^La facture F-2025-017 du 1 février 2025/],
+    ["c une arnaque ?", /pour le compte de Acme Fournitures SAS/],
+    ["on peut changer ?", /rien ne change sans votre confirmation/],
+    ["vous pouvez m'envoyer une copie de la facture ?", /copie des factures du dossier ACME-2025-0042/],
+    ["what happens if I miss a payment?", /within 7 days/],
+  ] as const)("answers %j from the case and the pack, opening nothing", async (question, expected) => {
+    const { tb, text } = await ask(question, /[a-z]+ happens/.test(question) ? "en" : "fr");
+    expect(text).toMatch(expected);
+    expect(tb.escalations).toEqual([]);
+    expect(tb.offers).toEqual([]);
+  });
+
+  it("takes 'non je ne conteste pas' and 'I don't dispute it' as no dispute", () => {
+    for (const [text, locale] of [
+      ["non je ne conteste pas", "fr"],
+      ["I don't dispute it", "en"],
+    ] as const)
+      expect(understand(text, { locale, currency: "EUR", today: "2025-09-15" }).intents).not.toContain(
+        "dispute",
+      );
+  });
+
+  it("hands 'i don't want to talk to you!' to a person", async () => {
+    const { tb } = await ask("i don't want to talk to you!", "en");
+    expect(tb.escalations.map((e) => e.kind)).toEqual(["human_request"]);
+  });
+
+  it("sums a long plan up in one sentence: count, amount, cadence, first and last date", async () => {
+    const { tb, text } = await ask("je peux payer 500 € par mois");
+    const plan = tb.offers.at(-1);
+    expect(plan?.instalments.length).toBeGreaterThan(5);
+    expect(text).toMatch(/\d+ mensuels de 500,00 €/);
+    expect(text).toMatch(/du 29 septembre 2025 au 29 mai 2026/);
+    // Not every instalment date: the card shows the schedule.
+    expect(text).not.toMatch(/29 janvier 2026/);
+    expect(text.length).toBeLessThan(450);
+  });
+});
+
+describe("offline engine following the debtor's language", () => {
+  it("answers in English once a French case's debtor writes in English, and stays there on 'ok'", async () => {
+    const tb = toolbox();
+    const layer = new OfflineLanguageLayer();
+    const history: { role: "debtor" | "assistant"; text: string }[] = [];
+    const say = async (text: string) => {
+      const u = understand(text, { locale: "fr", currency: "EUR", today: "2025-09-15" });
+      history.push({ role: "debtor", text });
+      const r = await layer.respond(turn(tb, { debtorText: text, understanding: u, history: [...history] }));
+      history.push({ role: "assistant", text: r.text });
+      return r.text;
+    };
+    expect(await say("what is this debt for?")).toMatch(/^Invoice F-2025-017 of 1 February 2025/);
+    expect(await say("ok")).toMatch(/[A-Za-z]/);
+    expect(await say("ok")).not.toMatch(/ Je |Désolé|Pouvez-vous/);
+    expect(await say("et si on rate une echeance il se passe quoi ?")).toMatch(/Si une échéance/);
+  });
+});

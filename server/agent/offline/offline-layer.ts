@@ -2,17 +2,25 @@
 // message catalogues. It decides the next step the way a good collector would (find the cause,
 // let the debtor propose first, then walk the policy's ladder) and acts only through the Toolbox.
 import type { LanguageLayer, TurnContext, TurnResult } from "../language-layer.js";
+import { answerQuestion } from "./answer-question.js";
 import { isAnswerShaped } from "./answer-shape.js";
 import { loadCatalogue } from "./catalogue.js";
 import { movesEarlierPlan, proposalAcrossTurns } from "./earlier-terms.js";
+import { followLocale } from "./follow-locale.js";
 import { SAFETY_ESCALATIONS } from "./intent-routing.js";
 import { debtSummary, describeOutcome, explainDebt, explainFees } from "./offer-text.js";
+import { questionTopic } from "./question-topics.js";
 import { Reply } from "./reply.js";
+
+/** Intents that move the negotiation on: a question in the same message does not stop them. */
+const NEGOTIATION_MOVES = new Set(["propose", "pay_full", "want_plan", "ask_discount", "accept", "decline"]);
 
 export class OfflineLanguageLayer implements LanguageLayer {
   readonly name = "offline" as const;
 
-  async respond(ctx: TurnContext): Promise<TurnResult> {
+  async respond(context: TurnContext): Promise<TurnResult> {
+    // Answer in the language the debtor writes in, not only the case's.
+    const ctx = { ...context, locale: followLocale(context) };
     const catalogue = loadCatalogue(ctx.locale);
     const reply = new Reply(catalogue, `${ctx.conversationId}:${ctx.turn}`, ctx);
     await this.decide(ctx, reply);
@@ -80,8 +88,9 @@ export class OfflineLanguageLayer implements LanguageLayer {
       }
     }
     if (u.intent === "thanks") return reply.say("thanks");
-    const { pendingOffer } = ctx.tools.caseSummary();
-    void pendingOffer;
+    const topic = questionTopic(ctx.debtorText);
+    if (topic) return reply.raw(answerQuestion(reply, ctx.tools, topic));
+    if (u.intent === "ask_fees") return reply.raw(explainFees(reply, ctx.tools.caseSummary().due));
     return reply.say("thanks");
   }
 
@@ -89,6 +98,12 @@ export class OfflineLanguageLayer implements LanguageLayer {
     const u = ctx.understanding;
     const memory = ctx.memory;
     const due = ctx.due?.total ?? 0;
+    // A question about the file is answered first; a proposal or a yes/no carries on below.
+    const topic = questionTopic(ctx.debtorText);
+    if (topic && !NEGOTIATION_MOVES.has(u.intent)) {
+      reply.raw(answerQuestion(reply, ctx.tools, topic));
+      return reply.quick(ctx.phase === "reason" ? "reason" : "proposal");
+    }
     // "Le 5 du mois plutôt ?" after proposing a plan: the same plan, on that day.
     if ((u.intent === "unknown" || u.intent === "propose") && movesEarlierPlan(ctx, due)) {
       const moved = proposalAcrossTurns(ctx, due);

@@ -1,7 +1,7 @@
 // Replies the system writes itself, outside any language layer: the greeting with the notices due
 // at session start, and the written confirmation of a promise (restating amounts and dates).
 import { loadCatalogue } from "../../agent/offline/catalogue.js";
-import { money, scheduleText } from "../../agent/offline/format.js";
+import { money, scheduleSummary } from "../../agent/offline/format.js";
 import { Reply } from "../../agent/offline/reply.js";
 import { addEvent, addEvents, appendMessage, saveState } from "../../db/conversations.js";
 import { checkText } from "../../policy/index.js";
@@ -75,7 +75,7 @@ export async function confirmPromise(
     amount: Number(i.amount),
   }));
   reply.say("promise_confirmed", {
-    schedule: scheduleText(instalments, promise.currency, locale),
+    schedule: scheduleSummary(instalments, promise.currency, locale),
     total: money(Number(promise.total), promise.currency, locale),
   });
   // The confirmation is an outgoing message like any other: it passes the guard, and the notices

@@ -69,6 +69,8 @@ export class CaseToolbox implements Toolbox {
       due: this.bundle.due,
       mustEscalate: automaticEscalations(this.bundle.policy.pack, this.bundle.due) as EscalationKind[],
       pendingOffer: this.turn.offers.at(-1) ?? this.bundle.pendingOffer,
+      faq: this.bundle.policy.pack.faq,
+      graceDays: this.bundle.policy.pack.limits.promiseBrokenAfterDays?.value,
     };
   }
 

@@ -136,8 +136,25 @@ const chargedTwice: Rule[] = rules("dispute", { reason: "charged_twice" }, [
 ]);
 
 const disputeOther: Rule[] = [
+  // "Non je ne conteste pas" takes a misread dispute back: negated, these say nothing.
+  ...rules(
+    "dispute",
+    {
+      reason: "other",
+      unless: [
+        "(ne|n) (conteste|contestons|contestent|contesterai|contesterons) (pas|plus|rien|point)",
+        "(pas|aucune|sans) (de |d )?(contestation|litige)",
+        "(do not|does not|did not|not|never|no longer|will not) (dispute|contest|disputing|contesting)",
+        "no (dispute|contest)",
+      ],
+    },
+    [
+      "conteste*|contestation|contestons|contester|contestable",
+      `dispute|disputed|disputing|contest|contesting|contested`,
+      `(chargeback|dispute) (claim|case|form)?`,
+    ],
+  ),
   ...rules("dispute", { reason: "other" }, [
-    "conteste*|contestation|contestons|contester|contestable",
     "litige|litiges|litigieu*",
     `(en|un|le) desaccord`,
     `(pas|plus) d accord (avec|sur) (cette|la|ce|votre|vos|le|les) (facture|factures|dette|somme|reclamation|creance|relance)`,
@@ -148,7 +165,7 @@ const disputeOther: Rule[] = [
     `(commande|contrat|abonnement) .. (annule*|resilie*)`,
     `(reclamation|plainte) (en cours|deposee|envoyee|faite)`,
     `(fait|fais|deposer|envoye) (une|ma) reclamation`,
-    `dispute|disputed|disputing|contest|contesting|contested|challenge this|challenging this`,
+    `challenge this|challenging this`,
     `(i|we) (do not|never) owe`,
     `(owe|owed) (you )?(nothing|not a penny|not a cent|zero)`,
     `(not|never) owed`,
@@ -158,7 +175,6 @@ const disputeOther: Rule[] = [
     `(purchase|order|subscription|booking|contract|membership) ..3 (cancel|cancelled|canceled|cancelling|canceling)`,
     `(complaint|complained|complaining|raised a claim|opened a claim)`,
     `cancel ..2 (this|that|the) (charge|debit)`,
-    `(chargeback|dispute) (claim|case|form)?`,
   ]),
   // The debtor cancelled; a machine that cancelled a withdrawal declined it.
   ...rules("dispute", { reason: "other", unless: "(atm|machine|cashpoint|bank|app|card) ..2 cancel*" }, [
@@ -179,6 +195,8 @@ const disputeOther: Rule[] = [
     unless: [
       "(no|pas de|sans|not a|aucune) (mistake|error|erreur)",
       "scam (bot|bots|robot|machine|artist|artists)",
+      // "C une arnaque ?" asks who we are (answered in the conversation); it contests nothing.
+      "(est ce|c|c est|cest|is this|is it|this is|are you|r u|it is|its) ..2 (arnaque|escroquerie|scam|phishing|hameconnage)",
       ...(/charge|fee/.test(r.p) ? OPERATION_FEE_EN : []),
     ],
   })),
