@@ -202,3 +202,43 @@ describe("offline engine following the debtor's language", () => {
     expect(await say("et si on rate une echeance il se passe quoi ?")).toMatch(/Si une échéance/);
   });
 });
+
+describe("offline engine after a promise", () => {
+  it("cancels a recorded commitment only on an explicit yes to its own question", async () => {
+    const tb = toolbox();
+    const layer = new OfflineLanguageLayer();
+    const history: { role: "debtor" | "assistant"; text: string }[] = [];
+    const say = async (text: string) => {
+      const u = understand(text, { locale: "fr", currency: "EUR", today: "2025-09-15" });
+      history.push({ role: "debtor", text });
+      const r = await layer.respond(
+        turn(tb, { phase: "promised", debtorText: text, understanding: u, history: [...history] }),
+      );
+      history.push({ role: "assistant", text: r.text });
+      return r;
+    };
+    const asked = await say("je veux annuler l'échéancier");
+    expect(asked.text).toMatch(/Voulez-vous annuler l'engagement/);
+    expect(asked.quickReplies).toEqual(["Oui, annuler", "Non, garder"]);
+    expect(tb.withdrawals).toBe(0);
+    expect((await say("Non, garder")).text).toMatch(/reste tel qu'enregistré/);
+    expect(tb.withdrawals).toBe(0);
+    // A bare "oui" out of that question cancels nothing.
+    await say("oui");
+    expect(tb.withdrawals).toBe(0);
+    await say("en fait je voudrais arreter mon echeancier");
+    expect((await say("oui")).text).toMatch(/j'annule l'engagement/);
+    expect(tb.withdrawals).toBe(1);
+  });
+
+  it("answers 'on peut changer ?' instead of thanking", async () => {
+    const tb = toolbox();
+    const text = "on peut changer ?";
+    const u = understand(text, { locale: "fr", currency: "EUR", today: "2025-09-15" });
+    const r = await new OfflineLanguageLayer().respond(
+      turn(tb, { phase: "promised", debtorText: text, understanding: u }),
+    );
+    expect(r.text).toMatch(/rien ne change sans votre confirmation/);
+    expect(tb.withdrawals).toBe(0);
+  });
+});

@@ -80,12 +80,28 @@ export class OfflineLanguageLayer implements LanguageLayer {
 
   private async afterPromise(ctx: TurnContext, reply: Reply): Promise<void> {
     const u = ctx.understanding;
-    if (u.intent === "decline" || u.intent === "want_plan" || u.intent === "propose") {
-      if (await ctx.tools.withdrawPromise()) {
-        reply.say("promise_cancelled");
-        reply.quick("proposal");
-        return;
-      }
+    // A recorded commitment is changed or cancelled only on an explicit yes, like accepting one:
+    // "je veux annuler l'échéancier" first asks, and only the answer to that question cancels.
+    const confirmQuestion = reply.text("promise_cancel_confirm");
+    const lastAssistant = ctx.history.filter((m) => m.role === "assistant").at(-1)?.text ?? "";
+    if (lastAssistant.includes(confirmQuestion)) {
+      if (u.intent === "accept") {
+        if (await ctx.tools.withdrawPromise()) {
+          reply.say("promise_cancelled");
+          reply.quick("proposal");
+          return;
+        }
+      } else if (u.intent === "decline") return reply.say("promise_kept");
+    }
+    if (
+      u.intent === "decline" ||
+      u.intent === "want_plan" ||
+      u.intent === "propose" ||
+      wantsToCancel(ctx.debtorText)
+    ) {
+      reply.raw(confirmQuestion);
+      reply.quick("confirm_cancel");
+      return;
     }
     if (u.intent === "thanks") return reply.say("thanks");
     const topic = questionTopic(ctx.debtorText);
@@ -223,6 +239,14 @@ export class OfflineLanguageLayer implements LanguageLayer {
     reply.raw(reply.bounds(outcome.bounds));
     reply.quick("proposal");
   }
+}
+
+/** "Je veux annuler l'échéancier", "cancel my plan": a request to drop the recorded commitment. */
+function wantsToCancel(text: string): boolean {
+  const t = text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+  return /\b(annul\w*|arret\w*|stopp?\w*|cancel\w*|undo|scrap)\b.{0,30}\b(echeancier|plan|engagement|accord|promesse|commitment|agreement|arrangement|payments?)\b/.test(
+    t,
+  );
 }
 
 function firstDate(dates: readonly string[]): { firstDate?: string } {
