@@ -85,7 +85,9 @@ export class OfflineLanguageLayer implements LanguageLayer {
     const confirmQuestion = reply.text("promise_cancel_confirm");
     const lastAssistant = ctx.history.filter((m) => m.role === "assistant").at(-1)?.text ?? "";
     if (lastAssistant.includes(confirmQuestion)) {
-      if (u.intent === "accept") {
+      // The answer to our own yes/no question: "yes cancel it", "oui annuler" are a yes.
+      const yes = u.intent === "accept" || /^\s*(oui|ouais|yes|yep|yeah)\b/i.test(ctx.debtorText);
+      if (yes) {
         if (await ctx.tools.withdrawPromise()) {
           reply.say("promise_cancelled");
           reply.quick("proposal");
@@ -116,7 +118,9 @@ export class OfflineLanguageLayer implements LanguageLayer {
     const due = ctx.due?.total ?? 0;
     // A question about the file is answered first; a proposal or a yes/no carries on below.
     const topic = questionTopic(ctx.debtorText);
-    if (topic && !NEGOTIATION_MOVES.has(u.intent)) {
+    const plainQuestion =
+      ctx.debtorText.includes("?") && u.slots.amounts.length === 0 && u.slots.count === undefined;
+    if (topic && (!NEGOTIATION_MOVES.has(u.intent) || plainQuestion)) {
       reply.raw(answerQuestion(reply, ctx.tools, topic));
       return reply.quick(ctx.phase === "reason" ? "reason" : "proposal");
     }

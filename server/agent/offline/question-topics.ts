@@ -41,7 +41,7 @@ const TOPICS: readonly (readonly [FaqTopic, RegExp])[] = [
   ],
   [
     "creditor",
-    /\b(qui (etes|êtes|est) (vous|ce|le creancier)|c (est )?qui|vous etes qui|qui vous envoie|who (are|r) (you|u)|who is (this|the creditor|it)|who (do you|are you) (work|acting) for|(une |c |c est |est ce |is (this|it) |this is )(une |a )?(arnaque|escroquerie|scam|fraude|fraud|phishing|hameconnage)|(arnaque|scam|phishing) ?\?|(legit|legitimate|real|genuine) \?|vrai(ment)? (vous|legit))\b/,
+    /\b(qui (etes|êtes|est) (vous|ce|le creancier)|c (est )?qui|vous etes qui|qui vous envoie|who (are|r) (you|u)|who is (this|the creditor|it)|who (do you|are you) (work|acting) for|(une |c |c est |est ce |is (this|it) |this is )(une |a )?(arnaque|escroquerie|scam|fraude|fraud|phishing|hameconnage)|(arnaque|scam|phishing) ?\?|(legit|legitimate|real|genuine) \?|vrai(ment)? (vous|legit)|how (do|can) (i|we) know (this|it|you)|(scam|arnaque|escroquerie|phishing) (ou quoi|or what|or not)?\s?\?)/,
   ],
   [
     "what_for",

@@ -32,6 +32,7 @@ export const FEE_RULES: readonly Rule[] = [
     `(${FEE_FR}) ..3 (pourquoi|c est quoi|ca correspond|correspondent|sortent d ou|viennent d ou|d ou ca vient|justifie*)`,
     `(d ou|dou) (viennent|sortent|vient|sort) (ces|ses|les|ce|cette)? (${FEE_FR})`,
     `(explique*|detail*|justifi*) ..3 (${FEE_FR})`,
+    `(pourquoi|pk|pq|comment ca se fait) ..4 (plus cher|plus eleve|plus haut|augmente|a augmente|plus que la facture)`,
     // English
     `(why|how come|what for) ..6 (${FEE_EN})`,
     `(what|whats|what s) (is|are|was|were)? ..3 (this|that|these|those|the) ..2 (${FEE_EN})`,

@@ -147,8 +147,10 @@ const timeBarred: Rule[] = [
     "time_barred_claim",
     {
       w: 0.6,
-      unless:
+      unless: [
         "(client|clients|cliente|clientes|customer|customers|fidele|fideles|loyal) ..3 (depuis|for|since|over)",
+        "(ans|annees|years) ..5 (client|clients|cliente|clientes|customer|customers|fidele|fideles)",
+      ],
     },
     [
       `(trop|tres|bien trop) (vieille|ancienne|vieux|ancien)`,
