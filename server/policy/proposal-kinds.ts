@@ -74,7 +74,24 @@ export function evaluateFull(ctx: EvalContext): ProposalDecision | null {
       rule: o.rule,
       citations: o.citations,
     }));
-  const candidates = [...waived, standard].sort((a, b) => a.total - b.total);
+  // A debtor who offers to pay without the charges, promptly, meets a waived full step the pack
+  // unlocks by prompt payment (the FR B2B first concession): the waiver holds for that step's window.
+  const prompt: FullTerms[] =
+    p.source === "debtor" && p.total !== undefined && p.total < state.due.total
+      ? pack.ladder.steps
+          .filter((st) => st.kind === "full" && st.waive && st.unlockedBy.includes("prompt_payment"))
+          .map((st) => {
+            const waive = { interest: st.waive?.interest ?? false, indemnity: st.waive?.indemnity ?? false };
+            return {
+              total: totalAfterWaiver(state, waive),
+              latest: minDate(addDays(today, st.dueInDays ?? limits.firstPaymentWithinDays), standardLatest),
+              waive,
+              rule: `ladder.${st.id}`,
+              citations: st.rules,
+            };
+          })
+      : [];
+  const candidates = [...waived, ...prompt, standard].sort((a, b) => a.total - b.total);
   const date = ctx.firstDate;
   const fits = (c: FullTerms) => date === undefined || date <= c.latest;
   const want = p.total;

@@ -242,3 +242,21 @@ describe("offline engine after a promise", () => {
     expect(tb.withdrawals).toBe(0);
   });
 });
+
+describe("offline engine and a waiver request", () => {
+  it("grants the FR business pack's first concession (charges waived for prompt payment), opening nothing", async () => {
+    const tb = toolbox();
+    const text = "on est client depuis 10 ans, vous pouvez enlever les penalites ?";
+    const u = understand(text, { locale: "fr", currency: "EUR", today: "2025-09-15" });
+    const r = await new OfflineLanguageLayer().respond(turn(tb, { debtorText: text, understanding: u }));
+    expect(tb.escalations).toEqual([]);
+    const offer = tb.offers.at(-1);
+    expect(offer).toMatchObject({
+      kind: "full",
+      total: tb.due.principal,
+      waived: { interest: true, indemnity: true },
+    });
+    expect(offer?.rule).toBe("ladder.full-waived");
+    expect(r.text).not.toMatch(/Je ne peux pas réduire/);
+  });
+});

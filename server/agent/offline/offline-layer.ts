@@ -172,6 +172,13 @@ export class OfflineLanguageLayer implements LanguageLayer {
       case "hardship": {
         const proposal = proposalAcrossTurns(ctx, due);
         if (proposal) return this.offer(ctx, reply, proposal);
+        if (u.intent === "ask_discount" && ctx.due && asksWaiver(ctx.debtorText)) {
+          // "Enlevez les pénalités": paying without the charges, which a pack may grant for prompt
+          // payment (the FR B2B first concession); the engine decides, else the ladder's next step.
+          const total = ctx.due.total - ctx.due.interest - ctx.due.indemnity;
+          if (total > 0 && total < ctx.due.total)
+            return this.offer(ctx, reply, { source: "debtor", kind: "full", total });
+        }
         if (u.intent === "ask_discount") return this.offer(ctx, reply, undefined, true);
         reply.remember({
           askedForProposal: true,
@@ -243,6 +250,14 @@ export class OfflineLanguageLayer implements LanguageLayer {
     reply.raw(reply.bounds(outcome.bounds));
     reply.quick("proposal");
   }
+}
+
+/** "Vous pouvez enlever les pénalités ?", "waive the fees": paying without the charges. */
+function asksWaiver(text: string): boolean {
+  const t = text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+  return /\b(enlev\w*|supprim\w*|annul\w*|retir\w*|sans|oubli\w*|geste sur|waive\w*|remov\w*|drop\w*|take off|knock off|without|forget)\b.{0,25}\b(frais|penalites?|interets?|indemnites?|majorations?|fees?|interest|charges?|penalt\w*)\b/.test(
+    t,
+  );
 }
 
 /** "Je veux annuler l'échéancier", "cancel my plan": a request to drop the recorded commitment. */
