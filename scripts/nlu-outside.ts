@@ -3,13 +3,13 @@
 // the lines that decide each figure. Exits non-zero when a target is missed.
 //   npm run nlu:outside [-- --quiet]   (EVAL_SHARED_DATA=/path/to/shared/data when not ../shared/data)
 
-import { routeOutsideSets, type Share } from "../server/agent/offline/eval/routed-outside.js";
 import {
   ROUTED_DISPUTE_RECALL,
   ROUTED_HANDOFF_RECALL,
   ROUTED_OTHER_AS_DISPUTE,
 } from "../server/agent/offline/nlu/corpus/gates.js";
 import { SHARED_DATA_DIR, sharedDataAvailable } from "../server/agent/offline/nlu/eval/outside.js";
+import { routeOutsideSets, type Share } from "../server/agent/offline/test-support/routed-outside.js";
 
 const quiet = process.argv.includes("--quiet");
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;

@@ -7,7 +7,7 @@ import {
   ROUTED_OTHER_AS_DISPUTE,
 } from "../nlu/corpus/gates.js";
 import { SHARED_DATA_DIR, sharedDataAvailable } from "../nlu/eval/outside.js";
-import { type OutsideRouting, routeOutsideSets, type Share } from "./routed-outside.js";
+import { type OutsideRouting, routeOutsideSets, type Share } from "../test-support/routed-outside.js";
 
 const available = sharedDataAvailable();
 if (!available) console.warn(`outside sets not found at ${SHARED_DATA_DIR} (EVAL_SHARED_DATA): skipped`);

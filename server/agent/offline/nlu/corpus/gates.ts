@@ -12,7 +12,7 @@ export const HANDOFF_RECALL = 0.85;
 
 /**
  * The outside sets through the whole offline path (NLU, routing, toolbox): what the conversation
- * does, see server/agent/offline/eval/routed-outside.ts and `npm run nlu:outside`.
+ * does, see server/agent/offline/test-support/routed-outside.ts and `npm run nlu:outside`.
  */
 export const ROUTED_DISPUTE_RECALL = 0.95;
 export const ROUTED_HANDOFF_RECALL = 0.95;
