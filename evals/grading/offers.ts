@@ -42,6 +42,15 @@ function proposalFor(offer: ViewOffer): Proposal | string {
   return { source: "debtor", kind: "plan", total: offer.total, count: dates.length, firstDate, cadence };
 }
 
+/** The plan as "this much per instalment" when it is not an even split (see policy/plan.ts debtorAmountPlan). */
+function ownAmountProposal(offer: ViewOffer, plan: Proposal): Proposal | null {
+  const amounts = offer.instalments.map((i) => i.amount);
+  if (offer.kind !== "plan" || amounts.length < 2) return null;
+  const amount = amounts[1] as number;
+  const { count: _count, ...rest } = plan;
+  return { ...rest, instalmentAmount: amount };
+}
+
 function sameSchedule(
   a: readonly { dueDate: string; amount: number }[],
   b: readonly { dueDate: string; amount: number }[],
@@ -121,6 +130,17 @@ export function checkOffer(snapshot: CaseSnapshot, offer: ViewOffer, index: numb
   if (typeof proposal === "string") {
     out.push({ rule: "offer.limits", where, detail: `${describe(offer)}: ${proposal}` });
     return out;
+  }
+  // A plan of the debtor's own instalment amount is replayed as that amount: the engine must give
+  // these very terms (accepted, or with only the first instalment raised to the pack's down payment).
+  const own = ownAmountProposal(offer, proposal);
+  if (own) {
+    const d = evaluateProposal(own, state, pack);
+    const sameTerms =
+      d.decision !== "refuse" &&
+      d.offer.total === offer.total &&
+      sameSchedule(d.offer.instalments, offer.instalments);
+    if (sameTerms && (d.decision === "accept" || d.reason === "down_payment_too_low")) return out;
   }
   const decision = evaluateProposal(proposal, state, pack);
   if (decision.decision !== "accept") {

@@ -4,7 +4,7 @@
 import type { CaseFacts, Locale } from "../domain/case-facts.js";
 import type { AssistantEscalationKind } from "../domain/escalation-kinds.js";
 import type { PaymentInstructions } from "../domain/payments/instructions.js";
-import type { AmountDue, OfferTerms, Proposal } from "../policy/index.js";
+import type { AmountDue, OfferTerms, PolicyPack, Proposal } from "../policy/index.js";
 import type { Understanding } from "./offline/nlu/index.js";
 
 export type { Phase } from "../negotiation/conversation-state.js";
@@ -56,6 +56,9 @@ export interface Toolbox {
     pendingOffer: RecordedOffer | null;
     /** Escalations the policy requires from the case facts alone (a time-barred debt). */
     mustEscalate?: readonly EscalationKind[];
+    /** The pack's reviewed answers to debtors' questions, and its grace period for a late instalment. */
+    faq?: PolicyPack["faq"];
+    graceDays?: number;
   };
   /**
    * read: how to pay now (amount due now or the next instalment, bank route, reference to quote,

@@ -67,7 +67,15 @@ export function fullOffer(
 export function planOffer(
   state: NegotiationState,
   pack: PolicyPack,
-  o: Common & { count: number; firstDate: string; cadence: Cadence; waive: Waive; limits: EffectiveLimits },
+  o: Common & {
+    count: number;
+    firstDate: string;
+    cadence: Cadence;
+    waive: Waive;
+    limits: EffectiveLimits;
+    /** The debtor's own amounts (see plan.ts debtorAmountPlan); an even split otherwise. */
+    amounts?: readonly number[];
+  },
 ): OfferTerms {
   const total = totalAfterWaiver(state, o.waive);
   const instalments = planInstalments(
@@ -78,6 +86,7 @@ export function planOffer(
     o.cadence,
     o.limits,
     state.facts.timeZone,
+    o.amounts,
   );
   return {
     kind: "plan",

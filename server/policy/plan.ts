@@ -71,7 +71,9 @@ export function planInstalments(
   cadence: Cadence,
   limits: EffectiveLimits,
   timeZone: string,
+  amounts?: readonly number[],
 ): Instalment[] {
+  if (amounts) return schedule({ amount: total, currency }, count, firstDate, cadence, timeZone, { amounts });
   const firstAmount = downPaymentAmount(total, count, limits);
   return schedule(
     { amount: total, currency },
@@ -81,4 +83,41 @@ export function planInstalments(
     timeZone,
     firstAmount === undefined ? {} : { firstAmount },
   );
+}
+
+/**
+ * The debtor's own instalment amount, kept: every instalment is `amount` except the last, which is
+ * what remains (folded into the one before when it would fall below the minimum instalment). When
+ * the pack requires a larger first instalment (a down payment), only the first one grows: the
+ * closest plan to what the debtor asked. Undefined when no such plan fits the limits (too many
+ * instalments, too long, an instalment below the minimum): the caller then fits an even split.
+ */
+export function debtorAmountPlan(
+  total: number,
+  amount: number,
+  firstDate: string,
+  cadence: Cadence,
+  limits: EffectiveLimits,
+  today: string,
+): { amounts: number[]; raisedFirst: boolean } | undefined {
+  if (amount < limits.minInstalment || amount >= total) return undefined;
+  const down = limits.minDownPaymentBps > 0 ? minDownPayment(total, limits.minDownPaymentBps) : 0;
+  const first = Math.max(amount, down);
+  if (first >= total) return undefined;
+  const amounts = [first];
+  let rest = total - first;
+  while (rest > amount) {
+    amounts.push(amount);
+    rest -= amount;
+  }
+  if (rest > 0) {
+    const last = amounts.length - 1;
+    if (rest < limits.minInstalment && last > 0) amounts[last] = (amounts[last] as number) + rest;
+    else amounts.push(rest);
+  }
+  const count = amounts.length;
+  if (count < 2 || count > limits.maxInstalments) return undefined;
+  if (amounts.some((a) => a < limits.minInstalment)) return undefined;
+  if (dueDateAt(firstDate, cadence, count - 1) > latestPlanEnd(today, limits)) return undefined;
+  return { amounts, raisedFirst: first > amount };
 }

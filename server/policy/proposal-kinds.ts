@@ -6,7 +6,7 @@ import { addDays, minDate } from "./dates.js";
 import { nextOffer } from "./ladder.js";
 import { discountTier, type EffectiveLimits, latestFirstDate } from "./limits.js";
 import { fullOffer, NO_WAIVER, planOffer, settlementOffer, totalAfterWaiver, type Waive } from "./offers.js";
-import { downPaymentAmount, fitCount } from "./plan.js";
+import { debtorAmountPlan, downPaymentAmount, fitCount } from "./plan.js";
 import type { PolicyPack } from "./schema.js";
 import type { NegotiationState, OfferTerms, Proposal, ProposalDecision, ReasonCode } from "./types.js";
 
@@ -74,7 +74,24 @@ export function evaluateFull(ctx: EvalContext): ProposalDecision | null {
       rule: o.rule,
       citations: o.citations,
     }));
-  const candidates = [...waived, standard].sort((a, b) => a.total - b.total);
+  // A debtor who offers to pay without the charges, promptly, meets a waived full step the pack
+  // unlocks by prompt payment (the FR B2B first concession): the waiver holds for that step's window.
+  const prompt: FullTerms[] =
+    p.source === "debtor" && p.total !== undefined && p.total < state.due.total
+      ? pack.ladder.steps
+          .filter((st) => st.kind === "full" && st.waive && st.unlockedBy.includes("prompt_payment"))
+          .map((st) => {
+            const waive = { interest: st.waive?.interest ?? false, indemnity: st.waive?.indemnity ?? false };
+            return {
+              total: totalAfterWaiver(state, waive),
+              latest: minDate(addDays(today, st.dueInDays ?? limits.firstPaymentWithinDays), standardLatest),
+              waive,
+              rule: `ladder.${st.id}`,
+              citations: st.rules,
+            };
+          })
+      : [];
+  const candidates = [...waived, ...prompt, standard].sort((a, b) => a.total - b.total);
   const date = ctx.firstDate;
   const fits = (c: FullTerms) => date === undefined || date <= c.latest;
   const want = p.total;
@@ -138,6 +155,27 @@ export function evaluatePlan(ctx: EvalContext): ProposalDecision {
       limits,
     });
   if (wanted <= 1) return ctx.decide(single(), reasons);
+  // The debtor named an amount per instalment: keep it when the limits allow, raising only the
+  // first instalment if the pack requires a down payment (then a counter, as close as allowed).
+  const own =
+    p.instalmentAmount !== undefined && p.count === undefined
+      ? debtorAmountPlan(total, p.instalmentAmount, firstDate, cadence, limits, today)
+      : undefined;
+  if (own) {
+    const offer = planOffer(state, pack, {
+      rule: "proposal.plan",
+      citations: step?.rules ?? [],
+      count: own.amounts.length,
+      firstDate,
+      cadence,
+      waive: NO_WAIVER,
+      limits,
+      amounts: own.amounts,
+    });
+    return ctx.decide(offer, [
+      ...new Set([...reasons, ...(own.raisedFirst ? (["down_payment_too_low"] as const) : [])]),
+    ]);
+  }
   const fitted = fitCount(total, wanted, firstDate, cadence, limits, today);
   // Too small to split: the whole balance in one payment is the nearest allowed terms.
   if (!fitted) return ctx.decide(single(), [...reasons, "plan_not_possible"]);

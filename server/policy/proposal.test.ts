@@ -106,6 +106,47 @@ describe("plans", () => {
   });
 });
 
+describe("a debtor's own instalment amount", () => {
+  const consumer = (amount: number) => stateFor(fc, factsFor(fc, [inv("A", "2025-06-01", amount)]), TODAY);
+  const amounts = (d: ProposalDecision) => offerOf(d).instalments.map((i) => i.amount);
+
+  it("keeps 300 € a month when the policy allows it, not an even split over one more month", () => {
+    const d = evaluateProposal(debtor({ instalmentAmount: 30000, cadence: "monthly" }), consumer(300000), fc);
+    expect(d.decision).toBe("accept");
+    expect(amounts(d)).toEqual(Array(10).fill(30000));
+  });
+
+  it("puts what remains in a last, smaller instalment, or into the one before when it is below the minimum", () => {
+    const big = evaluateProposal(debtor({ instalmentAmount: 30000 }), consumer(310000), fc);
+    expect(amounts(big)).toEqual([...Array(10).fill(30000), 10000]);
+    const small = evaluateProposal(debtor({ instalmentAmount: 30000 }), consumer(301000), fc);
+    expect(amounts(small)).toEqual([...Array(9).fill(30000), 31000]);
+    expect(small.decision).toBe("accept");
+  });
+
+  it("raises only the first instalment to the pack's down payment, and says so with a counter", () => {
+    const d = evaluateProposal(debtor({ instalmentAmount: 35000 }), base, fb);
+    expect(d).toMatchObject({ decision: "counter", reason: "down_payment_too_low" });
+    const a = amounts(d);
+    expect(a[0]).toBe(38562);
+    expect(a.slice(1, -1).every((x) => x === 35000)).toBe(true);
+    expect(a.reduce((x, y) => x + y, 0)).toBe(385615);
+    const ok = evaluateProposal(debtor({ instalmentAmount: 40000 }), base, fb);
+    expect(ok.decision).toBe("accept");
+    expect(
+      amounts(ok)
+        .slice(0, -1)
+        .every((x) => x === 40000),
+    ).toBe(true);
+  });
+
+  it("counters with the closest even split when the amount would need too many instalments", () => {
+    const d = evaluateProposal(debtor({ instalmentAmount: 20000 }), base, fb);
+    expect(d).toMatchObject({ decision: "counter" });
+    expect(offerOf(d).instalments).toHaveLength(12);
+  });
+});
+
 describe("full payment", () => {
   it("accepts full payment within the window and counters a past date with today", () => {
     expect(evaluateProposal(debtor({ kind: "full", firstDate: "2025-09-20" }), base, fb).decision).toBe(

@@ -16,6 +16,8 @@ export function dueDateAt(firstDate: string, cadence: Cadence, index: number): s
 export interface ScheduleOptions {
   /** A first instalment different from the equal share (a down payment); the rest is split evenly. */
   readonly firstAmount?: number;
+  /** Every amount, as agreed (the debtor's own instalment); they must sum to the total. */
+  readonly amounts?: readonly number[];
 }
 
 /**
@@ -36,7 +38,14 @@ export function schedule(
   const start = toLocalDate(firstDate, timeZone);
   const { firstAmount } = options;
   let amounts: number[];
-  if (firstAmount === undefined || count === 1) {
+  if (options.amounts) {
+    const given = options.amounts;
+    if (given.length !== count || given.some((a) => !Number.isSafeInteger(a) || a < 0))
+      throw new RangeError("amounts must be count non-negative integers");
+    if (given.reduce((a, b) => a + b, 0) !== total.amount)
+      throw new RangeError("amounts must sum to the total");
+    amounts = [...given];
+  } else if (firstAmount === undefined || count === 1) {
     amounts = splitEvenly(total, count).map((m) => m.amount);
   } else {
     if (!Number.isSafeInteger(firstAmount) || firstAmount < 0 || firstAmount > total.amount)

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { Locale } from "../domain/case-facts.js";
 import { currencySchema, nonEmptyText, refineUnique } from "./schema-common.js";
+import { faqSchema } from "./schema-faq.js";
 import { feesSchema, limitationSchema } from "./schema-fees.js";
 import { ladderSchema } from "./schema-ladder.js";
 import { limitsSchema } from "./schema-limits.js";
@@ -53,6 +54,7 @@ export const policyPackSchema = z
     guard: guardSchema,
     /** The outreach sequence (optional: a pack without one sends no reminders). */
     reminders: remindersSchema.optional(),
+    faq: faqSchema,
   })
   .strict()
   .superRefine((pack, ctx) => {
@@ -150,6 +152,8 @@ export const policyPackSchema = z
         ownWording(["escalation", i, "handling", locale], t.handling[locale], locale);
       for (const [i, d] of pack.disclosures.entries())
         ownWording(["disclosures", i, "text", locale], d.text[locale], locale);
+      for (const [topic, answer] of Object.entries(pack.faq ?? {}))
+        if (answer) ownWording(["faq", topic, locale], answer[locale], locale);
     }
   });
 

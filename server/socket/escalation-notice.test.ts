@@ -78,9 +78,10 @@ describe("escalation notices come from the policy pack", () => {
     const other = await verifiedDebtor();
     const reply = await other.debtor.say("I am in a breathing space scheme");
     expect(reply.text).not.toContain(EDITED_HUMAN);
-    expect(
-      reply.text.startsWith("Merci. Pendant une mesure de répit, nous ne demandons aucun paiement."),
-    ).toBe(true);
+    // Written in English, answered in English (the reply follows the debtor's language).
+    expect(reply.text.startsWith("Thank you. During a breathing space we don't ask for any payment.")).toBe(
+      true,
+    );
     const transcript = await t.api("GET", `/api/cases/${other.id}/transcript`, { token: t.tokens.collector });
     expect(transcript.body.events.some((e: { kind: string }) => e.kind === "escalation.opened")).toBe(true);
     expect(transcript.body.events.some((e: { kind: string }) => e.kind === "escalation.notice")).toBe(false);

@@ -32,3 +32,49 @@ export function scheduleText(instalments: readonly Instalment[], currency: strin
 export function offerDate(offer: OfferTerms): string {
   return offer.instalments[0]?.dueDate ?? offer.expiresAt ?? "";
 }
+
+/**
+ * A plan in one sentence, for a phone: how many payments, of how much, how often, first and last
+ * date ("10 monthly payments of €300.00, from 5 October 2025 to 5 July 2026"). A different first or
+ * last payment is named; the full schedule stays in the offer card.
+ */
+export function scheduleSummary(
+  instalments: readonly Instalment[],
+  currency: string,
+  locale: Locale,
+): string {
+  const fr = locale === "fr";
+  const m = (v: number) => money(v, currency, locale);
+  const first = instalments[0];
+  const last = instalments.at(-1);
+  if (!first || !last) return "";
+  if (instalments.length === 1)
+    return `${m(first.amount)} ${fr ? "le" : "on"} ${date(first.dueDate, locale)}`;
+  const days = (Date.parse(instalments[1]?.dueDate ?? "") - Date.parse(first.dueDate)) / 86_400_000;
+  const cadence =
+    days === 7
+      ? fr
+        ? "hebdomadaires"
+        : "weekly"
+      : days === 14
+        ? fr
+          ? "bimensuels"
+          : "fortnightly"
+        : fr
+          ? "mensuels"
+          : "monthly";
+  const amounts = instalments.map((i) => i.amount);
+  const middle = amounts.length > 2 ? amounts.slice(1, -1) : amounts;
+  const common = middle[0] as number;
+  const firstDiffers = amounts.length > 2 && first.amount !== common;
+  const lastDiffers = last.amount !== common;
+  const n = amounts.length - (firstDiffers ? 1 : 0) - (lastDiffers ? 1 : 0);
+  const span = fr
+    ? `du ${date(first.dueDate, locale)} au ${date(last.dueDate, locale)}`
+    : `from ${date(first.dueDate, locale)} to ${date(last.dueDate, locale)}`;
+  const parts: string[] = [];
+  if (firstDiffers) parts.push(fr ? `un premier de ${m(first.amount)}` : `a first one of ${m(first.amount)}`);
+  parts.push(fr ? `${n} ${cadence} de ${m(common)}` : `${n} ${cadence} of ${m(common)}`);
+  if (lastDiffers) parts.push(fr ? `un dernier de ${m(last.amount)}` : `a last one of ${m(last.amount)}`);
+  return `${list(parts, locale)}, ${span}`;
+}

@@ -2,7 +2,7 @@
 import type { CaseFacts } from "../../domain/case-facts.js";
 import type { AmountDue } from "../../policy/index.js";
 import type { ToolOutcome } from "../language-layer.js";
-import { date, list, money, offerDate, scheduleText } from "./format.js";
+import { date, list, money, offerDate, scheduleSummary } from "./format.js";
 import type { Reply } from "./reply.js";
 
 export function invoiceList(reply: Reply, facts: CaseFacts): string {
@@ -59,7 +59,39 @@ export function explainDebt(reply: Reply, facts: CaseFacts, due: AmountDue): str
     ...(due.fees - due.indemnity > 0 ? [`${fr ? "frais" : "fees"} ${m(due.fees - due.indemnity)}`] : []),
     ...(due.paid > 0 ? [`${fr ? "déjà réglé" : "already paid"} ${m(due.paid)}`] : []),
   ];
-  return `${invoiceList(reply, facts)}. ${reply.text("explain_debt", { breakdown: parts.join(", "), total: m(due.total) })}`;
+  const invoices = invoiceList(reply, facts);
+  // The list starts a sentence here: "Invoice NB-… of …", not "invoice NB-…".
+  const opening = invoices.charAt(0).toUpperCase() + invoices.slice(1);
+  return `${opening}. ${reply.text("explain_debt", { breakdown: parts.join(", "), total: m(due.total) })}`;
+}
+
+/**
+ * Why each charge on top of the invoices is there, with the rule that allows it (the pack's own
+ * citations, from the engine's amount lines). No charge: the debtor is told only the invoices count.
+ */
+export function explainFees(reply: Reply, due: AmountDue): string {
+  const m = (v: number) => money(v, due.currency, reply.locale);
+  const rulesOf = (kind: string) => {
+    const ids = [...new Set(due.lines.filter((l) => l.kind === kind).flatMap((l) => l.citations))];
+    return ids.length ? reply.text("fees_rule", { rules: ids.join(", ") }) : "";
+  };
+  const parts = [
+    ...(due.interest > 0
+      ? [reply.text("fees_interest", { amount: m(due.interest), rule: rulesOf("interest") })]
+      : []),
+    ...(due.indemnity > 0
+      ? [reply.text("fees_indemnity", { amount: m(due.indemnity), rule: rulesOf("indemnity") })]
+      : []),
+    ...(due.fees - due.indemnity > 0
+      ? [reply.text("fees_contractual", { amount: m(due.fees - due.indemnity), rule: rulesOf("fee") })]
+      : []),
+  ];
+  if (parts.length === 0) return reply.text("fees_none", { principal: m(due.principal) });
+  return reply.text("fees_intro", {
+    principal: m(due.principal),
+    list: parts.join(" "),
+    total: m(due.total),
+  });
 }
 
 /** The offer paragraph: an intro (accepted or countered), the terms, and how to accept. */
@@ -77,7 +109,8 @@ export function describeOutcome(reply: Reply, outcome: ToolOutcome): string {
   if (offer.kind === "plan") {
     terms = reply.text("offer_plan", {
       count: offer.instalments.length,
-      schedule: scheduleText(offer.instalments, offer.currency, reply.locale),
+      // One sentence on a phone: the full schedule is in the offer card.
+      schedule: scheduleSummary(offer.instalments, offer.currency, reply.locale),
       total: m(offer.total),
     });
   } else {

@@ -54,3 +54,209 @@ describe("offline engine with a haggler", () => {
     },
   );
 });
+
+describe("offline engine answering questions about fees", () => {
+  async function ask(text: string, locale: "fr" | "en" = "fr") {
+    const tb = toolbox();
+    const u = understand(text, { locale, currency: "EUR", today: "2025-09-15" });
+    const r = await new OfflineLanguageLayer().respond(
+      turn(tb, { phase: "reason", locale, debtorText: text, understanding: u }),
+    );
+    return { tb, u, text: r.text };
+  }
+
+  it.each(["c quoi ces penalites??", "pourquoi des frais de recouvrement ?", "d'ou viennent ces interets"])(
+    "explains each charge with its rule for %j, and opens nothing",
+    async (text) => {
+      const { tb, u, text: reply } = await ask(text);
+      expect(u.intent).toBe("ask_fees");
+      expect(tb.escalations).toEqual([]);
+      expect(tb.offers).toEqual([]);
+      expect(reply).toMatch(/pénalités de retard/);
+      expect(reply).toMatch(/indemnité forfaitaire/);
+      // The pack's own rule ids, not invented ones.
+      const cited = [...new Set(tb.due.lines.flatMap((l) => l.citations))];
+      expect(cited.length).toBeGreaterThan(0);
+      for (const id of cited) expect(reply).toContain(id);
+    },
+  );
+
+  it("still sends a charge the debtor never made to a person", async () => {
+    const { tb } = await ask("il y a des frais que je n'ai jamais acceptés, je conteste");
+    expect(tb.escalations.map((e) => e.kind)).toEqual(["dispute"]);
+  });
+});
+
+describe("offline engine keeping what the debtor asked for", () => {
+  /** A conversation over the fixture toolbox; history holds the debtor's earlier messages. */
+  function talk() {
+    const tb = toolbox();
+    const layer = new OfflineLanguageLayer();
+    const history: { role: "debtor" | "assistant"; text: string }[] = [];
+    const say = async (text: string) => {
+      const u = understand(text, { locale: "fr", currency: "EUR", today: "2025-09-15" });
+      history.push({ role: "debtor", text });
+      const r = await layer.respond(
+        turn(tb, {
+          debtorText: text,
+          understanding: u,
+          history: [...history],
+          pendingOffer: tb.offers.at(-1) ?? null,
+        }),
+      );
+      history.push({ role: "assistant", text: r.text });
+      return r.text;
+    };
+    return { tb, say };
+  }
+
+  it("offers the debtor's own 500 € a month, and a later amount keeps the day they asked for", async () => {
+    const { tb, say } = talk();
+    await say("je voudrais payer le 5 de chaque mois");
+    await say("je peux payer 500 € par mois");
+    const plan = tb.offers.at(-1);
+    expect(plan?.kind).toBe("plan");
+    expect(plan?.instalments[0]?.dueDate).toBe("2025-10-05");
+    expect(plan?.instalments.slice(0, -1).every((i) => i.amount === 50000)).toBe(true);
+  });
+
+  it("moves the proposed plan to the day named next", async () => {
+    const { tb, say } = talk();
+    await say("je peux payer 500 € par mois");
+    expect(tb.offers.at(-1)?.instalments[0]?.amount).toBe(50000);
+    await say("le 5 du mois plutot ?");
+    const plan = tb.offers.at(-1);
+    expect(tb.offers).toHaveLength(2);
+    expect(plan?.instalments[0]?.dueDate).toBe("2025-10-05");
+    expect(plan?.instalments.slice(0, -1).every((i) => i.amount === 50000)).toBe(true);
+  });
+});
+
+describe("offline engine answering the questions debtors ask", () => {
+  async function ask(text: string, locale: "fr" | "en" = "fr") {
+    const tb = toolbox();
+    const u = understand(text, { locale, currency: "EUR", today: "2025-09-15" });
+    const r = await new OfflineLanguageLayer().respond(
+      turn(tb, { phase: "negotiating", locale, debtorText: text, understanding: u }),
+    );
+    return { tb, text: r.text };
+  }
+
+  it.each([
+    ["et si on rate une echeance il se passe quoi ?", /dans les 7 jours/],
+    ["vous allez m'envoyer un huissier ?", /un conseiller vous contacte/],
+    ["c pour quoi exactement cette facture ?", /^La facture F-2025-017 du 1 février 2025/],
+    ["c une arnaque ?", /pour le compte de Acme Fournitures SAS/],
+    ["on peut changer ?", /rien ne change sans votre confirmation/],
+    ["vous pouvez m'envoyer une copie de la facture ?", /copie des factures du dossier ACME-2025-0042/],
+    ["what happens if I miss a payment?", /within 7 days/],
+  ] as const)("answers %j from the case and the pack, opening nothing", async (question, expected) => {
+    const { tb, text } = await ask(question, /[a-z]+ happens/.test(question) ? "en" : "fr");
+    expect(text).toMatch(expected);
+    expect(tb.escalations).toEqual([]);
+    expect(tb.offers).toEqual([]);
+  });
+
+  it("takes 'non je ne conteste pas' and 'I don't dispute it' as no dispute", () => {
+    for (const [text, locale] of [
+      ["non je ne conteste pas", "fr"],
+      ["I don't dispute it", "en"],
+    ] as const)
+      expect(understand(text, { locale, currency: "EUR", today: "2025-09-15" }).intents).not.toContain(
+        "dispute",
+      );
+  });
+
+  it("hands 'i don't want to talk to you!' to a person", async () => {
+    const { tb } = await ask("i don't want to talk to you!", "en");
+    expect(tb.escalations.map((e) => e.kind)).toEqual(["human_request"]);
+  });
+
+  it("sums a long plan up in one sentence: count, amount, cadence, first and last date", async () => {
+    const { tb, text } = await ask("je peux payer 500 € par mois");
+    const plan = tb.offers.at(-1);
+    expect(plan?.instalments.length).toBeGreaterThan(5);
+    expect(text).toMatch(/\d+ mensuels de 500,00 €/);
+    expect(text).toMatch(/du 29 septembre 2025 au 29 mai 2026/);
+    // Not every instalment date: the card shows the schedule.
+    expect(text).not.toMatch(/29 janvier 2026/);
+    expect(text.length).toBeLessThan(450);
+  });
+});
+
+describe("offline engine following the debtor's language", () => {
+  it("answers in English once a French case's debtor writes in English, and stays there on 'ok'", async () => {
+    const tb = toolbox();
+    const layer = new OfflineLanguageLayer();
+    const history: { role: "debtor" | "assistant"; text: string }[] = [];
+    const say = async (text: string) => {
+      const u = understand(text, { locale: "fr", currency: "EUR", today: "2025-09-15" });
+      history.push({ role: "debtor", text });
+      const r = await layer.respond(turn(tb, { debtorText: text, understanding: u, history: [...history] }));
+      history.push({ role: "assistant", text: r.text });
+      return r.text;
+    };
+    expect(await say("what is this debt for?")).toMatch(/^Invoice F-2025-017 of 1 February 2025/);
+    expect(await say("ok")).toMatch(/[A-Za-z]/);
+    expect(await say("ok")).not.toMatch(/ Je |Désolé|Pouvez-vous/);
+    expect(await say("et si on rate une echeance il se passe quoi ?")).toMatch(/Si une échéance/);
+  });
+});
+
+describe("offline engine after a promise", () => {
+  it("cancels a recorded commitment only on an explicit yes to its own question", async () => {
+    const tb = toolbox();
+    const layer = new OfflineLanguageLayer();
+    const history: { role: "debtor" | "assistant"; text: string }[] = [];
+    const say = async (text: string) => {
+      const u = understand(text, { locale: "fr", currency: "EUR", today: "2025-09-15" });
+      history.push({ role: "debtor", text });
+      const r = await layer.respond(
+        turn(tb, { phase: "promised", debtorText: text, understanding: u, history: [...history] }),
+      );
+      history.push({ role: "assistant", text: r.text });
+      return r;
+    };
+    const asked = await say("je veux annuler l'échéancier");
+    expect(asked.text).toMatch(/Voulez-vous annuler l'engagement/);
+    expect(asked.quickReplies).toEqual(["Oui, annuler", "Non, garder"]);
+    expect(tb.withdrawals).toBe(0);
+    expect((await say("Non, garder")).text).toMatch(/reste tel qu'enregistré/);
+    expect(tb.withdrawals).toBe(0);
+    // A bare "oui" out of that question cancels nothing.
+    await say("oui");
+    expect(tb.withdrawals).toBe(0);
+    await say("en fait je voudrais arreter mon echeancier");
+    expect((await say("oui")).text).toMatch(/j'annule l'engagement/);
+    expect(tb.withdrawals).toBe(1);
+  });
+
+  it("answers 'on peut changer ?' instead of thanking", async () => {
+    const tb = toolbox();
+    const text = "on peut changer ?";
+    const u = understand(text, { locale: "fr", currency: "EUR", today: "2025-09-15" });
+    const r = await new OfflineLanguageLayer().respond(
+      turn(tb, { phase: "promised", debtorText: text, understanding: u }),
+    );
+    expect(r.text).toMatch(/rien ne change sans votre confirmation/);
+    expect(tb.withdrawals).toBe(0);
+  });
+});
+
+describe("offline engine and a waiver request", () => {
+  it("grants the FR business pack's first concession (charges waived for prompt payment), opening nothing", async () => {
+    const tb = toolbox();
+    const text = "on est client depuis 10 ans, vous pouvez enlever les penalites ?";
+    const u = understand(text, { locale: "fr", currency: "EUR", today: "2025-09-15" });
+    const r = await new OfflineLanguageLayer().respond(turn(tb, { debtorText: text, understanding: u }));
+    expect(tb.escalations).toEqual([]);
+    const offer = tb.offers.at(-1);
+    expect(offer).toMatchObject({
+      kind: "full",
+      total: tb.due.principal,
+      waived: { interest: true, indemnity: true },
+    });
+    expect(offer?.rule).toBe("ladder.full-waived");
+    expect(r.text).not.toMatch(/Je ne peux pas réduire/);
+  });
+});

@@ -2,15 +2,25 @@
 // message catalogues. It decides the next step the way a good collector would (find the cause,
 // let the debtor propose first, then walk the policy's ladder) and acts only through the Toolbox.
 import type { LanguageLayer, TurnContext, TurnResult } from "../language-layer.js";
+import { answerQuestion } from "./answer-question.js";
+import { isAnswerShaped } from "./answer-shape.js";
 import { loadCatalogue } from "./catalogue.js";
-import { proposalFromSlots, SAFETY_ESCALATIONS } from "./intent-routing.js";
-import { debtSummary, describeOutcome, explainDebt } from "./offer-text.js";
+import { movesEarlierPlan, proposalAcrossTurns } from "./earlier-terms.js";
+import { followLocale } from "./follow-locale.js";
+import { SAFETY_ESCALATIONS } from "./intent-routing.js";
+import { debtSummary, describeOutcome, explainDebt, explainFees } from "./offer-text.js";
+import { questionTopic } from "./question-topics.js";
 import { Reply } from "./reply.js";
+
+/** Intents that move the negotiation on: a question in the same message does not stop them. */
+const NEGOTIATION_MOVES = new Set(["propose", "pay_full", "want_plan", "ask_discount", "accept", "decline"]);
 
 export class OfflineLanguageLayer implements LanguageLayer {
   readonly name = "offline" as const;
 
-  async respond(ctx: TurnContext): Promise<TurnResult> {
+  async respond(context: TurnContext): Promise<TurnResult> {
+    // Answer in the language the debtor writes in, not only the case's.
+    const ctx = { ...context, locale: followLocale(context) };
     const catalogue = loadCatalogue(ctx.locale);
     const reply = new Reply(catalogue, `${ctx.conversationId}:${ctx.turn}`, ctx);
     await this.decide(ctx, reply);
@@ -41,6 +51,10 @@ export class OfflineLanguageLayer implements LanguageLayer {
   }
 
   private async verify(ctx: TurnContext, reply: Reply): Promise<void> {
+    if (!isAnswerShaped(ctx.debtorText, ctx.locale)) {
+      // Not an attempt: say why we ask, and ask again. Nothing about the debt yet.
+      return reply.say("verify_why", { question: reply.question() });
+    }
     const result = await ctx.tools.verifyIdentity(ctx.debtorText);
     if (result.locked) {
       const opened = await ctx.tools.escalate("identity", "verification failed too many times");
@@ -78,22 +92,55 @@ export class OfflineLanguageLayer implements LanguageLayer {
 
   private async afterPromise(ctx: TurnContext, reply: Reply): Promise<void> {
     const u = ctx.understanding;
-    if (u.intent === "decline" || u.intent === "want_plan" || u.intent === "propose") {
-      if (await ctx.tools.withdrawPromise()) {
-        reply.say("promise_cancelled");
-        reply.quick("proposal");
-        return;
-      }
+    // A recorded commitment is changed or cancelled only on an explicit yes, like accepting one:
+    // "je veux annuler l'échéancier" first asks, and only the answer to that question cancels.
+    const confirmQuestion = reply.text("promise_cancel_confirm");
+    const lastAssistant = ctx.history.filter((m) => m.role === "assistant").at(-1)?.text ?? "";
+    if (lastAssistant.includes(confirmQuestion)) {
+      // The answer to our own yes/no question: "yes cancel it", "oui annuler" are a yes.
+      const yes = u.intent === "accept" || /^\s*(oui|ouais|yes|yep|yeah)\b/i.test(ctx.debtorText);
+      if (yes) {
+        if (await ctx.tools.withdrawPromise()) {
+          reply.say("promise_cancelled");
+          reply.quick("proposal");
+          return;
+        }
+      } else if (u.intent === "decline") return reply.say("promise_kept");
+    }
+    if (
+      u.intent === "decline" ||
+      u.intent === "want_plan" ||
+      u.intent === "propose" ||
+      wantsToCancel(ctx.debtorText)
+    ) {
+      reply.raw(confirmQuestion);
+      reply.quick("confirm_cancel");
+      return;
     }
     if (u.intent === "thanks") return reply.say("thanks");
-    const { pendingOffer } = ctx.tools.caseSummary();
-    void pendingOffer;
+    const topic = questionTopic(ctx.debtorText);
+    if (topic) return reply.raw(answerQuestion(reply, ctx.tools, topic));
+    if (u.intent === "ask_fees") return reply.raw(explainFees(reply, ctx.tools.caseSummary().due));
     return reply.say("thanks");
   }
 
   private async negotiate(ctx: TurnContext, reply: Reply): Promise<void> {
     const u = ctx.understanding;
     const memory = ctx.memory;
+    const due = ctx.due?.total ?? 0;
+    // A question about the file is answered first; a proposal or a yes/no carries on below.
+    const topic = questionTopic(ctx.debtorText);
+    const plainQuestion =
+      ctx.debtorText.includes("?") && u.slots.amounts.length === 0 && u.slots.count === undefined;
+    if (topic && (!NEGOTIATION_MOVES.has(u.intent) || plainQuestion)) {
+      reply.raw(answerQuestion(reply, ctx.tools, topic));
+      return reply.quick(ctx.phase === "reason" ? "reason" : "proposal");
+    }
+    // "Le 5 du mois plutôt ?" after proposing a plan: the same plan, on that day.
+    if ((u.intent === "unknown" || u.intent === "propose") && movesEarlierPlan(ctx, due)) {
+      const moved = proposalAcrossTurns(ctx, due);
+      if (moved) return this.offer(ctx, reply, moved);
+    }
     switch (u.intent) {
       case "abuse": {
         const count = memory.abuseCount + 1;
@@ -111,6 +158,11 @@ export class OfflineLanguageLayer implements LanguageLayer {
       case "question_debt": {
         const { facts, due } = ctx.tools.caseSummary();
         return reply.raw(explainDebt(reply, facts, due));
+      }
+      case "ask_fees": {
+        // A question about charges is answered, with the rule behind each: it contests nothing.
+        reply.raw(explainFees(reply, ctx.tools.caseSummary().due));
+        return reply.quick(ctx.phase === "reason" ? "reason" : "proposal");
       }
       case "thanks":
         return reply.say("thanks");
@@ -130,8 +182,15 @@ export class OfflineLanguageLayer implements LanguageLayer {
       case "ask_discount":
       case "want_plan":
       case "hardship": {
-        const proposal = proposalFromSlots(u, ctx.due?.total ?? 0, ctx.debtorText);
+        const proposal = proposalAcrossTurns(ctx, due);
         if (proposal) return this.offer(ctx, reply, proposal);
+        if (u.intent === "ask_discount" && ctx.due && asksWaiver(ctx.debtorText)) {
+          // "Enlevez les pénalités": paying without the charges, which a pack may grant for prompt
+          // payment (the FR B2B first concession); the engine decides, else the ladder's next step.
+          const total = ctx.due.total - ctx.due.interest - ctx.due.indemnity;
+          if (total > 0 && total < ctx.due.total)
+            return this.offer(ctx, reply, { source: "debtor", kind: "full", total });
+        }
         if (u.intent === "ask_discount") return this.offer(ctx, reply, undefined, true);
         reply.remember({
           askedForProposal: true,
@@ -203,6 +262,22 @@ export class OfflineLanguageLayer implements LanguageLayer {
     reply.raw(reply.bounds(outcome.bounds));
     reply.quick("proposal");
   }
+}
+
+/** "Vous pouvez enlever les pénalités ?", "waive the fees": paying without the charges. */
+function asksWaiver(text: string): boolean {
+  const t = text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+  return /\b(enlev\w*|supprim\w*|annul\w*|retir\w*|sans|oubli\w*|geste sur|waive\w*|remov\w*|drop\w*|take off|knock off|without|forget)\b.{0,25}\b(frais|penalites?|interets?|indemnites?|majorations?|fees?|interest|charges?|penalt\w*)\b/.test(
+    t,
+  );
+}
+
+/** "Je veux annuler l'échéancier", "cancel my plan": a request to drop the recorded commitment. */
+function wantsToCancel(text: string): boolean {
+  const t = text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+  return /\b(annul\w*|arret\w*|stopp?\w*|cancel\w*|undo|scrap)\b.{0,30}\b(echeancier|plan|engagement|accord|promesse|commitment|agreement|arrangement|payments?)\b/.test(
+    t,
+  );
 }
 
 function firstDate(dates: readonly string[]): { firstDate?: string } {

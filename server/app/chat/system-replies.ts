@@ -2,7 +2,7 @@
 // at session start, and the written confirmation of a promise (restating amounts and dates). They
 // are composed here and written by the chat service with the rest of their turn, in one transaction.
 import { loadCatalogue } from "../../agent/offline/catalogue.js";
-import { money, scheduleText } from "../../agent/offline/format.js";
+import { money, scheduleSummary } from "../../agent/offline/format.js";
 import { Reply } from "../../agent/offline/reply.js";
 import type { EventWrite, MessageWrite } from "../../db/turns.js";
 import type { ConversationState } from "../../negotiation/conversation-state.js";
@@ -86,7 +86,7 @@ export function composePromiseConfirmation(
     amount: Number(i.amount),
   }));
   reply.say("promise_confirmed", {
-    schedule: scheduleText(instalments, promise.currency, locale),
+    schedule: scheduleSummary(instalments, promise.currency, locale),
     total: money(Number(promise.total), promise.currency, locale),
   });
   // And how to pay it, with the reference to quote (the page's "Pay now" sits under this promise).

@@ -65,6 +65,8 @@ export class CaseToolbox implements Toolbox {
       due: this.bundle.due,
       mustEscalate: automaticEscalations(this.bundle.policy.pack, this.bundle.due) as EscalationKind[],
       pendingOffer: this.pending(),
+      faq: this.bundle.policy.pack.faq,
+      graceDays: this.bundle.policy.pack.limits.promiseBrokenAfterDays?.value,
     };
   }
 
@@ -288,7 +290,9 @@ export class CaseToolbox implements Toolbox {
     answer: string,
   ): Promise<{ verified: boolean; attemptsLeft: number; locked: boolean }> {
     const detail = this.bundle.detail;
-    const verified = await answerMatches(detail, answer);
+    const verified = await answerMatches(detail, answer, {
+      monthFirst: this.bundle.facts.jurisdiction === "US",
+    });
     const attempts = this.turn.verifyAttempts + (verified ? 0 : 1);
     const locked = !verified && attempts >= MAX_VERIFY_ATTEMPTS;
     const at = this.app.clock.now();

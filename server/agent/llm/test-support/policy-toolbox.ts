@@ -69,7 +69,13 @@ export class PolicyToolbox implements Toolbox {
   }
 
   caseSummary() {
-    return { facts: this.o.facts, due: this.due, pendingOffer: this.offers.at(-1) ?? null };
+    return {
+      facts: this.o.facts,
+      due: this.due,
+      pendingOffer: this.offers.at(-1) ?? null,
+      faq: this.o.pack.faq,
+      graceDays: this.o.pack.limits.promiseBrokenAfterDays?.value,
+    };
   }
 
   async paymentInstructions() {

@@ -30,6 +30,7 @@ export const PRIORITY: readonly Intent[] = [
   "pay_full",
   "how_to_pay",
   "forgot",
+  "ask_fees",
   "admin_problem",
   "question_debt",
   "decline",

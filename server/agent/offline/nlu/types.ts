@@ -30,6 +30,8 @@ export type Intent =
   | "time_barred_claim"
   | "thanks"
   | "how_to_pay"
+  /** Asks why a fee, penalty or charge is there: answered in the conversation. */
+  | "ask_fees"
   | "unknown";
 
 export const INTENTS: readonly Intent[] = [
@@ -61,6 +63,7 @@ export const INTENTS: readonly Intent[] = [
   "time_barred_claim",
   "thanks",
   "how_to_pay",
+  "ask_fees",
   "unknown",
 ];
 

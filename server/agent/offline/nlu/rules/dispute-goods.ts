@@ -1,6 +1,7 @@
 // Disputes, part two: goods or service at fault, never received, charged twice, and other
 // grounds (contested, cancelled, complaint). Plus "already paid", which goes to a person too.
 
+import { OPERATION_FEE_EN } from "./fees.js";
 import { GOODS_EN, GOODS_FR, PAPER_EN, PAPER_FR } from "./lexicon.js";
 import { type Rule, rules } from "./rule.js";
 
@@ -35,8 +36,7 @@ const goodsOrService: Rule[] = rules(
     `(me|nous|m) (rembourser|remboursiez|remboursez|remboursera|rembourserez)`,
     `rembourse (moi|nous)`,
     // English
-    `faulty|defective|broken|damaged|shoddy|substandard|unusable|unfit|counterfeit|fake`,
-    `(${GOODS_EN}|it|machine|device|product|thing|car|boiler|appliance|phone|laptop|computer|software|system|unit|heater) ..3 (does not|did not|do not|never|still does not|stopped|has stopped|will not|is not|are not|was not) (work|working|function|functioning|run|running)`,
+
     `(never|stopped) (worked|working|functioned)`,
     `(not|never) (as described|as advertised|fit for purpose|what i ordered|what we ordered|what was promised)`,
     `poor (quality|service|workmanship|job|work)`,
@@ -45,7 +45,6 @@ const goodsOrService: Rule[] = rules(
     `(never|not) (finished|completed|fixed|carried out) ..2 (the|my|our)? (work|job|repair|project|installation)`,
     "unfinished|incomplete|botched",
     `(returned|sent back|gave back|send back|returning) (it|them|the|this|that|everything|my|all)`,
-    `refund*|reimbursement|reimbursed|chargeback|charge back|money back|back my money|my money returned|my money back`,
     `(steal|stole|stolen|stealing|took) (my|our) (money|cash|funds|savings)`,
     `reimburse (me|us|this|that|the|my|it)`,
     `(return|returning|send back) (a|an|the|this|my|some|these) (item|items|product|products|order|purchase|goods|thing|things|parcel)`,
@@ -58,9 +57,43 @@ const goodsOrService: Rule[] = rules(
   ],
 );
 
+// A bank card, a cash machine or an app that does not work is not what a debt was bought for.
+goodsOrService.push(
+  ...rules(
+    "dispute",
+    { reason: "goods_or_service", unless: "(card|cards|atm|cash machine|cashpoint|app|pin|contactless)" },
+    [
+      `faulty|defective|broken|damaged|shoddy|substandard|unusable|unfit|counterfeit|fake`,
+      `(${GOODS_EN}|it|machine|device|product|thing|car|boiler|appliance|phone|laptop|computer|software|system|unit|heater) ..3 (does not|did not|do not|never|still does not|stopped|has stopped|will not|is not|are not|was not) (work|working|function|functioning|run|running)`,
+    ],
+  ),
+);
+
+// Asking for one's money back contests the charge; waiting for a refund already granted does not.
+goodsOrService.push(
+  ...rules(
+    "dispute",
+    {
+      reason: "goods_or_service",
+      unless: [
+        "refund ..4 (not|has not|have not|not yet) (showing|appearing|show|appear|shown|arrived|visible|there|come through|gone through|updated)",
+        "(can not|do not|did not|could not) (see|find) ..3 refund",
+        "refund ..6 (can not|do not|did not|could not) (see|find)",
+      ],
+    },
+    [
+      `refund*|reimbursement|reimbursed|chargeback|charge back|money back|back my money|my money returned|my money back`,
+    ],
+  ),
+);
+
 const neverReceived: Rule[] = rules(
   "dispute",
-  { reason: "never_received", unless: `(${PAPER_FR}|${PAPER_EN}|salaire|salary|paycheck|wages)` },
+  {
+    reason: "never_received",
+    // Paper, wages, one's own deposits and PIN codes: none of them is what the debt was for.
+    unless: `(${PAPER_FR}|${PAPER_EN}|salaire|salary|paycheck|wages|deposit|deposited|depositing|cheque|pin|passcode|password)`,
+  },
   [
     `(${GOODS_FR}) ..4 (jamais|pas|rien|toujours pas|non) (recu*|livre*|arrive*|parvenu*|eu lieu|ete livre*|ete fait*|ete realise*|ete effectue*)`,
     `(jamais|pas|rien|toujours pas) (recu|recue|recus|recues|livre*|eu) ..3 (${GOODS_FR})`,
@@ -103,8 +136,26 @@ const chargedTwice: Rule[] = rules("dispute", { reason: "charged_twice" }, [
 ]);
 
 const disputeOther: Rule[] = [
+  // "Non je ne conteste pas" takes a misread dispute back: negated, these say nothing.
+  ...rules(
+    "dispute",
+    {
+      reason: "other",
+      unless: [
+        "(ne|n) (conteste|contestons|contestent|contesterai|contesterons) (pas|plus|rien|point)",
+        "(je|j|on|nous) (conteste|contestons) (pas|plus|rien)",
+        "(pas|aucune|sans) (de |d )?(contestation|litige)",
+        "(do not|does not|did not|not|never|no longer|will not) (dispute|contest|disputing|contesting)",
+        "no (dispute|contest)",
+      ],
+    },
+    [
+      "conteste*|contestation|contestons|contester|contestable",
+      `dispute|disputed|disputing|contest|contesting|contested`,
+      `(chargeback|dispute) (claim|case|form)?`,
+    ],
+  ),
   ...rules("dispute", { reason: "other" }, [
-    "conteste*|contestation|contestons|contester|contestable",
     "litige|litiges|litigieu*",
     `(en|un|le) desaccord`,
     `(pas|plus) d accord (avec|sur) (cette|la|ce|votre|vos|le|les) (facture|factures|dette|somme|reclamation|creance|relance)`,
@@ -115,18 +166,20 @@ const disputeOther: Rule[] = [
     `(commande|contrat|abonnement) .. (annule*|resilie*)`,
     `(reclamation|plainte) (en cours|deposee|envoyee|faite)`,
     `(fait|fais|deposer|envoye) (une|ma) reclamation`,
-    `dispute|disputed|disputing|contest|contesting|contested|challenge this|challenging this`,
+    `challenge this|challenging this`,
     `(i|we) (do not|never) owe`,
     `(owe|owed) (you )?(nothing|not a penny|not a cent|zero)`,
     `(not|never) owed`,
     `nothing (is|was)? (owed|outstanding|due)`,
     `(bill|invoice|debt|charge|claim|balance) ..2 (is|was)? (not valid|invalid|bogus|a mistake|an error|not legitimate|illegitimate|made up|fake|unjustified|unfair)`,
     `(i|we) (already )?(cancelled|canceled|terminated|ended|closed) (the|my|our|this|that|it)?`,
-    `(cancel|cancelling|canceling|cancelled|canceled|cancellation of) (a|my|the|this|an|our|that)? (purchase|order|transaction|subscription|booking|contract|membership)`,
     `(purchase|order|subscription|booking|contract|membership) ..3 (cancel|cancelled|canceled|cancelling|canceling)`,
     `(complaint|complained|complaining|raised a claim|opened a claim)`,
     `cancel ..2 (this|that|the) (charge|debit)`,
-    `(chargeback|dispute) (claim|case|form)?`,
+  ]),
+  // The debtor cancelled; a machine that cancelled a withdrawal declined it.
+  ...rules("dispute", { reason: "other", unless: "(atm|machine|cashpoint|bank|app|card) ..2 cancel*" }, [
+    `(cancel|cancelling|canceling|cancelled|canceled|cancellation of) (a|my|the|this|an|our|that)? (purchase|order|transaction|subscription|booking|contract|membership)`,
   ]),
   ...rules("dispute", { reason: "other", w: 0.6 }, [
     // A charge questioned on one's own statement or account: the start of a dispute.
@@ -143,38 +196,49 @@ const disputeOther: Rule[] = [
     unless: [
       "(no|pas de|sans|not a|aucune) (mistake|error|erreur)",
       "scam (bot|bots|robot|machine|artist|artists)",
+      // "C une arnaque ?" asks who we are (answered in the conversation); it contests nothing.
+      "(est ce|c|c est|cest|is this|is it|this is|are you|r u|it is|its) ..2 (arnaque|escroquerie|scam|phishing|hameconnage)",
+      ...(/charge|fee/.test(r.p) ? OPERATION_FEE_EN : []),
     ],
   })),
 ];
 
 const alreadyPaid: Rule[] = [
-  ...rules("already_paid", { neg: "drop" }, [
-    `deja (paye*|regle*|verse*|rembourse*|solde*|acquitte*|fait le virement|fait le paiement|fait le cheque|envoye|vire)`,
-    `(j ai|nous avons|on a|avons|ai) ..2 (paye|regle|verse|rembourse|solde|acquitte|vire)`,
-    `deja (tout|tous|bien|integralement)? (paye*|regle*|verse*|rembourse*|solde*)`,
-    `(paiement|virement|cheque|reglement|prelevement|versement|transfert) ..3 (effectue*|envoye*|fait|faits|parti|partis|passe*|encaisse*|emis|realise*|debite*|valide*|expedie*|poste*)`,
-    `(facture|dette|compte|solde|montant|somme|dossier) ..3 (paye|payee|payees|reglee|regle|soldee|solde|acquittee|a jour|apure*)`,
-    `(fait|effectue|envoye|emis|realise|passe|programme) (le|un|mon|notre|ce|les|des)? (virement|paiement|cheque|reglement|versement|virements|paiements)`,
-    `(preuve|justificatif|recu|attestation|confirmation|avis) (de|du)? (paiement|virement|reglement|versement|prelevement)`,
-    `(j ai|nous avons|on a) (le|un|mon|notre|les) (recu|justificatif|preuve|releve)`,
-    `c est (deja)? (regle|paye|solde)`,
-    `(suis|sommes|est) a jour`,
-    `already (paid|settled|cleared|sent|made|transferred|paid off|taken care|done)`,
-    `^ (regle|reglee|paye|payee|verse|vire|solde|soldee|paid|settled|cleared|transferred) (par|by|en|via|le|on|in|the|last|depuis|since|with|a|au)`,
-    `(i|we) (have|had|ve)? (already )?(paid|settled|cleared|transferred|wired|sent) (this|that|it|the|in full|off|everything|already|last|you|them|the money|the payment|a cheque|a check|on)`,
-    `paid (it|this|that|in full|off|already|last|weeks|months|yesterday|on)`,
-    `(payment|transfer|cheque|check|money|funds) (was|has been|have been|were)? (sent|made|posted|mailed|processed|cleared|done|transferred|paid|wired)`,
-    `(payment|transfer) (went|gone) (through|out)`,
-    `(proof|receipt|confirmation|evidence) of (payment|transfer)`,
-    `i have (a|the|my)? (receipt|proof|bank statement|confirmation)`,
-    `check your (records|system|books|account)`,
-    `(account|bill|invoice|balance|debt) (is|was|has been) (already )?(paid|settled|cleared|up to date|zero|closed|paid off)`,
-    `(this|that|it) (was|has been|is) (already )?(paid|settled|cleared)`,
-    `(took|taken|came) (the )?(money|payment) (out|from my account)`,
-    `(its|it has|has|have|had) been (paid|settled|cleared|paid off|taken care of)`,
-    `(money|payment|funds|amount) (left|came out of|went out of|was taken from|was debited from|debited from) (my|our) account`,
-    `(i|we) (made|sent|did|completed) (the|a|my|our) (payment|transfer|bank transfer|cheque|check)`,
-  ]),
+  // "I get paid on the 15th" is about wages, not about this debt.
+  ...rules(
+    "already_paid",
+    {
+      neg: "drop",
+      unless: "(get|gets|getting|got|be|am|is|are) paid (on|every|weekly|monthly|at|at the|the|each|next)",
+    },
+    [
+      `deja (paye*|regle*|verse*|rembourse*|solde*|acquitte*|fait le virement|fait le paiement|fait le cheque|envoye|vire)`,
+      `(j ai|nous avons|on a|avons|ai) ..2 (paye|regle|verse|rembourse|solde|acquitte|vire)`,
+      `deja (tout|tous|bien|integralement)? (paye*|regle*|verse*|rembourse*|solde*)`,
+      `(paiement|virement|cheque|reglement|prelevement|versement|transfert) ..3 (effectue*|envoye*|fait|faits|parti|partis|passe*|encaisse*|emis|realise*|debite*|valide*|expedie*|poste*)`,
+      `(facture|dette|compte|solde|montant|somme|dossier) ..3 (paye|payee|payees|reglee|regle|soldee|solde|acquittee|a jour|apure*)`,
+      `(fait|effectue|envoye|emis|realise|passe|programme) (le|un|mon|notre|ce|les|des)? (virement|paiement|cheque|reglement|versement|virements|paiements)`,
+      `(preuve|justificatif|recu|attestation|confirmation|avis) (de|du)? (paiement|virement|reglement|versement|prelevement)`,
+      `(j ai|nous avons|on a) (le|un|mon|notre|les) (recu|justificatif|preuve|releve)`,
+      `c est (deja)? (regle|paye|solde)`,
+      `(suis|sommes|est) a jour`,
+      `already (paid|settled|cleared|sent|made|transferred|paid off|taken care|done)`,
+      `^ (regle|reglee|paye|payee|verse|vire|solde|soldee|paid|settled|cleared|transferred) (par|by|en|via|le|on|in|the|last|depuis|since|with|a|au)`,
+      `(i|we) (have|had|ve)? (already )?(paid|settled|cleared|transferred|wired|sent) (this|that|it|the|in full|off|everything|already|last|you|them|the money|the payment|a cheque|a check|on)`,
+      `paid (it|this|that|in full|off|already|last|weeks|months|yesterday|on)`,
+      `(payment|transfer|cheque|check|money|funds) (was|has been|have been|were)? (sent|made|posted|mailed|processed|cleared|done|transferred|paid|wired)`,
+      `(payment|transfer) (went|gone) (through|out)`,
+      `(proof|receipt|confirmation|evidence) of (payment|transfer)`,
+      `i have (a|the|my)? (receipt|proof|bank statement|confirmation)`,
+      `check your (records|system|books|account)`,
+      `(account|bill|invoice|balance|debt) (is|was|has been) (already )?(paid|settled|cleared|up to date|zero|closed|paid off)`,
+      `(this|that|it) (was|has been|is) (already )?(paid|settled|cleared)`,
+      `(took|taken|came) (the )?(money|payment) (out|from my account)`,
+      `(its|it has|has|have|had) been (paid|settled|cleared|paid off|taken care of)`,
+      `(money|payment|funds|amount) (left|came out of|went out of|was taken from|was debited from|debited from) (my|our) account`,
+      `(i|we) (made|sent|did|completed) (the|a|my|our) (payment|transfer|bank transfer|cheque|check)`,
+    ],
+  ),
 ];
 
 export const DISPUTE_GOODS_RULES: readonly Rule[] = [

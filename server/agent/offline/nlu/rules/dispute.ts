@@ -3,6 +3,7 @@
 // A dispute stops the negotiation and goes to a person, so recall matters most here.
 
 import { DISPUTE_GOODS_RULES } from "./dispute-goods.js";
+import { OPERATION_FEE_EN } from "./fees.js";
 import { type Rule, rules } from "./rule.js";
 
 /** Past participles of being charged: "facturé deux fois" but not "payer en deux fois". */
@@ -40,7 +41,7 @@ const notMine: Rule[] = rules("dispute", { reason: "not_mine" }, [
   `never had (an|any|a) (account|contract|agreement|dealings|loan|card|subscription|business)`,
   `(do not|did not|never|can not|could not) (recognise|recognize|recognised|recognized|reconise|recogonize|remember) ..4 (${UNKNOWN_THING_EN}|this|that|these|it|them|company|creditor|business|name|merchant|seller)`,
   `(unrecognised|unrecognized|unknown|unfamiliar|strange|weird|odd|suspicious|mysterious|random) (${UNKNOWN_THING_EN}|direct debit|cash withdrawal|atm withdrawal)`,
-  `(${UNKNOWN_THING_EN}) ..4 (not recognised|not recognized|do not recognise|do not recognize|did not make|did not authorize|did not authorise|did not do|never made|is not mine|not mine|i do not know|unknown)`,
+  `(${UNKNOWN_THING_EN}) ..4 (not recognised|not recognized|do not recognise|do not recognize|did not make|did not authorize|did not authorise|did not do|never made|is not mine|not mine|unknown)`,
   `(did not|never) (make|authorize|authorise|order|buy|sign|agree to|take out|open|set up|setup|do|request|approve|initiate|withdraw|create|start) (this|that|these|those|it|the|any|a|an)`,
   `(did not|never) (make|authorize|authorise|order|buy|request|approve|initiate) (it|them)`,
   `never heard of`,
@@ -49,7 +50,7 @@ const notMine: Rule[] = rules("dispute", { reason: "not_mine" }, [
   `(someone|somebody|a stranger) (else)? (has|have)? (used|using|uses|took|taken|stole|stolen|opened|made|accessed|hacked) (my|this|the|a)?`,
   `not (a|your) (customer|client)`,
   // The debtor describes a charge they did not create.
-  `(${ITEM_EN}) ..6 (i|we) (definitely|certainly|really|actually|honestly|simply|just)? (did not|have not|had not|never|do not|can not|could not|was not|am not|would never) (${DO_EN})`,
+
   `(${ITEM_EN}) ..6 (i|we) (was not|were not|am not|are not|had not been|was never) (aware|informed|notified|told|expecting)`,
   `(not|never) (be |been )?(done|made|authorised|authorized|initiated|carried out|used|performed|ordered|requested|approved) by (me|us|myself)`,
   `(by|from) (someone|somebody) else`,
@@ -67,6 +68,22 @@ const notMine: Rule[] = rules("dispute", { reason: "not_mine" }, [
   `(have not|did not|never|do not think i|do not think we|have never) (purchased|bought|ordered|purchase|buy|order|used) (anything|something|it|that|this|such|any)`,
   `(never|not) (been|was) (a|your) (customer|client)`,
 ]);
+
+// "I do not know" about a payment: unless it was a refused payment ("declined but I don't know why").
+notMine.push(
+  ...rules(
+    "dispute",
+    {
+      reason: "not_mine",
+      unless: "(declined|rejected|refused|bounced|failed) ..5 (i|we) (do not|did not) know",
+    },
+    [
+      `(${UNKNOWN_THING_EN}) ..4 i do not know`,
+      `(i|we) (did not|never) (put|deposit|deposited|send|sent|transfer|transferred|pay in|paid in) (that|this|these|those|the) (money|cash|funds|amount|sum|deposit)`,
+      `(${ITEM_EN}) ..6 (i|we) (definitely|certainly|really|actually|honestly|simply|just)? (did not|have not|had not|never|do not|can not|could not|was not|am not|would never) (${DO_EN})`,
+    ],
+  ),
+);
 
 const wrongAmount: Rule[] = rules(
   "dispute",
@@ -127,10 +144,25 @@ const wrongAmount: Rule[] = rules(
     `(fees|charges|interest) .. (never|not) (agreed|mentioned|told|explained)`,
     `incorrect (amount|charge|bill|balance|total|invoice|fee)`,
     `(short changed|shortchanged|short paid)`,
+    `(asked for|requested|wanted|tried to withdraw|tried to take out) ..3 # ..6 (got|received|gave me|came out|only got) (only|just)? #`,
     `(atm|machine|cash machine|cashpoint) .. (gave|give|dispensed|short)`,
     `(charged|billed) (me )?(for )?(something|things|items) (i|we) (did not|never)`,
     `(price|rate|amount) (is|was) (different|not what)`,
   ],
 );
 
-export const DISPUTE_RULES: readonly Rule[] = [...notMine, ...wrongAmount, ...DISPUTE_GOODS_RULES];
+/**
+ * "Charged extra" read as a contest only when the charge stands alone: tied to an operation the
+ * debtor made ("a fee when I withdrew cash", "the exchange rate on my withdrawal") it is a question
+ * about a price (rules/fees.ts). "Less than I asked for" and "did not authorise" stay disputes.
+ */
+const FEE_WORDING = /charge|fee|extra|billed/;
+/** A machine that refused to pay out declined a withdrawal; it did not short-change anyone. */
+const REFUSED = "(would not|will not|refused to|did not want to|does not want to) ..3 (give|dispense|let)";
+const wrongAmountOrFee: Rule[] = wrongAmount
+  .map((r) => (r.p.startsWith("(atm|machine") ? { ...r, unless: [...[r.unless ?? []].flat(), REFUSED] } : r))
+  .map((r) =>
+    FEE_WORDING.test(r.p) ? { ...r, unless: [...[r.unless ?? []].flat(), ...OPERATION_FEE_EN] } : r,
+  );
+
+export const DISPUTE_RULES: readonly Rule[] = [...notMine, ...wrongAmountOrFee, ...DISPUTE_GOODS_RULES];

@@ -142,14 +142,25 @@ const timeBarred: Rule[] = [
     `(plus|non|pas) exigible`,
   ]),
   // Age of the debt alone suggests limitation but needs the rest of the message to agree.
-  ...rules("time_barred_claim", { w: 0.6 }, [
-    `(trop|tres|bien trop) (vieille|ancienne|vieux|ancien)`,
-    `(date|datent|remonte|remontent) (de|a)? (plus de)? (#|cinq|six|sept|huit|neuf|dix|quinze|vingt) ans`,
-    `(il y a|depuis|plus de|ca fait|cela fait) (#|cinq|six|sept|huit|neuf|dix|quinze) (ans|annees)`,
-    `(too|very|really|ridiculously) old`,
-    `(over|more than|about|almost|nearly) (#|five|six|seven|eight|nine|ten|fifteen|twenty) years (old|ago)`,
-    `old debt`,
-  ]),
+  // "On est client depuis 10 ans" is loyalty, not the age of the debt.
+  ...rules(
+    "time_barred_claim",
+    {
+      w: 0.6,
+      unless: [
+        "(client|clients|cliente|clientes|customer|customers|fidele|fideles|loyal) ..3 (depuis|for|since|over)",
+        "(ans|annees|years) ..5 (client|clients|cliente|clientes|customer|customers|fidele|fideles)",
+      ],
+    },
+    [
+      `(trop|tres|bien trop) (vieille|ancienne|vieux|ancien)`,
+      `(date|datent|remonte|remontent) (de|a)? (plus de)? (#|cinq|six|sept|huit|neuf|dix|quinze|vingt) ans`,
+      `(il y a|depuis|plus de|ca fait|cela fait) (#|cinq|six|sept|huit|neuf|dix|quinze) (ans|annees)`,
+      `(too|very|really|ridiculously) old`,
+      `(over|more than|about|almost|nearly) (#|five|six|seven|eight|nine|ten|fifteen|twenty) years (old|ago)`,
+      `old debt`,
+    ],
+  ),
 ];
 
 export const LEGAL_RULES: readonly Rule[] = [

@@ -161,6 +161,11 @@ const requestHuman: Rule[] = [
     `(escalate|escalation) (this|my|the)?`,
   ]).map((r) => ({ ...r, unless: NOT_A_HANDOFF })),
   // Not wanting to talk to a machine is a request for a person, negated or not.
+  // Refusing to talk to the assistant asks for someone else: "i don't want to talk to you!".
+  ...rules("request_human", {}, [
+    `(do not|does not|never) (want|wish|like) to (talk|speak|chat|deal|write) (to|with) (you|a bot|a robot|a machine|this bot|this thing|an ai)`,
+    `(veux|veut|voulons|souhaite) (pas|plus) (parler|discuter|echanger|ecrire) (a|avec) (vous|toi|un robot|une machine|un bot|une ia)`,
+  ]),
   ...rules("request_human", { unless: NOT_A_HANDOFF }, [
     `(parler|discuter|echanger|ecrire) (a|avec) (un|une|ce|votre) (robot|bot|machine|ia|chatbot|programme|automate)`,
     `(talk|talking|speak|speaking|chat|chatting) (to|with) (a|this|the|your) (bot|robot|machine|chatbot|computer|program|ai)`,
