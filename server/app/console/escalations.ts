@@ -93,6 +93,7 @@ export function resolutionPlan(outcome: Outcome, s: ResolutionSnapshot, locale: 
   else status = s.verified ? "negotiating" : "verifying";
   if (s.otherOpen > 0) status = "escalated";
   const state = readState(s.state);
+  const endTakeover = s.ownerId !== null && status !== "escalated";
   return {
     caseStatus: status,
     state: { ...state, phase: status },
@@ -100,6 +101,10 @@ export function resolutionPlan(outcome: Outcome, s: ResolutionSnapshot, locale: 
     cancelActivePromise: outcome === "dispute_upheld",
     closeOpenOffers: status === "closed",
     notice: notice(locale, `resolved_${outcome}`),
+    // The case leaves the queue: nobody would answer a conversation still held by a person. On a
+    // closed case the resolution notice is the last word (the page reads it as the person leaving).
+    endTakeover,
+    handbackNotice: endTakeover && status !== "closed" ? notice(locale, "handback") : null,
   };
 }
 
@@ -120,6 +125,7 @@ export async function resolve(
       outcome: input.outcome,
       note: input.note,
       at: deps.ctx.clock.now(),
+      mayOverride: actor.role === "admin",
       plan: (s) => resolutionPlan(input.outcome, s, locale),
     });
   // In the conversation's queue: the negotiation state it rewrites is not also being written by a turn.
@@ -128,8 +134,15 @@ export async function resolve(
   if (result.status === "not_found") throw notFound("Escalation");
   if (result.status === "already_resolved")
     throw new AppError("not_allowed_now", "This escalation is already resolved.");
+  if (result.status === "owned_by_other")
+    throw new AppError(
+      "conversation_locked",
+      "Another collector owns this conversation; they must hand it back or resolve it.",
+    );
   if (result.conversationId && result.message)
     deliver(deps, result.caseId, result.conversationId, result.message);
+  if (result.conversationId && result.handback)
+    deliver(deps, result.caseId, result.conversationId, result.handback);
   if (result.conversationId) deps.chat.emitState(result.conversationId, result.caseId, result.caseStatus);
   else deps.ctx.events.publish({ type: "case.status", caseId: result.caseId, status: result.caseStatus });
   deps.ctx.events.publish({

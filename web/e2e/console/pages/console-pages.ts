@@ -44,6 +44,16 @@ export class QueuePage {
       .filter({ has: this.page.getByRole("link", { name: reference, exact: true }) });
   }
 
+  /** Resolves an escalation from its queue card with an outcome (by its label) and a note. */
+  async resolve(reference: string, outcome: string, note: string): Promise<void> {
+    const card = this.escalation(reference);
+    await card.getByRole("button", { name: "Resolve", exact: true }).click();
+    const form = card.getByRole("form", { name: "Resolve the escalation" });
+    await form.getByLabel("Outcome").selectOption({ label: outcome });
+    await form.getByLabel("Note").fill(note);
+    await form.getByRole("button", { name: "Resolve", exact: true }).click();
+  }
+
   async filterKind(kind: string): Promise<void> {
     await this.page
       .getByRole("form", { name: "Filter escalations" })
@@ -78,6 +88,16 @@ export class ConsoleCasePage {
     await box.fill(text);
     await this.takeover.getByRole("button", { name: "Send", exact: true }).click();
     await this.messages("agent").filter({ hasText: text }).waitFor();
+  }
+
+  /** Makes an offer by hand (full payment by default); resolves with the status line shown. */
+  async makeOffer(kind: "Full payment" | "Instalment plan" | "Settlement" = "Full payment"): Promise<string> {
+    await this.takeover.getByText("Make an offer (checked by the policy)").click();
+    await this.takeover.getByLabel("Kind").selectOption({ label: kind });
+    await this.takeover.getByRole("button", { name: "Send the offer" }).click();
+    const status = this.takeover.locator(".offer-form [role=status]");
+    await status.waitFor();
+    return (await status.textContent()) ?? "";
   }
 
   async handBack(note: string): Promise<void> {
