@@ -7,9 +7,11 @@ import type { ChatService } from "./app/chat/chat-service.js";
 import { type ConsoleDeps, DEFAULT_BROKEN_AFTER_DAYS } from "./app/console/deps.js";
 import { startPromiseReviews } from "./app/console/promise-tracker.js";
 import type { AppContext } from "./app/context.js";
+import type { SendInvitation } from "./app/team/mailer.js";
 import { consolePages } from "./http/routes/console-pages.js";
 import { consoleReportRoutes } from "./http/routes/console-report-routes.js";
 import { consoleRoutes } from "./http/routes/console-routes.js";
+import { teamRoutes } from "./http/routes/team-routes.js";
 import { attachConsoleNamespace, type ConsoleNamespace } from "./socket/console-namespace.js";
 
 export interface ConsoleOptions {
@@ -19,6 +21,10 @@ export interface ConsoleOptions {
   readonly reviewIntervalMs?: number;
   /** Where the built console lives (default web/dist/console). */
   readonly pagesDir?: string;
+  /** How invitation and reset links are sent (default: SMTP_URL, else the StaffMail outbox). */
+  readonly sendInvitation?: SendInvitation;
+  /** Requests per window to the public password-link routes (tests raise it). */
+  readonly linkLimit?: number;
 }
 
 export const DEFAULT_REVIEW_INTERVAL_MS = 15 * 60_000;
@@ -44,6 +50,12 @@ export function createConsole(
   const router = Router();
   router.use(consoleReportRoutes(deps));
   router.use(consoleRoutes(deps));
+  router.use(
+    teamRoutes(ctx, {
+      ...(options.sendInvitation ? { sendInvitation: options.sendInvitation } : {}),
+      linkLimit: options.linkLimit,
+    }),
+  );
   router.use(consolePages(options.pagesDir));
   let namespace: ConsoleNamespace | null = null;
   let reviews: { stop(): Promise<void> } | null = null;

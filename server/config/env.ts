@@ -42,6 +42,11 @@ export const envSchema = z.object({
   /** Days an instalment may stay unpaid after its due date before the promise counts as broken. */
   PROMISE_BROKEN_AFTER_DAYS: z.coerce.number().int().min(0).max(365).default(7),
   TRUST_PROXY: z.stringbool().default(false),
+  /** smtp:// or smtps:// URL for staff e-mails (invitations); empty keeps them in the StaffMail outbox. */
+  SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
+  MAIL_FROM: z.string().min(3).default("amiable <no-reply@amiable.local>"),
+  /** Lifetime of an invitation or password-reset link. */
+  INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
 });
 
 export type Env = z.infer<typeof envSchema>;
