@@ -193,7 +193,7 @@ export async function findOpenInvitation(prisma: Prisma, tokenHash: string, now:
 }
 
 /** Uses the link once: sets the password, revokes the user's sessions. */
-export async function usePasswordLink(
+export async function consumePasswordLink(
   prisma: Prisma,
   input: { tokenHash: string; passwordHash: string; now: Date },
 ): Promise<{ status: "done"; userId: string; email: string; role: Role } | { status: "invalid" }> {

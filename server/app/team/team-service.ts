@@ -5,6 +5,7 @@ import { z } from "zod";
 import { hashPassword, verifyPassword } from "../../auth/passwords.js";
 import { hashToken, looksLikeToken, newSecretToken } from "../../auth/tokens.js";
 import {
+  consumePasswordLink,
   createInvitedUser,
   createResetLink,
   findOpenInvitation,
@@ -13,7 +14,6 @@ import {
   setOwnPassword,
   type TeamUserRow,
   updateUser,
-  usePasswordLink,
 } from "../../db/team.js";
 import { AppError, notFound } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
@@ -178,7 +178,7 @@ export async function checkPasswordLink(ctx: AppContext, token: string) {
 
 export async function setPasswordFromLink(ctx: AppContext, body: unknown) {
   const input = parseOrThrow(setPasswordInput, body, "password");
-  const result = await usePasswordLink(ctx.db.prisma, {
+  const result = await consumePasswordLink(ctx.db.prisma, {
     tokenHash: hashToken(input.token),
     passwordHash: await hashPassword(input.password),
     now: ctx.clock.now(),
