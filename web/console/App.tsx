@@ -3,13 +3,16 @@
 // audit log is for admins.
 import type { ReactNode } from "react";
 import { disconnectLive, useLiveStatus } from "./live.js";
+import { AccountPage } from "./pages/AccountPage.js";
 import { AuditPage } from "./pages/AuditPage.js";
 import { CasePage } from "./pages/CasePage.js";
 import { CasesPage } from "./pages/CasesPage.js";
 import { KpiPage } from "./pages/KpiPage.js";
 import { LoginPage } from "./pages/LoginPage.js";
+import { PasswordLinkPage } from "./pages/PasswordLinkPage.js";
 import { PoliciesPage } from "./pages/PoliciesPage.js";
 import { QueuePage } from "./pages/QueuePage.js";
+import { TeamPage } from "./pages/TeamPage.js";
 import { Link, match, Redirect, useLocation } from "./router.js";
 import { SessionProvider, useSession } from "./session.js";
 import type { Role } from "./types.js";
@@ -26,6 +29,7 @@ export const NAV: readonly NavItem[] = [
   { to: "/kpis", label: "KPIs", roles: ["collector", "policy_editor", "admin"] },
   { to: "/policies", label: "Policies", roles: ["policy_editor", "admin"] },
   { to: "/audit", label: "Audit log", roles: ["admin"] },
+  { to: "/team", label: "Team", roles: ["admin"] },
 ];
 
 export function App() {
@@ -39,6 +43,8 @@ export function App() {
 function Shell() {
   const session = useSession();
   const { path } = useLocation();
+  // A one-time password link works whoever is (or is not) logged in on this browser.
+  if (path === "/password") return <PasswordLinkPage />;
   if (!session.user) return path === "/login" ? <LoginPage /> : <Redirect to="/login" />;
   if (path === "/login" || path === "/")
     return <Redirect to={session.user.role === "policy_editor" ? "/kpis" : "/queue"} />;
@@ -55,6 +61,8 @@ function route(path: string, role: Role): ReactNode {
   if (path === "/kpis") return <KpiPage />;
   if (path === "/policies") return allowed("/policies") ? <PoliciesPage /> : forbidden;
   if (path === "/audit") return allowed("/audit") ? <AuditPage /> : forbidden;
+  if (path === "/team") return allowed("/team") ? <TeamPage /> : forbidden;
+  if (path === "/account") return <AccountPage />;
   return (
     <section className="page">
       <h1>Page not found</h1>
@@ -101,9 +109,9 @@ function Layout({ children }: { children: ReactNode }) {
         >
           {live === "online" ? "Live" : "Offline"}
         </span>
-        <span className="whoami">
+        <Link to="/account" className="whoami" title="My account">
           {user.email} <span className="role">({user.role.replace("_", " ")})</span>
-        </span>
+        </Link>
         <button
           type="button"
           className="btn btn--ghost"

@@ -169,7 +169,7 @@ describe.skipIf(!hasChromium)("collector console: live escalation, takeover and 
     await page.getByRole("heading", { name: "amiable console" }).waitFor();
 
     await login.logIn("admin@test.local", PASSWORD);
-    expect(await nav.items()).toEqual(["Escalations", "Cases", "KPIs", "Policies", "Audit log"]);
+    expect(await nav.items()).toEqual(["Escalations", "Cases", "KPIs", "Policies", "Audit log", "Team"]);
     await nav.go("Audit log");
     await page.getByRole("table").waitFor();
     expect(await page.locator("table.audit").textContent()).toContain("case.create");

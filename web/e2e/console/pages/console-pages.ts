@@ -106,3 +106,43 @@ export class ConsoleCasePage {
     await this.page.getByRole("heading", { name: "The assistant is talking" }).waitFor();
   }
 }
+
+export class TeamPage {
+  readonly invite: Locator;
+  readonly table: Locator;
+  constructor(readonly page: Page) {
+    this.invite = page.getByRole("form", { name: "Invite a team member" });
+    this.table = page.locator("table.team");
+  }
+
+  /** Invites someone and returns the one-time link the page shows (no e-mail server in tests). */
+  async inviteMember(email: string, role: "Collector" | "Policy editor" | "Administrator"): Promise<string> {
+    await this.invite.getByLabel("Email").fill(email);
+    await this.invite.getByLabel("Role").selectOption({ label: role });
+    await this.invite.getByRole("button", { name: "Send the invitation" }).click();
+    const link = this.page.getByLabel("One-time link");
+    await link.waitFor();
+    return link.inputValue();
+  }
+
+  member(email: string): Locator {
+    return this.table.locator(`tr[data-email="${email}"]`);
+  }
+
+  async setRole(email: string, role: string): Promise<void> {
+    await this.page.getByLabel(`Role of ${email}`).selectOption({ label: role });
+  }
+}
+
+export class PasswordLinkPage {
+  constructor(readonly page: Page) {}
+
+  async choose(link: string, password: string): Promise<void> {
+    await this.page.goto(link);
+    await this.page.getByRole("heading", { name: "Choose your password" }).waitFor();
+    await this.page.getByLabel("New password").fill(password);
+    await this.page.getByLabel("Repeat the password").fill(password);
+    await this.page.getByRole("button", { name: "Set the password" }).click();
+    await this.page.getByRole("heading", { name: "amiable console" }).waitFor();
+  }
+}
