@@ -11,6 +11,7 @@ import type { SendInvitation } from "./app/team/mailer.js";
 import { consolePages } from "./http/routes/console-pages.js";
 import { consoleReportRoutes } from "./http/routes/console-report-routes.js";
 import { consoleRoutes } from "./http/routes/console-routes.js";
+import { deskRoutes } from "./http/routes/desk-routes.js";
 import { teamRoutes } from "./http/routes/team-routes.js";
 import { attachConsoleNamespace, type ConsoleNamespace } from "./socket/console-namespace.js";
 
@@ -49,6 +50,7 @@ export function createConsole(
   };
   const router = Router();
   router.use(consoleReportRoutes(deps));
+  router.use(deskRoutes(deps));
   router.use(consoleRoutes(deps));
   router.use(
     teamRoutes(ctx, {

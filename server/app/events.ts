@@ -8,7 +8,8 @@ export type DomainEvent =
   | { type: "escalation.opened"; caseId: string; escalationId: string; kind: string }
   | { type: "escalation.updated"; caseId: string; escalationId: string; status: string }
   | { type: "message.stored"; caseId: string; conversationId: string; messageId: string; role: string }
-  | { type: "promise.updated"; caseId: string; promiseId: string; status: string };
+  | { type: "promise.updated"; caseId: string; promiseId: string; status: string }
+  | { type: "case.note"; caseId: string; noteId: string };
 
 export class EventBus {
   private readonly emitter = new EventEmitter({ captureRejections: true });

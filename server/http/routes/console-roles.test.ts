@@ -31,6 +31,9 @@ const ROUTES: { method: string; path: string; roles: Role[]; csv?: boolean }[] =
   { method: "PATCH", path: `/api/users/${NIL}`, roles: ["admin"] },
   { method: "POST", path: `/api/users/${NIL}/password-reset`, roles: ["admin"] },
   { method: "POST", path: "/api/me/password", roles: EVERYONE },
+  { method: "GET", path: `/api/cases/${NIL}/notes`, roles: STAFF },
+  { method: "POST", path: `/api/cases/${NIL}/notes`, roles: STAFF },
+  { method: "POST", path: `/api/cases/${NIL}/offers/preview`, roles: STAFF },
 ];
 
 describe.each(TEST_TARGETS)("console roles on %s", (target) => {
