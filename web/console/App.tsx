@@ -3,6 +3,7 @@
 // audit log is for admins.
 import type { ReactNode } from "react";
 import { disconnectLive, useLiveStatus } from "./live.js";
+import { useEscalationNotifications } from "./notify.js";
 import { AccountPage } from "./pages/AccountPage.js";
 import { AuditPage } from "./pages/AuditPage.js";
 import { CasePage } from "./pages/CasePage.js";
@@ -87,6 +88,7 @@ function Layout({ children }: { children: ReactNode }) {
   const { path } = useLocation();
   const live = useLiveStatus();
   const user = session.user;
+  useEscalationNotifications(user?.role === "collector" || user?.role === "admin");
   if (!user) return null;
   return (
     <div className="shell">

@@ -90,14 +90,56 @@ export class ConsoleCasePage {
     await this.messages("agent").filter({ hasText: text }).waitFor();
   }
 
-  /** Makes an offer by hand (full payment by default); resolves with the status line shown. */
-  async makeOffer(kind: "Full payment" | "Instalment plan" | "Settlement" = "Full payment"): Promise<string> {
-    await this.takeover.getByText("Make an offer (checked by the policy)").click();
-    await this.takeover.getByLabel("Kind").selectOption({ label: kind });
-    await this.takeover.getByRole("button", { name: "Send the offer" }).click();
-    const status = this.takeover.locator(".offer-form [role=status]");
+  readonly offerForm = () => this.takeover.locator("details.offer-form");
+
+  /** Fills the hand-offer form (the fields left out keep their defaults). */
+  async fillOffer(terms: {
+    kind?: "Full payment" | "Instalment plan" | "Settlement";
+    count?: number;
+    amount?: string;
+    firstDate?: string;
+    waive?: boolean;
+  }): Promise<void> {
+    const form = this.offerForm();
+    if (!(await form.evaluate((d) => (d as HTMLDetailsElement).open)))
+      await form.getByText("Make an offer (checked by the policy)").click();
+    if (terms.kind) await form.getByLabel("Kind").selectOption({ label: terms.kind });
+    if (terms.count !== undefined) await form.getByLabel("Instalments").fill(String(terms.count));
+    if (terms.amount !== undefined) await form.getByLabel(/amount per instalment|Total/).fill(terms.amount);
+    if (terms.firstDate !== undefined) await form.getByLabel("First payment on").fill(terms.firstDate);
+    if (terms.waive !== undefined) await form.getByLabel(/Waive interest and fees/).setChecked(terms.waive);
+  }
+
+  /** Asks the engine about the terms; resolves with its decision and the sentence shown. */
+  async checkOffer(): Promise<{ decision: string; text: string }> {
+    const form = this.offerForm();
+    await form.getByRole("button", { name: "Check with the policy" }).click();
+    const status = form.locator("[role=status][data-decision]");
     await status.waitFor();
-    return (await status.textContent()) ?? "";
+    return {
+      decision: (await status.getAttribute("data-decision")) ?? "",
+      text: (await status.textContent()) ?? "",
+    };
+  }
+
+  /** Makes an offer by hand (full payment by default): checks it, sends it, returns the status line. */
+  async makeOffer(kind: "Full payment" | "Instalment plan" | "Settlement" = "Full payment"): Promise<string> {
+    await this.fillOffer({ kind });
+    await this.checkOffer();
+    const form = this.offerForm();
+    await form.getByRole("button", { name: "Send the offer" }).click();
+    const sent = form.locator("[role=status]").filter({ hasText: "Offer sent" });
+    await sent.waitFor();
+    return (await sent.textContent()) ?? "";
+  }
+
+  readonly chat = () => this.takeover.getByRole("list", { name: "Live chat" });
+
+  async addNote(text: string): Promise<void> {
+    const form = this.page.getByRole("form", { name: "Add a note" });
+    await form.getByLabel("New note").fill(text);
+    await form.getByRole("button", { name: "Add the note" }).click();
+    await this.page.getByRole("list", { name: "Notes" }).getByText(text).waitFor();
   }
 
   async handBack(note: string): Promise<void> {
