@@ -188,3 +188,42 @@ export class PasswordLinkPage {
     await this.page.getByRole("heading", { name: "amiable console" }).waitFor();
   }
 }
+
+export class CasesListPage {
+  readonly importPanel: Locator;
+  constructor(readonly page: Page) {
+    this.importPanel = page.getByRole("region", { name: "Import cases from CSV" });
+  }
+
+  async search(text: string): Promise<void> {
+    const form = this.page.getByRole("form", { name: "Filter cases" });
+    await form.getByLabel("Search").fill(text);
+    await form.getByLabel("Search").press("Enter");
+  }
+
+  async references(): Promise<string[]> {
+    return this.page.locator("table.cases tbody tr td:first-child a").allTextContents();
+  }
+
+  async openImport(): Promise<void> {
+    if (!(await this.importPanel.isVisible()))
+      await this.page.getByRole("button", { name: "Import CSV" }).click();
+  }
+
+  /** Chooses a file as the browser would (bytes as saved by the spreadsheet), then runs an action. */
+  async importFile(
+    name: string,
+    bytes: Buffer,
+    action: "Import" | "Check the file" = "Import",
+  ): Promise<void> {
+    await this.openImport();
+    await this.importPanel
+      .getByLabel("CSV file")
+      .setInputFiles({ name, mimeType: "text/csv", buffer: bytes });
+    await this.importPanel.getByRole("button", { name: action, exact: true }).click();
+  }
+
+  report(): Locator {
+    return this.importPanel.getByRole("region", { name: "Import report" });
+  }
+}
