@@ -2,6 +2,7 @@
 // the cases and the transcripts; policy editors see policy versions and aggregate KPIs only; the
 // audit log is for admins.
 import type { ReactNode } from "react";
+import { LanguageProvider, LanguageSwitch, useLang } from "./i18n.js";
 import { disconnectLive, useLiveStatus } from "./live.js";
 import { useEscalationNotifications } from "./notify.js";
 import { AccountPage } from "./pages/AccountPage.js";
@@ -35,9 +36,11 @@ export const NAV: readonly NavItem[] = [
 
 export function App() {
   return (
-    <SessionProvider>
-      <Shell />
-    </SessionProvider>
+    <LanguageProvider>
+      <SessionProvider>
+        <Shell />
+      </SessionProvider>
+    </LanguageProvider>
   );
 }
 
@@ -87,6 +90,7 @@ function Layout({ children }: { children: ReactNode }) {
   const session = useSession();
   const { path } = useLocation();
   const live = useLiveStatus();
+  const { t } = useLang();
   const user = session.user;
   useEscalationNotifications(user?.role === "collector" || user?.role === "admin");
   if (!user) return null;
@@ -99,7 +103,7 @@ function Layout({ children }: { children: ReactNode }) {
             {NAV.filter((n) => n.roles.includes(user.role)).map((n) => (
               <li key={n.to}>
                 <Link to={n.to} aria-current={path.startsWith(n.to) ? "page" : undefined}>
-                  {n.label}
+                  {t.nav[n.to] ?? n.label}
                 </Link>
               </li>
             ))}
@@ -109,9 +113,10 @@ function Layout({ children }: { children: ReactNode }) {
           className={`live live--${live}`}
           title={live === "online" ? "Live updates on" : "Live updates off"}
         >
-          {live === "online" ? "Live" : "Offline"}
+          {live === "online" ? t.live : t.offline}
         </span>
-        <Link to="/account" className="whoami" title="My account">
+        <LanguageSwitch />
+        <Link to="/account" className="whoami" title={t.myAccount}>
           {user.email} <span className="role">({user.role.replace("_", " ")})</span>
         </Link>
         <button
@@ -122,7 +127,7 @@ function Layout({ children }: { children: ReactNode }) {
             void session.logout();
           }}
         >
-          Log out
+          {t.logout}
         </button>
       </header>
       <main id="main">{children}</main>

@@ -42,7 +42,7 @@ describe.skipIf(!hasChromium)("collector console: spreadsheets and search", () =
     [t, browser] = await Promise.all([startConsoleE2e(), launchBrowser()]);
     context = await browser.newContext({
       viewport: DESKTOP,
-      locale: "fr-FR",
+      locale: "en-GB",
       timezoneId: "Europe/Paris",
       acceptDownloads: true,
     });
