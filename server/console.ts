@@ -12,6 +12,7 @@ import { consolePages } from "./http/routes/console-pages.js";
 import { consoleReportRoutes } from "./http/routes/console-report-routes.js";
 import { consoleRoutes } from "./http/routes/console-routes.js";
 import { deskRoutes } from "./http/routes/desk-routes.js";
+import { ssoRoutes } from "./http/routes/sso-routes.js";
 import { teamRoutes } from "./http/routes/team-routes.js";
 import { attachConsoleNamespace, type ConsoleNamespace } from "./socket/console-namespace.js";
 
@@ -51,6 +52,7 @@ export function createConsole(
   const router = Router();
   router.use(consoleReportRoutes(deps));
   router.use(deskRoutes(deps));
+  router.use(ssoRoutes(ctx, { limit: options.linkLimit }));
   router.use(consoleRoutes(deps));
   router.use(
     teamRoutes(ctx, {

@@ -46,6 +46,10 @@ export const envSchema = z.object({
   SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
   MAIL_FROM: z.string().min(3).default("amiable <no-reply@amiable.local>"),
   /** Lifetime of an invitation or password-reset link. */
+  /** Single sign-on (OpenID Connect): the provider's issuer URL; empty disables it. */
+  OIDC_ISSUER: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  OIDC_CLIENT_ID: optionalString,
+  OIDC_CLIENT_SECRET: optionalString,
   INVITATION_TTL_HOURS: z.coerce
     .number()
     .int()

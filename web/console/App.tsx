@@ -14,6 +14,7 @@ import { LoginPage } from "./pages/LoginPage.js";
 import { PasswordLinkPage } from "./pages/PasswordLinkPage.js";
 import { PoliciesPage } from "./pages/PoliciesPage.js";
 import { QueuePage } from "./pages/QueuePage.js";
+import { SsoPage } from "./pages/SsoPage.js";
 import { TeamPage } from "./pages/TeamPage.js";
 import { Link, match, Redirect, useLocation } from "./router.js";
 import { SessionProvider, useSession } from "./session.js";
@@ -49,6 +50,7 @@ function Shell() {
   const { path } = useLocation();
   // A one-time password link works whoever is (or is not) logged in on this browser.
   if (path === "/password") return <PasswordLinkPage />;
+  if (path === "/sso") return <SsoPage />;
   if (!session.user) return path === "/login" ? <LoginPage /> : <Redirect to="/login" />;
   if (path === "/login" || path === "/")
     return <Redirect to={session.user.role === "policy_editor" ? "/kpis" : "/queue"} />;
