@@ -54,7 +54,9 @@ describe.skipIf(!hasChromium)("collector console: words people read", () => {
     const offers = page.locator("table.offers");
     await offers.waitFor();
     expect(await offers.textContent()).toContain("Instalment plan");
-    expect(await offers.locator("abbr.code-label").first().getAttribute("title")).toMatch(/^(ladder|proposal)\./);
+    expect(await offers.locator("abbr.code-label").first().getAttribute("title")).toMatch(
+      /^(ladder|proposal)\./,
+    );
     // The offers table stays inside its column and the page does not scroll sideways.
     const table = await offers.boundingBox();
     const column = await page.locator(".case-grid__side").boundingBox();
