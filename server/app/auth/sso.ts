@@ -97,7 +97,13 @@ export class SsoService {
       expectedNonce: pending.nonce,
       idTokenExpected: true,
     });
-    const claims = tokens.claims();
+    const idClaims = tokens.claims();
+    // Providers may keep scope claims out of the ID token: then they come from the userinfo endpoint
+    // (whose subject must match the ID token's).
+    const claims =
+      typeof idClaims?.email === "string" || !idClaims
+        ? idClaims
+        : await oidc.fetchUserInfo(config, tokens.access_token, idClaims.sub);
     const email = typeof claims?.email === "string" ? claims.email : "";
     if (!email || claims?.email_verified !== true)
       throw new AppError("unauthenticated", "The provider did not confirm an e-mail address.");
