@@ -58,3 +58,18 @@ export function duration(seconds: number | null): string {
   if (seconds < 172_800) return `${(seconds / 3600).toFixed(1)} h`;
   return `${(seconds / 86_400).toFixed(1)} days`;
 }
+
+const ACTIONS: Record<string, string> = {
+  request_human: "The debtor asked for a person",
+  accept_offer: "The debtor accepted the offer",
+  decline_offer: "The debtor declined the offer",
+};
+
+/** A debtor's button press is stored as "[request_human]" or "[accept_offer:<id>]": say it in words. */
+export function messageText(role: string, text: string): string {
+  const action =
+    role === "system"
+      ? /^\[(request_human|accept_offer|decline_offer)(?::[\w-]*)?\]$/.exec(text)?.[1]
+      : undefined;
+  return action ? (ACTIONS[action] ?? text) : text;
+}

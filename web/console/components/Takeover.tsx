@@ -5,7 +5,7 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { request } from "../api.js";
 import { CANNED_REPLIES } from "../canned.js";
-import { duration, fromMajor, label, money, time, toMajor } from "../format.js";
+import { duration, fromMajor, label, messageText, money, time, toMajor } from "../format.js";
 import { useAction } from "../hooks.js";
 import { useSession } from "../session.js";
 import type { CaseView, TranscriptMessage } from "../types.js";
@@ -119,7 +119,8 @@ function LiveChat({ messages }: { messages: readonly TranscriptMessage[] }) {
       <ol className="chat" aria-label="Live chat" tabIndex={0}>
         {shown.map((m) => (
           <li key={m.id} className={`chat__msg chat__msg--${m.role}`} data-role={m.role}>
-            <span className="chat__who">{WHO[m.role]}</span> <span className="chat__text">{m.text}</span>{" "}
+            <span className="chat__who">{WHO[m.role]}</span>{" "}
+            <span className="chat__text">{messageText(m.role, m.text)}</span>{" "}
             <time className="muted" dateTime={m.createdAt}>
               {time(m.createdAt)}
             </time>

@@ -105,6 +105,9 @@ describe.skipIf(!hasChromium)("collector console: the desk during a live chat", 
     const composerBox = await casePage.takeover.getByLabel("Message to the debtor").boundingBox();
     expect(lastBox && composerBox && lastBox.y < composerBox.y).toBe(true);
     expect(await chatLog.locator("li.chat__msg").last().textContent()).toContain("je voudrais un délai");
+    // The debtor's button press reads as words, not as its stored code.
+    expect(await chatLog.textContent()).toContain("The debtor asked for a person");
+    expect(await chatLog.textContent()).not.toContain("[request_human]");
 
     // A canned reply in the debtor's language, sent as it is.
     await casePage.takeover.getByRole("button", { name: "Échéancier" }).click();
