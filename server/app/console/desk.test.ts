@@ -66,6 +66,16 @@ describe.each(TEST_TARGETS)("collector desk on %s", (target) => {
           .find((e) => e.escalationId === escalationId && e.status === "assigned"),
       "assigned event",
     );
+
+    // The queue shows how long the debtor has been waiting for an answer, until someone answers.
+    const waiting = async () =>
+      (await t.api("GET", `/api/escalations?caseId=${c.id}`, { token: t.tokens.collector })).body.items[0].case
+        .debtorWaitingSince;
+    expect(await waiting()).toBeNull();
+    expect((await debtor.send("Vous êtes là ?")).ok).toBe(true);
+    await expect.poll(waiting).toEqual(expect.stringMatching(/^\d{4}-/));
+    await post(`/api/cases/${c.id}/messages`, { text: "Oui, je regarde." });
+    expect(await waiting()).toBeNull();
     live.close();
     debtor.close();
   });

@@ -4,6 +4,7 @@
 import {
   assignEscalation,
   type CaseStatusValue,
+  debtorWaitingSince,
   type EscalationCardRow,
   findEscalationCard,
   listEscalations as listRows,
@@ -19,7 +20,8 @@ import { type ConsoleDeps, deliver } from "./deps.js";
 import { escalationListQuery, type Outcome, resolveInput } from "./inputs.js";
 import { notice } from "./notices.js";
 
-export function escalationCard(row: EscalationCardRow) {
+export function escalationCard(row: EscalationCardRow, waiting: ReadonlyMap<string, Date> = new Map()) {
+  const conversationId = row.case.conversation?.id;
   return {
     id: row.id,
     kind: row.kind,
@@ -39,6 +41,8 @@ export function escalationCard(row: EscalationCardRow) {
       debtor: { name: row.case.debtor.name, kind: row.case.debtor.kind, locale: row.case.debtor.locale },
       conversationId: row.case.conversation?.id ?? null,
       humanOwnerId: row.case.conversation?.humanOwnerId ?? null,
+      /** The debtor's unanswered last message: when it was sent (the queue shows the wait). */
+      debtorWaitingSince: (conversationId && waiting.get(conversationId)?.toISOString()) || null,
     },
   };
 }
@@ -61,13 +65,21 @@ export async function listEscalations(ctx: AppContext, actor: Actor, query: unkn
     page: q.page,
     pageSize: q.pageSize,
   });
-  return { items: items.map(escalationCard), page: q.page, pageSize: q.pageSize, total };
+  const waiting = await debtorWaitingSince(
+    ctx.db.prisma,
+    items.flatMap((e) => (e.status !== "resolved" && e.case.conversation ? [e.case.conversation.id] : [])),
+  );
+  return { items: items.map((e) => escalationCard(e, waiting)), page: q.page, pageSize: q.pageSize, total };
 }
 
 export async function getEscalation(ctx: AppContext, id: string): Promise<EscalationCard> {
   const row = await findEscalationCard(ctx.db.prisma, id);
   if (!row) throw notFound("Escalation");
-  return escalationCard(row);
+  const conversationId = row.status !== "resolved" ? row.case.conversation?.id : undefined;
+  return escalationCard(
+    row,
+    conversationId ? await debtorWaitingSince(ctx.db.prisma, [conversationId]) : new Map(),
+  );
 }
 
 export async function assignToMe(deps: ConsoleDeps, actor: Actor, id: string): Promise<EscalationCard> {

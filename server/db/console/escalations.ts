@@ -275,3 +275,22 @@ export async function resolveEscalation(
     };
   });
 }
+
+/**
+ * For each conversation, when the debtor's last message was sent if nobody (assistant or person)
+ * has answered it since; conversations where the debtor is not waiting are absent.
+ */
+export async function debtorWaitingSince(prisma: Prisma, conversationIds: readonly string[]) {
+  const waiting = new Map<string, Date>();
+  await Promise.all(
+    [...new Set(conversationIds)].map(async (conversationId) => {
+      const last = await prisma.message.findFirst({
+        where: { conversationId, role: { in: ["debtor", "assistant", "agent"] } },
+        orderBy: { seq: "desc" },
+        select: { role: true, createdAt: true },
+      });
+      if (last?.role === "debtor") waiting.set(conversationId, last.createdAt);
+    }),
+  );
+  return waiting;
+}
