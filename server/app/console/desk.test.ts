@@ -69,8 +69,8 @@ describe.each(TEST_TARGETS)("collector desk on %s", (target) => {
 
     // The queue shows how long the debtor has been waiting for an answer, until someone answers.
     const waiting = async () =>
-      (await t.api("GET", `/api/escalations?caseId=${c.id}`, { token: t.tokens.collector })).body.items[0].case
-        .debtorWaitingSince;
+      (await t.api("GET", `/api/escalations?caseId=${c.id}`, { token: t.tokens.collector })).body.items[0]
+        .case.debtorWaitingSince;
     expect(await waiting()).toBeNull();
     expect((await debtor.send("Vous êtes là ?")).ok).toBe(true);
     await expect.poll(waiting).toEqual(expect.stringMatching(/^\d{4}-/));
