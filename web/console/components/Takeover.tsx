@@ -81,7 +81,7 @@ const WHO: Record<string, string> = {
 /** Seconds since the debtor's last message when nobody has answered it yet, else null. */
 export function waitingSince(messages: readonly TranscriptMessage[], now: number): number | null {
   const last = messages.findLast((m) => m.role === "debtor" || m.role === "agent" || m.role === "assistant");
-  if (!last || last.role !== "debtor") return null;
+  if (last?.role !== "debtor") return null;
   return Math.max(0, (now - Date.parse(last.createdAt)) / 1000);
 }
 
