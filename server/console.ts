@@ -9,10 +9,14 @@ import { type ReviewResult, startPromiseReviews } from "./app/console/promise-tr
 import type { AppContext } from "./app/context.js";
 import type { PeriodicJob } from "./app/jobs.js";
 import { startStudioWorker } from "./app/policy-studio/worker.js";
+import type { SendInvitation } from "./app/team/mailer.js";
 import { consolePages } from "./http/routes/console-pages.js";
 import { consoleReportRoutes } from "./http/routes/console-report-routes.js";
 import { consoleRoutes } from "./http/routes/console-routes.js";
+import { deskRoutes } from "./http/routes/desk-routes.js";
 import { policyRoutes } from "./http/routes/policy-routes.js";
+import { ssoRoutes } from "./http/routes/sso-routes.js";
+import { teamRoutes } from "./http/routes/team-routes.js";
 import { attachConsoleNamespace, type ConsoleNamespace } from "./socket/console-namespace.js";
 
 export interface ConsoleOptions {
@@ -28,6 +32,10 @@ export interface ConsoleOptions {
   readonly pagesDir?: string;
   /** How often the background job worker looks for work; 0 disables it (default 1 s). */
   readonly jobPollMs?: number;
+  /** How invitation and reset links are sent (default: SMTP_URL, else the StaffMail outbox). */
+  readonly sendInvitation?: SendInvitation;
+  /** Requests per window to the public password-link routes (tests raise it). */
+  readonly linkLimit?: number;
 }
 
 export const DEFAULT_REVIEW_INTERVAL_MS = 15 * 60_000;
@@ -54,8 +62,16 @@ export function createConsole(
   };
   const router = Router();
   router.use(consoleReportRoutes(deps));
+  router.use(deskRoutes(deps));
+  router.use(ssoRoutes(ctx, { limit: options.linkLimit }));
   router.use(consoleRoutes(deps));
   router.use(policyRoutes(ctx));
+  router.use(
+    teamRoutes(ctx, {
+      ...(options.sendInvitation ? { sendInvitation: options.sendInvitation } : {}),
+      linkLimit: options.linkLimit,
+    }),
+  );
   router.use(consolePages(options.pagesDir));
   let namespace: ConsoleNamespace | null = null;
   let reviews: PeriodicJob | null = null;

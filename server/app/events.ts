@@ -24,7 +24,8 @@ export type DomainEvent =
    * ended (id = its token hash); `user`: every session of a user (id = user id: disabled, new
    * password).
    */
-  | { type: "access.revoked"; scope: "case_links" | "session" | "user"; id: string };
+  | { type: "access.revoked"; scope: "case_links" | "session" | "user"; id: string }
+  | { type: "case.note"; caseId: string; noteId: string };
 
 export class EventBus {
   private readonly emitter = new EventEmitter({ captureRejections: true });

@@ -71,6 +71,17 @@ export const envSchema = z.object({
   STRIPE_SECRET_KEY: optionalString,
   /** Signing secret of the Stripe webhook endpoint (whsec_...): events without a valid signature are refused. */
   STRIPE_WEBHOOK_SECRET: optionalString,
+  /** Lifetime of an invitation or password-reset link (staff e-mails go through SMTP_URL too). */
+  INVITATION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(72),
+  /** Single sign-on (OpenID Connect): the provider's issuer URL; empty disables it. */
+  OIDC_ISSUER: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  OIDC_CLIENT_ID: optionalString,
+  OIDC_CLIENT_SECRET: optionalString,
 });
 
 export type Env = z.infer<typeof envSchema>;

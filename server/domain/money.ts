@@ -19,6 +19,17 @@ export function minorUnitDigits(currency: string): number {
     .maximumFractionDigits as number;
 }
 
+/** "4000" EUR -> "40.00 EUR": minor units written in major units with the currency (for explanations). */
+export function majorText(amount: number | bigint, currency: string): string {
+  const digits = minorUnitDigits(currency);
+  const n = BigInt(amount);
+  const sign = n < 0n ? "-" : "";
+  const abs = n < 0n ? -n : n;
+  if (digits === 0) return `${sign}${abs} ${currency}`;
+  const unit = 10n ** BigInt(digits);
+  return `${sign}${abs / unit}.${String(abs % unit).padStart(digits, "0")} ${currency}`;
+}
+
 export function money(amount: number, currency: string): Money {
   if (!Number.isSafeInteger(amount)) throw new RangeError(`money amount must be an integer, got ${amount}`);
   return { amount, currency };

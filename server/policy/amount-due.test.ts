@@ -211,3 +211,14 @@ describe("contractual fees (none shipped; a pack may list them)", () => {
     expect(due.total).toBe(35033 + 2950);
   });
 });
+
+describe("explanations a person reads", () => {
+  it("writes amounts in major units with the currency, never in cents", () => {
+    const p = pack("fr-business");
+    const due = amountDue(factsFor(p, [inv("F-1", "2025-03-01", 120_000)]), p, "2025-09-15");
+    const indemnity = due.lines.find((l) => l.kind === "indemnity");
+    expect(indemnity?.detail).toBe("fixed 40.00 EUR per overdue invoice");
+    const interest = due.lines.find((l) => l.kind === "interest");
+    expect(interest?.detail).toMatch(/^1200\.00 EUR × Σ\(days × rate\)/);
+  });
+});

@@ -5,6 +5,7 @@
 // the facts do not say when or against what they were paid; interest is therefore computed on the
 // invoice amounts (callers that know a part payment per invoice should pass the net invoice amount).
 import type { CaseFacts } from "../domain/case-facts.js";
+import { majorText } from "../domain/money.js";
 import { isNonNegativeSafeInt, mulDiv } from "./arith.js";
 import { daysBetween, isIsoDate } from "./dates.js";
 import { PolicyError } from "./errors.js";
@@ -50,7 +51,7 @@ export function amountDue(facts: CaseFacts, pack: PolicyPack, asOf: string): Amo
   }
   if (fees.lateInterest) {
     for (const inv of overdue) {
-      const r = lateInterest(inv.amount, inv.dueAt, asOf, fees.lateInterest);
+      const r = lateInterest(inv.amount, inv.dueAt, asOf, fees.lateInterest, facts.currency);
       if (r.amount > 0)
         lines.push({
           kind: "interest",
@@ -73,7 +74,7 @@ export function amountDue(facts: CaseFacts, pack: PolicyPack, asOf: string): Amo
         amount: indemnity.amount,
         rule: "fees.recoveryIndemnity",
         citations: indemnity.rules,
-        detail: `fixed ${indemnity.amount} ${indemnity.currency} per overdue invoice`,
+        detail: `fixed ${majorText(indemnity.amount, indemnity.currency)} per overdue invoice`,
       });
     }
   }
@@ -83,7 +84,9 @@ export function amountDue(facts: CaseFacts, pack: PolicyPack, asOf: string): Amo
       const base = inv ? inv.amount : facts.invoices.reduce((s, i) => s + i.amount, 0);
       const amount = fee.amount ?? mulDiv(base, fee.bps ?? 0, 10_000, "half_up");
       const how =
-        fee.amount !== undefined ? `fixed ${fee.amount}` : `${fee.bps} bps of ${base}, rounded half up`;
+        fee.amount !== undefined
+          ? `fixed ${majorText(fee.amount, facts.currency)}`
+          : `${(fee.bps ?? 0) / 100} % of ${majorText(base, facts.currency)}, rounded half up`;
       lines.push({
         kind: "fee",
         ...(inv ? { invoiceNumber: inv.number } : {}),

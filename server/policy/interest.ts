@@ -6,6 +6,7 @@
 // the due date up to and including `asOf`. The day count is actual/365, leap years included, as French
 // practice does. All segments are summed exactly (BigInt) and rounded once, half up, per invoice.
 // Days before the first table entry are not charged (the debtor is never charged a guessed rate).
+import { majorText } from "../domain/money.js";
 import { mulDiv } from "./arith.js";
 import { fromEpochDay, toEpochDay } from "./dates.js";
 import type { Fees } from "./schema-fees.js";
@@ -27,6 +28,8 @@ export function lateInterest(
   dueAt: string,
   asOf: string,
   cfg: LateInterest,
+  /** Writes the principal in the detail as "1200.00 EUR" (minor units otherwise). */
+  currency?: string,
 ): InterestResult {
   const first = toEpochDay(dueAt) + 1;
   const last = toEpochDay(asOf);
@@ -56,6 +59,6 @@ export function lateInterest(
   return {
     amount,
     days: last - first + 1,
-    detail: `${principal} × Σ(days × rate) / ${cfg.dayCountBasis}: ${segments.join("; ")}; rounded half up`,
+    detail: `${currency ? majorText(principal, currency) : principal} × Σ(days × rate) / ${cfg.dayCountBasis}: ${segments.join("; ")}; rounded half up`,
   };
 }

@@ -147,6 +147,10 @@ export function attachConsoleNamespace(
         nsp.to(STAFF_ROOM).emit(event.type, event);
         refreshKpis();
         return;
+      case "case.note":
+        // Ids only: the page reloads the notes through the role-checked API.
+        nsp.to(STAFF_ROOM).emit(event.type, event);
+        return;
       case "message.stored": {
         if (event.message) {
           nsp.to(STAFF_ROOM).emit("message.stored", event);

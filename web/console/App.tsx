@@ -2,18 +2,24 @@
 // the cases and the transcripts; policy editors see policy versions and aggregate KPIs only; the
 // audit log is for admins.
 import type { ReactNode } from "react";
+import { LanguageProvider, LanguageSwitch, useLang } from "./i18n.js";
 import { disconnectLive, useLiveStatus } from "./live.js";
+import { useEscalationNotifications } from "./notify.js";
 import { OutboxPage } from "./outreach/OutboxPage.js";
+import { AccountPage } from "./pages/AccountPage.js";
 import { AuditPage } from "./pages/AuditPage.js";
 import { CasePage } from "./pages/CasePage.js";
 import { CasesPage } from "./pages/CasesPage.js";
 import { CreditorsPage } from "./pages/CreditorsPage.js";
 import { KpiPage } from "./pages/KpiPage.js";
 import { LoginPage } from "./pages/LoginPage.js";
+import { PasswordLinkPage } from "./pages/PasswordLinkPage.js";
 import { PoliciesPage } from "./pages/PoliciesPage.js";
 import { PolicyEditorPage } from "./pages/PolicyEditorPage.js";
 import { QueuePage } from "./pages/QueuePage.js";
+import { SsoPage } from "./pages/SsoPage.js";
 import { StatementsPage } from "./pages/StatementsPage.js";
+import { TeamPage } from "./pages/TeamPage.js";
 import { Link, match, Redirect, useLocation } from "./router.js";
 import { SessionProvider, useSession } from "./session.js";
 import type { Role } from "./types.js";
@@ -28,24 +34,30 @@ export const NAV: readonly NavItem[] = [
   { to: "/queue", label: "Escalations", roles: ["collector", "admin"] },
   { to: "/cases", label: "Cases", roles: ["collector", "admin"] },
   { to: "/outbox", label: "Outbox", roles: ["collector", "admin"] },
-  { to: "/kpis", label: "KPIs", roles: ["collector", "policy_editor", "admin"] },
-  { to: "/policies", label: "Policies", roles: ["policy_editor", "admin"] },
-  { to: "/audit", label: "Audit log", roles: ["admin"] },
   { to: "/statements", label: "Statements", roles: ["collector", "admin"] },
   { to: "/creditors", label: "Creditors", roles: ["collector", "admin"] },
+  { to: "/kpis", label: "KPIs", roles: ["collector", "policy_editor", "admin"] },
+  { to: "/policies", label: "Policies", roles: ["policy_editor", "admin"] },
+  { to: "/team", label: "Team", roles: ["admin"] },
+  { to: "/audit", label: "Audit log", roles: ["admin"] },
 ];
 
 export function App() {
   return (
-    <SessionProvider>
-      <Shell />
-    </SessionProvider>
+    <LanguageProvider>
+      <SessionProvider>
+        <Shell />
+      </SessionProvider>
+    </LanguageProvider>
   );
 }
 
 function Shell() {
   const session = useSession();
   const { path } = useLocation();
+  // A one-time password link works whoever is (or is not) logged in on this browser.
+  if (path === "/password") return <PasswordLinkPage />;
+  if (path === "/sso") return <SsoPage />;
   if (!session.user) return path === "/login" ? <LoginPage /> : <Redirect to="/login" />;
   if (path === "/login" || path === "/")
     return <Redirect to={session.user.role === "policy_editor" ? "/kpis" : "/queue"} />;
@@ -68,6 +80,8 @@ function route(path: string, role: Role): ReactNode {
   if (path === "/audit") return allowed("/audit") ? <AuditPage /> : forbidden;
   if (path === "/statements") return allowed("/statements") ? <StatementsPage /> : forbidden;
   if (path === "/creditors") return allowed("/creditors") ? <CreditorsPage /> : forbidden;
+  if (path === "/team") return allowed("/team") ? <TeamPage /> : forbidden;
+  if (path === "/account") return <AccountPage />;
   return (
     <section className="page">
       <h1>Page not found</h1>
@@ -91,7 +105,9 @@ function Layout({ children }: { children: ReactNode }) {
   const session = useSession();
   const { path } = useLocation();
   const live = useLiveStatus();
+  const { t } = useLang();
   const user = session.user;
+  useEscalationNotifications(user?.role === "collector" || user?.role === "admin");
   if (!user) return null;
   return (
     <div className="shell">
@@ -102,7 +118,7 @@ function Layout({ children }: { children: ReactNode }) {
             {NAV.filter((n) => n.roles.includes(user.role)).map((n) => (
               <li key={n.to}>
                 <Link to={n.to} aria-current={path.startsWith(n.to) ? "page" : undefined}>
-                  {n.label}
+                  {t.nav[n.to] ?? n.label}
                 </Link>
               </li>
             ))}
@@ -112,11 +128,12 @@ function Layout({ children }: { children: ReactNode }) {
           className={`live live--${live}`}
           title={live === "online" ? "Live updates on" : "Live updates off"}
         >
-          {live === "online" ? "Live" : "Offline"}
+          {live === "online" ? t.live : t.offline}
         </span>
-        <span className="whoami">
+        <LanguageSwitch />
+        <Link to="/account" className="whoami" title={t.myAccount}>
           {user.email} <span className="role">({user.role.replace("_", " ")})</span>
-        </span>
+        </Link>
         <button
           type="button"
           className="btn btn--ghost"
@@ -125,7 +142,7 @@ function Layout({ children }: { children: ReactNode }) {
             void session.logout();
           }}
         >
-          Log out
+          {t.logout}
         </button>
       </header>
       <main id="main">{children}</main>

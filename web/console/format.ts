@@ -1,11 +1,14 @@
 // Display helpers for staff: money from minor units, dates and instants, labels.
+import { codeLabel, currentLang } from "./i18n.js";
+
 const digits = (currency: string) =>
   new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
 
 export function money(amount: number, currency: string): string {
-  return new Intl.NumberFormat("en-GB", { style: "currency", currency }).format(
-    amount / 10 ** digits(currency),
-  );
+  return new Intl.NumberFormat(currentLang() === "fr" ? "fr-FR" : "en-GB", {
+    style: "currency",
+    currency,
+  }).format(amount / 10 ** digits(currency));
 }
 
 /** "1200.50" for the payment form from minor units, and back (null when not an amount). */
@@ -37,9 +40,9 @@ export function time(iso: string): string {
   return new Intl.DateTimeFormat("en-GB", { timeStyle: "short" }).format(new Date(iso));
 }
 
+/** A code the server sends, in plain words of the console's language (i18n.tsx). */
 export function label(code: string): string {
-  const text = code.replace(/[_.]/g, " ");
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return codeLabel(code);
 }
 
 export function percent(value: number | null | undefined): string {
@@ -54,4 +57,19 @@ export function duration(seconds: number | null): string {
   if (seconds < 5400) return `${Math.round(seconds / 60)} min`;
   if (seconds < 172_800) return `${(seconds / 3600).toFixed(1)} h`;
   return `${(seconds / 86_400).toFixed(1)} days`;
+}
+
+const ACTIONS: Record<string, string> = {
+  request_human: "The debtor asked for a person",
+  accept_offer: "The debtor accepted the offer",
+  decline_offer: "The debtor declined the offer",
+};
+
+/** A debtor's button press is stored as "[request_human]" or "[accept_offer:<id>]": say it in words. */
+export function messageText(role: string, text: string): string {
+  const action =
+    role === "system"
+      ? /^\[(request_human|accept_offer|decline_offer)(?::[\w-]*)?\]$/.exec(text)?.[1]
+      : undefined;
+  return action ? (ACTIONS[action] ?? text) : text;
 }

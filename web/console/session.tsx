@@ -16,6 +16,8 @@ interface Session {
   readonly token: string | null;
   readonly expired: boolean;
   login(email: string, password: string): Promise<void>;
+  /** A session opened elsewhere (single sign-on hands it over in the URL fragment). */
+  adopt(token: string, user: SessionUser): void;
   logout(): Promise<void>;
   can(...roles: Role[]): boolean;
 }
@@ -78,6 +80,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         );
         setExpired(false);
         save({ token: res.token, user: res.user });
+      },
+      adopt(token, user) {
+        setExpired(false);
+        save({ token, user });
       },
       async logout() {
         await request("POST", "/api/logout").catch(() => {});

@@ -13,7 +13,8 @@ import { type ConsoleDeps, caseConversation, deliver } from "./deps.js";
 import { collectorOfferInput } from "./inputs.js";
 import { notice } from "./notices.js";
 
-export async function makeCollectorOffer(deps: ConsoleDeps, actor: Actor, caseId: string, body: unknown) {
+/** What the engine says of the collector's terms, without recording anything. */
+async function evaluate(deps: ConsoleDeps, actor: Actor, caseId: string, body: unknown) {
   const input = parseOrThrow(collectorOfferInput, body, "offer");
   const { ctx } = deps;
   const conv = await caseConversation(ctx, caseId);
@@ -33,9 +34,35 @@ export async function makeCollectorOffer(deps: ConsoleDeps, actor: Actor, caseId
     signals: bundle.state.signals,
     step: 0,
   };
-  const { text, ...terms } = input;
+  const { text: _text, ...terms } = input;
   const proposal: Proposal = { source: "debtor", ...terms };
   const decision = evaluateProposal(proposal, state, bundle.policy.pack);
+  return { input, conv, bundle, decision };
+}
+
+/** The engine's answer to the terms before sending: accept (with the exact terms), counter or refuse. */
+export async function previewCollectorOffer(deps: ConsoleDeps, actor: Actor, caseId: string, body: unknown) {
+  const { decision } = await evaluate(deps, actor, caseId, body);
+  if (decision.decision === "refuse")
+    return {
+      decision: "refuse" as const,
+      reason: decision.reason,
+      explanation: decision.explanation,
+      bounds: decision.bounds,
+    };
+  if (decision.decision === "counter")
+    return {
+      decision: "counter" as const,
+      reason: decision.reason,
+      explanation: decision.explanation,
+      terms: decision.offer,
+    };
+  return { decision: "accept" as const, terms: decision.offer };
+}
+
+export async function makeCollectorOffer(deps: ConsoleDeps, actor: Actor, caseId: string, body: unknown) {
+  const { ctx } = deps;
+  const { input, conv, bundle, decision } = await evaluate(deps, actor, caseId, body);
   if (decision.decision === "refuse") {
     return {
       recorded: false as const,
@@ -75,7 +102,7 @@ export async function makeCollectorOffer(deps: ConsoleDeps, actor: Actor, caseId
     },
     conversationId: conv.conversationId,
     userId: actor.userId,
-    text: text ?? notice(conv.locale, "collector_offer").text,
+    text: input.text ?? notice(conv.locale, "collector_offer").text,
     at: ctx.clock.now(),
   });
   if (result.status !== "offered")

@@ -1,6 +1,8 @@
 // CSV export of the cases a search selects: one row per invoice in the import format (so a file
-// reads back), plus status, escalation and promise columns. Cells that a spreadsheet would run as a
-// formula are neutralised. Streams: the caller pipes the generator to the response.
+// reads back), plus status, escalation and promise columns on the case's first row only (a sum over
+// the rows then counts each case once). A UTF-8 BOM so Excel reads the accents; dialect "excel-fr"
+// separates with ";" and writes a decimal comma. Cells a spreadsheet would run as a formula are
+// neutralised. Streams: the caller pipes the generator to the response.
 import { stringify } from "csv-stringify/sync";
 import { type CaseExportRow, exportCaseRows } from "../../db/console/case-search.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
@@ -10,7 +12,23 @@ import { caseExportQuery } from "./inputs.js";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
-function rowsOf(c: CaseExportRow): string[][] {
+/** Case-level figures: written once per case, not repeated on each invoice row. */
+const CASE_SUMMARY = new Set([
+  "status",
+  "escalated",
+  "promise_status",
+  "promise_total",
+  "paid_amount",
+  "created_at",
+]);
+
+type Dialect = "standard" | "excel-fr";
+const amount = (minor: number, currency: string, dialect: Dialect) => {
+  const text = formatMajorAmount(minor, currency);
+  return dialect === "excel-fr" ? text.replace(".", ",") : text;
+};
+
+function rowsOf(c: CaseExportRow, dialect: Dialect): string[][] {
   const paid = c.payments.reduce((s, p) => s + Number(p.amount), 0);
   const promise = c.promises[0];
   const caseCells: Record<string, string> = {
@@ -30,27 +48,30 @@ function rowsOf(c: CaseExportRow): string[][] {
     status: c.status,
     escalated: c.escalations.length ? "true" : "false",
     promise_status: promise?.status ?? "",
-    promise_total: promise ? formatMajorAmount(Number(promise.total), c.currency) : "",
-    paid_amount: formatMajorAmount(paid, c.currency),
+    promise_total: promise ? amount(Number(promise.total), c.currency, dialect) : "",
+    paid_amount: amount(paid, c.currency, dialect),
     created_at: c.createdAt.toISOString(),
   };
-  return c.invoices.map((inv) => {
+  return c.invoices.map((inv, index) => {
     const cells: Record<string, string> = {
       ...caseCells,
       invoice_number: inv.number,
       invoice_issued_at: day(inv.issuedAt),
       invoice_due_at: day(inv.dueAt),
-      invoice_amount: formatMajorAmount(Number(inv.amount), c.currency),
+      invoice_amount: amount(Number(inv.amount), c.currency, dialect),
     };
-    return EXPORT_COLUMNS.map((col) => neutraliseCell(cells[col] ?? ""));
+    return EXPORT_COLUMNS.map((col) =>
+      index > 0 && CASE_SUMMARY.has(col) ? "" : neutraliseCell(cells[col] ?? ""),
+    );
   });
 }
 
 /** Validates the filters first (so a bad query answers 400 before any byte is sent). */
 export function exportCases(ctx: AppContext, query: unknown): AsyncGenerator<string> {
-  const filter = parseOrThrow(caseExportQuery, query, "query");
+  const { dialect, ...filter } = parseOrThrow(caseExportQuery, query, "query");
+  const options = { delimiter: dialect === "excel-fr" ? ";" : ",", record_delimiter: "windows" as const };
   return (async function* () {
-    yield stringify([EXPORT_COLUMNS]);
-    for await (const c of exportCaseRows(ctx.db.prisma, filter)) yield stringify(rowsOf(c));
+    yield `\uFEFF${stringify([EXPORT_COLUMNS], options)}`;
+    for await (const c of exportCaseRows(ctx.db.prisma, filter)) yield stringify(rowsOf(c, dialect), options);
   })();
 }

@@ -16,6 +16,7 @@ import {
   FIELD_COLUMN,
   IMPORT_COLUMNS,
   type ImportColumn,
+  parseCsvDate,
   parseMajorAmount,
   REQUIRED_COLUMNS,
   restoreCell,
@@ -55,12 +56,28 @@ export interface ImportReport {
 
 type Row = Record<ImportColumn, string>;
 
+/**
+ * The separator of the header row, outside quotes: French Excel writes ";" (its decimal separator is
+ * the comma), others "," or a tab. One separator per file, so "1250,00" stays one cell.
+ */
+export function detectDelimiter(text: string): "," | ";" | "\t" {
+  const counts = { ",": 0, ";": 0, "\t": 0 };
+  let quoted = false;
+  for (const ch of text.replace(/^\uFEFF/, "")) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === "\n" || ch === "\r")) break;
+    else if (!quoted && ch in counts) counts[ch as keyof typeof counts]++;
+  }
+  const best = (Object.entries(counts) as [keyof typeof counts, number][]).sort((a, b) => b[1] - a[1])[0];
+  return best && best[1] > 0 ? best[0] : ",";
+}
+
 function readRows(text: string): { row: number; values: Row }[] {
   let records: string[][];
   try {
     records = parse(text, {
       bom: true,
-      delimiter: [",", ";"],
+      delimiter: detectDelimiter(text),
       skip_empty_lines: true,
       trim: true,
       relax_quotes: false,
@@ -134,13 +151,24 @@ function buildCase(rows: { row: number; values: Row }[]) {
       errors.push({
         row: r.row,
         column: "invoice_amount",
-        message: "must be an amount such as 1200.50 (no thousands separator)",
+        message: `must be an amount such as 1200.50 or 1 200,50 (got "${r.values.invoice_amount.slice(0, 30)}")`,
       });
     }
+    const date = (column: "invoice_issued_at" | "invoice_due_at") => {
+      const raw = r.values[column];
+      const day = parseCsvDate(raw);
+      if (day === null && raw !== "")
+        errors.push({
+          row: r.row,
+          column,
+          message: `must be a date such as 2026-07-31 or 31/07/2026 (got "${raw.slice(0, 30)}")`,
+        });
+      return day ?? raw;
+    };
     return {
       number: r.values.invoice_number,
-      issuedAt: r.values.invoice_issued_at,
-      dueAt: r.values.invoice_due_at,
+      issuedAt: date("invoice_issued_at"),
+      dueAt: date("invoice_due_at"),
       amount: amount ?? 0,
     };
   });
@@ -186,7 +214,15 @@ function buildCase(rows: { row: number; values: Row }[]) {
         field = path.slice(2).join(".");
       }
       const column = FIELD_COLUMN[field] ?? (path[0] === "invoices" ? "invoice_number" : null);
-      if (column === "invoice_amount" && errors.some((e) => e.row === row && e.column === "invoice_amount"))
+      // One message per cell: the reader's own (amount, date) is the clearer one.
+      if (column && errors.some((e) => e.row === row && e.column === column)) continue;
+      // "Due before issued" follows from an unreadable date already reported on the row.
+      const dates = ["invoice_issued_at", "invoice_due_at"];
+      if (
+        column &&
+        dates.includes(column) &&
+        errors.some((e) => e.row === row && dates.includes(e.column ?? ""))
+      )
         continue;
       errors.push({ row, column, message: issue.message });
     }

@@ -4,6 +4,7 @@
 import {
   assignEscalation,
   type CaseStatusValue,
+  debtorWaitingSince,
   type EscalationCardRow,
   findEscalationCard,
   listEscalations as listRows,
@@ -19,7 +20,8 @@ import { type ConsoleDeps, deliver } from "./deps.js";
 import { escalationListQuery, type Outcome, resolveInput } from "./inputs.js";
 import { notice } from "./notices.js";
 
-export function escalationCard(row: EscalationCardRow) {
+export function escalationCard(row: EscalationCardRow, waiting: ReadonlyMap<string, Date> = new Map()) {
+  const conversationId = row.case.conversation?.id;
   return {
     id: row.id,
     kind: row.kind,
@@ -39,6 +41,8 @@ export function escalationCard(row: EscalationCardRow) {
       debtor: { name: row.case.debtor.name, kind: row.case.debtor.kind, locale: row.case.debtor.locale },
       conversationId: row.case.conversation?.id ?? null,
       humanOwnerId: row.case.conversation?.humanOwnerId ?? null,
+      /** The debtor's unanswered last message: when it was sent (the queue shows the wait). */
+      debtorWaitingSince: (conversationId && waiting.get(conversationId)?.toISOString()) || null,
     },
   };
 }
@@ -61,13 +65,21 @@ export async function listEscalations(ctx: AppContext, actor: Actor, query: unkn
     page: q.page,
     pageSize: q.pageSize,
   });
-  return { items: items.map(escalationCard), page: q.page, pageSize: q.pageSize, total };
+  const waiting = await debtorWaitingSince(
+    ctx.db.prisma,
+    items.flatMap((e) => (e.status !== "resolved" && e.case.conversation ? [e.case.conversation.id] : [])),
+  );
+  return { items: items.map((e) => escalationCard(e, waiting)), page: q.page, pageSize: q.pageSize, total };
 }
 
 export async function getEscalation(ctx: AppContext, id: string): Promise<EscalationCard> {
   const row = await findEscalationCard(ctx.db.prisma, id);
   if (!row) throw notFound("Escalation");
-  return escalationCard(row);
+  const conversationId = row.status !== "resolved" ? row.case.conversation?.id : undefined;
+  return escalationCard(
+    row,
+    conversationId ? await debtorWaitingSince(ctx.db.prisma, [conversationId]) : new Map(),
+  );
 }
 
 export async function assignToMe(deps: ConsoleDeps, actor: Actor, id: string): Promise<EscalationCard> {
@@ -93,6 +105,7 @@ export function resolutionPlan(outcome: Outcome, s: ResolutionSnapshot, locale: 
   else status = s.verified ? "negotiating" : "verifying";
   if (s.otherOpen > 0) status = "escalated";
   const state = readState(s.state);
+  const endTakeover = s.ownerId !== null && status !== "escalated";
   return {
     caseStatus: status,
     state: { ...state, phase: status },
@@ -100,6 +113,10 @@ export function resolutionPlan(outcome: Outcome, s: ResolutionSnapshot, locale: 
     cancelActivePromise: outcome === "dispute_upheld",
     closeOpenOffers: status === "closed",
     notice: notice(locale, `resolved_${outcome}`),
+    // The case leaves the queue: nobody would answer a conversation still held by a person. On a
+    // closed case the resolution notice is the last word (the page reads it as the person leaving).
+    endTakeover,
+    handbackNotice: endTakeover && status !== "closed" ? notice(locale, "handback") : null,
   };
 }
 
@@ -120,6 +137,7 @@ export async function resolve(
       outcome: input.outcome,
       note: input.note,
       at: deps.ctx.clock.now(),
+      mayOverride: actor.role === "admin",
       plan: (s) => resolutionPlan(input.outcome, s, locale),
     });
   // In the conversation's queue: the negotiation state it rewrites is not also being written by a turn.
@@ -128,8 +146,15 @@ export async function resolve(
   if (result.status === "not_found") throw notFound("Escalation");
   if (result.status === "already_resolved")
     throw new AppError("not_allowed_now", "This escalation is already resolved.");
+  if (result.status === "owned_by_other")
+    throw new AppError(
+      "conversation_locked",
+      "Another collector owns this conversation; they must hand it back or resolve it.",
+    );
   if (result.conversationId && result.message)
     deliver(deps, result.caseId, result.conversationId, result.message);
+  if (result.conversationId && result.handback)
+    deliver(deps, result.caseId, result.conversationId, result.handback);
   if (result.conversationId) deps.chat.emitState(result.conversationId, result.caseId, result.caseStatus);
   else deps.ctx.events.publish({ type: "case.status", caseId: result.caseId, status: result.caseStatus });
   deps.ctx.events.publish({

@@ -85,7 +85,10 @@ export const caseSearchQuery = z.strictObject({
 });
 export type CaseSearchQuery = z.infer<typeof caseSearchQuery>;
 
-export const caseExportQuery = caseSearchQuery.omit({ page: true, pageSize: true });
+export const caseExportQuery = caseSearchQuery.omit({ page: true, pageSize: true }).extend({
+  /** "excel-fr": ";" between cells and a decimal comma, as French Excel reads a double-clicked file. */
+  dialect: z.enum(["standard", "excel-fr"], "must be standard or excel-fr").default("standard"),
+});
 
 export const importQuery = z.strictObject({
   mode: z.enum(["validate", "import", "import_valid"]).default("import"),

@@ -9,6 +9,7 @@ const base: ResolutionSnapshot = {
   hasActivePromise: false,
   verified: true,
   state: { phase: "escalated", turn: 4 },
+  ownerId: null,
 };
 
 describe("resolutionPlan", () => {
@@ -54,5 +55,22 @@ describe("resolutionPlan", () => {
       notice: "resolved_payment_found",
       promptId: "console-fr@1",
     });
+  });
+
+  it("ends a takeover when the case leaves the queue, with the hand-back notice unless it closes", () => {
+    const owned = { ...base, ownerId: "u1" };
+    expect(resolutionPlan("no_action", base, "fr")).toMatchObject({
+      endTakeover: false,
+      handbackNotice: null,
+    });
+    const back = resolutionPlan("no_action", owned, "fr");
+    expect(back.endTakeover).toBe(true);
+    expect(back.handbackNotice?.meta).toMatchObject({ notice: "handback" });
+    expect(resolutionPlan("payment_found", owned, "fr")).toMatchObject({
+      endTakeover: true,
+      handbackNotice: null,
+    });
+    // Another escalation is still open: the case stays in the queue and the person keeps it.
+    expect(resolutionPlan("no_action", { ...owned, otherOpen: 1 }, "fr").endTakeover).toBe(false);
   });
 });

@@ -282,4 +282,37 @@ describe.each(TEST_TARGETS)("takeover on %s", (target) => {
     await again.waitFor(() => again.states.includes("negotiating"), "verified now");
     again.close();
   });
+
+  it("hands the conversation back when its owner resolves the escalation; refuses another collector", async () => {
+    const { c, debtor, escalationId } = await escalatedDispute(t);
+    expect((await post(`/api/cases/${c.id}/takeover`)).status).toBe(200);
+    const refused = await post(
+      `/api/escalations/${escalationId}/resolve`,
+      { outcome: "dispute_rejected", note: "Pas moi" },
+      t.tokens.collector2,
+    );
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe("conversation_locked");
+
+    const resolved = await post(`/api/escalations/${escalationId}/resolve`, {
+      outcome: "dispute_rejected",
+      note: "Bon de livraison signé.",
+    });
+    expect(resolved.status).toBe(200);
+    const back = await debtor.waitFor(
+      () => debtor.messages.find((m) => m.role === "system" && m.notice === "handback"),
+      "hand-back notice",
+    );
+    expect(back.text).toContain("l'assistant reprend");
+    const view = await t.api("GET", `/api/cases/${c.id}`, { token: t.tokens.collector });
+    expect(view.body).toMatchObject({ status: "negotiating", conversation: { humanOwnerId: null } });
+    const ended = await t.db.prisma.conversationEvent.findMany({
+      where: { conversationId: view.body.conversation.id, kind: "takeover.ended" },
+    });
+    expect(ended).toHaveLength(1);
+    // The assistant answers again.
+    const reply = await debtor.say("D'accord, je peux tout payer");
+    expect(reply.offer?.kind).toBe("full");
+    debtor.close();
+  });
 });

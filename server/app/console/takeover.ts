@@ -44,6 +44,9 @@ export async function takeOver(deps: ConsoleDeps, actor: Actor, caseId: string):
   if (result.status === "owned_by_other") throw ownedByOther();
   const message =
     result.status === "taken" ? deliver(deps, caseId, conv.conversationId, result.message) : null;
+  if (result.status === "taken")
+    for (const escalationId of result.assigned)
+      deps.ctx.events.publish({ type: "escalation.updated", caseId, escalationId, status: "assigned" });
   return { conversationId: conv.conversationId, ownerId: actor.userId, message };
 }
 

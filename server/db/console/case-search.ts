@@ -1,8 +1,9 @@
 // Case search for the console list and the CSV export: status, escalated (an open or assigned
 // escalation), promise status (any promise of the case in that status, or none at all),
-// jurisdiction, creditor and free text on reference, debtor name and creditor name.
+// jurisdiction, creditor and free text (reference, names, e-mail, phone, invoice numbers; folded).
 import type { Prisma as P } from "../generated/client.js";
 import type { Prisma } from "../open.js";
+import { caseIdsMatching } from "./text-search.js";
 
 export interface CaseSearch {
   readonly status?:
@@ -30,7 +31,8 @@ export function likeLiteral(s: string): string {
 
 const LIVE = { status: { in: ["open", "assigned"] } } satisfies P.EscalationWhereInput;
 
-function whereOf(s: CaseSearch): P.CaseWhereInput {
+/** Resolves the free text to case ids first (accent- and case-folded search, text-search.ts). */
+async function whereOf(prisma: Prisma, s: CaseSearch): Promise<P.CaseWhereInput> {
   const and: P.CaseWhereInput[] = [];
   if (s.status) and.push({ status: s.status });
   if (s.jurisdiction) and.push({ jurisdiction: s.jurisdiction });
@@ -39,16 +41,7 @@ function whereOf(s: CaseSearch): P.CaseWhereInput {
   if (s.escalated === false) and.push({ escalations: { none: LIVE } });
   if (s.promise === "none") and.push({ promises: { none: {} } });
   else if (s.promise) and.push({ promises: { some: { status: s.promise } } });
-  if (s.q) {
-    const q = likeLiteral(s.q);
-    and.push({
-      OR: [
-        { reference: { contains: q, mode: "insensitive" } },
-        { debtor: { name: { contains: q, mode: "insensitive" } } },
-        { creditor: { name: { contains: q, mode: "insensitive" } } },
-      ],
-    });
-  }
+  if (s.q?.trim()) and.push({ id: { in: await caseIdsMatching(prisma, s.q) } });
   return and.length ? { AND: and } : {};
 }
 
@@ -63,7 +56,7 @@ const listInclude = {
 export type CaseListRow = P.CaseGetPayload<{ include: typeof listInclude }>;
 
 export async function searchCaseRows(prisma: Prisma, s: CaseSearch, page: number, pageSize: number) {
-  const where = whereOf(s);
+  const where = await whereOf(prisma, s);
   const [items, total] = await Promise.all([
     prisma.case.findMany({
       where,
@@ -94,7 +87,7 @@ export async function* exportCaseRows(
   s: CaseSearch,
   batch = 200,
 ): AsyncGenerator<CaseExportRow> {
-  const where = whereOf(s);
+  const where = await whereOf(prisma, s);
   let cursor: string | undefined;
   for (;;) {
     const rows = await prisma.case.findMany({

@@ -99,6 +99,8 @@ export interface ResolutionSnapshot {
   readonly hasActivePromise: boolean;
   readonly verified: boolean;
   readonly state: unknown;
+  /** The collector who holds the conversation (takeover), if any. */
+  readonly ownerId: string | null;
 }
 
 export interface ResolutionPlan {
@@ -110,6 +112,10 @@ export interface ResolutionPlan {
   readonly cancelActivePromise: boolean;
   readonly closeOpenOffers: boolean;
   readonly notice: { text: string; meta: Record<string, unknown> } | null;
+  /** Ends a takeover (the case leaves the queue): the assistant answers the debtor again. */
+  readonly endTakeover: boolean;
+  /** What the debtor reads when the takeover ends (none when the case closes: the notice says so). */
+  readonly handbackNotice: { text: string; meta: Record<string, unknown> } | null;
 }
 
 export type ResolveResult =
@@ -119,9 +125,12 @@ export type ResolveResult =
       caseStatus: CaseStatusValue;
       conversationId: string | null;
       message: MessageRow | null;
+      /** The hand-back notice when resolving ended a takeover. */
+      handback: MessageRow | null;
     }
   | { status: "not_found" }
-  | { status: "already_resolved" };
+  | { status: "already_resolved" }
+  | { status: "owned_by_other"; ownerId: string };
 
 export async function resolveEscalation(
   prisma: Prisma,
@@ -131,6 +140,8 @@ export async function resolveEscalation(
     outcome: string;
     note: string;
     at: Date;
+    /** Admins may resolve while another collector holds the conversation (ending that takeover). */
+    mayOverride: boolean;
     plan: (s: ResolutionSnapshot) => ResolutionPlan;
   },
 ): Promise<ResolveResult> {
@@ -147,6 +158,9 @@ export async function resolveEscalation(
     if (!found) return { status: "not_found" };
     const conversationId = found.case.conversation?.id ?? null;
     const conv = conversationId ? await lockConversation(tx, conversationId) : null;
+    // Another collector is talking to the debtor: they resolve it, or hand back first.
+    if (conv?.humanOwnerId && conv.humanOwnerId !== input.userId && !input.mayOverride)
+      return { status: "owned_by_other", ownerId: conv.humanOwnerId };
     // Re-read under the lock: two collectors resolving at once resolve it once.
     const claimed = await tx.escalation.updateMany({
       where: { id: input.id, status: { not: "resolved" } },
@@ -169,6 +183,7 @@ export async function resolveEscalation(
       hasActivePromise: activePromises > 0,
       verified: conv?.verifiedAt != null,
       state: conv?.state ?? {},
+      ownerId: conv?.humanOwnerId ?? null,
     });
     if (plan.cancelActivePromise) {
       await tx.promiseToPay.updateMany({
@@ -184,12 +199,14 @@ export async function resolveEscalation(
     }
     await tx.case.update({ where: { id: found.caseId }, data: { status: plan.caseStatus } });
     let message: MessageRow | null = null;
+    let handback: MessageRow | null = null;
     if (conv) {
       await tx.conversation.update({
         where: { id: conv.id },
         data: {
           ...(plan.state !== undefined ? { state: plan.state as P.InputJsonValue } : {}),
           ...(plan.unlock ? { lockedAt: null, verifyAttempts: 0 } : {}),
+          ...(plan.endTakeover ? { humanOwnerId: null, takenOverAt: null } : {}),
         },
       });
       if (plan.notice)
@@ -212,6 +229,26 @@ export async function resolveEscalation(
         },
         message?.id,
       );
+      if (plan.endTakeover && conv.humanOwnerId) {
+        if (plan.handbackNotice)
+          handback = await insertStaffMessage(tx, conv.id, {
+            role: "system",
+            text: plan.handbackNotice.text,
+            meta: plan.handbackNotice.meta,
+          });
+        await insertEvent(
+          tx,
+          conv.id,
+          "takeover.ended",
+          {
+            userId: input.userId,
+            previousOwnerId: conv.humanOwnerId,
+            note: input.note,
+            escalationId: input.id,
+          },
+          handback?.id ?? message?.id,
+        );
+      }
     }
     await appendAudit(tx, {
       actorType: "user",
@@ -225,8 +262,35 @@ export async function resolveEscalation(
         outcome: input.outcome,
         caseStatus: plan.caseStatus,
         unlocked: plan.unlock,
+        ...(plan.endTakeover && conv?.humanOwnerId ? { endedTakeoverOf: conv.humanOwnerId } : {}),
       },
     });
-    return { status: "resolved", caseId: found.caseId, caseStatus: plan.caseStatus, conversationId, message };
+    return {
+      status: "resolved",
+      caseId: found.caseId,
+      caseStatus: plan.caseStatus,
+      conversationId,
+      message,
+      handback,
+    };
   });
+}
+
+/**
+ * For each conversation, when the debtor's last message was sent if nobody (assistant or person)
+ * has answered it since; conversations where the debtor is not waiting are absent.
+ */
+export async function debtorWaitingSince(prisma: Prisma, conversationIds: readonly string[]) {
+  const waiting = new Map<string, Date>();
+  await Promise.all(
+    [...new Set(conversationIds)].map(async (conversationId) => {
+      const last = await prisma.message.findFirst({
+        where: { conversationId, role: { in: ["debtor", "assistant", "agent"] } },
+        orderBy: { seq: "desc" },
+        select: { role: true, createdAt: true },
+      });
+      if (last?.role === "debtor") waiting.set(conversationId, last.createdAt);
+    }),
+  );
+  return waiting;
 }

@@ -7,7 +7,7 @@ import type { Prisma } from "../open.js";
 import { insertEvent, insertStaffMessage, lockConversation } from "./messages.js";
 
 export type TakeoverResult =
-  | { readonly status: "taken"; readonly message: MessageRow }
+  | { readonly status: "taken"; readonly message: MessageRow; readonly assigned: readonly string[] }
   | { readonly status: "already_yours" }
   | { readonly status: "owned_by_other"; readonly ownerId: string };
 
@@ -35,16 +35,33 @@ export async function takeOver(
       text: input.notice,
       meta: input.noticeMeta,
     });
-    await insertEvent(tx, input.conversationId, "takeover.started", { userId: input.userId }, message.id);
+    // Whoever takes the conversation over takes the case's unassigned escalations with it.
+    const open = await tx.escalation.findMany({
+      where: { caseId: input.caseId, status: "open", assigneeId: null },
+      select: { id: true },
+    });
+    const assigned = open.map((e) => e.id);
+    if (assigned.length)
+      await tx.escalation.updateMany({
+        where: { id: { in: assigned } },
+        data: { assigneeId: input.userId, status: "assigned" },
+      });
+    await insertEvent(
+      tx,
+      input.conversationId,
+      "takeover.started",
+      { userId: input.userId, ...(assigned.length ? { assignedEscalations: assigned } : {}) },
+      message.id,
+    );
     await appendAudit(tx, {
       actorType: "user",
       actorId: input.userId,
       action: "conversation.takeover",
       entity: "case",
       entityId: input.caseId,
-      data: { conversationId: input.conversationId, messageId: message.id },
+      data: { conversationId: input.conversationId, messageId: message.id, assignedEscalations: assigned },
     });
-    return { status: "taken", message };
+    return { status: "taken", message, assigned };
   });
 }
 

@@ -26,6 +26,14 @@ const ROUTES: { method: string; path: string; roles: Role[]; csv?: boolean }[] =
   { method: "GET", path: "/api/kpis", roles: EVERYONE },
   { method: "GET", path: "/api/kpis/filters", roles: EVERYONE },
   { method: "GET", path: "/api/audit", roles: ["admin"] },
+  { method: "GET", path: "/api/users", roles: ["admin"] },
+  { method: "POST", path: "/api/users", roles: ["admin"] },
+  { method: "PATCH", path: `/api/users/${NIL}`, roles: ["admin"] },
+  { method: "POST", path: `/api/users/${NIL}/password-reset`, roles: ["admin"] },
+  { method: "POST", path: "/api/me/password", roles: EVERYONE },
+  { method: "GET", path: `/api/cases/${NIL}/notes`, roles: STAFF },
+  { method: "POST", path: `/api/cases/${NIL}/notes`, roles: STAFF },
+  { method: "POST", path: `/api/cases/${NIL}/offers/preview`, roles: STAFF },
 ];
 
 describe.each(TEST_TARGETS)("console roles on %s", (target) => {
@@ -40,7 +48,7 @@ describe.each(TEST_TARGETS)("console roles on %s", (target) => {
   const call = (route: (typeof ROUTES)[number], token?: string) =>
     t.api(route.method, route.path, {
       ...(token ? { token } : {}),
-      ...(route.method === "POST"
+      ...(route.method === "POST" || route.method === "PATCH"
         ? route.csv
           ? { raw: "reference\n", headers: { "content-type": "text/csv" } }
           : { body: {} }

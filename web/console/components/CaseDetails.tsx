@@ -6,7 +6,7 @@ import { day, instant, label, money } from "../format.js";
 import { useAction } from "../hooks.js";
 import type { CaseView } from "../types.js";
 import { CopyLink } from "./CopyLink.js";
-import { Badge, ErrorText, Facts } from "./common.js";
+import { Badge, Code, ErrorText, Facts } from "./common.js";
 
 export function Breakdown({ view }: { view: CaseView }) {
   const due = view.amountDue;
@@ -32,7 +32,7 @@ export function Breakdown({ view }: { view: CaseView }) {
               <td>{l.invoiceNumber ?? "–"}</td>
               <td className="num">{m(l.amount)}</td>
               <td>
-                <code>{l.rule}</code>
+                <Code value={l.rule} />
               </td>
               <td className="muted">{l.detail}</td>
             </tr>
@@ -184,8 +184,12 @@ export function OfferTable({ view }: { view: CaseView }) {
           <th scope="col">Kind</th>
           <th scope="col">Status</th>
           <th scope="col">Total</th>
-          <th scope="col">Discount</th>
-          <th scope="col">Instalments</th>
+          <th scope="col">
+            <abbr title="Discount">%</abbr>
+          </th>
+          <th scope="col">
+            <abbr title="Instalments">#</abbr>
+          </th>
           <th scope="col">Rule</th>
           <th scope="col">By</th>
           <th scope="col">Expires</th>
@@ -202,10 +206,10 @@ export function OfferTable({ view }: { view: CaseView }) {
             <td className="num">{o.discountBps ? `${(o.discountBps / 100).toFixed(2)} %` : "–"}</td>
             <td className="num">{Array.isArray(o.instalments) ? o.instalments.length : "–"}</td>
             <td>
-              <code>{o.rule}</code>
+              <Code value={o.rule} />
             </td>
             <td>{o.source === "collector" ? "Collector" : "Policy engine"}</td>
-            <td>{instant(o.expiresAt)}</td>
+            <td className="nowrap">{day(o.expiresAt)}</td>
           </tr>
         ))}
       </tbody>

@@ -2,7 +2,7 @@
 // debtor (taking the conversation over first: the assistant is then locked out), resolve.
 import { type FormEvent, useState } from "react";
 import { request } from "../api.js";
-import { instant, label, money } from "../format.js";
+import { duration, instant, label, money, time } from "../format.js";
 import { useAction } from "../hooks.js";
 import { Link } from "../router.js";
 import { useSession } from "../session.js";
@@ -254,6 +254,12 @@ export function EscalationItem({
         </time>
       </header>
       <HandoffSummary summary={card.summary} currency={card.case.currency} />
+      {card.status !== "resolved" && card.case.debtorWaitingSince && (
+        <p className="waiting" data-waiting-since={card.case.debtorWaitingSince}>
+          The debtor has been waiting since {time(card.case.debtorWaitingSince)} (
+          {duration((Date.now() - Date.parse(card.case.debtorWaitingSince)) / 1000)})
+        </p>
+      )}
       <p className="escalation__assignee">
         {card.assignee ? `Assigned to ${mine ? "you" : card.assignee.email}` : "Unassigned"}
         {card.case.humanOwnerId ? " · a person owns the conversation" : ""}

@@ -7,6 +7,15 @@ import { useAction } from "../hooks.js";
 import type { ImportReport } from "../types.js";
 import { ErrorText } from "./common.js";
 
+/** UTF-8 when the bytes are UTF-8 (with or without BOM), else Windows-1252 ("CSV" from Excel on Windows). */
+export function decodeSpreadsheet(bytes: ArrayBuffer): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("windows-1252").decode(bytes);
+  }
+}
+
 export function ImportPanel({ onImported }: { onImported: () => void }) {
   const [csv, setCsv] = useState("");
   const [fileName, setFileName] = useState("");
@@ -15,8 +24,10 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
   const action = useAction();
 
   const send = async (mode: "validate" | "import" | "import_valid") => {
+    // A new attempt starts clean: an earlier failure must not stay on screen after a success.
     setMessage(null);
     setReport(null);
+    action.clear();
     try {
       const res = await request<ImportReport>("POST", `/api/cases/import?mode=${mode}`, { csv });
       setReport(res);
@@ -37,8 +48,9 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
     <section className="card import" aria-label="Import cases from CSV">
       <h2>Import cases (CSV)</h2>
       <p className="hint">
-        One row per invoice; rows with the same creditor_name and reference form one case. Amounts in the
-        currency's unit (1200.50). See docs/console.md for the columns.
+        One row per invoice; rows with the same creditor_name and reference form one case. Files saved by
+        Excel work as they are: comma or semicolon separated, amounts such as 1200.50 or 1 200,50, dates as
+        2026-07-31 or 31/07/2026. See docs/console.md for the columns.
       </p>
       <label>
         CSV file
@@ -49,8 +61,10 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
             const file = e.target.files?.[0];
             if (!file) return;
             setFileName(file.name);
-            setCsv(await file.text());
+            setCsv(decodeSpreadsheet(await file.arrayBuffer()));
             setReport(null);
+            setMessage(null);
+            action.clear();
           }}
         />
       </label>

@@ -1,25 +1,28 @@
 // Live takeover from the case page: take the conversation over (the server then refuses every
-// assistant message), write to the debtor as a person, make an offer the policy allows, and hand
-// back to the assistant with a note.
-import { type FormEvent, useState } from "react";
+// assistant message), chat with the debtor as a person (newest messages right above the composer,
+// canned replies in the debtor's language, how long the debtor has been waiting), make an offer the
+// policy allows (previewed by the engine before it is sent), and hand back with a note.
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { request } from "../api.js";
-import { label, money } from "../format.js";
+import { CANNED_REPLIES } from "../canned.js";
+import { duration, fromMajor, label, messageText, money, time, toMajor } from "../format.js";
 import { useAction } from "../hooks.js";
 import { useSession } from "../session.js";
+import type { CaseView, TranscriptMessage } from "../types.js";
 import { ErrorText } from "./common.js";
 
-export function TakeoverPanel({
-  caseId,
-  ownerId,
-  onChange,
-}: {
-  caseId: string;
-  ownerId: string | null;
-  onChange: () => void;
-}) {
+interface Props {
+  readonly view: CaseView;
+  readonly messages: readonly TranscriptMessage[];
+  readonly onChange: () => void;
+}
+
+export function TakeoverPanel({ view, messages, onChange }: Props) {
   const session = useSession();
   const take = useAction();
   const me = session.user?.id;
+  const caseId = view.id;
+  const ownerId = view.conversation?.humanOwnerId ?? null;
   // Without the user id (older /api/me), an owned conversation is assumed ours: the server decides.
   const mine = ownerId !== null && (me === undefined || ownerId === me);
   if (!ownerId) {
@@ -28,8 +31,9 @@ export function TakeoverPanel({
         <h2>The assistant is talking</h2>
         <p>
           Take over to talk to the debtor yourself. The assistant stays silent until you hand back, even a
-          reply it is writing now.
+          reply it is writing now. Taking over assigns the case's open escalations to you.
         </p>
+        <WaitingTime messages={messages} />
         <ErrorText error={take.error} />
         <button
           type="button"
@@ -58,16 +62,81 @@ export function TakeoverPanel({
       <p className="hint">
         The debtor sees your messages as coming from a member of the team. The assistant is locked out.
       </p>
-      <Composer caseId={caseId} onSent={onChange} />
-      <OfferForm caseId={caseId} onOffered={onChange} />
+      <LiveChat messages={messages} />
+      <Composer caseId={caseId} locale={view.debtor.locale} onSent={onChange} />
+      <OfferForm view={view} onOffered={onChange} />
       <HandBack caseId={caseId} onDone={onChange} />
     </section>
   );
 }
 
-function Composer({ caseId, onSent }: { caseId: string; onSent: () => void }) {
+const chatRoles = new Set(["debtor", "assistant", "agent", "system"]);
+const WHO: Record<string, string> = {
+  debtor: "Debtor",
+  assistant: "Assistant",
+  agent: "You",
+  system: "Notice",
+};
+
+/** Seconds since the debtor's last message when nobody has answered it yet, else null. */
+export function waitingSince(messages: readonly TranscriptMessage[], now: number): number | null {
+  const last = messages.findLast((m) => m.role === "debtor" || m.role === "agent" || m.role === "assistant");
+  if (last?.role !== "debtor") return null;
+  return Math.max(0, (now - Date.parse(last.createdAt)) / 1000);
+}
+
+function useNow(everyMs: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(timer);
+  }, [everyMs]);
+  return now;
+}
+
+function WaitingTime({ messages }: { messages: readonly TranscriptMessage[] }) {
+  const now = useNow(15_000);
+  const waiting = waitingSince(messages, now);
+  if (waiting === null) return null;
+  return (
+    <p className={`waiting${waiting > 300 ? " waiting--long" : ""}`} role="status">
+      The debtor has been waiting for an answer for {duration(waiting)}.
+    </p>
+  );
+}
+
+/** The conversation as a chat: oldest at the top, the newest right above the composer. */
+function LiveChat({ messages }: { messages: readonly TranscriptMessage[] }) {
+  const end = useRef<HTMLLIElement>(null);
+  const shown = messages.filter((m) => chatRoles.has(m.role));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scroll whenever a message arrives
+  useEffect(() => {
+    end.current?.scrollIntoView({ block: "end" });
+  }, [shown.length]);
+  return (
+    <>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling log must be reachable with the keyboard (axe: scrollable-region-focusable) */}
+      <ol className="chat" aria-label="Live chat" tabIndex={0}>
+        {shown.map((m) => (
+          <li key={m.id} className={`chat__msg chat__msg--${m.role}`} data-role={m.role}>
+            <span className="chat__who">{WHO[m.role]}</span>{" "}
+            <span className="chat__text">{messageText(m.role, m.text)}</span>{" "}
+            <time className="muted" dateTime={m.createdAt}>
+              {time(m.createdAt)}
+            </time>
+          </li>
+        ))}
+        <li ref={end} aria-hidden="true" className="chat__end" />
+      </ol>
+      <WaitingTime messages={messages} />
+    </>
+  );
+}
+
+function Composer({ caseId, locale, onSent }: { caseId: string; locale: "fr" | "en"; onSent: () => void }) {
   const [text, setText] = useState("");
   const action = useAction();
+  const box = useRef<HTMLTextAreaElement>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const clientMessageId = `c-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -81,9 +150,27 @@ function Composer({ caseId, onSent }: { caseId: string; onSent: () => void }) {
   };
   return (
     <form className="composer" onSubmit={submit} aria-label="Write to the debtor">
+      <fieldset className="canned">
+        <legend className="sr-only">Canned replies</legend>
+        {CANNED_REPLIES[locale].map((c) => (
+          <button
+            key={c.label}
+            type="button"
+            className="btn btn--small"
+            title={c.text}
+            onClick={() => {
+              setText(c.text);
+              box.current?.focus();
+            }}
+          >
+            {c.label}
+          </button>
+        ))}
+      </fieldset>
       <label>
         Message to the debtor
         <textarea
+          ref={box}
           rows={3}
           maxLength={2000}
           value={text}
@@ -105,37 +192,81 @@ function Composer({ caseId, onSent }: { caseId: string; onSent: () => void }) {
   );
 }
 
-interface OfferResult {
-  recorded: boolean;
-  decision: "accept" | "counter" | "refuse";
-  explanation?: string;
-  terms?: {
-    kind: string;
-    total: number;
-    currency: string;
-    instalments: { dueDate: string; amount: number }[];
-  };
+interface Terms {
+  kind: string;
+  total: number;
+  currency: string;
+  instalments: { dueDate: string; amount: number }[];
 }
 
-function OfferForm({ caseId, onOffered }: { caseId: string; onOffered: () => void }) {
+interface Preview {
+  decision: "accept" | "counter" | "refuse";
+  explanation?: string;
+  terms?: Terms;
+}
+
+function describeTerms(t: Terms): string {
+  const n = t.instalments.length;
+  const first = t.instalments[0];
+  return `${label(t.kind)} ${money(t.total, t.currency)}${n > 1 ? ` in ${n} instalments` : ""}${
+    first ? `, first on ${first.dueDate}` : ""
+  }`;
+}
+
+/** The terms a person may propose, as the policy engine reads them (first date, amount or count, waiver). */
+function OfferForm({ view, onOffered }: { view: CaseView; onOffered: () => void }) {
+  const currency = view.principal.currency;
+  const due = view.amountDue;
   const [kind, setKind] = useState("plan");
   const [count, setCount] = useState("3");
   const [cadence, setCadence] = useState("monthly");
-  const [result, setResult] = useState<OfferResult | null>(null);
+  const [firstDate, setFirstDate] = useState("");
+  const [amount, setAmount] = useState("");
+  const [waive, setWaive] = useState(false);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [sent, setSent] = useState<string | null>(null);
   const action = useAction();
+  const waivable = due ? due.interest + due.fees : 0;
+
+  const body = () => {
+    const b: Record<string, unknown> = { kind };
+    if (firstDate) b.firstDate = firstDate;
+    const minor = amount ? fromMajor(amount, currency) : null;
+    if (kind === "plan") {
+      b.cadence = cadence;
+      if (minor) b.instalmentAmount = minor;
+      else b.count = Number(count);
+    } else if (minor) b.total = minor;
+    // Waiving interest and fees is proposing the total without them; the engine decides.
+    if (waive && due && !b.total) b.total = due.total - waivable;
+    return b;
+  };
+  const reset = () => {
+    setPreview(null);
+    setSent(null);
+  };
+  const check = async () => {
+    setSent(null);
+    const res = await action.run(() =>
+      request<Preview>("POST", `/api/cases/${view.id}/offers/preview`, { body: body() }),
+    );
+    if (res) setPreview(res);
+  };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const body = kind === "plan" ? { kind, count: Number(count), cadence } : { kind };
-    const res = await action.run(() => request<OfferResult>("POST", `/api/cases/${caseId}/offers`, { body }));
-    if (res) {
-      setResult(res);
-      if (res.recorded) onOffered();
-    }
+    const res = await action.run(() =>
+      request<Preview & { recorded: boolean }>("POST", `/api/cases/${view.id}/offers`, { body: body() }),
+    );
+    if (res?.recorded && res.terms) {
+      setPreview(null);
+      setSent(`Offer sent: ${describeTerms(res.terms)}.`);
+      onOffered();
+    } else if (res) setPreview(res);
   };
   return (
     <details className="offer-form">
       <summary>Make an offer (checked by the policy)</summary>
-      <form onSubmit={submit}>
+      <form onSubmit={submit} onChange={reset}>
         <label>
           Kind
           <select value={kind} onChange={(e) => setKind(e.target.value)}>
@@ -153,6 +284,7 @@ function OfferForm({ caseId, onOffered }: { caseId: string; onOffered: () => voi
                 min={1}
                 max={60}
                 value={count}
+                disabled={amount !== ""}
                 onChange={(e) => setCount(e.target.value)}
               />
             </label>
@@ -166,21 +298,62 @@ function OfferForm({ caseId, onOffered }: { caseId: string; onOffered: () => voi
             </label>
           </>
         )}
-        <ErrorText error={action.error} />
-        <button type="submit" className="btn" disabled={action.busy}>
+        <label>
+          {kind === "plan" ? `Or amount per instalment (${currency})` : `Total (${currency}, optional)`}
+          <input
+            inputMode="decimal"
+            value={amount}
+            placeholder="0.00"
+            onChange={(e) => setAmount(e.target.value)}
+          />
+        </label>
+        <label>
+          First payment on
+          <input type="date" value={firstDate} onChange={(e) => setFirstDate(e.target.value)} />
+        </label>
+        {waivable > 0 && (
+          <label className="check">
+            <input type="checkbox" checked={waive} onChange={(e) => setWaive(e.target.checked)} />
+            Waive interest and fees ({money(waivable, currency)})
+          </label>
+        )}
+        <button type="button" className="btn" disabled={action.busy} onClick={() => void check()}>
+          Check with the policy
+        </button>
+        <button
+          type="submit"
+          className="btn btn--primary"
+          disabled={action.busy || preview?.decision !== "accept"}
+        >
           Send the offer
         </button>
+        {preview?.decision !== "accept" && (
+          <span className="muted">Check the terms with the policy first.</span>
+        )}
       </form>
-      {result && (
-        <p role="status" className={result.recorded ? "ok" : "warn"}>
-          {result.recorded
-            ? `Offer sent: ${label(result.terms?.kind ?? "")} ${result.terms ? money(result.terms.total, result.terms.currency) : ""}.`
-            : `Not sent (${result.decision}): ${result.explanation ?? ""}${
-                result.terms
-                  ? ` The policy would allow ${label(result.terms.kind)} ${money(result.terms.total, result.terms.currency)} in ${result.terms.instalments.length}.`
-                  : ""
-              }`}
+      <ErrorText error={action.error} />
+      {preview && (
+        <p
+          role="status"
+          className={preview.decision === "accept" ? "ok" : "warn"}
+          data-decision={preview.decision}
+        >
+          {preview.decision === "accept" && preview.terms
+            ? `The policy accepts: ${describeTerms(preview.terms)}.`
+            : preview.decision === "counter"
+              ? `The policy would counter: ${preview.explanation ?? ""}${
+                  preview.terms ? ` It allows ${describeTerms(preview.terms)}.` : ""
+                }`
+              : `The policy refuses: ${preview.explanation ?? ""}`}
         </p>
+      )}
+      {sent && (
+        <p role="status" className="ok">
+          {sent}
+        </p>
+      )}
+      {due && kind === "plan" && amount && fromMajor(amount, currency) === null && (
+        <p className="error">Write the amount as {toMajor(12345, currency)}.</p>
       )}
     </details>
   );
@@ -201,12 +374,23 @@ function HandBack({ caseId, onDone }: { caseId: string; onDone: () => void }) {
     <form className="handback" onSubmit={submit} aria-label="Hand back to the assistant">
       <label>
         Note for the transcript
-        <input required maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
+        <input
+          required
+          maxLength={2000}
+          value={note}
+          aria-describedby="handback-hint"
+          onChange={(e) => setNote(e.target.value)}
+        />
       </label>
       <ErrorText error={action.error} />
       <button type="submit" className="btn" disabled={action.busy || !note.trim()}>
         Hand back to the assistant
       </button>
+      <span id="handback-hint" className="muted">
+        {note.trim()
+          ? "The debtor is told the assistant is back."
+          : "Write a note for the transcript first: it says what you did and why you hand back."}
+      </span>
     </form>
   );
 }

@@ -2,7 +2,7 @@
 // answered (offline engine, LLM with its model, a person, the system) and the prompt version; under
 // it, the events it caused: guard interventions, policy decisions with the rule that fired, tool
 // calls, disclosures, fallbacks, takeovers, suppressed replies. Every text is rendered as text.
-import { instant, label, money } from "../format.js";
+import { instant, label, messageText, money } from "../format.js";
 import type { TranscriptEvent, TranscriptMessage } from "../types.js";
 
 type Meta = Record<string, unknown>;
@@ -155,7 +155,9 @@ export function TranscriptView({
         return (
           <li key={m.id} className={`tmsg tmsg--${m.role}`} data-role={m.role} data-id={m.id}>
             <MessageMeta m={m} />
-            <p className="tmsg__text">{m.text}</p>
+            <p className="tmsg__text" title={m.text !== messageText(m.role, m.text) ? m.text : undefined}>
+              {messageText(m.role, m.text)}
+            </p>
             {offer && (
               <p className="tmsg__offer">
                 Offer shown: {label(offer.kind)} {money(offer.total, offer.currency)} · rule {offer.rule}

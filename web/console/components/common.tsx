@@ -13,7 +13,11 @@ export function ErrorText({ error }: { error: ApiError | null }) {
 }
 
 export function Badge({ value, kind = "status" }: { value: string; kind?: string }) {
-  return <span className={`badge badge--${kind} badge--${value}`}>{label(value)}</span>;
+  return (
+    <span className={`badge badge--${kind} badge--${value}`} title={value}>
+      {label(value)}
+    </span>
+  );
 }
 
 export function Pagination({
@@ -58,4 +62,13 @@ export function Facts({ items }: { items: [string, ReactNode][] }) {
 
 export function Loading({ what }: { what: string }) {
   return <p className="muted">Loading {what}…</p>;
+}
+
+/** A policy rule or other code in plain words, the code itself in the tooltip. */
+export function Code({ value }: { value: string }) {
+  return (
+    <abbr className="code-label" title={value}>
+      {label(value)}
+    </abbr>
+  );
 }

@@ -4,6 +4,7 @@ import { request } from "../api.js";
 import { Breakdown, DebtorDetails, LinkPanel, OfferTable } from "../components/CaseDetails.js";
 import { Badge, ErrorText, Loading } from "../components/common.js";
 import { EscalationItem } from "../components/Escalation.js";
+import { NotesPanel } from "../components/Notes.js";
 import { PromiseList } from "../components/Promises.js";
 import { TakeoverPanel } from "../components/Takeover.js";
 import { TranscriptView } from "../components/Transcript.js";
@@ -59,7 +60,7 @@ export function CasePage({ id }: { id: string }) {
         <div className="case-grid__main">
           <section aria-labelledby="h-conv">
             <h2 id="h-conv">Conversation</h2>
-            <TakeoverPanel caseId={c.id} ownerId={c.conversation?.humanOwnerId ?? null} onChange={refresh} />
+            <TakeoverPanel view={c} messages={transcript.data?.messages ?? []} onChange={refresh} />
             <ErrorText error={transcript.error} />
             {transcript.data && (
               <TranscriptView
@@ -75,6 +76,7 @@ export function CasePage({ id }: { id: string }) {
           </section>
         </div>
         <div className="case-grid__side">
+          <NotesPanel caseId={c.id} />
           {escalations.data && escalations.data.items.length > 0 && (
             <section aria-labelledby="h-esc">
               <h2 id="h-esc">Escalations</h2>

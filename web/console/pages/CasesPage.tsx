@@ -73,6 +73,19 @@ export function CasesPage() {
           >
             Export CSV
           </button>
+          <button
+            type="button"
+            className="btn"
+            disabled={exporter.busy}
+            title="Separated by semicolons with decimal commas: opens as columns in French Excel"
+            onClick={() =>
+              void exporter.run(() =>
+                download(`/api/cases/export.csv${query({ ...filters, dialect: "excel-fr" })}`, "cases.csv"),
+              )
+            }
+          >
+            Export for Excel (FR)
+          </button>
         </div>
       </div>
       <ErrorText error={exporter.error} />
@@ -84,7 +97,7 @@ export function CasesPage() {
           Search
           <input
             type="search"
-            placeholder="Reference, debtor or creditor"
+            placeholder="Reference, name, e-mail, phone or invoice number"
             value={text}
             onChange={(e) => setText(e.target.value)}
           />

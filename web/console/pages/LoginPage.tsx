@@ -1,5 +1,5 @@
-import { type FormEvent, useState } from "react";
-import { ApiError } from "../api.js";
+import { type FormEvent, useEffect, useState } from "react";
+import { ApiError, request } from "../api.js";
 import { navigate } from "../router.js";
 import { useSession } from "../session.js";
 
@@ -9,6 +9,18 @@ export function LoginPage() {
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [sso, setSso] = useState(false);
+  useEffect(() => {
+    request<{ enabled: boolean }>("GET", "/api/sso")
+      .then((r) => setSso(r.enabled))
+      .catch(() => setSso(false));
+    // A failed single sign-on comes back here with its reason in the fragment.
+    const reason = new URLSearchParams(window.location.hash.replace(/^#/, "")).get("sso_error");
+    if (reason) {
+      setError(reason);
+      window.history.replaceState(null, "", window.location.pathname);
+    }
+  }, []);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -57,6 +69,11 @@ export function LoginPage() {
         <button type="submit" className="btn btn--primary" disabled={busy}>
           {busy ? "Logging in…" : "Log in"}
         </button>
+        {sso && (
+          <a className="btn" href="/api/sso/start">
+            Log in with single sign-on
+          </a>
+        )}
       </form>
     </main>
   );

@@ -7,6 +7,7 @@ import { EscalationItem } from "../components/Escalation.js";
 import { label } from "../format.js";
 import { useResource } from "../hooks.js";
 import { useLiveEvents } from "../live.js";
+import { useNotificationPermission } from "../notify.js";
 import { OutreachTasks } from "../outreach/OutboxPage.js";
 import { ESCALATION_KINDS, type EscalationList } from "../types.js";
 
@@ -29,10 +30,20 @@ export function QueuePage() {
     list.reload();
   });
 
+  const [permission, askPermission] = useNotificationPermission();
   return (
     <section className="page">
       <h1>Escalations</h1>
       <OutreachTasks />
+      {permission === "default" && (
+        <p className="hint">
+          <button type="button" className="btn" onClick={askPermission}>
+            Notify me of new escalations
+          </button>{" "}
+          The browser shows a notification when a case needs a person, even in another tab.
+        </p>
+      )}
+      {permission === "granted" && <p className="muted">Browser notifications are on for new escalations.</p>}
       <form className="filters" aria-label="Filter escalations" onSubmit={(e) => e.preventDefault()}>
         <label>
           Kind

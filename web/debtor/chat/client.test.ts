@@ -111,7 +111,8 @@ describe("ChatClient", () => {
     await settle();
     await settle();
     expect(client.getSnapshot().awaitingReply).toBe(false);
-    // Resolving an escalation keeps the person in the conversation; handing back ends it.
+    // A resolution notice alone keeps the person (the server sends a hand-back notice when the
+    // resolution ends the takeover); handing back ends it.
     socket.fire("message", { ...msg("r", "system", "Dossier résolu."), notice: "resolved_other" });
     expect(client.getSnapshot().personPresent).toBe(true);
     socket.fire("message", { ...msg("h", "system", "L'assistant reprend."), notice: "handback" });
@@ -121,6 +122,15 @@ describe("ChatClient", () => {
     await settle();
     await settle();
     expect(client.getSnapshot().awaitingReply).toBe(true);
+  });
+
+  it("counts a resolution that closes the case as the person leaving", () => {
+    const { socket, client } = setup(() => ({ ok: true, id: "d1" }));
+    socket.up();
+    socket.fire("message", { ...msg("j", "system", "Une personne a rejoint."), notice: "takeover" });
+    expect(client.getSnapshot().personPresent).toBe(true);
+    socket.fire("message", { ...msg("c", "system", "Paiement retrouvé."), notice: "resolved_payment_found" });
+    expect(client.getSnapshot().personPresent).toBe(false);
   });
 
   it("retries an unacknowledged message with the same clientMessageId after reconnecting", async () => {

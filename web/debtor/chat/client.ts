@@ -43,11 +43,15 @@ export interface ChatClientOptions {
 const RETRYABLE = new Set(["rate_limited", "internal"]);
 const STATUSES = new Set(["verifying", "negotiating", "promised", "escalated", "closed"]);
 
-/** Whether a person took the conversation over and has not handed it back (resolving keeps it). */
+/** Resolutions that close the case: the person leaves with them (no separate hand-back notice). */
+const CLOSING_NOTICES = new Set(["resolved_dispute_upheld", "resolved_payment_found"]);
+
+/** Whether a person took the conversation over and has not handed it back (nor closed the case). */
 export function personPresent(messages: readonly WireMessage[]): boolean {
   for (let i = messages.length - 1; i >= 0; i--) {
     const notice = messages[i]?.notice;
-    if (notice === "takeover" || notice === "handback") return notice === "takeover";
+    if (notice === "takeover") return true;
+    if (notice === "handback" || (notice && CLOSING_NOTICES.has(notice))) return false;
   }
   return false;
 }

@@ -8,7 +8,7 @@ import type { PromiseInfo } from "../chat/info.js";
 import type { OutboxItem } from "../chat/outbox.js";
 import type { CaseStatus, WireMessage, WireOffer } from "../chat/types.js";
 import { useLocale } from "../locale.js";
-import { ConfirmationCard, OfferCard, offerState } from "./OfferCard.js";
+import { ConfirmationCard, OfferCard, offerAcceptable, offerState } from "./OfferCard.js";
 
 interface Props {
   readonly messages: readonly WireMessage[];
@@ -109,7 +109,7 @@ export function MessageList(props: Props) {
                   decision: decisions[m.offer.id],
                   promised: Boolean(promised(m.offer.id)),
                   promiseStatus: promised(m.offer.id)?.status,
-                  negotiating: props.status === undefined || props.status === "negotiating",
+                  acceptable: offerAcceptable(props.status, m.role),
                   now,
                 })}
                 linkBase={props.linkBase}

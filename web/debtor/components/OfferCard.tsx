@@ -3,11 +3,18 @@
 import { dayIn, formatDay, formatMoney } from "../../shared/format.js";
 import type { OfferDecision } from "../chat/client.js";
 import type { PromiseInfo } from "../chat/info.js";
-import type { Instalment, WireOffer } from "../chat/types.js";
+import type { CaseStatus, Instalment, Role, WireOffer } from "../chat/types.js";
 import { useLocale } from "../locale.js";
 import { PaymentPanel } from "./PaymentPanel.js";
 
 export type OfferState = "open" | "sending" | "accepted" | "declined" | "closed" | "cancelled";
+
+/** Whether the case takes an acceptance of an offer carried by a message of this role. */
+export function offerAcceptable(status: CaseStatus | undefined, messageRole: Role): boolean {
+  if (status === undefined || status === "negotiating") return true;
+  // A collector's offer is made while the case is escalated (taken over); the server accepts it.
+  return status === "escalated" && messageRole === "agent";
+}
 
 /** What the card shows, from the local decision, the server's status, and the case's state. */
 export function offerState(
@@ -18,7 +25,8 @@ export function offerState(
     promised: boolean;
     /** The status of the promise made from this offer: a cancelled one is never shown as accepted. */
     promiseStatus?: string | undefined;
-    negotiating: boolean;
+    /** The case accepts offers now: negotiating, or a person's offer while they hold the case. */
+    acceptable: boolean;
     now: number;
   },
 ): OfferState {
@@ -28,7 +36,7 @@ export function offerState(
   if (options.decision === "declined" || offer.status === "declined") return "declined";
   if (options.decision === "unavailable") return "closed";
   if (offer.status && offer.status !== "proposed") return "closed";
-  if (!options.latest || !options.negotiating || Date.parse(offer.expiresAt) <= options.now) return "closed";
+  if (!options.latest || !options.acceptable || Date.parse(offer.expiresAt) <= options.now) return "closed";
   return "open";
 }
 

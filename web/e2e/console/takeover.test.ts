@@ -53,7 +53,7 @@ describe.skipIf(!hasChromium)("collector console: live escalation, takeover and 
     expect(new URL(desk.url()).pathname).toBe("/console/login");
     await login.logIn("collector@test.local", PASSWORD);
     const nav = new ConsoleNav(desk);
-    expect(await nav.items()).toEqual(["Escalations", "Cases", "Outbox", "KPIs"]);
+    expect(await nav.items()).toEqual(["Escalations", "Cases", "Outbox", "Statements", "Creditors", "KPIs"]);
     await desk.getByRole("heading", { name: "Escalations" }).waitFor();
     await expect.poll(() => nav.live.textContent(), { timeout: 10_000 }).toBe("Live");
     const queue = new QueuePage(desk);
@@ -169,7 +169,17 @@ describe.skipIf(!hasChromium)("collector console: live escalation, takeover and 
     await page.getByRole("heading", { name: "amiable console" }).waitFor();
 
     await login.logIn("admin@test.local", PASSWORD);
-    expect(await nav.items()).toEqual(["Escalations", "Cases", "Outbox", "KPIs", "Policies", "Audit log"]);
+    expect(await nav.items()).toEqual([
+      "Escalations",
+      "Cases",
+      "Outbox",
+      "Statements",
+      "Creditors",
+      "KPIs",
+      "Policies",
+      "Team",
+      "Audit log",
+    ]);
     await nav.go("Audit log");
     await page.getByRole("table").waitFor();
     expect(await page.locator("table.audit").textContent()).toContain("case.create");

@@ -1,0 +1,30 @@
+// Internal notes for the team on a case (never shown to the debtor), pushed live to the case room.
+import { z } from "zod";
+import { addNote, listNotes } from "../../db/console/notes.js";
+import { notFound } from "../../errors/app-error.js";
+import { parseOrThrow } from "../../errors/zod-details.js";
+import type { Actor, AppContext } from "../context.js";
+
+export const noteInput = z.strictObject({
+  text: z.string().trim().min(1, "must not be empty").max(4000, "must be at most 4000 characters"),
+});
+
+export async function caseNotes(ctx: AppContext, caseId: string) {
+  const rows = await listNotes(ctx.db.prisma, caseId);
+  return {
+    items: rows.map((n) => ({
+      id: n.id,
+      text: n.text,
+      author: n.author.email,
+      createdAt: n.createdAt.toISOString(),
+    })),
+  };
+}
+
+export async function writeNote(ctx: AppContext, actor: Actor, caseId: string, body: unknown) {
+  const input = parseOrThrow(noteInput, body, "note");
+  const added = await addNote(ctx.db.prisma, { caseId, authorId: actor.userId, text: input.text });
+  if (added.status === "not_found") throw notFound("Case");
+  ctx.events.publish({ type: "case.note", caseId, noteId: added.id });
+  return { id: added.id, text: input.text, author: actor.email, createdAt: added.createdAt.toISOString() };
+}

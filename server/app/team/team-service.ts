@@ -1,0 +1,204 @@
+// Team accounts: admins invite people by e-mail with a role, change roles, disable accounts and send
+// password resets; anyone sets their password through a one-time link, and changes their own.
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import { hashPassword, verifyPassword } from "../../auth/passwords.js";
+import { hashToken, looksLikeToken, newSecretToken } from "../../auth/tokens.js";
+import {
+  consumePasswordLink,
+  createInvitedUser,
+  createResetLink,
+  findOpenInvitation,
+  findUserHash,
+  listTeam,
+  setOwnPassword,
+  type TeamUserRow,
+  updateUser,
+} from "../../db/team.js";
+import { AppError, notFound } from "../../errors/app-error.js";
+import { parseOrThrow } from "../../errors/zod-details.js";
+import type { Actor, AppContext } from "../context.js";
+import type { Delivery, SendInvitation } from "./mailer.js";
+
+const ROLES = ["collector", "policy_editor", "admin"] as const;
+const password = z
+  .string()
+  .min(12, "must be at least 12 characters")
+  .max(1024, "must be at most 1024 characters");
+
+export const inviteInput = z.strictObject({
+  email: z.email("must be an email address").max(254),
+  role: z.enum(ROLES, "must be collector, policy_editor or admin"),
+  name: z.string().trim().min(1).max(200).optional(),
+});
+
+export const updateUserInput = z
+  .strictObject({
+    role: z.enum(ROLES, "must be collector, policy_editor or admin").optional(),
+    disabled: z.boolean("must be true or false").optional(),
+    name: z.string().trim().min(1).max(200).optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, "send at least one of role, disabled, name");
+
+export const setPasswordInput = z.strictObject({
+  token: z.string().refine(looksLikeToken, "is not a valid link"),
+  password,
+});
+
+export const changePasswordInput = z.strictObject({
+  currentPassword: z.string().min(1, "must not be empty").max(1024),
+  newPassword: password,
+});
+
+export interface TeamDeps {
+  readonly ctx: AppContext;
+  readonly sendInvitation: SendInvitation;
+}
+
+export function userView(u: TeamUserRow) {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    disabled: u.disabled,
+    createdAt: u.createdAt.toISOString(),
+    updatedAt: u.updatedAt.toISOString(),
+  };
+}
+
+export interface InvitationView {
+  readonly purpose: "invite" | "reset";
+  readonly expiresAt: string;
+  readonly delivery: Delivery;
+  /** Only when no e-mail was sent: the admin hands the link over themselves. */
+  readonly link?: string;
+}
+
+/** The page that sets the password; the token rides in the fragment, never sent to a server log. */
+function passwordLink(ctx: AppContext, token: string): string {
+  return `${ctx.publicUrl.replace(/\/$/, "")}/console/password#token=${token}`;
+}
+
+async function deliver(
+  deps: TeamDeps,
+  purpose: "invite" | "reset",
+  to: string,
+  role: string,
+  token: string,
+  expiresAt: Date,
+): Promise<InvitationView> {
+  const link = passwordLink(deps.ctx, token);
+  const { delivery } = await deps.sendInvitation({ to, purpose, role, link, expiresAt });
+  return {
+    purpose,
+    expiresAt: expiresAt.toISOString(),
+    delivery,
+    ...(delivery === "outbox" ? { link } : {}),
+  };
+}
+
+export async function listUsers(ctx: AppContext) {
+  const rows = await listTeam(ctx.db.prisma, ctx.clock.now());
+  return {
+    items: rows.map((r) => ({
+      ...userView(r),
+      lastSeenAt: r.lastSeenAt?.toISOString() ?? null,
+      pendingInvitation: r.pendingInvitation
+        ? { purpose: r.pendingInvitation.purpose, expiresAt: r.pendingInvitation.expiresAt.toISOString() }
+        : null,
+    })),
+  };
+}
+
+const expiry = (ctx: AppContext) =>
+  new Date(ctx.clock.now().getTime() + ctx.env.INVITATION_TTL_HOURS * 3_600_000);
+
+export async function inviteUser(deps: TeamDeps, actor: Actor, body: unknown) {
+  const input = parseOrThrow(inviteInput, body, "user");
+  const { ctx } = deps;
+  const token = newSecretToken();
+  const expiresAt = expiry(ctx);
+  const result = await createInvitedUser(ctx.db.prisma, {
+    email: input.email,
+    role: input.role,
+    name: input.name,
+    // Nobody knows this password: the account opens only through the link.
+    unusableHash: await hashPassword(randomBytes(32).toString("base64url")),
+    tokenHash: hashToken(token),
+    expiresAt,
+    actorId: actor.userId,
+  });
+  if (result.status === "exists")
+    throw new AppError("conflict", "A user with this email already exists.", [
+      { path: "email", message: "is already a member of the team" },
+    ]);
+  const invitation = await deliver(deps, "invite", result.user.email, input.role, token, expiresAt);
+  return { user: userView(result.user), invitation };
+}
+
+export async function changeUser(deps: TeamDeps, actor: Actor, id: string, body: unknown) {
+  const input = parseOrThrow(updateUserInput, body, "user");
+  if (id === actor.userId && (input.disabled === true || (input.role && input.role !== "admin")))
+    throw new AppError("not_allowed_now", "You cannot disable yourself or remove your own admin role.");
+  const result = await updateUser(deps.ctx.db.prisma, {
+    id,
+    ...input,
+    actorId: actor.userId,
+    now: deps.ctx.clock.now(),
+  });
+  if (result.status === "not_found") throw notFound("User");
+  if (result.status === "last_admin")
+    throw new AppError("not_allowed_now", "The team needs at least one active admin.");
+  return { user: userView(result.user) };
+}
+
+export async function resetPassword(deps: TeamDeps, actor: Actor, id: string) {
+  const { ctx } = deps;
+  const token = newSecretToken();
+  const expiresAt = expiry(ctx);
+  const result = await createResetLink(ctx.db.prisma, {
+    userId: id,
+    tokenHash: hashToken(token),
+    expiresAt,
+    actorId: actor.userId,
+    now: ctx.clock.now(),
+  });
+  if (result.status === "not_found") throw notFound("User");
+  return { invitation: await deliver(deps, "reset", result.email, "", token, expiresAt) };
+}
+
+/** What the set-password page shows before the person types: whose account, until when. */
+export async function checkPasswordLink(ctx: AppContext, token: string) {
+  if (!looksLikeToken(token)) throw new AppError("link_invalid", "This link is not valid.");
+  const found = await findOpenInvitation(ctx.db.prisma, hashToken(token), ctx.clock.now());
+  if (!found) throw new AppError("link_invalid", "This link has expired or was already used.");
+  return { email: found.user.email, purpose: found.purpose, expiresAt: found.expiresAt.toISOString() };
+}
+
+export async function setPasswordFromLink(ctx: AppContext, body: unknown) {
+  const input = parseOrThrow(setPasswordInput, body, "password");
+  const result = await consumePasswordLink(ctx.db.prisma, {
+    tokenHash: hashToken(input.token),
+    passwordHash: await hashPassword(input.password),
+    now: ctx.clock.now(),
+  });
+  if (result.status === "invalid")
+    throw new AppError("link_invalid", "This link has expired or was already used.");
+  return { email: result.email, role: result.role };
+}
+
+export async function changeOwnPassword(ctx: AppContext, actor: Actor, bearer: string, body: unknown) {
+  const input = parseOrThrow(changePasswordInput, body, "password");
+  const row = await findUserHash(ctx.db.prisma, actor.userId);
+  if (!row || !(await verifyPassword(input.currentPassword, row.passwordHash)))
+    throw new AppError("validation_failed", "The current password is wrong.", [
+      { path: "currentPassword", message: "is wrong" },
+    ]);
+  await setOwnPassword(ctx.db.prisma, {
+    userId: actor.userId,
+    passwordHash: await hashPassword(input.newPassword),
+    keepTokenHash: hashToken(bearer),
+    now: ctx.clock.now(),
+  });
+}
