@@ -18,8 +18,18 @@ export function inTransaction<T>(prisma: Prisma, fn: (tx: Tx) => Promise<T>): Pr
 /** A timestamp parameter compared with TIMESTAMP(3) columns, independent of the session time zone. */
 const ts = (d: Date) => d.toISOString().replace("T", " ").replace("Z", "");
 
-/** Gives every case without a sequence one (cases created since the last tick, imported cases). */
-export async function ensureSequences(prisma: Prisma, now: Date): Promise<number> {
+/**
+ * Gives every case without a sequence one (cases created since the last tick, imported cases), or
+ * only the named case (an event about it: no scan of every case on each chat event).
+ */
+export async function ensureSequences(prisma: Prisma, now: Date, caseId?: string): Promise<number> {
+  if (caseId)
+    return prisma.$executeRaw`
+      INSERT INTO "OutreachSequence" ("id", "caseId", "status", "nextRunAt", "createdAt", "updatedAt")
+      SELECT gen_random_uuid()::text, c."id", 'active', ${ts(now)}::timestamp(3), ${ts(now)}::timestamp(3), ${ts(now)}::timestamp(3)
+      FROM "Case" c
+      WHERE c."id" = ${caseId}
+      ON CONFLICT ("caseId") DO NOTHING`;
   return prisma.$executeRaw`
     INSERT INTO "OutreachSequence" ("id", "caseId", "status", "nextRunAt", "createdAt", "updatedAt")
     SELECT gen_random_uuid()::text, c."id", 'active', ${ts(now)}::timestamp(3), ${ts(now)}::timestamp(3), ${ts(now)}::timestamp(3)

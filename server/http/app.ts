@@ -65,6 +65,8 @@ export function createHttpApp(ctx: AppContext, options: HttpOptions = {}): Expre
   );
   app.use(healthRoutes(ctx));
   app.use("/api", apiLimiter(options.apiLimit));
+  // Path and query first, for the raw-body routes (webhooks) too; the JSON body once it is parsed.
+  app.use(rejectHostileText);
   for (const router of options.rawBodyRoutes ?? []) app.use(router);
   app.use(
     express.json({ limit: BODY_LIMIT, strict: true, type: ["application/json", "application/*+json"] }),

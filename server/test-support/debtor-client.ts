@@ -31,7 +31,13 @@ export class DebtorClient {
   readonly states: string[] = [];
   private constructor(readonly socket: Socket) {
     socket.on("message", (m: WireMessage) => {
-      if (!this.messages.some((x) => x.id === m.id)) this.messages.push(m);
+      if (this.messages.some((x) => x.id === m.id)) return;
+      // Ordered as the page shows them (web/debtor/chat/timeline.ts): by the server's createdAt, then
+      // by first arrival. A live broadcast may overtake the history sent on connection.
+      const at = Date.parse(m.createdAt);
+      const before = this.messages.findIndex((x) => Date.parse(x.createdAt) > at);
+      if (before === -1) this.messages.push(m);
+      else this.messages.splice(before, 0, m);
     });
     socket.on("state", (s: { status: string }) => this.states.push(s.status));
   }

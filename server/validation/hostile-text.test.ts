@@ -169,10 +169,14 @@ describe.each(TEST_TARGETS)("hostile text on %s", (target) => {
     for (const { method, path } of routes) {
       const concrete = path.replace(/:\w+/g, token).replace("{*splat}", "x");
       const hostilePath = path.replace(/:\w+/g, "a%00b").replace("{*splat}", "%00");
+      // A provider's webhook reads a raw, signed body (not user text): its signature check refuses it.
+      const rawBody = path.startsWith("/api/webhooks/");
       const tries = [
         ...(hostilePath !== concrete ? [{ path: hostilePath }] : []),
         { path: `${concrete}?q=%00` },
-        ...(method === "GET" ? [] : [{ path: concrete, body: { note: "a\u0000b", text: "\ud800" } }]),
+        ...(method === "GET" || rawBody
+          ? []
+          : [{ path: concrete, body: { note: "a\u0000b", text: "\ud800" } }]),
       ];
       for (const attempt of tries) {
         const res = await t.api(method, attempt.path, {

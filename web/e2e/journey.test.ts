@@ -43,6 +43,9 @@ describe.skipIf(!hasChromium)("debtor journeys in Chromium", () => {
   async function openChat(overrides: Record<string, unknown> = {}) {
     const c = await createCase(t, overrides);
     const page = await browser.context.newPage();
+    // The page reads an offer's validity against its own clock: give it the server's test date, or
+    // the offers of a fixed test date look expired once the real date has moved past them.
+    await page.clock.setFixedTime(t.clock.now());
     const problems = new PageProblems(page, [t.url]);
     const chat = new ChatPage(page);
     await chat.open(c.link);

@@ -84,6 +84,8 @@ describe.each(TEST_TARGETS)("collector desk on %s", (target) => {
     const { c, debtor } = await verifiedDebtor(t);
     expect((await post(`/api/cases/${c.id}/offers/preview`, { kind: "full" })).status).toBe(409);
     await post(`/api/cases/${c.id}/takeover`);
+    // The takeover notice reaches the debtor's socket after the answer: count from there.
+    await debtor.waitFor(() => debtor.messages.find((m) => m.notice === "takeover"), "takeover notice");
     const messagesBefore = debtor.messages.length;
 
     const ok = await post(`/api/cases/${c.id}/offers/preview`, {

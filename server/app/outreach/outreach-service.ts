@@ -318,7 +318,10 @@ export class OutreachService {
   }
 
   private async onEvent(e: DomainEvent): Promise<void> {
-    if (e.type === "escalation.opened" || e.type === "case.status") await this.react(e.caseId);
+    // A case that becomes verifying or negotiating changes nothing for its sequence (a collector
+    // resumes a stopped one; a cancelled promise arrives as promise.updated): no work per chat turn.
+    const quiet = e.type === "case.status" && (e.status === "verifying" || e.status === "negotiating");
+    if (e.type === "escalation.opened" || (e.type === "case.status" && !quiet)) await this.react(e.caseId);
     if (e.type === "promise.updated") {
       if (e.status === "active") await this.confirm(e.caseId, e.promiseId, "confirmation");
       if (e.status === "cancelled") await this.confirm(e.caseId, e.promiseId, "cancellation");
@@ -328,7 +331,7 @@ export class OutreachService {
 
   /** Re-evaluates a case now: stops its sequence at once when contact must stop. */
   async react(caseId: string): Promise<void> {
-    await ensureSequences(this.ctx.db.prisma, this.ctx.clock.now());
+    await ensureSequences(this.ctx.db.prisma, this.ctx.clock.now(), caseId);
     await inTransaction(this.ctx.db.prisma, async (tx) => {
       const seq = await lockSequenceOfCase(tx, caseId);
       const c = await getOutreachCase(tx, caseId);
@@ -349,7 +352,7 @@ export class OutreachService {
 
   /** Written confirmation of an accepted (or cancelled) promise, sent at once whatever the hour. */
   async confirm(caseId: string, promiseId: string, kind: "confirmation" | "cancellation"): Promise<void> {
-    await ensureSequences(this.ctx.db.prisma, this.ctx.clock.now());
+    await ensureSequences(this.ctx.db.prisma, this.ctx.clock.now(), caseId);
     await inTransaction(this.ctx.db.prisma, async (tx) => {
       await lockSequenceOfCase(tx, caseId);
       const c = await getOutreachCase(tx, caseId);

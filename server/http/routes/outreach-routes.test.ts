@@ -95,8 +95,8 @@ describe("outreach routes", () => {
     await debtor.waitFor(() => debtor.lastAssistant(), "greeting");
     debtor.close();
     expect((await get(`/api/cases/${c.id}/outreach`)).body.lastOpenedAt).toBe(t.clock.now().toISOString());
-    // The case's original link still opens the chat page.
-    const page = await fetch(`${t.url}/c/${c.token}`);
+    // The case's original link still works (its page's data: the page itself needs a web build).
+    const page = await fetch(`${t.url}/c/${c.token}/info`);
     expect(page.status).toBe(200);
     expect((await post(`/api/cases/${c.id}/outreach/send-link`, { channel: "fax" })).status).toBe(400);
   });

@@ -62,7 +62,14 @@ describe.skipIf(!hasChromium)("collector console: single sign-on", () => {
     const page = await context.newPage();
     await signInAt(page, "collector@test.local");
     await page.getByRole("navigation", { name: "Main" }).waitFor({ timeout: 15_000 });
-    expect(await new ConsoleNav(page).items()).toEqual(["Escalations", "Cases", "KPIs"]);
+    expect(await new ConsoleNav(page).items()).toEqual([
+      "Escalations",
+      "Cases",
+      "Outbox",
+      "Statements",
+      "Creditors",
+      "KPIs",
+    ]);
     expect(new URL(page.url()).hash).toBe("");
     await page.screenshot({ path: "test-artifacts/screenshots/console-sso.png" });
     expect(
