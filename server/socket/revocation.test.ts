@@ -2,7 +2,6 @@
 // user's access (disabled, new password) close the sockets they authorised at once, and the
 // client cannot come back with the same credentials. (Two instances: server/cluster.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { revokeUserAccess } from "../app/auth/auth-service.js";
 import { ConsoleClient } from "../test-support/console-client.js";
 import { verifiedDebtor } from "../test-support/console-fixtures.js";
 import { type ConsoleTestService, startConsoleTestService } from "../test-support/console-service.js";
@@ -69,14 +68,19 @@ describe.each(TEST_TARGETS)("live revocation on %s", (target) => {
     b.close();
   });
 
-  it("ending a user's access (disabled, new password) closes all their sockets and sessions", async () => {
+  it("disabling a user closes all their sockets and sessions", async () => {
     const login = await t.api("POST", "/api/login", {
       body: { email: "collector2@test.local", password: PASSWORD },
     });
     const socket = await ConsoleClient.connect(t.url, login.body.token);
     const bystander = await ConsoleClient.connect(t.url, t.tokens.admin);
     const closed = disconnection(socket.socket);
-    await revokeUserAccess(t.service.ctx, t.userIds.collector2);
+    // An admin disables the user through the team API.
+    const disabled = await t.api("PATCH", `/api/users/${t.userIds.collector2}`, {
+      token: t.tokens.admin,
+      body: { disabled: true },
+    });
+    expect(disabled.status).toBe(200);
     expect(await closed).toBe("io server disconnect");
     await expect(ConsoleClient.connect(t.url, login.body.token)).rejects.toMatchObject({
       data: { code: "unauthenticated" },

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { DUMMY_HASH, verifyPassword } from "../../auth/passwords.js";
 import { hashToken, looksLikeToken, newSecretToken } from "../../auth/tokens.js";
-import { createSession, findLiveSession, revokeSession, revokeUserSessions } from "../../db/sessions.js";
+import { createSession, findLiveSession, revokeSession } from "../../db/sessions.js";
 import { findUserByEmail } from "../../db/users.js";
 import { AppError } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
@@ -45,13 +45,4 @@ export async function logout(ctx: AppContext, token: string): Promise<void> {
   await revokeSession(ctx.db.prisma, tokenHash, ctx.clock.now());
   // The console sockets this token opened close too, on every instance (socket/revocation.ts).
   ctx.events.publish({ type: "access.revoked", scope: "session", id: tokenHash });
-}
-
-/**
- * Ends all of a user's access at once: every session in the database, and every socket those
- * sessions opened on any instance. Call it after disabling a user or changing their password.
- */
-export async function revokeUserAccess(ctx: AppContext, userId: string): Promise<void> {
-  await revokeUserSessions(ctx.db.prisma, userId, ctx.clock.now());
-  ctx.events.publish({ type: "access.revoked", scope: "user", id: userId });
 }

@@ -150,6 +150,9 @@ export async function changeUser(deps: TeamDeps, actor: Actor, id: string, body:
   if (result.status === "not_found") throw notFound("User");
   if (result.status === "last_admin")
     throw new AppError("not_allowed_now", "The team needs at least one active admin.");
+  // A disabled user's sockets close at once, on every instance (their sessions ended in updateUser);
+  // after a role change they reconnect and are authorised again under the new role.
+  if (input.disabled === true || input.role !== undefined) closeSocketsOf(deps.ctx, id);
   return { user: userView(result.user) };
 }
 
@@ -185,6 +188,7 @@ export async function setPasswordFromLink(ctx: AppContext, body: unknown) {
   });
   if (result.status === "invalid")
     throw new AppError("link_invalid", "This link has expired or was already used.");
+  closeSocketsOf(ctx, result.userId);
   return { email: result.email, role: result.role };
 }
 
@@ -201,4 +205,11 @@ export async function changeOwnPassword(ctx: AppContext, actor: Actor, bearer: s
     keepTokenHash: hashToken(bearer),
     now: ctx.clock.now(),
   });
+  // Sockets opened by the ended sessions close; the current session's reconnect with its token.
+  closeSocketsOf(ctx, actor.userId);
+}
+
+/** Every socket a user's sessions opened closes, on every instance (socket/revocation.ts). */
+function closeSocketsOf(ctx: AppContext, userId: string): void {
+  ctx.events.publish({ type: "access.revoked", scope: "user", id: userId });
 }
