@@ -28,3 +28,18 @@ export function apiLimiter(limit = 600) {
     message: limited("Too many requests; slow down."),
   });
 }
+
+/**
+ * Pay now (POST from the chat, GET from an e-mail): each call may reach the Stripe API, so a
+ * client gets a few a minute, ample for a person clicking, not for a loop.
+ */
+export function payNowLimiter(limit = 20) {
+  return rateLimit({
+    windowMs: 60_000,
+    limit,
+    standardHeaders: "draft-8",
+    legacyHeaders: false,
+    statusCode: HTTP_STATUS.rate_limited,
+    message: limited("Too many payment requests; wait a minute and try again."),
+  });
+}

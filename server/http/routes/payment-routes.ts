@@ -11,7 +11,9 @@ import { handleStripeWebhook } from "../../app/payments/stripe-webhook.js";
 import { hashToken, looksLikeToken } from "../../auth/tokens.js";
 import { findDebtorLink } from "../../db/receipts.js";
 import { AppError } from "../../errors/app-error.js";
+import { payNowLimiter } from "../middleware/rate-limits.js";
 import { escapeHtml, LINK_PAGE_CSS_PATH } from "./debtor-link-page.js";
+import { PAY_LINK_STATUS, type PayLinkProblem, payLinkProblemPage } from "./pay-link-page.js";
 
 export function stripeWebhookRoutes(deps: ConsoleDeps): Router {
   const router = Router();
@@ -46,6 +48,10 @@ const DONE = {
   },
 } as const;
 
+/** The `:token` parameter (typed loosely once a middleware sits before the handler). */
+const tokenOf = (params: Record<string, unknown>): string =>
+  typeof params.token === "string" ? params.token : "";
+
 export function debtorPaymentRoutes(deps: ConsoleDeps): Router {
   const { ctx } = deps;
   const router = Router();
@@ -76,8 +82,10 @@ export function debtorPaymentRoutes(deps: ConsoleDeps): Router {
     });
   });
 
-  router.post("/c/:token/pay", async (req, res) => {
-    const caseId = await verifiedCase(req.params.token);
+  const limited = payNowLimiter();
+
+  router.post("/c/:token/pay", limited, async (req, res) => {
+    const caseId = await verifiedCase(tokenOf(req.params));
     const result = await createCheckout(ctx, caseId);
     switch (result.status) {
       case "created":
@@ -93,6 +101,39 @@ export function debtorPaymentRoutes(deps: ConsoleDeps): Router {
       case "no_case":
         throw new AppError("link_invalid", "This link is not valid or has expired.");
     }
+  });
+
+  // The pay-now link of the e-mails: straight to Stripe Checkout (303), or a bilingual page saying why
+  // not. A mail scanner that follows the link only creates the session the debtor would get anyway
+  // (createCheckout's idempotency key), and pays nothing.
+  router.get("/c/:token/pay", limited, async (req, res) => {
+    const token = tokenOf(req.params);
+    const refuse = (problem: PayLinkProblem) =>
+      res
+        .status(PAY_LINK_STATUS[problem])
+        .set("cache-control", "no-store")
+        .type("html")
+        .send(payLinkProblemPage(problem, problem === "invalid" ? undefined : `/c/${token}`));
+    let caseId: string;
+    try {
+      caseId = await verifiedCase(token);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      refuse(
+        error.code === "link_locked"
+          ? "locked"
+          : error.code === "not_allowed_now"
+            ? "not_verified"
+            : "invalid",
+      );
+      return;
+    }
+    const result = await createCheckout(ctx, caseId);
+    if (result.status === "created") {
+      res.set("cache-control", "no-store").redirect(303, result.url);
+      return;
+    }
+    refuse(result.status === "no_case" ? "invalid" : result.status);
   });
 
   router.get("/pay/done", (req, res) => {
