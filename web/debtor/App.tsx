@@ -3,6 +3,7 @@
 // component wires it to the page and manages focus (input after sending, dialog, return).
 import { useEffect, useMemo, useRef, useState } from "react";
 import { usePageInfo } from "./chat/info.js";
+import { openBlankTab, sendTabToCheckout } from "./chat/pay-now.js";
 import type { WireOffer } from "./chat/types.js";
 import { useChat } from "./chat/useChat.js";
 import { Banners } from "./components/Banners.js";
@@ -24,6 +25,23 @@ export function App({ token, base }: { token: string; base: string }) {
   const input = useRef<HTMLTextAreaElement>(null);
   const [confirming, setConfirming] = useState<WireOffer>();
   const trigger = useRef<HTMLElement | null>(null);
+  // "Accept and pay now": the offer being confirmed should open Checkout once it is accepted.
+  const payAfterConfirm = useRef(false);
+  const [paying, setPaying] = useState<{ offerId: string; tab: Window | null }>();
+  const [payFailed, setPayFailed] = useState(false);
+  const payDecision = paying ? chat.decisions[paying.offerId] : undefined;
+
+  // Checkout is opened only once the server has recorded the promise (the acceptance's ack): the
+  // session is for the promise's amount due now (the full or settlement amount, or instalment 1).
+  useEffect(() => {
+    if (!paying || payDecision === "sending" || payDecision === undefined) return;
+    setPaying(undefined);
+    if (payDecision !== "accepted") {
+      paying.tab?.close();
+      return;
+    }
+    void sendTabToCheckout(base, paying.tab).then((ok) => setPayFailed(!ok));
+  }, [paying, payDecision, base]);
 
   useEffect(() => {
     document.title = t.pageTitle(info?.creditor.displayName ?? info?.creditor.name ?? "");
@@ -106,13 +124,28 @@ export function App({ token, base }: { token: string; base: string }) {
             linkBase={base}
             onAccept={(offer, button) => {
               trigger.current = button;
+              payAfterConfirm.current = false;
               setConfirming(offer);
             }}
+            onAcceptAndPay={
+              info?.payNow
+                ? (offer, button) => {
+                    trigger.current = button;
+                    payAfterConfirm.current = true;
+                    setConfirming(offer);
+                  }
+                : undefined
+            }
             onDecline={(offer) => {
               chat.act("decline_offer", offer.id);
               input.current?.focus();
             }}
           />
+          {payFailed ? (
+            <p className="payment__error" role="alert">
+              {t.payNowFailed}
+            </p>
+          ) : null}
         </main>
         <footer className="bottom">
           <Composer
@@ -126,12 +159,19 @@ export function App({ token, base }: { token: string; base: string }) {
           offer={confirming}
           onConfirm={(offer) => {
             setConfirming(undefined);
+            if (payAfterConfirm.current) {
+              // Opened in the confirming click itself, so that pop-up blockers let it through.
+              setPayFailed(false);
+              setPaying({ offerId: offer.id, tab: openBlankTab() });
+            }
+            payAfterConfirm.current = false;
             chat.act("accept_offer", offer.id);
             // The offer's buttons are gone: the message box is the next useful place.
             requestAnimationFrame(() => input.current?.focus());
           }}
           onCancel={() => {
             setConfirming(undefined);
+            payAfterConfirm.current = false;
             const back = trigger.current;
             requestAnimationFrame(() => (back?.isConnected ? back.focus() : input.current?.focus()));
           }}

@@ -66,6 +66,7 @@ const fr = {
   sepaQrAlt: "Code QR de virement SEPA",
   sepaQrCaption: "Scannez ce code avec l'application de votre banque pour préparer le virement.",
   payNow: "Payer maintenant",
+  acceptAndPay: "Accepter et payer maintenant",
   payNowOpening: "Ouverture du paiement…",
   payNowFailed: "Le paiement en ligne n'a pas pu s'ouvrir. Réessayez, ou payez par virement.",
   action: {
@@ -154,6 +155,7 @@ const en: Strings = {
   sepaQrAlt: "SEPA transfer QR code",
   sepaQrCaption: "Scan this code with your banking app to prepare the transfer.",
   payNow: "Pay now",
+  acceptAndPay: "Accept and pay now",
   payNowOpening: "Opening the payment…",
   payNowFailed: "Online payment could not be opened. Please try again, or pay by bank transfer.",
   action: {

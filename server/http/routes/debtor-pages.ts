@@ -2,10 +2,12 @@
 // receipt (PDF) and calendar (.ics) of the case's own promises, the widget script and the static
 // assets. A link that cannot open the chat gets a bilingual page saying what to do instead.
 // The token is a secret: it is never logged (see scrubPath) nor echoed in a page.
+
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import express, { type Response, Router } from "express";
 import type { AppContext } from "../../app/context.js";
+import { payNowConfigured } from "../../app/payments/instructions.js";
 import { loadReceipt } from "../../app/receipts/receipt-data.js";
 import { buildReceiptIcs } from "../../app/receipts/receipt-ics.js";
 import { buildReceiptPdf } from "../../app/receipts/receipt-pdf.js";
@@ -148,6 +150,8 @@ export function debtorPageRoutes(ctx: AppContext, options: DebtorPageOptions = {
       status: c.status,
       verified,
       ...(verified ? { reference: c.reference } : {}),
+      // Whether the offer card may offer "Accept and pay now" (Stripe Checkout is configured).
+      payNow: verified && payNowConfigured(ctx),
       promises: promises.map((p) => ({
         id: p.id,
         offerId: p.offerId,

@@ -24,6 +24,8 @@ export interface PageInfo {
   readonly locale: Locale;
   readonly timeZone?: string;
   readonly reference?: string;
+  /** Online payment (Stripe Checkout) is configured: offers can be accepted and paid at once. */
+  readonly payNow?: boolean;
   readonly promises: readonly PromiseInfo[];
 }
 

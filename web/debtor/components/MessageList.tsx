@@ -20,6 +20,7 @@ interface Props {
   readonly promises: readonly PromiseInfo[];
   readonly linkBase: string;
   readonly onAccept: (offer: WireOffer, trigger: HTMLButtonElement) => void;
+  readonly onAcceptAndPay?: ((offer: WireOffer, trigger: HTMLButtonElement) => void) | undefined;
   readonly onDecline: (offer: WireOffer) => void;
 }
 
@@ -114,6 +115,7 @@ export function MessageList(props: Props) {
                 })}
                 linkBase={props.linkBase}
                 onAccept={props.onAccept}
+                onAcceptAndPay={props.onAcceptAndPay}
                 onDecline={props.onDecline}
               />
             ) : null}

@@ -82,9 +82,19 @@ interface OfferCardProps {
   readonly linkBase: string;
   readonly onAccept: (offer: WireOffer, trigger: HTMLButtonElement) => void;
   readonly onDecline: (offer: WireOffer) => void;
+  /** Accept (same commitment dialog) and then open Stripe Checkout; absent without online payment. */
+  readonly onAcceptAndPay?: ((offer: WireOffer, trigger: HTMLButtonElement) => void) | undefined;
 }
 
-export function OfferCard({ offer, state, promise, linkBase, onAccept, onDecline }: OfferCardProps) {
+export function OfferCard({
+  offer,
+  state,
+  promise,
+  linkBase,
+  onAccept,
+  onDecline,
+  onAcceptAndPay,
+}: OfferCardProps) {
   const { t, locale, timeZone } = useLocale();
   const titleId = `offer-${offer.id}`;
   const expires = formatDay(dayIn(offer.expiresAt, timeZone), locale);
@@ -114,6 +124,15 @@ export function OfferCard({ offer, state, promise, linkBase, onAccept, onDecline
           >
             {t.accept}
           </button>
+          {onAcceptAndPay ? (
+            <button
+              type="button"
+              className="btn btn--primary offer__pay"
+              onClick={(e) => onAcceptAndPay(offer, e.currentTarget)}
+            >
+              {t.acceptAndPay}
+            </button>
+          ) : null}
           <button type="button" className="btn btn--secondary" onClick={() => onDecline(offer)}>
             {t.decline}
           </button>

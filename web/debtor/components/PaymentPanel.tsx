@@ -3,6 +3,7 @@
 // "Pay now" when online payment is configured. Pay now opens Stripe Checkout in a new tab (the chat
 // stays open and announces the payment when it arrives); the link token never reaches Stripe.
 import { useEffect, useState } from "react";
+import { openBlankTab, sendTabToCheckout } from "../chat/pay-now.js";
 import { useLocale } from "../locale.js";
 
 interface PaymentInfo {
@@ -46,22 +47,9 @@ export function PaymentPanel({ linkBase, refresh }: { linkBase: string; refresh:
 
   const payNow = async () => {
     // Opened in the click itself, so that pop-up blockers let it through; filled in once Stripe answers.
-    const tab = window.open("", "_blank");
+    const tab = openBlankTab();
     setState("opening");
-    try {
-      const res = await fetch(`${linkBase}/pay`, { method: "POST", headers: { accept: "application/json" } });
-      const body = (await res.json()) as { url?: unknown };
-      if (!res.ok || typeof body.url !== "string" || !body.url.startsWith("https://"))
-        throw new Error("no url");
-      if (tab) {
-        tab.opener = null;
-        tab.location.href = body.url;
-      } else window.location.assign(body.url);
-      setState("idle");
-    } catch {
-      tab?.close();
-      setState("failed");
-    }
+    setState((await sendTabToCheckout(linkBase, tab)) ? "idle" : "failed");
   };
 
   return (
