@@ -30,6 +30,32 @@ describe("changes in words", () => {
       "limits: discount tiers 2: max discount bps",
     );
   });
+
+  it("names reminder steps by position, the sequence's settings and FAQ answers by topic and language", () => {
+    const before = pack("fr-business");
+    const after = edit("fr-business", (p) => {
+      const reminders = p.reminders;
+      if (!reminders) throw new Error("fr-business has a reminder sequence");
+      const third = reminders.steps[2];
+      if (third) third.day = 12;
+      reminders.maxPerSevenDays.value = 3;
+      reminders.quietHours.from = "21:00";
+      if (third) reminders.steps.push({ ...third, id: "last-call", day: 60, template: "task-review" });
+      const creditor = p.faq?.creditor;
+      if (creditor) creditor.en = "We act for {creditor}.";
+    });
+    const texts = describeChanges(before, after).map((c) => c.text);
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        "reminder step 3: day 10 → 12",
+        "maximum reminders per 7 days 2 → 3",
+        "quiet hours from “20:00” → “21:00”",
+        `reminder step ${(after.reminders?.steps.length ?? 0).toString()} (none) → day 60, email, “task-review”, firm`,
+        "FAQ answer “creditor” (English) “I am the virtual assistant handling file {reference} on b…” → “We act for {creditor}.”",
+      ]),
+    );
+    expect(texts).toHaveLength(5);
+  });
 });
 
 describe("widening changes", () => {
