@@ -150,3 +150,98 @@ export function ChoiceList({
     </fieldset>
   );
 }
+
+/** A short text on one line (an id, a time HH:MM), kept as typed so the schema judges it. */
+export function LineField({
+  b,
+  path,
+  label,
+  placeholder,
+}: {
+  b: Binding;
+  path: readonly Key[];
+  label: string;
+  placeholder?: string;
+}) {
+  const id = useId();
+  const key = pathText(path);
+  const messages = errorsAt(b.errors, key);
+  const value = getAt(b.pack, path);
+  return (
+    <div className="policy-field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        data-path={key}
+        placeholder={placeholder}
+        value={typeof value === "string" ? value : ""}
+        aria-invalid={messages.length > 0}
+        aria-describedby={messages.length > 0 ? `${id}-err` : undefined}
+        onChange={(e) => b.onChange(setAt(b.pack, path, e.target.value))}
+      />
+      <FieldErrors id={`${id}-err`} messages={messages} />
+    </div>
+  );
+}
+
+export function SelectField({
+  b,
+  path,
+  label,
+  options,
+}: {
+  b: Binding;
+  path: readonly Key[];
+  label: string;
+  options: readonly string[];
+}) {
+  const id = useId();
+  const key = pathText(path);
+  const messages = errorsAt(b.errors, key);
+  const value = getAt(b.pack, path);
+  const current = typeof value === "string" ? value : "";
+  return (
+    <div className="policy-field">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        data-path={key}
+        value={current}
+        aria-invalid={messages.length > 0}
+        aria-describedby={messages.length > 0 ? `${id}-err` : undefined}
+        onChange={(e) => b.onChange(setAt(b.pack, path, e.target.value))}
+      >
+        {!options.includes(current) && <option value={current}>{current || "—"}</option>}
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
+      </select>
+      <FieldErrors id={`${id}-err`} messages={messages} />
+    </div>
+  );
+}
+
+export function CheckField({ b, path, label }: { b: Binding; path: readonly Key[]; label: string }) {
+  const id = useId();
+  const key = pathText(path);
+  const messages = errorsAt(b.errors, key);
+  return (
+    <div className="policy-field">
+      <label className="inline" htmlFor={id}>
+        <input
+          id={id}
+          type="checkbox"
+          data-path={key}
+          checked={getAt(b.pack, path) === true}
+          aria-invalid={messages.length > 0}
+          aria-describedby={messages.length > 0 ? `${id}-err` : undefined}
+          onChange={(e) => b.onChange(setAt(b.pack, path, e.target.checked))}
+        />{" "}
+        {label}
+      </label>
+      <FieldErrors id={`${id}-err`} messages={messages} />
+    </div>
+  );
+}
