@@ -31,19 +31,19 @@ function StepRow({ b, steps, i }: { b: Binding; steps: readonly Step[]; i: numbe
   return (
     <tr>
       <td>
-        <LineField b={b} path={at("id")} label={`Step ${n}: id`} />
+        <LineField b={b} path={at("id")} label={`Step ${n}: id`} hideLabel />
       </td>
       <td>
-        <NumberField b={b} path={at("day")} label={`Step ${n}: day`} />
+        <NumberField b={b} path={at("day")} label={`Step ${n}: day`} hideLabel />
       </td>
       <td>
-        <SelectField b={b} path={at("channel")} label={`Step ${n}: channel`} options={CHANNELS} />
+        <SelectField b={b} path={at("channel")} label={`Step ${n}: channel`} hideLabel options={CHANNELS} />
       </td>
       <td>
-        <LineField b={b} path={at("template")} label={`Step ${n}: template`} />
+        <LineField b={b} path={at("template")} label={`Step ${n}: template`} hideLabel />
       </td>
       <td>
-        <SelectField b={b} path={at("tone")} label={`Step ${n}: tone`} options={TONES} />
+        <SelectField b={b} path={at("tone")} label={`Step ${n}: tone`} hideLabel options={TONES} />
       </td>
       <td>
         <button
@@ -95,6 +95,9 @@ export function RemindersForm({ b }: { b: Binding }) {
         />
         <CheckField b={b} path={["reminders", "workingDaysOnly", "value"]} label="Working days only" />
       </div>
+      <p className="hint">
+        No reminder in the quiet hours (the debtor's local time; "from" later than "until" spans midnight).
+      </p>
       <h3>Steps</h3>
       <p className="hint">Days from the due date of the oldest unpaid invoice (negative: before it).</p>
       {listErrors.map((m) => (

@@ -62,11 +62,14 @@ export function NumberField({
   path,
   label,
   unit = "count",
+  hideLabel = false,
 }: {
   b: Binding;
   path: readonly Key[];
   label: string;
   unit?: Unit;
+  /** In a table whose column headers already name the field: the label is for screen readers. */
+  hideLabel?: boolean;
 }) {
   const id = useId();
   const key = pathText(path);
@@ -74,7 +77,7 @@ export function NumberField({
   const value = getAt(b.pack, path);
   return (
     <div className="policy-field">
-      <label htmlFor={id}>
+      <label htmlFor={id} className={hideLabel ? "sr-only" : undefined}>
         {label}
         {SUFFIX[unit](b.currency) && <span className="hint"> ({SUFFIX[unit](b.currency)})</span>}
       </label>
@@ -157,11 +160,13 @@ export function LineField({
   path,
   label,
   placeholder,
+  hideLabel = false,
 }: {
   b: Binding;
   path: readonly Key[];
   label: string;
   placeholder?: string;
+  hideLabel?: boolean;
 }) {
   const id = useId();
   const key = pathText(path);
@@ -169,7 +174,9 @@ export function LineField({
   const value = getAt(b.pack, path);
   return (
     <div className="policy-field">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} className={hideLabel ? "sr-only" : undefined}>
+        {label}
+      </label>
       <input
         id={id}
         data-path={key}
@@ -189,11 +196,13 @@ export function SelectField({
   path,
   label,
   options,
+  hideLabel = false,
 }: {
   b: Binding;
   path: readonly Key[];
   label: string;
   options: readonly string[];
+  hideLabel?: boolean;
 }) {
   const id = useId();
   const key = pathText(path);
@@ -202,7 +211,9 @@ export function SelectField({
   const current = typeof value === "string" ? value : "";
   return (
     <div className="policy-field">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} className={hideLabel ? "sr-only" : undefined}>
+        {label}
+      </label>
       <select
         id={id}
         data-path={key}
