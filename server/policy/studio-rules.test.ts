@@ -115,6 +115,20 @@ describe("legal guard rails", () => {
     );
   });
 
+  it("refuses a threat in an FAQ answer", () => {
+    const published = pack("fr-business");
+    const entry = published.forbiddenWording.find((w) => w.terms.en.length > 0);
+    if (!entry) throw new Error("no English forbidden wording in fr-business");
+    const draft = edit("fr-business", (p) => {
+      const answer = p.faq?.creditor;
+      if (!answer) throw new Error("fr-business answers who the creditor is");
+      answer.en = `${answer.en} Otherwise ${entry.terms.en[0] as string}.`;
+    });
+    expect(legalProblems(draft, published)).toEqual([
+      expect.objectContaining({ path: "faq.creditor.en", rule: entry.rules[0] ?? entry.id }),
+    ]);
+  });
+
   it("refuses a missing mandatory disclosure and a fee above the legal cap", () => {
     const us = pack("us-consumer");
     const noMiranda = edit("us-consumer", (p) => {
