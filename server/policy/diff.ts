@@ -42,7 +42,36 @@ const LABELS: Record<string, string> = {
   "ladder.maxCounterRounds": "counter-offer rounds",
   "ladder.offerValidDays": "offer valid for (days)",
   "fees.recoveryIndemnity.amount": "recovery indemnity",
+  "reminders.quietHours.from": "quiet hours from",
+  "reminders.quietHours.to": "quiet hours until",
+  "reminders.workingDaysOnly": "reminders on working days only",
+  "reminders.maxPerSevenDays": "maximum reminders per 7 days",
+  "reminders.promise.beforeInstalmentDays": "promise reminder before each instalment (days)",
+  "reminders.promise.afterMissedDays": "follow-up after a missed instalment (days)",
+  "reminders.promise.channel": "promise reminder channel",
 };
+
+// Lists and maps a person names by their item rather than by their path: the reminder sequence's
+// steps by their position ("reminder step 3: day"), FAQ answers by topic and language.
+const LOCALES: Record<string, string> = { fr: "French", en: "English" };
+const STEP_FIELDS: Record<string, string> = {
+  template: "template",
+  respondWithinDays: "respond within (days)",
+  rules: "rules cited",
+};
+const PATTERNS: readonly [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^reminders\.steps\[(\d+)\]$/, (m) => `reminder step ${Number(m[1]) + 1}`],
+  [
+    /^reminders\.steps\[(\d+)\]\.(\w+)(\[\d+\])?$/,
+    (m) => `reminder step ${Number(m[1]) + 1}: ${STEP_FIELDS[m[2] as string] ?? words(m[2] as string)}`,
+  ],
+  [/^faq\.(\w+)$/, (m) => `FAQ answer “${(m[1] as string).replace(/_/g, " ")}”`],
+  [
+    /^faq\.(\w+)\.(\w+)$/,
+    (m) =>
+      `FAQ answer “${(m[1] as string).replace(/_/g, " ")}” (${LOCALES[m[2] as string] ?? (m[2] as string)})`,
+  ],
+];
 
 const words = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
 
@@ -51,6 +80,10 @@ export function labelOf(path: string): string {
   const bare = path.replace(/\.value$/, "");
   const known = LABELS[bare];
   if (known) return known;
+  for (const [pattern, name] of PATTERNS) {
+    const m = pattern.exec(bare);
+    if (m) return name(m);
+  }
   return bare
     .replace(/\.rules(\[\d+\])?$/, " (rules cited)")
     .split(".")
@@ -59,8 +92,14 @@ export function labelOf(path: string): string {
     .join(": ");
 }
 
+/** A reminder step added or removed, as a person reads it: "day 50, email, “task-review”, formal". */
+function stepText(v: Record<string, unknown>): string {
+  return `day ${String(v.day)}, ${String(v.channel)}, “${String(v.template)}”, ${String(v.tone)}`;
+}
+
 function show(v: unknown): string {
   if (v === undefined) return "(none)";
+  if (isObject(v) && "day" in v && "channel" in v && "template" in v) return stepText(v);
   if (typeof v === "string") return v.length > 60 ? `“${v.slice(0, 57)}…”` : `“${v}”`;
   if (Array.isArray(v) && v.every((x) => typeof x !== "object")) return v.join(", ") || "(none)";
   const text = JSON.stringify(v);

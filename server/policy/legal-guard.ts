@@ -3,7 +3,8 @@
 // disclosure or escalation text that uses the pack's forbidden wording; this adds what an edit of
 // the pack itself could remove:
 // - texts are checked against the published version's forbidden wording too (deleting an entry of
-//   forbiddenWording does not make a threat legal);
+//   forbiddenWording does not make a threat legal), and so are the FAQ answers, which the schema
+//   does not check;
 // - every rule a published disclosure cites must still be cited by a disclosure (mini-Miranda
 //   US-1, AI notice DP-8, FR-1 letter reference...): a mandatory disclosure cannot disappear;
 // - fees stay within the legal caps of each jurisdiction (FR-B1/B2, FR-P1/P2).
@@ -31,6 +32,10 @@ function texts(pack: PolicyPack): { path: string; text: string; locale: Locale }
     pack.escalation.forEach((t, i) => {
       out.push({ path: `escalation[${i}].handling.${locale}`, text: t.handling[locale], locale });
     });
+    // FAQ answers are said to the debtor as written, and the studio's form edits them like the rest.
+    for (const [topic, answer] of Object.entries(pack.faq ?? {})) {
+      if (answer) out.push({ path: `faq.${topic}.${locale}`, text: answer[locale], locale });
+    }
   }
   return out;
 }

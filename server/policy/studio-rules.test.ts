@@ -30,6 +30,32 @@ describe("changes in words", () => {
       "limits: discount tiers 2: max discount bps",
     );
   });
+
+  it("names reminder steps by position, the sequence's settings and FAQ answers by topic and language", () => {
+    const before = pack("fr-business");
+    const after = edit("fr-business", (p) => {
+      const reminders = p.reminders;
+      if (!reminders) throw new Error("fr-business has a reminder sequence");
+      const third = reminders.steps[2];
+      if (third) third.day = 12;
+      reminders.maxPerSevenDays.value = 3;
+      reminders.quietHours.from = "21:00";
+      if (third) reminders.steps.push({ ...third, id: "last-call", day: 60, template: "task-review" });
+      const creditor = p.faq?.creditor;
+      if (creditor) creditor.en = "We act for {creditor}.";
+    });
+    const texts = describeChanges(before, after).map((c) => c.text);
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        "reminder step 3: day 10 → 12",
+        "maximum reminders per 7 days 2 → 3",
+        "quiet hours from “20:00” → “21:00”",
+        `reminder step ${(after.reminders?.steps.length ?? 0).toString()} (none) → day 60, email, “task-review”, firm`,
+        "FAQ answer “creditor” (English) “I am the virtual assistant handling file {reference} on b…” → “We act for {creditor}.”",
+      ]),
+    );
+    expect(texts).toHaveLength(5);
+  });
 });
 
 describe("widening changes", () => {
@@ -87,6 +113,20 @@ describe("legal guard rails", () => {
         expect.objectContaining({ path: "forbiddenWording" }),
       ]),
     );
+  });
+
+  it("refuses a threat in an FAQ answer", () => {
+    const published = pack("fr-business");
+    const entry = published.forbiddenWording.find((w) => w.terms.en.length > 0);
+    if (!entry) throw new Error("no English forbidden wording in fr-business");
+    const draft = edit("fr-business", (p) => {
+      const answer = p.faq?.creditor;
+      if (!answer) throw new Error("fr-business answers who the creditor is");
+      answer.en = `${answer.en} Otherwise ${entry.terms.en[0] as string}.`;
+    });
+    expect(legalProblems(draft, published)).toEqual([
+      expect.objectContaining({ path: "faq.creditor.en", rule: entry.rules[0] ?? entry.id }),
+    ]);
   });
 
   it("refuses a missing mandatory disclosure and a fee above the legal cap", () => {

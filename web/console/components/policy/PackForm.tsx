@@ -1,10 +1,13 @@
 // A pack's settings grouped as a policy editor thinks of them: limits and discount tiers, the
-// concession ladder, fees, disclosures and wording per locale, escalation texts. Sections the form
+// concession ladder, fees, the reminder sequence, disclosures and wording per locale, escalation
+// texts, FAQ answers. Sections the form
 // does not group yet (forbidden wording, limitation, guard, and whatever other teams add to the
 // pack) are named at the end and edited in the YAML view.
 import type { ReactNode } from "react";
+import { FaqForm } from "./FaqForm.js";
 import { type Binding, ChoiceList, errorsAt, NumberField, TextField } from "./fields.js";
 import { getAt } from "./paths.js";
+import { RemindersForm } from "./RemindersForm.js";
 
 const GROUPED = new Set([
   "id",
@@ -18,6 +21,8 @@ const GROUPED = new Set([
   "fees",
   "disclosures",
   "escalation",
+  "reminders",
+  "faq",
 ]);
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -238,6 +243,10 @@ export function PackForm({ b }: { b: Binding }) {
         </p>
       </Section>
 
+      <Section title="Reminder sequence">
+        <RemindersForm b={b} />
+      </Section>
+
       <Section title="Disclosures and wording">
         {disclosures.map((d, i) => (
           <fieldset key={String(d.id ?? i)} className="policy-text">
@@ -260,6 +269,10 @@ export function PackForm({ b }: { b: Binding }) {
             <TextField b={b} path={["escalation", i, "handling", "en"]} label="English" />
           </fieldset>
         ))}
+      </Section>
+
+      <Section title="FAQ answers">
+        <FaqForm b={b} />
       </Section>
 
       <Section title="Other sections">

@@ -62,11 +62,14 @@ export function NumberField({
   path,
   label,
   unit = "count",
+  hideLabel = false,
 }: {
   b: Binding;
   path: readonly Key[];
   label: string;
   unit?: Unit;
+  /** In a table whose column headers already name the field: the label is for screen readers. */
+  hideLabel?: boolean;
 }) {
   const id = useId();
   const key = pathText(path);
@@ -74,7 +77,7 @@ export function NumberField({
   const value = getAt(b.pack, path);
   return (
     <div className="policy-field">
-      <label htmlFor={id}>
+      <label htmlFor={id} className={hideLabel ? "sr-only" : undefined}>
         {label}
         {SUFFIX[unit](b.currency) && <span className="hint"> ({SUFFIX[unit](b.currency)})</span>}
       </label>
@@ -148,5 +151,108 @@ export function ChoiceList({
       ))}
       <FieldErrors id={`${key}-err`} messages={messages} />
     </fieldset>
+  );
+}
+
+/** A short text on one line (an id, a time HH:MM), kept as typed so the schema judges it. */
+export function LineField({
+  b,
+  path,
+  label,
+  placeholder,
+  hideLabel = false,
+}: {
+  b: Binding;
+  path: readonly Key[];
+  label: string;
+  placeholder?: string;
+  hideLabel?: boolean;
+}) {
+  const id = useId();
+  const key = pathText(path);
+  const messages = errorsAt(b.errors, key);
+  const value = getAt(b.pack, path);
+  return (
+    <div className="policy-field">
+      <label htmlFor={id} className={hideLabel ? "sr-only" : undefined}>
+        {label}
+      </label>
+      <input
+        id={id}
+        data-path={key}
+        placeholder={placeholder}
+        value={typeof value === "string" ? value : ""}
+        aria-invalid={messages.length > 0}
+        aria-describedby={messages.length > 0 ? `${id}-err` : undefined}
+        onChange={(e) => b.onChange(setAt(b.pack, path, e.target.value))}
+      />
+      <FieldErrors id={`${id}-err`} messages={messages} />
+    </div>
+  );
+}
+
+export function SelectField({
+  b,
+  path,
+  label,
+  options,
+  hideLabel = false,
+}: {
+  b: Binding;
+  path: readonly Key[];
+  label: string;
+  options: readonly string[];
+  hideLabel?: boolean;
+}) {
+  const id = useId();
+  const key = pathText(path);
+  const messages = errorsAt(b.errors, key);
+  const value = getAt(b.pack, path);
+  const current = typeof value === "string" ? value : "";
+  return (
+    <div className="policy-field">
+      <label htmlFor={id} className={hideLabel ? "sr-only" : undefined}>
+        {label}
+      </label>
+      <select
+        id={id}
+        data-path={key}
+        value={current}
+        aria-invalid={messages.length > 0}
+        aria-describedby={messages.length > 0 ? `${id}-err` : undefined}
+        onChange={(e) => b.onChange(setAt(b.pack, path, e.target.value))}
+      >
+        {!options.includes(current) && <option value={current}>{current || "—"}</option>}
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
+      </select>
+      <FieldErrors id={`${id}-err`} messages={messages} />
+    </div>
+  );
+}
+
+export function CheckField({ b, path, label }: { b: Binding; path: readonly Key[]; label: string }) {
+  const id = useId();
+  const key = pathText(path);
+  const messages = errorsAt(b.errors, key);
+  return (
+    <div className="policy-field">
+      <label className="inline" htmlFor={id}>
+        <input
+          id={id}
+          type="checkbox"
+          data-path={key}
+          checked={getAt(b.pack, path) === true}
+          aria-invalid={messages.length > 0}
+          aria-describedby={messages.length > 0 ? `${id}-err` : undefined}
+          onChange={(e) => b.onChange(setAt(b.pack, path, e.target.checked))}
+        />{" "}
+        {label}
+      </label>
+      <FieldErrors id={`${id}-err`} messages={messages} />
+    </div>
   );
 }

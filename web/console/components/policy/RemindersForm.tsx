@@ -1,0 +1,158 @@
+// The reminder sequence as a policy editor thinks of it: a table of steps placed in days from the
+// due date (negative: before it), each with its channel, template and tone, and the limits every
+// reminder respects (quiet hours, working days only, at most so many in 7 days). Disclosures, rules
+// cited and notes stay in the YAML view.
+import type { ReminderChannel, ReminderTone } from "../../../../server/policy/schema-reminders.js";
+import type { PackJson } from "../../policy-types.js";
+import { type Binding, CheckField, LineField, NumberField, SelectField } from "./fields.js";
+import { getAt, setAt } from "./paths.js";
+
+const CHANNELS = ["email", "sms", "letter", "task"] as const satisfies readonly ReminderChannel[];
+const TONES = ["courtesy", "friendly", "firm", "formal"] as const satisfies readonly ReminderTone[];
+// Every channel and tone the schema knows is offered (a new one fails the typecheck here).
+const allChannels: Exclude<ReminderChannel, (typeof CHANNELS)[number]> extends never ? true : never = true;
+const allTones: Exclude<ReminderTone, (typeof TONES)[number]> extends never ? true : never = true;
+void allChannels;
+void allTones;
+
+type Step = Record<string, unknown>;
+
+/** A new step: a copy of the last one (same rules cited) ten days later, with an id to rename. */
+function nextStep(steps: readonly Step[]): Step {
+  const last = steps.at(-1);
+  const day = typeof last?.day === "number" ? Math.min(last.day + 10, 365) : 1;
+  const { note: _note, ...copy } = last ?? { channel: "email", tone: "firm", template: "", rules: [] };
+  return { ...copy, id: `step-${steps.length + 1}`, day };
+}
+
+function StepRow({ b, steps, i }: { b: Binding; steps: readonly Step[]; i: number }) {
+  const n = i + 1;
+  const at = (field: string) => ["reminders", "steps", i, field] as const;
+  return (
+    <tr>
+      <td>
+        <LineField b={b} path={at("id")} label={`Step ${n}: id`} hideLabel />
+      </td>
+      <td>
+        <NumberField b={b} path={at("day")} label={`Step ${n}: day`} hideLabel />
+      </td>
+      <td>
+        <SelectField b={b} path={at("channel")} label={`Step ${n}: channel`} hideLabel options={CHANNELS} />
+      </td>
+      <td>
+        <LineField b={b} path={at("template")} label={`Step ${n}: template`} hideLabel />
+      </td>
+      <td>
+        <SelectField b={b} path={at("tone")} label={`Step ${n}: tone`} hideLabel options={TONES} />
+      </td>
+      <td>
+        <button
+          type="button"
+          className="btn btn--ghost"
+          onClick={() =>
+            b.onChange(
+              setAt<PackJson>(
+                b.pack,
+                ["reminders", "steps"],
+                steps.filter((_, j) => j !== i),
+              ),
+            )
+          }
+        >
+          Remove step {n}
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+export function RemindersForm({ b }: { b: Binding }) {
+  if (getAt(b.pack, ["reminders"]) === undefined)
+    return <p className="muted">No reminder sequence in this pack: add one in the YAML view.</p>;
+  const raw = getAt(b.pack, ["reminders", "steps"]);
+  const steps = Array.isArray(raw) ? (raw as Step[]) : [];
+  // Errors about the list as a whole (none left, an id used twice); a step's own errors show on it.
+  const listErrors = b.errors["reminders.steps"] ?? [];
+  return (
+    <>
+      <div className="grid">
+        <LineField
+          b={b}
+          path={["reminders", "quietHours", "from"]}
+          label="Quiet hours from"
+          placeholder="HH:MM"
+        />
+        <LineField
+          b={b}
+          path={["reminders", "quietHours", "to"]}
+          label="Quiet hours until"
+          placeholder="HH:MM"
+        />
+        <NumberField
+          b={b}
+          path={["reminders", "maxPerSevenDays", "value"]}
+          label="At most reminders per 7 days"
+        />
+        <CheckField b={b} path={["reminders", "workingDaysOnly", "value"]} label="Working days only" />
+      </div>
+      <p className="hint">
+        No reminder in the quiet hours (the debtor's local time; "from" later than "until" spans midnight).
+      </p>
+      <h3>Steps</h3>
+      <p className="hint">Days from the due date of the oldest unpaid invoice (negative: before it).</p>
+      {listErrors.map((m) => (
+        <p key={m} className="field-error" role="alert">
+          {m}
+        </p>
+      ))}
+      <table aria-label="Reminder steps">
+        <thead>
+          <tr>
+            <th scope="col">Id</th>
+            <th scope="col">Day</th>
+            <th scope="col">Channel</th>
+            <th scope="col">Template</th>
+            <th scope="col">Tone</th>
+            <th scope="col">
+              <span className="sr-only">Remove</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {steps.map((_s, i) => (
+            // The position is the step's identity while its id is being typed.
+            <StepRow key={`step-${i.toString()}`} b={b} steps={steps} i={i} />
+          ))}
+        </tbody>
+      </table>
+      <button
+        type="button"
+        className="btn btn--ghost"
+        onClick={() =>
+          b.onChange(setAt<PackJson>(b.pack, ["reminders", "steps"], [...steps, nextStep(steps)]))
+        }
+      >
+        Add a step
+      </button>
+      {getAt(b.pack, ["reminders", "promise"]) !== undefined && (
+        <>
+          <h3>While a promise is active</h3>
+          <div className="grid">
+            <NumberField
+              b={b}
+              path={["reminders", "promise", "beforeInstalmentDays", "value"]}
+              label="Reminder before each instalment"
+              unit="days"
+            />
+            <NumberField
+              b={b}
+              path={["reminders", "promise", "afterMissedDays", "value"]}
+              label="Follow-up after a missed instalment"
+              unit="days"
+            />
+          </div>
+        </>
+      )}
+    </>
+  );
+}
