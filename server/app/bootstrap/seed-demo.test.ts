@@ -43,6 +43,9 @@ describe("demo case and the reminder sequence", () => {
     expect(m?.recipient).toBe("compta@boulangerie-martin.example");
     expect(m?.subject).toContain("F-2026-0412");
     expect(m?.html).toContain("F-2026-0412");
+    // It says how to pay: the demo creditor's bank details and the case's reference to quote.
+    expect(m?.text).toContain("FR76 3000 6000 0112 3456 7890 189");
+    expect(m?.html).toContain("FR76 3000 6000 0112 3456 7890 189");
     const link = /\/c\/([A-Za-z0-9_-]{43})/.exec(m?.text ?? "")?.[1] as string;
     const token = await t.db.prisma.debtorAccessToken.findUnique({ where: { tokenHash: hashToken(link) } });
     expect(token).toMatchObject({ caseId, revokedAt: null, id: m?.linkTokenId });

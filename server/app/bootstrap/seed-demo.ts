@@ -21,7 +21,16 @@ const isoDay = (today: Date, offsetDays: number) =>
 export function demoCaseAt(today: Date) {
   return {
     reference: DEMO_REFERENCE,
-    creditor: { name: DEMO_CREDITOR, contactEmail: "recouvrement@atelier-lumiere.example" },
+    creditor: {
+      name: DEMO_CREDITOR,
+      contactEmail: "recouvrement@atelier-lumiere.example",
+      // A sample bank account (valid checksum, not a real account) so the e-mails show how to pay.
+      payment: {
+        accountHolder: "ATELIER LUMIERE SARL",
+        iban: "FR7630006000011234567890189",
+        bic: "AGRIFRPP",
+      },
+    },
     debtor: {
       name: "Boulangerie Martin SAS",
       kind: "business",
