@@ -2,7 +2,10 @@
 // live promise's instalments and the case facts (for the balance when there is no promise).
 import type { Prisma } from "./open.js";
 
-export function findCaseForInstructions(prisma: Prisma, caseId: string) {
+/** The client or an open transaction (the outreach composes e-mails inside its sequence's lock). */
+export type CaseReader = Pick<Prisma, "case">;
+
+export function findCaseForInstructions(prisma: CaseReader, caseId: string) {
   return prisma.case.findUnique({
     where: { id: caseId },
     select: {
@@ -41,7 +44,7 @@ export type CaseForInstructions = NonNullable<Awaited<ReturnType<typeof findCase
 
 /** Gives a case made before payment references existed its reference (once: a race keeps the first). */
 export async function ensurePaymentReference(
-  prisma: Prisma,
+  prisma: CaseReader,
   caseId: string,
   candidate: string,
 ): Promise<string> {

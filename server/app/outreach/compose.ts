@@ -9,6 +9,7 @@ import type { ReminderChannel } from "../../policy/schema-reminders.js";
 import { debtorLink } from "../cases/case-service.js";
 import { caseFacts } from "../cases/case-view.js";
 import type { AppContext } from "../context.js";
+import { paymentInstructionsForCase, verbatimPaymentDetails } from "../payments/instructions.js";
 import type { PlanFacts } from "./facts-text.js";
 import { toE164 } from "./phone.js";
 import { OutreachGuardError, renderOutreach } from "./render.js";
@@ -96,6 +97,8 @@ export async function composeMessage(
     now,
   );
   const unsubscribe = req.channel === "email" ? newSecretToken() : null;
+  // How to pay, for the templates that say it ({paymentInstructions}); never in an SMS (no figures).
+  const pay = req.channel === "sms" ? null : await paymentInstructionsForCase(ctx, c.id, facts.locale, tx);
   try {
     const rendered = await renderOutreach({
       pack,
@@ -108,6 +111,7 @@ export async function composeMessage(
       ...(req.respondBy ? { respondBy: req.respondBy } : {}),
       ...(req.instalment ? { instalment: req.instalment } : {}),
       ...(req.plan ? { plan: req.plan } : {}),
+      ...(pay ? { paymentInstructions: pay.text, paymentVerbatim: verbatimPaymentDetails(pay.data) } : {}),
       disclosureIds: req.disclosureIds,
       now,
     });

@@ -30,10 +30,12 @@ export interface RenderInput {
   readonly instalment?: { readonly amount: number; readonly dueDate: string };
   readonly plan?: PlanFacts;
   /**
-   * HOOK(pay): how to pay (bank details, payment link), rendered into {paymentInstructions} once the
-   * payment-instructions renderer exists; checked by the guard like the rest of the text.
+   * How to pay (amount due now, bank details, reference to quote), from paymentInstructionsForCase,
+   * rendered into {paymentInstructions}; checked by the guard like the rest of the text.
    */
   readonly paymentInstructions?: string;
+  /** The bank details and reference quoted as given (verbatimPaymentDetails): the figure checks skip them. */
+  readonly paymentVerbatim?: readonly string[];
   readonly disclosureIds: readonly string[];
   readonly now: Date;
   /** Disclosure placeholders such as letterReference / letterDate (FR-1). */
@@ -141,8 +143,10 @@ export function guardOutgoing(input: RenderInput, words: string): Violation[] {
   const engineAmounts = [otherFees(input.due)];
   if (input.instalment) engineAmounts.push(input.instalment.amount);
   if (input.plan) engineAmounts.push(input.plan.total, ...input.plan.instalments.map((i) => i.amount));
+  let masked = words.replace(/https?:\/\/\S+/g, "<link>");
+  for (const v of input.paymentVerbatim ?? []) if (v) masked = masked.split(v).join(" ");
   const result = checkText(
-    words.replace(/https?:\/\/\S+/g, "<link>"),
+    masked,
     {
       locale: input.facts.locale,
       facts: input.facts,

@@ -2,8 +2,10 @@
 // system messages: confirmations, instalment reminders, the link) in every locale with sample facts,
 // and runs each through the output guard. One line per problem, "ok" per clean pack.
 import type { CaseFacts, Locale } from "../../domain/case-facts.js";
+import { type AmountNow, buildInstructions } from "../../domain/payments/instructions.js";
 import { addDays, amountDue, type LoadedPack, type PolicyPack } from "../../policy/index.js";
 import type { ReminderChannel } from "../../policy/schema-reminders.js";
+import { renderPaymentInstructions, verbatimPaymentDetails } from "../payments/instructions.js";
 import { renderOutreach, type SendChannel } from "./render.js";
 import { loadTemplate, missingFields, SYSTEM_TEMPLATES } from "./templates.js";
 
@@ -77,6 +79,18 @@ export async function checkOutreachTemplates(
             continue;
           }
           if (use.channel === "task") continue; // shown to collectors only, never sent
+          // Sample payment instructions (bank details, reference), as compose.ts fills them.
+          const system = (Object.values(SYSTEM_TEMPLATES) as string[]).includes(use.template);
+          const payNow: AmountNow = system
+            ? { what: "instalment", amount: 20_000, dueDate: addDays(today, 3), seq: 1, count: 2 }
+            : { what: "total", amount: due.total, dueDate: null };
+          const pay = buildInstructions({
+            payee: { name: facts.creditorName, iban: "FR7630006000011234567890189", bic: "AGRIFRPPXXX" },
+            currency: facts.currency,
+            now: payNow,
+            reference: "AMSAMPLE1",
+            payNowAvailable: false,
+          });
           await renderOutreach({
             pack,
             facts,
@@ -95,6 +109,8 @@ export async function checkOutreachTemplates(
                 { amount: 40_000, dueDate: addDays(today, 33) },
               ],
             },
+            paymentInstructions: renderPaymentInstructions(pay, locale),
+            paymentVerbatim: verbatimPaymentDetails(pay),
             disclosureIds: use.disclosures,
             now: new Date(`${today}T09:00:00Z`),
             templatesDir: options.templatesDir,

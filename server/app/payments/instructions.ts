@@ -4,7 +4,11 @@
 // payment can be started. `paymentInstructionsForCase` is the one entry point others reuse.
 import { loadCatalogue } from "../../agent/offline/catalogue.js";
 import { date as dateText, money } from "../../agent/offline/format.js";
-import { ensurePaymentReference, findCaseForInstructions } from "../../db/payment-instructions.js";
+import {
+  type CaseReader,
+  ensurePaymentReference,
+  findCaseForInstructions,
+} from "../../db/payment-instructions.js";
 import type { Locale } from "../../domain/case-facts.js";
 import {
   type AmountNow,
@@ -27,6 +31,7 @@ export function payNowConfigured(ctx: AppContext): boolean {
 export async function loadPaymentInstructions(
   ctx: AppContext,
   caseId: string,
+  db: CaseReader = ctx.db.prisma,
 ): Promise<
   | (PaymentInstructions & {
       readonly locale: Locale;
@@ -36,10 +41,9 @@ export async function loadPaymentInstructions(
     })
   | null
 > {
-  const row = await findCaseForInstructions(ctx.db.prisma, caseId);
+  const row = await findCaseForInstructions(db, caseId);
   if (!row) return null;
-  const reference =
-    row.paymentReference ?? (await ensurePaymentReference(ctx.db.prisma, row.id, newPaymentReference()));
+  const reference = row.paymentReference ?? (await ensurePaymentReference(db, row.id, newPaymentReference()));
   const promise = row.promises[0];
   let now: AmountNow;
   let outstanding: number;
@@ -156,14 +160,15 @@ export function renderPaymentInstructions(
 /**
  * The payment instructions of a case as words and data, in the debtor's language (or `locale`):
  * for e-mails, reminders and anything else that must tell the debtor how to pay. Null for an
- * unknown case.
+ * unknown case. `db` is the caller's open transaction, if any (the outreach composes inside one).
  */
 export async function paymentInstructionsForCase(
   ctx: AppContext,
   caseId: string,
   locale?: Locale,
+  db?: CaseReader,
 ): Promise<{ text: string; data: PaymentInstructions } | null> {
-  const loaded = await loadPaymentInstructions(ctx, caseId);
+  const loaded = await loadPaymentInstructions(ctx, caseId, db);
   if (!loaded) return null;
   const { locale: debtorLocale, promiseId: _promise, outstanding: _outstanding, ...data } = loaded;
   return { text: renderPaymentInstructions(data, locale ?? debtorLocale), data };
