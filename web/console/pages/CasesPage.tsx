@@ -173,7 +173,9 @@ export function CasesPage() {
                   <td>{c.creditor.name}</td>
                   <td>
                     <Badge value={c.status} />
-                    {c.escalated && <span className="muted"> {c.escalationKinds.join(", ")}</span>}
+                    {c.escalated && (
+                      <span className="muted"> {c.escalationKinds.map((k) => label(k)).join(", ")}</span>
+                    )}
                   </td>
                   <td>{c.promise ? <Badge value={c.promise.status} kind="promise" /> : "–"}</td>
                   <td className="num">{money(c.principal.amount, c.principal.currency)}</td>
