@@ -130,6 +130,17 @@ describe.skipIf(!hasChromium)("collector console: words people read", () => {
       "Moi",
       "Personne",
     ]);
+    // The escalation card: its summary and its actions.
+    const card = page.getByRole("article", { name: `Escalade A demandé une personne sur ${reference}` });
+    await card.getByRole("button", { name: "Répondre", exact: true }).waitFor();
+    await card.getByRole("button", { name: "Clore", exact: true }).waitFor();
+    await card.getByRole("link", { name: "Ouvrir le dossier et la transcription" }).waitFor();
+    expect(await card.locator("dl.summary dt").allTextContents()).toContain("Motif de l'escalade");
+    await card.getByRole("button", { name: "Clore", exact: true }).click();
+    const resolve = card.getByRole("form", { name: "Clore l'escalade" });
+    expect(await resolve.getByLabel("Issue").locator("option").allTextContents()).toContain(
+      "Contestation rejetée",
+    );
     await page.screenshot({ path: "test-artifacts/screenshots/console-queue-fr.png", fullPage: true });
 
     // The cases list: heading, buttons, filters, the table's columns; the search still works.
