@@ -190,6 +190,16 @@ describe.skipIf(!hasChromium)("collector console: words people read", () => {
     expect(await page.locator(".page__head p.muted").textContent()).toMatch(
       /dû à .+ · principal .+ · exigible /,
     );
+    expect(await page.locator("table.breakdown thead th").allTextContents()).toEqual([
+      "Ligne",
+      "Facture",
+      "Montant",
+      "Règle",
+      "Calcul",
+    ]);
+    await page.getByText("Aucune offre pour l'instant.").waitFor();
+    await page.getByText("Aucun engagement pour l'instant.").waitFor();
+    await page.getByRole("button", { name: "Renouveler le lien" }).waitFor();
     const takeover = page.getByRole("region", { name: "Reprise" });
     await takeover.getByRole("button", { name: "Reprendre la conversation" }).click();
     await page.getByRole("heading", { name: "Vous avez repris cette conversation" }).waitFor();
