@@ -210,6 +210,49 @@ export const PAGE_WORDS_FR = {
   "Bank reference (optional)": "Référence bancaire (facultatif)",
   "Record the payment": "Enregistrer le paiement",
   "Enter an amount such as 120.50": "Saisissez un montant comme 120.50",
+  // CSV import
+  "Import cases from CSV": "Importer des dossiers depuis un CSV",
+  "Import cases (CSV)": "Importer des dossiers (CSV)",
+  "One row per invoice; rows with the same creditor_name and reference form one case. Files saved by Excel work as they are: comma or semicolon separated, amounts such as 1200.50 or 1 200,50, dates as 2026-07-31 or 31/07/2026. See docs/console.md for the columns.":
+    "Une ligne par facture ; les lignes de même creditor_name et reference forment un dossier. Les fichiers enregistrés par Excel passent tels quels : séparés par des virgules ou des points-virgules, montants comme 1200.50 ou 1 200,50, dates comme 2026-07-31 ou 31/07/2026. Les colonnes sont décrites dans docs/console.md.",
+  "CSV file": "Fichier CSV",
+  "Or paste the CSV": "Ou collez le CSV",
+  "Check the file": "Vérifier le fichier",
+  Import: "Importer",
+  "Import the valid cases only": "N'importer que les dossiers valides",
+  "Import report": "Rapport d'import",
+  "{rows} rows, {cases} cases: {valid} valid, {invalid} with errors, {imported} imported.":
+    "{rows} lignes, {cases} dossiers : {valid} valides, {invalid} en erreur, {imported} importés.",
+  Rows: "Lignes",
+  Result: "Résultat",
+  Details: "Détails",
+  "(no reference)": "(sans référence)",
+  "Row {row}": "Ligne {row}",
+  // My account
+  "My account": "Mon compte",
+  "Change my password": "Changer mon mot de passe",
+  "Current password": "Mot de passe actuel",
+  "New password (12 characters or more)": "Nouveau mot de passe (12 caractères ou plus)",
+  "Change the password": "Changer le mot de passe",
+  "Password changed. Your other sessions have ended.":
+    "Mot de passe changé. Vos autres sessions sont fermées.",
+  // Team
+  "Policy editor": "Éditeur de politiques",
+  Administrator: "Administrateur",
+  "Invite a team member": "Inviter un membre de l'équipe",
+  Role: "Rôle",
+  "Send the invitation": "Envoyer l'invitation",
+  Disabled: "Désactivé",
+  Enable: "Réactiver",
+  "Reset password": "Réinitialiser le mot de passe",
+  Team: "Équipe",
+  "the team": "l'équipe",
+  "Team members": "Membres de l'équipe",
+  State: "État",
+  "Last seen": "Vu pour la dernière fois",
+  Actions: "Actions",
+  "Invited, link valid until {when}": "Invité, lien valable jusqu'au {when}",
+  Disable: "Désactiver",
 } as const;
 
 export type PageText = keyof typeof PAGE_WORDS_FR;

@@ -101,7 +101,8 @@ describe.skipIf(!hasChromium)("collector console: words people read", () => {
 
   it("shows the queue, the cases list, the case page and the live chat desk in French", async () => {
     const reference = "WORDS-FR-1";
-    const { debtor } = await verifiedDebtor(t, { reference });
+    const { c, debtor } = await verifiedDebtor(t, { reference });
+    const caseId = c.id;
     await debtor.say("je voudrais parler à une personne");
     debtor.close();
 
@@ -213,6 +214,21 @@ describe.skipIf(!hasChromium)("collector console: words people read", () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: "test-artifacts/screenshots/console-desk-fr.png", fullPage: true });
 
+    // The team page and my account.
+    await nav.go("Équipe");
+    await page.getByRole("heading", { level: 1, name: "Équipe" }).waitFor();
+    await page.getByRole("form", { name: "Inviter un membre de l'équipe" }).getByLabel("Rôle").waitFor();
+    expect(await page.locator("table.team thead th").allTextContents()).toEqual([
+      "E-mail",
+      "Rôle",
+      "État",
+      "Vu pour la dernière fois",
+      "Actions",
+    ]);
+    await page.goto(`${t.url}/console/account`);
+    await page.getByRole("heading", { level: 1, name: "Mon compte" }).waitFor();
+    await page.getByRole("button", { name: "Changer le mot de passe" }).waitFor();
+    await page.goto(`${t.url}/console/cases/${caseId}`);
     // English stays the words of the default console.
     await nav.language("EN");
     await page.getByRole("heading", { name: "You own this conversation" }).waitFor();
