@@ -253,6 +253,29 @@ export const PAGE_WORDS_FR = {
   Actions: "Actions",
   "Invited, link valid until {when}": "Invité, lien valable jusqu'au {when}",
   Disable: "Désactiver",
+  // Reminders on the case page
+  Sequence: "Séquence",
+  "{step} by {channel} on {date}": "{step} par {channel} le {date}",
+  "Next step": "Prochaine étape",
+  "Link last opened": "Lien ouvert pour la dernière fois",
+  never: "jamais",
+  "Opted out": "Désinscrit",
+  "e-mail since {when}": "e-mail depuis le {when}",
+  "SMS since {when}": "SMS depuis le {when}",
+  "Pause reminders": "Suspendre les relances",
+  "Resume reminders": "Reprendre les relances",
+  "Send the link by e-mail": "Envoyer le lien par e-mail",
+  "Send the link by SMS": "Envoyer le lien par SMS",
+  "Hand off": "Transmettre",
+  "Hand off this case? All contact with the debtor stops.":
+    "Transmettre ce dossier ? Tout contact avec le débiteur cesse.",
+  "Hand off to": "Transmettre à",
+  "a collection agency": "une société de recouvrement",
+  "a bailiff": "un commissaire de justice",
+  "a court order for payment": "une injonction de payer",
+  "Hand off and download the case file": "Transmettre et télécharger le dossier",
+  "Case file (ZIP)": "Dossier (ZIP)",
+  "(not before {when})": "(pas avant le {when})",
 } as const;
 
 export type PageText = keyof typeof PAGE_WORDS_FR;

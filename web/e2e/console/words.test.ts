@@ -201,6 +201,8 @@ describe.skipIf(!hasChromium)("collector console: words people read", () => {
     await page.getByText("Aucune offre pour l'instant.").waitFor();
     await page.getByText("Aucun engagement pour l'instant.").waitFor();
     await page.getByRole("button", { name: "Renouveler le lien" }).waitFor();
+    await page.getByRole("button", { name: "Envoyer le lien par e-mail" }).waitFor();
+    await page.getByRole("form", { name: "Transmettre" }).getByLabel("Transmettre à").waitFor();
     const takeover = page.getByRole("region", { name: "Reprise" });
     await takeover.getByRole("button", { name: "Reprendre la conversation" }).click();
     await page.getByRole("heading", { name: "Vous avez repris cette conversation" }).waitFor();
