@@ -276,6 +276,26 @@ export const PAGE_WORDS_FR = {
   "Hand off and download the case file": "Transmettre et télécharger le dossier",
   "Case file (ZIP)": "Dossier (ZIP)",
   "(not before {when})": "(pas avant le {when})",
+  // Transcript
+  System: "Système",
+  "Offline engine": "Moteur hors ligne",
+  "System template": "Modèle du système",
+  "Policy decision: {parts}": "Décision de la politique : {parts}",
+  "Assistant reply suppressed: a person owned the conversation when it was ready (never sent)":
+    "Réponse de l'assistant retenue : une personne avait repris la conversation (jamais envoyée)",
+  "A collector took over the conversation": "Un conseiller a repris la conversation",
+  "Handed back to the assistant": "Main rendue à l'assistant",
+  "Escalation opened: {kind}": "Escalade ouverte : {kind}",
+  "Escalation resolved: {outcome}": "Escalade close : {outcome}",
+  "Disclosures added by the system: {ids}": "Mentions ajoutées par le système : {ids}",
+  "LLM failed ({reason}); the offline engine answered":
+    "Échec du LLM ({reason}) ; le moteur hors ligne a répondu",
+  "Promise recorded after the debtor's explicit acceptance":
+    "Engagement enregistré après l'acceptation explicite du débiteur",
+  "Promise broken: an instalment stayed unpaid past the grace period":
+    "Engagement non tenu : une échéance est restée impayée après le délai de grâce",
+  "No conversation yet: the debtor has not opened the link.":
+    "Pas encore de conversation : le débiteur n'a pas ouvert le lien.",
 } as const;
 
 export type PageText = keyof typeof PAGE_WORDS_FR;

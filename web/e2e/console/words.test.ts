@@ -206,6 +206,7 @@ describe.skipIf(!hasChromium)("collector console: words people read", () => {
     const takeover = page.getByRole("region", { name: "Reprise" });
     await takeover.getByRole("button", { name: "Reprendre la conversation" }).click();
     await page.getByRole("heading", { name: "Vous avez repris cette conversation" }).waitFor();
+    await page.locator(".transcript").getByText("Un conseiller a repris la conversation").first().waitFor();
     const composer = takeover.getByRole("form", { name: "Écrire au débiteur" });
     await composer.getByLabel("Message au débiteur").waitFor();
     await composer.getByRole("button", { name: "Envoyer", exact: true }).waitFor();
