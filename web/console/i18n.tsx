@@ -2,6 +2,7 @@
 // this browser), and plain-language names for the codes the server sends (escalation kinds, statuses,
 // outcomes, offer kinds, amount lines, policy rules). The code itself stays available in a tooltip.
 import { createContext, type ReactNode, useContext, useState } from "react";
+import { PAGE_WORDS_FR, type PageText } from "./words-fr.js";
 
 export type Lang = "en" | "fr";
 const KEY = "amiable.console.lang";
@@ -197,6 +198,19 @@ export function codeLabel(code: string): string {
   if (known) return known;
   const text = code.replace(/[_.]/g, " ");
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * A page's sentence in the console's language: the English text is the key (and the English words),
+ * `{name}` placeholders are filled from `values`. The switch re-renders the whole subtree, so calls
+ * made while rendering always read the chosen language.
+ */
+export function t(text: PageText, values?: Record<string, string | number>): string {
+  const words: string = current === "fr" ? PAGE_WORDS_FR[text] : text;
+  if (!values) return words;
+  return words.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    values[name] === undefined ? whole : String(values[name]),
+  );
 }
 
 export function currentLang(): Lang {

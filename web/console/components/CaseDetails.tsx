@@ -4,6 +4,7 @@ import { useState } from "react";
 import { request } from "../api.js";
 import { day, instant, label, money } from "../format.js";
 import { useAction } from "../hooks.js";
+import { t } from "../i18n.js";
 import type { CaseView } from "../types.js";
 import { CopyLink } from "./CopyLink.js";
 import { Badge, Code, ErrorText, Facts } from "./common.js";
@@ -17,11 +18,11 @@ export function Breakdown({ view }: { view: CaseView }) {
       <table className="breakdown">
         <thead>
           <tr>
-            <th scope="col">Line</th>
-            <th scope="col">Invoice</th>
-            <th scope="col">Amount</th>
-            <th scope="col">Rule</th>
-            <th scope="col">How</th>
+            <th scope="col">{t("Line")}</th>
+            <th scope="col">{t("Invoice")}</th>
+            <th scope="col">{t("Amount")}</th>
+            <th scope="col">{t("Rule")}</th>
+            <th scope="col">{t("How")}</th>
           </tr>
         </thead>
         <tbody>
@@ -63,29 +64,30 @@ export function DebtorDetails({ view }: { view: CaseView }) {
   return (
     <Facts
       items={[
-        ["Debtor", view.debtor.name],
-        ["Kind", label(view.debtor.kind)],
-        ["Email", view.debtor.email],
-        ["Phone", view.debtor.phone],
-        ["Language", view.debtor.locale === "fr" ? "French" : "English"],
-        ["Time zone", view.debtor.timeZone],
-        ["Creditor", view.creditor.name],
-        ["Jurisdiction", `${view.jurisdiction}${view.usState ? ` (${view.usState})` : ""}`],
+        [t("Debtor"), view.debtor.name],
+        [t("Kind"), label(view.debtor.kind)],
+        [t("Email"), view.debtor.email],
+        [t("Phone"), view.debtor.phone],
+        [t("Language"), view.debtor.locale === "fr" ? t("French") : t("English")],
+        [t("Time zone"), view.debtor.timeZone],
+        [t("Creditor"), view.creditor.name],
+        [t("Jurisdiction"), `${view.jurisdiction}${view.usState ? ` (${view.usState})` : ""}`],
         [
-          "Identity question",
-          view.verification.question ?? (view.verification.hasAnswer ? "(default)" : "None: invoice number"),
+          t("Identity question"),
+          view.verification.question ??
+            (view.verification.hasAnswer ? t("(default)") : t("None: invoice number")),
         ],
         [
-          "Identity",
+          t("Identity"),
           view.conversation
             ? view.conversation.verified
-              ? "Verified"
+              ? t("Verified")
               : view.conversation.locked
-                ? "Locked"
-                : "Not verified"
-            : "Not started",
+                ? t("Locked")
+                : t("Not verified")
+            : t("Not started"),
         ],
-        ["Policy", `${view.policyVersion.packId} @ ${view.policyVersion.hash.slice(0, 12)}`],
+        [t("Policy"), `${view.policyVersion.packId} @ ${view.policyVersion.hash.slice(0, 12)}`],
       ]}
     />
   );
@@ -106,22 +108,25 @@ export function LinkPanel({ view, onChange }: { view: CaseView; onChange: () => 
             ) : (
               <Badge value={link.revokedAt ? "revoked" : "expired"} kind="link" />
             )}{" "}
-            created {instant(link.createdAt)},{" "}
-            {link.revokedAt ? `revoked ${instant(link.revokedAt)}` : `expires ${instant(link.expiresAt)}`}
+            {t("created {when}", { when: instant(link.createdAt) })},{" "}
+            {link.revokedAt
+              ? t("revoked {when}", { when: instant(link.revokedAt) })
+              : t("expires {when}", { when: instant(link.expiresAt) })}
           </>
         ) : (
-          "No link."
+          t("No link.")
         )}
       </p>
       {fresh ? (
         <>
-          <p>New link (shown once):</p>
+          <p>{t("New link (shown once):")}</p>
           <CopyLink link={fresh} />
         </>
       ) : (
         <p className="hint">
-          The link is shown only when it is created: rotate it to get a new one to copy (the old one stops
-          working).
+          {t(
+            "The link is shown only when it is created: rotate it to get a new one to copy (the old one stops working).",
+          )}
         </p>
       )}
       <div className="actions">
@@ -139,7 +144,7 @@ export function LinkPanel({ view, onChange }: { view: CaseView; onChange: () => 
             }
           }}
         >
-          Rotate the link
+          {t("Rotate the link")}
         </button>
         {!confirming ? (
           <button
@@ -148,7 +153,7 @@ export function LinkPanel({ view, onChange }: { view: CaseView; onChange: () => 
             disabled={!link?.active}
             onClick={() => setConfirming(true)}
           >
-            Revoke the link
+            {t("Revoke the link")}
           </button>
         ) : (
           <>
@@ -162,10 +167,10 @@ export function LinkPanel({ view, onChange }: { view: CaseView; onChange: () => 
                 onChange();
               }}
             >
-              Confirm: revoke
+              {t("Confirm: revoke")}
             </button>
             <button type="button" className="btn btn--ghost" onClick={() => setConfirming(false)}>
-              Cancel
+              {t("Cancel")}
             </button>
           </>
         )}
@@ -176,23 +181,23 @@ export function LinkPanel({ view, onChange }: { view: CaseView; onChange: () => 
 }
 
 export function OfferTable({ view }: { view: CaseView }) {
-  if (view.offers.length === 0) return <p className="empty">No offer yet.</p>;
+  if (view.offers.length === 0) return <p className="empty">{t("No offer yet.")}</p>;
   return (
     <table className="offers">
       <thead>
         <tr>
-          <th scope="col">Kind</th>
-          <th scope="col">Status</th>
+          <th scope="col">{t("Kind")}</th>
+          <th scope="col">{t("Status")}</th>
           <th scope="col">Total</th>
           <th scope="col">
-            <abbr title="Discount">%</abbr>
+            <abbr title={t("Discount")}>%</abbr>
           </th>
           <th scope="col">
-            <abbr title="Instalments">#</abbr>
+            <abbr title={t("Instalments")}>#</abbr>
           </th>
-          <th scope="col">Rule</th>
-          <th scope="col">By</th>
-          <th scope="col">Expires</th>
+          <th scope="col">{t("Rule")}</th>
+          <th scope="col">{t("By")}</th>
+          <th scope="col">{t("Expires")}</th>
         </tr>
       </thead>
       <tbody>
@@ -208,7 +213,7 @@ export function OfferTable({ view }: { view: CaseView }) {
             <td>
               <Code value={o.rule} />
             </td>
-            <td>{o.source === "collector" ? "Collector" : "Policy engine"}</td>
+            <td>{o.source === "collector" ? t("Collector") : t("Policy engine")}</td>
             <td className="nowrap">{day(o.expiresAt)}</td>
           </tr>
         ))}

@@ -4,6 +4,7 @@ import { type FormEvent, useState } from "react";
 import { request } from "../api.js";
 import { duration, instant, label, money, time } from "../format.js";
 import { useAction } from "../hooks.js";
+import { t } from "../i18n.js";
 import { Link } from "../router.js";
 import { useSession } from "../session.js";
 import { type EscalationCard, OUTCOMES } from "../types.js";
@@ -33,12 +34,12 @@ interface PolicyTrigger {
   debtorWasTold: string;
 }
 
-const ACTIONS: Record<string, string> = {
-  stop_and_handoff: "Stop collecting and take the case over",
-  handoff: "Take the case over; collection may resume afterwards",
-  close: "Stop all contact except the allowed confirmation",
-  verify: "Check the debtor's identity before anything else",
-};
+const ACTIONS = {
+  stop_and_handoff: () => t("Stop collecting and take the case over"),
+  handoff: () => t("Take the case over; collection may resume afterwards"),
+  close: () => t("Stop all contact except the allowed confirmation"),
+  verify: () => t("Check the debtor's identity before anything else"),
+} as Record<string, () => string>;
 
 function policyTrigger(value: unknown): PolicyTrigger | null {
   if (!value || typeof value !== "object") return null;
@@ -85,60 +86,60 @@ export function HandoffSummary({ summary, currency }: { summary: unknown; curren
     <dl className="summary">
       {typeof s.claim === "string" && s.claim && (
         <div>
-          <dt>What the debtor says</dt>
+          <dt>{t("What the debtor says")}</dt>
           <dd className="quote">{s.claim}</dd>
         </div>
       )}
       <div>
-        <dt>Why it escalated</dt>
+        <dt>{t("Why it escalated")}</dt>
         <dd>{label(String(s.why ?? s.kind ?? "unknown"))}</dd>
       </div>
       {s.amounts && typeof s.amounts === "object" ? (
         <div>
-          <dt>Amounts</dt>
+          <dt>{t("Amounts")}</dt>
           <dd>
             <Amounts amounts={s.amounts as Record<string, unknown>} />
           </dd>
         </div>
       ) : null}
       <div>
-        <dt>Offers made</dt>
+        <dt>{t("Offers made")}</dt>
         <dd>
           {offers.length === 0
-            ? "None"
+            ? t("None")
             : offers
                 .map(
                   (o) =>
-                    `${label(o.kind)} ${money(o.total, currency)}${o.instalments > 1 ? ` in ${o.instalments}` : ""} (${o.rule})`,
+                    `${label(o.kind)} ${money(o.total, currency)}${o.instalments > 1 ? ` ${t("in {n} instalments", { n: o.instalments })}` : ""} (${o.rule})`,
                 )
                 .join("; ")}
         </dd>
       </div>
       {s.limitHit ? (
         <div>
-          <dt>Limit hit</dt>
+          <dt>{t("Limit hit")}</dt>
           <dd>{label(String(s.limitHit))}</dd>
         </div>
       ) : null}
       {policy ? (
         <div>
-          <dt>What the policy asks</dt>
+          <dt>{t("What the policy asks")}</dt>
           <dd>
-            {ACTIONS[policy.action] ?? label(policy.action)}
-            {policy.stopCollection ? "; payment requests stop at once" : ""}
+            {ACTIONS[policy.action]?.() ?? label(policy.action)}
+            {policy.stopCollection ? `; ${t("payment requests stop at once")}` : ""}
             {policy.rules.length ? ` (${policy.rules.join(", ")})` : ""}
           </dd>
         </div>
       ) : null}
       {policy ? (
         <div>
-          <dt>The debtor was told</dt>
+          <dt>{t("The debtor was told")}</dt>
           <dd className="quote">{policy.debtorWasTold}</dd>
         </div>
       ) : null}
       {s.reasonForNonPayment ? (
         <div>
-          <dt>Reason for non-payment</dt>
+          <dt>{t("Reason for non-payment")}</dt>
           <dd>{label(String(s.reasonForNonPayment))}</dd>
         </div>
       ) : null}
@@ -164,25 +165,25 @@ export function ResolveForm({ escalationId, onDone }: { escalationId: string; on
     if (done) onDone();
   };
   return (
-    <form className="resolve" onSubmit={submit} aria-label="Resolve the escalation">
+    <form className="resolve" onSubmit={submit} aria-label={t("Resolve the escalation")}>
       <label>
-        Outcome
+        {t("Outcome")}
         <select required value={outcome} onChange={(e) => setOutcome(e.target.value)}>
-          <option value="">Choose…</option>
-          {OUTCOMES.map(([value, text]) => (
+          <option value="">{t("Choose…")}</option>
+          {OUTCOMES.map(([value]) => (
             <option key={value} value={value}>
-              {text}
+              {label(value)}
             </option>
           ))}
         </select>
       </label>
       <label>
-        Note
+        {t("Note")}
         <textarea required maxLength={2000} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
       </label>
       <ErrorText error={action.error} />
       <button type="submit" className="btn btn--primary" disabled={action.busy}>
-        Resolve
+        {t("Resolve")}
       </button>
     </form>
   );
@@ -204,18 +205,19 @@ function ReplyForm({ card, onDone }: { card: EscalationCard; onDone: () => void 
     }
   };
   return (
-    <form className="reply" onSubmit={submit} aria-label="Reply to the debtor">
+    <form className="reply" onSubmit={submit} aria-label={t("Reply to the debtor")}>
       <label>
-        Reply to the debtor
+        {t("Reply to the debtor")}
         <textarea required maxLength={2000} rows={2} value={text} onChange={(e) => setText(e.target.value)} />
       </label>
       <p className="hint">
-        Replying takes the conversation over: the assistant stays silent until you hand back from the case
-        page.
+        {t(
+          "Replying takes the conversation over: the assistant stays silent until you hand back from the case page.",
+        )}
       </p>
       <ErrorText error={action.error} />
       <button type="submit" className="btn" disabled={action.busy || !text.trim()}>
-        Take over and send
+        {t("Take over and send")}
       </button>
     </form>
   );
@@ -238,12 +240,15 @@ export function EscalationItem({
     <article
       className={`escalation card${fresh ? " escalation--fresh" : ""}`}
       data-escalation={card.id}
-      aria-label={`Escalation ${label(card.kind)} on ${card.case.reference}`}
+      aria-label={t("Escalation {kind} on {reference}", {
+        kind: label(card.kind),
+        reference: card.case.reference,
+      })}
     >
       <header className="escalation__head">
         <Badge value={card.kind} kind="kind" />
         <Badge value={card.status} />
-        {fresh && <span className="badge badge--new">New</span>}
+        {fresh && <span className="badge badge--new">{t("New")}</span>}
         <Link to={`/cases/${card.case.id}`} className="escalation__case">
           {card.case.reference}
         </Link>
@@ -256,17 +261,23 @@ export function EscalationItem({
       <HandoffSummary summary={card.summary} currency={card.case.currency} />
       {card.status !== "resolved" && card.case.debtorWaitingSince && (
         <p className="waiting" data-waiting-since={card.case.debtorWaitingSince}>
-          The debtor has been waiting since {time(card.case.debtorWaitingSince)} (
-          {duration((Date.now() - Date.parse(card.case.debtorWaitingSince)) / 1000)})
+          {t("The debtor has been waiting since {time} ({duration})", {
+            time: time(card.case.debtorWaitingSince),
+            duration: duration((Date.now() - Date.parse(card.case.debtorWaitingSince)) / 1000),
+          })}
         </p>
       )}
       <p className="escalation__assignee">
-        {card.assignee ? `Assigned to ${mine ? "you" : card.assignee.email}` : "Unassigned"}
-        {card.case.humanOwnerId ? " · a person owns the conversation" : ""}
+        {card.assignee
+          ? mine
+            ? t("Assigned to you")
+            : t("Assigned to {email}", { email: card.assignee.email })
+          : t("Unassigned")}
+        {card.case.humanOwnerId ? ` · ${t("a person owns the conversation")}` : ""}
       </p>
       {card.status === "resolved" ? (
         <p>
-          Resolved: {label(card.outcome ?? "")}. {card.note}
+          {t("Resolved: {outcome}.", { outcome: label(card.outcome ?? "") })} {card.note}
         </p>
       ) : (
         <div className="actions">
@@ -279,7 +290,7 @@ export function EscalationItem({
                 void assign.run(() => request("POST", `/api/escalations/${card.id}/assign`)).then(onChange)
               }
             >
-              Assign to me
+              {t("Assign to me")}
             </button>
           )}
           <button
@@ -288,7 +299,7 @@ export function EscalationItem({
             aria-expanded={open === "reply"}
             onClick={() => setOpen(open === "reply" ? null : "reply")}
           >
-            Reply
+            {t("Reply")}
           </button>
           <button
             type="button"
@@ -296,10 +307,10 @@ export function EscalationItem({
             aria-expanded={open === "resolve"}
             onClick={() => setOpen(open === "resolve" ? null : "resolve")}
           >
-            Resolve
+            {t("Resolve")}
           </button>
           <Link to={`/cases/${card.case.id}`} className="btn btn--ghost">
-            Open case and transcript
+            {t("Open case and transcript")}
           </Link>
         </div>
       )}

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { ApiError, request } from "../api.js";
 import { label } from "../format.js";
 import { useAction } from "../hooks.js";
+import { t } from "../i18n.js";
 import type { ImportReport } from "../types.js";
 import { ErrorText } from "./common.js";
 
@@ -45,15 +46,15 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
   };
 
   return (
-    <section className="card import" aria-label="Import cases from CSV">
-      <h2>Import cases (CSV)</h2>
+    <section className="card import" aria-label={t("Import cases from CSV")}>
+      <h2>{t("Import cases (CSV)")}</h2>
       <p className="hint">
-        One row per invoice; rows with the same creditor_name and reference form one case. Files saved by
-        Excel work as they are: comma or semicolon separated, amounts such as 1200.50 or 1 200,50, dates as
-        2026-07-31 or 31/07/2026. See docs/console.md for the columns.
+        {t(
+          "One row per invoice; rows with the same creditor_name and reference form one case. Files saved by Excel work as they are: comma or semicolon separated, amounts such as 1200.50 or 1 200,50, dates as 2026-07-31 or 31/07/2026. See docs/console.md for the columns.",
+        )}
       </p>
       <label>
-        CSV file
+        {t("CSV file")}
         <input
           type="file"
           accept=".csv,text/csv"
@@ -69,12 +70,12 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
         />
       </label>
       <label>
-        Or paste the CSV
+        {t("Or paste the CSV")}
         <textarea rows={4} value={csv} onChange={(e) => setCsv(e.target.value)} spellCheck={false} />
       </label>
       <div className="actions">
         <button type="button" className="btn" disabled={!csv.trim()} onClick={() => void send("validate")}>
-          Check the file
+          {t("Check the file")}
         </button>
         <button
           type="button"
@@ -82,7 +83,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
           disabled={!csv.trim()}
           onClick={() => void send("import")}
         >
-          Import
+          {t("Import")}
         </button>
         <button
           type="button"
@@ -90,7 +91,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
           disabled={!csv.trim() || !report || report.invalid === 0}
           onClick={() => void send("import_valid")}
         >
-          Import the valid cases only
+          {t("Import the valid cases only")}
         </button>
       </div>
       <ErrorText error={action.error} />
@@ -115,25 +116,30 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
 
 function Report({ report, fileName }: { report: ImportReport; fileName: string }) {
   return (
-    <section className="report" aria-label="Import report">
+    <section className="report" aria-label={t("Import report")}>
       <p role="status">
         {fileName ? `${fileName}: ` : ""}
-        {report.rows} rows, {report.cases} cases: {report.valid} valid, {report.invalid} with errors,{" "}
-        {report.imported} imported.
+        {t("{rows} rows, {cases} cases: {valid} valid, {invalid} with errors, {imported} imported.", {
+          rows: report.rows,
+          cases: report.cases,
+          valid: report.valid,
+          invalid: report.invalid,
+          imported: report.imported,
+        })}
       </p>
       <table>
         <thead>
           <tr>
-            <th scope="col">Reference</th>
-            <th scope="col">Rows</th>
-            <th scope="col">Result</th>
-            <th scope="col">Details</th>
+            <th scope="col">{t("Reference")}</th>
+            <th scope="col">{t("Rows")}</th>
+            <th scope="col">{t("Result")}</th>
+            <th scope="col">{t("Details")}</th>
           </tr>
         </thead>
         <tbody>
           {report.results.map((r) => (
             <tr key={`${r.creditor}/${r.reference}`} data-status={r.status}>
-              <td>{r.reference || "(no reference)"}</td>
+              <td>{r.reference || t("(no reference)")}</td>
               <td>{r.rows.join(", ")}</td>
               <td>{label(r.status)}</td>
               <td>
@@ -142,7 +148,7 @@ function Report({ report, fileName }: { report: ImportReport; fileName: string }
                   <ul className="errors">
                     {r.errors.map((e) => (
                       <li key={`${e.row}:${e.column}:${e.message}`}>
-                        Row {e.row}
+                        {t("Row {row}", { row: e.row })}
                         {e.column ? `, ${e.column}` : ""}: {e.message}
                       </li>
                     ))}

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from "react";
 import { request } from "../api.js";
 import { instant } from "../format.js";
 import { useAction, useResource } from "../hooks.js";
+import { t } from "../i18n.js";
 import { useLiveEvents } from "../live.js";
 import { ErrorText } from "./common.js";
 
@@ -30,11 +31,11 @@ export function NotesPanel({ caseId }: { caseId: string }) {
   };
   return (
     <section aria-labelledby="h-notes">
-      <h2 id="h-notes">Internal notes</h2>
-      <p className="muted">For the team only: the debtor never sees them.</p>
+      <h2 id="h-notes">{t("Internal notes")}</h2>
+      <p className="muted">{t("For the team only: the debtor never sees them.")}</p>
       <ErrorText error={notes.error} />
       {notes.data && notes.data.items.length > 0 && (
-        <ul className="notes" aria-label="Notes">
+        <ul className="notes" aria-label={t("Notes")}>
           {notes.data.items.map((n) => (
             <li key={n.id}>
               {n.text}
@@ -46,14 +47,14 @@ export function NotesPanel({ caseId }: { caseId: string }) {
           ))}
         </ul>
       )}
-      <form className="composer" onSubmit={submit} aria-label="Add a note">
+      <form className="composer" onSubmit={submit} aria-label={t("Add a note")}>
         <label>
-          New note
+          {t("New note")}
           <textarea rows={2} maxLength={4000} value={text} onChange={(e) => setText(e.target.value)} />
         </label>
         <ErrorText error={action.error} />
         <button type="submit" className="btn" disabled={action.busy || !text.trim()}>
-          Add the note
+          {t("Add the note")}
         </button>
       </form>
     </section>

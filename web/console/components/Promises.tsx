@@ -4,13 +4,14 @@ import { type FormEvent, useState } from "react";
 import { request } from "../api.js";
 import { day, fromMajor, label, money } from "../format.js";
 import { useAction } from "../hooks.js";
+import { t } from "../i18n.js";
 import type { CaseView } from "../types.js";
 import { Badge, ErrorText } from "./common.js";
 
 type PromiseView = CaseView["promises"][number];
 
 export function PromiseList({ view, onChange }: { view: CaseView; onChange: () => void }) {
-  if (view.promises.length === 0) return <p className="empty">No promise yet.</p>;
+  if (view.promises.length === 0) return <p className="empty">{t("No promise yet.")}</p>;
   return (
     <>
       {view.promises.map((p) => (
@@ -45,10 +46,10 @@ function PromiseCard({
         <thead>
           <tr>
             <th scope="col">#</th>
-            <th scope="col">Due</th>
-            <th scope="col">Amount</th>
-            <th scope="col">Paid</th>
-            <th scope="col">Status</th>
+            <th scope="col">{t("Due")}</th>
+            <th scope="col">{t("Amount")}</th>
+            <th scope="col">{t("Paid")}</th>
+            <th scope="col">{t("Status")}</th>
           </tr>
         </thead>
         <tbody>
@@ -91,7 +92,7 @@ function PaymentForm({
     e.preventDefault();
     const minor = fromMajor(amount, promise.currency);
     if (minor === null || minor <= 0) {
-      setAmountError("Enter an amount such as 120.50");
+      setAmountError(t("Enter an amount such as 120.50"));
       return;
     }
     setAmountError(null);
@@ -112,9 +113,9 @@ function PaymentForm({
   };
   const fieldErrors = action.error?.fieldErrors() ?? [];
   return (
-    <form className="payment" onSubmit={submit} aria-label="Record a payment">
+    <form className="payment" onSubmit={submit} aria-label={t("Record a payment")}>
       <label>
-        Amount ({promise.currency})
+        {t("Amount ({currency})", { currency: promise.currency })}
         <input
           inputMode="decimal"
           value={amount}
@@ -124,13 +125,13 @@ function PaymentForm({
         {amountError && <span className="field-error">{amountError}</span>}
       </label>
       <label>
-        Paid on
+        {t("Paid on")}
         <input type="date" required value={paidAt} onChange={(e) => setPaidAt(e.target.value)} />
       </label>
       <label>
-        Instalment
+        {t("Instalment")}
         <select value={instalmentId} onChange={(e) => setInstalmentId(e.target.value)}>
-          <option value="">Oldest unpaid first</option>
+          <option value="">{t("Oldest unpaid first")}</option>
           {promise.instalments
             .filter((i) => i.paidAmount < i.amount)
             .map((i) => (
@@ -141,7 +142,7 @@ function PaymentForm({
         </select>
       </label>
       <label>
-        Bank reference (optional)
+        {t("Bank reference (optional)")}
         <input value={externalRef} onChange={(e) => setExternalRef(e.target.value)} maxLength={100} />
       </label>
       {fieldErrors.length > 0 ? (
@@ -156,7 +157,7 @@ function PaymentForm({
         <ErrorText error={action.error} />
       )}
       <button type="submit" className="btn btn--primary" disabled={action.busy}>
-        Record the payment
+        {t("Record the payment")}
       </button>
     </form>
   );

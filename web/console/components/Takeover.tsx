@@ -7,6 +7,7 @@ import { request } from "../api.js";
 import { CANNED_REPLIES } from "../canned.js";
 import { duration, fromMajor, label, messageText, money, time, toMajor } from "../format.js";
 import { useAction } from "../hooks.js";
+import { t } from "../i18n.js";
 import { useSession } from "../session.js";
 import type { CaseView, TranscriptMessage } from "../types.js";
 import { ErrorText } from "./common.js";
@@ -27,11 +28,12 @@ export function TakeoverPanel({ view, messages, onChange }: Props) {
   const mine = ownerId !== null && (me === undefined || ownerId === me);
   if (!ownerId) {
     return (
-      <section className="card takeover" aria-label="Takeover">
-        <h2>The assistant is talking</h2>
+      <section className="card takeover" aria-label={t("Takeover")}>
+        <h2>{t("The assistant is talking")}</h2>
         <p>
-          Take over to talk to the debtor yourself. The assistant stays silent until you hand back, even a
-          reply it is writing now. Taking over assigns the case's open escalations to you.
+          {t(
+            "Take over to talk to the debtor yourself. The assistant stays silent until you hand back, even a reply it is writing now. Taking over assigns the case's open escalations to you.",
+          )}
         </p>
         <WaitingTime messages={messages} />
         <ErrorText error={take.error} />
@@ -43,24 +45,24 @@ export function TakeoverPanel({ view, messages, onChange }: Props) {
             void take.run(() => request("POST", `/api/cases/${caseId}/takeover`, { body: {} })).then(onChange)
           }
         >
-          Take over the conversation
+          {t("Take over the conversation")}
         </button>
       </section>
     );
   }
   if (!mine) {
     return (
-      <section className="card takeover" aria-label="Takeover">
-        <h2>Another collector owns this conversation</h2>
-        <p>They must hand it back before you can write.</p>
+      <section className="card takeover" aria-label={t("Takeover")}>
+        <h2>{t("Another collector owns this conversation")}</h2>
+        <p>{t("They must hand it back before you can write.")}</p>
       </section>
     );
   }
   return (
-    <section className="card takeover takeover--mine" aria-label="Takeover">
-      <h2>You own this conversation</h2>
+    <section className="card takeover takeover--mine" aria-label={t("Takeover")}>
+      <h2>{t("You own this conversation")}</h2>
       <p className="hint">
-        The debtor sees your messages as coming from a member of the team. The assistant is locked out.
+        {t("The debtor sees your messages as coming from a member of the team. The assistant is locked out.")}
       </p>
       <LiveChat messages={messages} />
       <Composer caseId={caseId} locale={view.debtor.locale} onSent={onChange} />
@@ -71,12 +73,12 @@ export function TakeoverPanel({ view, messages, onChange }: Props) {
 }
 
 const chatRoles = new Set(["debtor", "assistant", "agent", "system"]);
-const WHO: Record<string, string> = {
-  debtor: "Debtor",
-  assistant: "Assistant",
-  agent: "You",
-  system: "Notice",
-};
+const WHO = {
+  debtor: () => t("Debtor"),
+  assistant: () => t("Assistant"),
+  agent: () => t("You"),
+  system: () => t("Notice"),
+} as Record<string, () => string>;
 
 /** Seconds since the debtor's last message when nobody has answered it yet, else null. */
 export function waitingSince(messages: readonly TranscriptMessage[], now: number): number | null {
@@ -100,7 +102,7 @@ function WaitingTime({ messages }: { messages: readonly TranscriptMessage[] }) {
   if (waiting === null) return null;
   return (
     <p className={`waiting${waiting > 300 ? " waiting--long" : ""}`} role="status">
-      The debtor has been waiting for an answer for {duration(waiting)}.
+      {t("The debtor has been waiting for an answer for {duration}.", { duration: duration(waiting) })}
     </p>
   );
 }
@@ -116,10 +118,10 @@ function LiveChat({ messages }: { messages: readonly TranscriptMessage[] }) {
   return (
     <>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling log must be reachable with the keyboard (axe: scrollable-region-focusable) */}
-      <ol className="chat" aria-label="Live chat" tabIndex={0}>
+      <ol className="chat" aria-label={t("Live chat")} tabIndex={0}>
         {shown.map((m) => (
           <li key={m.id} className={`chat__msg chat__msg--${m.role}`} data-role={m.role}>
-            <span className="chat__who">{WHO[m.role]}</span>{" "}
+            <span className="chat__who">{WHO[m.role]?.()}</span>{" "}
             <span className="chat__text">{messageText(m.role, m.text)}</span>{" "}
             <time className="muted" dateTime={m.createdAt}>
               {time(m.createdAt)}
@@ -149,9 +151,9 @@ function Composer({ caseId, locale, onSent }: { caseId: string; locale: "fr" | "
     }
   };
   return (
-    <form className="composer" onSubmit={submit} aria-label="Write to the debtor">
+    <form className="composer" onSubmit={submit} aria-label={t("Write to the debtor")}>
       <fieldset className="canned">
-        <legend className="sr-only">Canned replies</legend>
+        <legend className="sr-only">{t("Canned replies")}</legend>
         {CANNED_REPLIES[locale].map((c) => (
           <button
             key={c.label}
@@ -168,7 +170,7 @@ function Composer({ caseId, locale, onSent }: { caseId: string; locale: "fr" | "
         ))}
       </fieldset>
       <label>
-        Message to the debtor
+        {t("Message to the debtor")}
         <textarea
           ref={box}
           rows={3}
@@ -186,7 +188,7 @@ function Composer({ caseId, locale, onSent }: { caseId: string; locale: "fr" | "
       <span className="muted">{text.length} / 2000</span>
       <ErrorText error={action.error} />
       <button type="submit" className="btn btn--primary" disabled={action.busy || !text.trim()}>
-        Send
+        {t("Send")}
       </button>
     </form>
   );
@@ -205,11 +207,11 @@ interface Preview {
   terms?: Terms;
 }
 
-function describeTerms(t: Terms): string {
-  const n = t.instalments.length;
-  const first = t.instalments[0];
-  return `${label(t.kind)} ${money(t.total, t.currency)}${n > 1 ? ` in ${n} instalments` : ""}${
-    first ? `, first on ${first.dueDate}` : ""
+function describeTerms(terms: Terms): string {
+  const n = terms.instalments.length;
+  const first = terms.instalments[0];
+  return `${label(terms.kind)} ${money(terms.total, terms.currency)}${n > 1 ? ` ${t("in {n} instalments", { n })}` : ""}${
+    first ? `, ${t("first on {date}", { date: first.dueDate })}` : ""
   }`;
 }
 
@@ -259,26 +261,26 @@ function OfferForm({ view, onOffered }: { view: CaseView; onOffered: () => void 
     );
     if (res?.recorded && res.terms) {
       setPreview(null);
-      setSent(`Offer sent: ${describeTerms(res.terms)}.`);
+      setSent(t("Offer sent: {terms}.", { terms: describeTerms(res.terms) }));
       onOffered();
     } else if (res) setPreview(res);
   };
   return (
     <details className="offer-form">
-      <summary>Make an offer (checked by the policy)</summary>
+      <summary>{t("Make an offer (checked by the policy)")}</summary>
       <form onSubmit={submit} onChange={reset}>
         <label>
-          Kind
+          {t("Kind")}
           <select value={kind} onChange={(e) => setKind(e.target.value)}>
-            <option value="full">Full payment</option>
-            <option value="plan">Instalment plan</option>
-            <option value="settlement">Settlement</option>
+            <option value="full">{label("full")}</option>
+            <option value="plan">{label("plan")}</option>
+            <option value="settlement">{label("settlement")}</option>
           </select>
         </label>
         {kind === "plan" && (
           <>
             <label>
-              Instalments
+              {t("Instalments")}
               <input
                 type="number"
                 min={1}
@@ -289,17 +291,19 @@ function OfferForm({ view, onOffered }: { view: CaseView; onOffered: () => void 
               />
             </label>
             <label>
-              Every
+              {t("Every")}
               <select value={cadence} onChange={(e) => setCadence(e.target.value)}>
-                <option value="monthly">month</option>
-                <option value="biweekly">two weeks</option>
-                <option value="weekly">week</option>
+                <option value="monthly">{t("month")}</option>
+                <option value="biweekly">{t("two weeks")}</option>
+                <option value="weekly">{t("week")}</option>
               </select>
             </label>
           </>
         )}
         <label>
-          {kind === "plan" ? `Or amount per instalment (${currency})` : `Total (${currency}, optional)`}
+          {kind === "plan"
+            ? t("Or amount per instalment ({currency})", { currency })
+            : t("Total ({currency}, optional)", { currency })}
           <input
             inputMode="decimal"
             value={amount}
@@ -308,27 +312,27 @@ function OfferForm({ view, onOffered }: { view: CaseView; onOffered: () => void 
           />
         </label>
         <label>
-          First payment on
+          {t("First payment on")}
           <input type="date" value={firstDate} onChange={(e) => setFirstDate(e.target.value)} />
         </label>
         {waivable > 0 && (
           <label className="check">
             <input type="checkbox" checked={waive} onChange={(e) => setWaive(e.target.checked)} />
-            Waive interest and fees ({money(waivable, currency)})
+            {t("Waive interest and fees ({amount})", { amount: money(waivable, currency) })}
           </label>
         )}
         <button type="button" className="btn" disabled={action.busy} onClick={() => void check()}>
-          Check with the policy
+          {t("Check with the policy")}
         </button>
         <button
           type="submit"
           className="btn btn--primary"
           disabled={action.busy || preview?.decision !== "accept"}
         >
-          Send the offer
+          {t("Send the offer")}
         </button>
         {preview?.decision !== "accept" && (
-          <span className="muted">Check the terms with the policy first.</span>
+          <span className="muted">{t("Check the terms with the policy first.")}</span>
         )}
       </form>
       <ErrorText error={action.error} />
@@ -339,12 +343,12 @@ function OfferForm({ view, onOffered }: { view: CaseView; onOffered: () => void 
           data-decision={preview.decision}
         >
           {preview.decision === "accept" && preview.terms
-            ? `The policy accepts: ${describeTerms(preview.terms)}.`
+            ? t("The policy accepts: {terms}.", { terms: describeTerms(preview.terms) })
             : preview.decision === "counter"
-              ? `The policy would counter: ${preview.explanation ?? ""}${
-                  preview.terms ? ` It allows ${describeTerms(preview.terms)}.` : ""
+              ? `${t("The policy would counter: {why}", { why: preview.explanation ?? "" })}${
+                  preview.terms ? ` ${t("It allows {terms}.", { terms: describeTerms(preview.terms) })}` : ""
                 }`
-              : `The policy refuses: ${preview.explanation ?? ""}`}
+              : t("The policy refuses: {why}", { why: preview.explanation ?? "" })}
         </p>
       )}
       {sent && (
@@ -353,7 +357,7 @@ function OfferForm({ view, onOffered }: { view: CaseView; onOffered: () => void 
         </p>
       )}
       {due && kind === "plan" && amount && fromMajor(amount, currency) === null && (
-        <p className="error">Write the amount as {toMajor(12345, currency)}.</p>
+        <p className="error">{t("Write the amount as {example}.", { example: toMajor(12345, currency) })}</p>
       )}
     </details>
   );
@@ -371,9 +375,9 @@ function HandBack({ caseId, onDone }: { caseId: string; onDone: () => void }) {
     }
   };
   return (
-    <form className="handback" onSubmit={submit} aria-label="Hand back to the assistant">
+    <form className="handback" onSubmit={submit} aria-label={t("Hand back to the assistant")}>
       <label>
-        Note for the transcript
+        {t("Note for the transcript")}
         <input
           required
           maxLength={2000}
@@ -384,12 +388,12 @@ function HandBack({ caseId, onDone }: { caseId: string; onDone: () => void }) {
       </label>
       <ErrorText error={action.error} />
       <button type="submit" className="btn" disabled={action.busy || !note.trim()}>
-        Hand back to the assistant
+        {t("Hand back to the assistant")}
       </button>
       <span id="handback-hint" className="muted">
         {note.trim()
-          ? "The debtor is told the assistant is back."
-          : "Write a note for the transcript first: it says what you did and why you hand back."}
+          ? t("The debtor is told the assistant is back.")
+          : t("Write a note for the transcript first: it says what you did and why you hand back.")}
       </span>
     </form>
   );

@@ -3,6 +3,7 @@
 // it, the events it caused: guard interventions, policy decisions with the rule that fired, tool
 // calls, disclosures, fallbacks, takeovers, suppressed replies. Every text is rendered as text.
 import { instant, label, messageText, money } from "../format.js";
+import { t } from "../i18n.js";
 import type { TranscriptEvent, TranscriptMessage } from "../types.js";
 
 type Meta = Record<string, unknown>;
@@ -13,14 +14,14 @@ function str(v: unknown): string | null {
 
 function layerOf(m: TranscriptMessage): string {
   const meta = (m.meta ?? {}) as Meta;
-  if (m.role === "debtor") return "Debtor";
-  if (m.role === "agent") return "Collector";
-  if (m.role === "system") return "System";
+  if (m.role === "debtor") return t("Debtor");
+  if (m.role === "agent") return t("Collector");
+  if (m.role === "system") return t("System");
   const layer = str(meta.layer);
   if (layer === "llm") return `LLM${str(meta.model) ? ` · ${meta.model}` : ""}`;
-  if (layer === "offline") return "Offline engine";
-  if (layer === "system") return "System template";
-  return "Assistant";
+  if (layer === "offline") return t("Offline engine");
+  if (layer === "system") return t("System template");
+  return t("Assistant");
 }
 
 function MessageMeta({ m }: { m: TranscriptMessage }) {
@@ -75,26 +76,28 @@ export function describeEvent(e: TranscriptEvent): string {
         parts.push(
           d.verified ? "identity verified" : `identity not verified (attempt ${String(d.attempts ?? "?")})`,
         );
-      return `Policy decision: ${parts.join(", ")}`;
+      return t("Policy decision: {parts}", { parts: parts.join(", ") });
     }
     case "assistant.suppressed":
-      return "Assistant reply suppressed: a person owned the conversation when it was ready (never sent)";
+      return t("Assistant reply suppressed: a person owned the conversation when it was ready (never sent)");
     case "takeover.started":
-      return "A collector took over the conversation";
+      return t("A collector took over the conversation");
     case "takeover.ended":
-      return `Handed back to the assistant${str(d.note) ? `: “${String(d.note)}”` : ""}`;
+      return `${t("Handed back to the assistant")}${str(d.note) ? ` : “${String(d.note)}”` : ""}`;
     case "escalation.opened":
-      return `Escalation opened: ${label(String(d.kind ?? ""))}`;
+      return t("Escalation opened: {kind}", { kind: label(String(d.kind ?? "")) });
     case "escalation.resolved":
-      return `Escalation resolved: ${label(String(d.outcome ?? ""))}${str(d.note) ? ` (“${String(d.note)}”)` : ""}`;
+      return `${t("Escalation resolved: {outcome}", { outcome: label(String(d.outcome ?? "")) })}${str(d.note) ? ` (“${String(d.note)}”)` : ""}`;
     case "disclosure.added":
-      return `Disclosures added by the system: ${Array.isArray(d.ids) ? d.ids.join(", ") : ""}`;
+      return t("Disclosures added by the system: {ids}", {
+        ids: Array.isArray(d.ids) ? d.ids.join(", ") : "",
+      });
     case "llm.fallback":
-      return `LLM failed (${String(d.reason ?? "?")}); the offline engine answered`;
+      return t("LLM failed ({reason}); the offline engine answered", { reason: String(d.reason ?? "?") });
     case "promise.recorded":
-      return "Promise recorded after the debtor's explicit acceptance";
+      return t("Promise recorded after the debtor's explicit acceptance");
     case "promise.broken":
-      return "Promise broken: an instalment stayed unpaid past the grace period";
+      return t("Promise broken: an instalment stayed unpaid past the grace period");
     default:
       return label(e.kind);
   }
@@ -136,7 +139,7 @@ export function TranscriptView({
     ...loose.map((e) => ({ type: "e" as const, e, at: e.createdAt })),
   ].sort((a, b) => a.at.localeCompare(b.at) || (a.type === "m" ? -1 : 1));
   if (items.length === 0)
-    return <p className="empty">No conversation yet: the debtor has not opened the link.</p>;
+    return <p className="empty">{t("No conversation yet: the debtor has not opened the link.")}</p>;
   return (
     <ol className="transcript" aria-label="Transcript">
       {items.map((item) => {

@@ -2,6 +2,7 @@
 import type { ReactNode } from "react";
 import type { ApiError } from "../api.js";
 import { label } from "../format.js";
+import { t } from "../i18n.js";
 
 export function ErrorText({ error }: { error: ApiError | null }) {
   if (!error) return null;
@@ -33,15 +34,13 @@ export function Pagination({
 }) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   return (
-    <nav className="pagination" aria-label="Pages">
+    <nav className="pagination" aria-label={t("Pages")}>
       <button type="button" className="btn" disabled={page <= 1} onClick={() => onPage(page - 1)}>
-        Previous
+        {t("Previous")}
       </button>
-      <span>
-        Page {page} of {pages} ({total} in all)
-      </span>
+      <span>{t("Page {page} of {pages} ({total} in all)", { page, pages, total })}</span>
       <button type="button" className="btn" disabled={page >= pages} onClick={() => onPage(page + 1)}>
-        Next
+        {t("Next")}
       </button>
     </nav>
   );
@@ -61,7 +60,7 @@ export function Facts({ items }: { items: [string, ReactNode][] }) {
 }
 
 export function Loading({ what }: { what: string }) {
-  return <p className="muted">Loading {what}…</p>;
+  return <p className="muted">{t("Loading {what}…", { what })}</p>;
 }
 
 /** A policy rule or other code in plain words, the code itself in the tooltip. */

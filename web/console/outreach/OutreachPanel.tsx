@@ -6,6 +6,7 @@ import { download, request } from "../api.js";
 import { Badge, ErrorText, Loading } from "../components/common.js";
 import { day, instant, label } from "../format.js";
 import { useAction, useResource } from "../hooks.js";
+import { t } from "../i18n.js";
 import "./outreach.css";
 import { MessageTable } from "./MessageTable.js";
 import type { OutreachSequence } from "./types.js";
@@ -25,27 +26,29 @@ export function OutreachPanel({ caseId }: { caseId: string }) {
   return (
     <div className="outreach" data-sequence={s.status}>
       <dl className="kv">
-        <dt>Sequence</dt>
+        <dt>{t("Sequence")}</dt>
         <dd>
           <Badge value={s.status} kind="sequence" />
           {s.reason ? ` (${label(s.reason.replace(/^escalation:/, ""))})` : ""}
         </dd>
-        <dt>Next step</dt>
+        <dt>{t("Next step")}</dt>
         <dd>
           {s.nextStep
-            ? `${s.nextStep.id} by ${label(s.nextStep.channel)} on ${day(s.nextStep.date)}${
-                s.nextRunAt ? ` (not before ${instant(s.nextRunAt)})` : ""
-              }`
+            ? `${t("{step} by {channel} on {date}", {
+                step: s.nextStep.id,
+                channel: label(s.nextStep.channel),
+                date: day(s.nextStep.date),
+              })}${s.nextRunAt ? ` ${t("(not before {when})", { when: instant(s.nextRunAt) })}` : ""}`
             : "—"}
         </dd>
-        <dt>Link last opened</dt>
-        <dd>{s.lastOpenedAt ? instant(s.lastOpenedAt) : "never"}</dd>
+        <dt>{t("Link last opened")}</dt>
+        <dd>{s.lastOpenedAt ? instant(s.lastOpenedAt) : t("never")}</dd>
         {(s.emailOptOutAt || s.smsOptOutAt) && (
           <>
-            <dt>Opted out</dt>
+            <dt>{t("Opted out")}</dt>
             <dd>
-              {s.emailOptOutAt ? `e-mail since ${instant(s.emailOptOutAt)} ` : ""}
-              {s.smsOptOutAt ? `SMS since ${instant(s.smsOptOutAt)}` : ""}
+              {s.emailOptOutAt ? `${t("e-mail since {when}", { when: instant(s.emailOptOutAt) })} ` : ""}
+              {s.smsOptOutAt ? t("SMS since {when}", { when: instant(s.smsOptOutAt) }) : ""}
             </dd>
           </>
         )}
@@ -53,11 +56,11 @@ export function OutreachPanel({ caseId }: { caseId: string }) {
       <p className="actions">
         {s.status === "active" ? (
           <button type="button" className="btn" disabled={action.busy} onClick={() => void post("pause")}>
-            Pause reminders
+            {t("Pause reminders")}
           </button>
         ) : (
           <button type="button" className="btn" disabled={action.busy} onClick={() => void post("resume")}>
-            Resume reminders
+            {t("Resume reminders")}
           </button>
         )}{" "}
         <button
@@ -66,7 +69,7 @@ export function OutreachPanel({ caseId }: { caseId: string }) {
           disabled={action.busy}
           onClick={() => void post("send-link", { channel: "email" })}
         >
-          Send the link by e-mail
+          {t("Send the link by e-mail")}
         </button>{" "}
         <button
           type="button"
@@ -74,15 +77,15 @@ export function OutreachPanel({ caseId }: { caseId: string }) {
           disabled={action.busy}
           onClick={() => void post("send-link", { channel: "sms" })}
         >
-          Send the link by SMS
+          {t("Send the link by SMS")}
         </button>
       </p>
       <form
         className="actions"
-        aria-label="Hand off"
+        aria-label={t("Hand off")}
         onSubmit={(e) => {
           e.preventDefault();
-          if (!window.confirm("Hand off this case? All contact with the debtor stops.")) return;
+          if (!window.confirm(t("Hand off this case? All contact with the debtor stops."))) return;
           void action.run(async () => {
             await request("POST", `/api/cases/${caseId}/hand-off`, { body: { recipient } });
             await download(`/api/cases/${caseId}/case-file.zip`, "case-file.zip");
@@ -91,15 +94,15 @@ export function OutreachPanel({ caseId }: { caseId: string }) {
         }}
       >
         <label>
-          Hand off to{" "}
+          {t("Hand off to")}{" "}
           <select value={recipient} onChange={(e) => setRecipient(e.target.value)}>
-            <option value="collection_agency">a collection agency</option>
-            <option value="bailiff">a bailiff</option>
-            <option value="court_order">a court order for payment</option>
+            <option value="collection_agency">{t("a collection agency")}</option>
+            <option value="bailiff">{t("a bailiff")}</option>
+            <option value="court_order">{t("a court order for payment")}</option>
           </select>
         </label>{" "}
         <button type="submit" className="btn" disabled={action.busy || s.reason === "case:handed_off"}>
-          Hand off and download the case file
+          {t("Hand off and download the case file")}
         </button>{" "}
         {s.reason === "case:handed_off" && (
           <button
@@ -109,7 +112,7 @@ export function OutreachPanel({ caseId }: { caseId: string }) {
               void action.run(() => download(`/api/cases/${caseId}/case-file.zip`, "case-file.zip"))
             }
           >
-            Case file (ZIP)
+            {t("Case file (ZIP)")}
           </button>
         )}
       </form>

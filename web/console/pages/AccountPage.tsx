@@ -3,6 +3,7 @@ import { type FormEvent, useState } from "react";
 import { request } from "../api.js";
 import { ErrorText } from "../components/common.js";
 import { useAction } from "../hooks.js";
+import { t } from "../i18n.js";
 import { useSession } from "../session.js";
 
 export function AccountPage() {
@@ -27,12 +28,12 @@ export function AccountPage() {
   };
   return (
     <section className="page">
-      <h1>My account</h1>
+      <h1>{t("My account")}</h1>
       <p>{session.user?.email}</p>
-      <form className="card filters" onSubmit={submit} aria-label="Change my password">
-        <h2>Change my password</h2>
+      <form className="card filters" onSubmit={submit} aria-label={t("Change my password")}>
+        <h2>{t("Change my password")}</h2>
         <label>
-          Current password
+          {t("Current password")}
           <input
             type="password"
             autoComplete="current-password"
@@ -42,7 +43,7 @@ export function AccountPage() {
           />
         </label>
         <label>
-          New password (12 characters or more)
+          {t("New password (12 characters or more)")}
           <input
             type="password"
             autoComplete="new-password"
@@ -53,12 +54,12 @@ export function AccountPage() {
           />
         </label>
         <button type="submit" className="btn btn--primary" disabled={action.busy}>
-          Change the password
+          {t("Change the password")}
         </button>
         <ErrorText error={action.error} />
         {done && (
           <p className="ok" role="status">
-            Password changed. Your other sessions have ended.
+            {t("Password changed. Your other sessions have ended.")}
           </p>
         )}
       </form>

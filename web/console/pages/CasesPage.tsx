@@ -5,8 +5,9 @@ import { download, query, request } from "../api.js";
 import { CaseForm } from "../components/CaseForm.js";
 import { Badge, ErrorText, Loading, Pagination } from "../components/common.js";
 import { ImportPanel } from "../components/ImportPanel.js";
-import { instant, money } from "../format.js";
+import { instant, label, money } from "../format.js";
 import { useAction, useResource } from "../hooks.js";
+import { t } from "../i18n.js";
 import { Link, navigate, useLocation } from "../router.js";
 import { CASE_STATUSES, type CaseList } from "../types.js";
 
@@ -45,7 +46,7 @@ export function CasesPage() {
   return (
     <section className="page">
       <div className="page__head">
-        <h1>Cases</h1>
+        <h1>{t("Cases")}</h1>
         <div className="actions">
           <button
             type="button"
@@ -53,7 +54,7 @@ export function CasesPage() {
             aria-expanded={panel === "new"}
             onClick={() => setPanel(panel === "new" ? null : "new")}
           >
-            New case
+            {t("New case")}
           </button>
           <button
             type="button"
@@ -61,7 +62,7 @@ export function CasesPage() {
             aria-expanded={panel === "import"}
             onClick={() => setPanel(panel === "import" ? null : "import")}
           >
-            Import CSV
+            {t("Import CSV")}
           </button>
           <button
             type="button"
@@ -71,20 +72,20 @@ export function CasesPage() {
               void exporter.run(() => download(`/api/cases/export.csv${query(filters)}`, "cases.csv"))
             }
           >
-            Export CSV
+            {t("Export CSV")}
           </button>
           <button
             type="button"
             className="btn"
             disabled={exporter.busy}
-            title="Separated by semicolons with decimal commas: opens as columns in French Excel"
+            title={t("Separated by semicolons with decimal commas: opens as columns in French Excel")}
             onClick={() =>
               void exporter.run(() =>
                 download(`/api/cases/export.csv${query({ ...filters, dialect: "excel-fr" })}`, "cases.csv"),
               )
             }
           >
-            Export for Excel (FR)
+            {t("Export for Excel (FR)")}
           </button>
         </div>
       </div>
@@ -92,74 +93,74 @@ export function CasesPage() {
       {panel === "new" && <CaseForm onCreated={() => list.reload()} />}
       {panel === "import" && <ImportPanel onImported={() => list.reload()} />}
 
-      <form className="filters" onSubmit={submitSearch} aria-label="Filter cases">
+      <form className="filters" onSubmit={submitSearch} aria-label={t("Filter cases")}>
         <label>
-          Search
+          {t("Search")}
           <input
             type="search"
-            placeholder="Reference, name, e-mail, phone or invoice number"
+            placeholder={t("Reference, name, e-mail, phone or invoice number")}
             value={text}
             onChange={(e) => setText(e.target.value)}
           />
         </label>
         <label>
-          Status
+          {t("Status")}
           <select value={filters.status} onChange={(e) => setFilter({ status: e.target.value })}>
-            <option value="">Any</option>
+            <option value="">{t("Any")}</option>
             {CASE_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {label(s)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Escalated
+          {t("Escalated")}
           <select value={filters.escalated} onChange={(e) => setFilter({ escalated: e.target.value })}>
-            <option value="">Any</option>
-            <option value="true">Yes</option>
-            <option value="false">No</option>
+            <option value="">{t("Any")}</option>
+            <option value="true">{t("Yes")}</option>
+            <option value="false">{t("No")}</option>
           </select>
         </label>
         <label>
-          Promise
+          {t("Promise")}
           <select value={filters.promise} onChange={(e) => setFilter({ promise: e.target.value })}>
-            <option value="">Any</option>
-            <option value="active">Active</option>
-            <option value="kept">Kept</option>
-            <option value="broken">Broken</option>
-            <option value="cancelled">Cancelled</option>
-            <option value="none">None</option>
+            <option value="">{t("Any")}</option>
+            <option value="active">{t("Active")}</option>
+            <option value="kept">{t("Kept")}</option>
+            <option value="broken">{t("Broken")}</option>
+            <option value="cancelled">{t("Cancelled")}</option>
+            <option value="none">{t("None")}</option>
           </select>
         </label>
         <label>
-          Jurisdiction
+          {t("Jurisdiction")}
           <select value={filters.jurisdiction} onChange={(e) => setFilter({ jurisdiction: e.target.value })}>
-            <option value="">Any</option>
+            <option value="">{t("Any")}</option>
             <option value="FR">FR</option>
             <option value="UK">UK</option>
             <option value="US">US</option>
           </select>
         </label>
         <button type="submit" className="btn">
-          Search
+          {t("Search")}
         </button>
       </form>
 
       <ErrorText error={list.error} />
-      {!list.data && list.loading && <Loading what="cases" />}
+      {!list.data && list.loading && <Loading what={t("cases")} />}
       {list.data && (
         <>
           <table className="cases">
             <thead>
               <tr>
-                <th scope="col">Reference</th>
-                <th scope="col">Debtor</th>
-                <th scope="col">Creditor</th>
-                <th scope="col">Status</th>
-                <th scope="col">Promise</th>
-                <th scope="col">Principal</th>
-                <th scope="col">Created</th>
+                <th scope="col">{t("Reference")}</th>
+                <th scope="col">{t("Debtor")}</th>
+                <th scope="col">{t("Creditor")}</th>
+                <th scope="col">{t("Status")}</th>
+                <th scope="col">{t("Promise")}</th>
+                <th scope="col">{t("Principal")}</th>
+                <th scope="col">{t("Created")}</th>
               </tr>
             </thead>
             <tbody>
@@ -172,7 +173,9 @@ export function CasesPage() {
                   <td>{c.creditor.name}</td>
                   <td>
                     <Badge value={c.status} />
-                    {c.escalated && <span className="muted"> {c.escalationKinds.join(", ")}</span>}
+                    {c.escalated && (
+                      <span className="muted"> {c.escalationKinds.map((k) => label(k)).join(", ")}</span>
+                    )}
                   </td>
                   <td>{c.promise ? <Badge value={c.promise.status} kind="promise" /> : "–"}</td>
                   <td className="num">{money(c.principal.amount, c.principal.currency)}</td>
@@ -181,7 +184,7 @@ export function CasesPage() {
               ))}
             </tbody>
           </table>
-          {list.data.items.length === 0 && <p className="empty">No case matches these filters.</p>}
+          {list.data.items.length === 0 && <p className="empty">{t("No case matches these filters.")}</p>}
           <Pagination
             page={list.data.page}
             pageSize={list.data.pageSize}

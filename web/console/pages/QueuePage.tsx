@@ -6,6 +6,7 @@ import { ErrorText, Loading, Pagination } from "../components/common.js";
 import { EscalationItem } from "../components/Escalation.js";
 import { label } from "../format.js";
 import { useResource } from "../hooks.js";
+import { t } from "../i18n.js";
 import { useLiveEvents } from "../live.js";
 import { useNotificationPermission } from "../notify.js";
 import { OutreachTasks } from "../outreach/OutboxPage.js";
@@ -33,20 +34,22 @@ export function QueuePage() {
   const [permission, askPermission] = useNotificationPermission();
   return (
     <section className="page">
-      <h1>Escalations</h1>
+      <h1>{t("Escalations")}</h1>
       <OutreachTasks />
       {permission === "default" && (
         <p className="hint">
           <button type="button" className="btn" onClick={askPermission}>
-            Notify me of new escalations
+            {t("Notify me of new escalations")}
           </button>{" "}
-          The browser shows a notification when a case needs a person, even in another tab.
+          {t("The browser shows a notification when a case needs a person, even in another tab.")}
         </p>
       )}
-      {permission === "granted" && <p className="muted">Browser notifications are on for new escalations.</p>}
-      <form className="filters" aria-label="Filter escalations" onSubmit={(e) => e.preventDefault()}>
+      {permission === "granted" && (
+        <p className="muted">{t("Browser notifications are on for new escalations.")}</p>
+      )}
+      <form className="filters" aria-label={t("Filter escalations")} onSubmit={(e) => e.preventDefault()}>
         <label>
-          Kind
+          {t("Kind")}
           <select
             value={kind}
             onChange={(e) => {
@@ -54,7 +57,7 @@ export function QueuePage() {
               setPage(1);
             }}
           >
-            <option value="">All kinds</option>
+            <option value="">{t("All kinds")}</option>
             {ESCALATION_KINDS.map((k) => (
               <option key={k} value={k}>
                 {label(k)}
@@ -63,7 +66,7 @@ export function QueuePage() {
           </select>
         </label>
         <label>
-          Status
+          {t("Status")}
           <select
             value={status}
             onChange={(e) => {
@@ -71,15 +74,15 @@ export function QueuePage() {
               setPage(1);
             }}
           >
-            <option value="active">Open or assigned</option>
-            <option value="open">Open</option>
-            <option value="assigned">Assigned</option>
-            <option value="resolved">Resolved</option>
-            <option value="all">All</option>
+            <option value="active">{t("Open or assigned")}</option>
+            <option value="open">{t("Open")}</option>
+            <option value="assigned">{t("Assigned")}</option>
+            <option value="resolved">{t("Resolved")}</option>
+            <option value="all">{t("All")}</option>
           </select>
         </label>
         <label>
-          Assignee
+          {t("Assignee")}
           <select
             value={assignee}
             onChange={(e) => {
@@ -87,15 +90,15 @@ export function QueuePage() {
               setPage(1);
             }}
           >
-            <option value="any">Anyone</option>
-            <option value="me">Me</option>
-            <option value="unassigned">Nobody</option>
+            <option value="any">{t("Anyone")}</option>
+            <option value="me">{t("Me")}</option>
+            <option value="unassigned">{t("Nobody")}</option>
           </select>
         </label>
       </form>
       <ErrorText error={list.error} />
-      {!list.data && list.loading && <Loading what="escalations" />}
-      {list.data && list.data.items.length === 0 && <p className="empty">Nothing in the queue.</p>}
+      {!list.data && list.loading && <Loading what={t("escalations")} />}
+      {list.data && list.data.items.length === 0 && <p className="empty">{t("Nothing in the queue.")}</p>}
       <div className="queue" aria-live="polite">
         {list.data?.items.map((card) => (
           <EscalationItem key={card.id} card={card} fresh={fresh.has(card.id)} onChange={list.reload} />

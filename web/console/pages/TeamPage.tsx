@@ -7,13 +7,15 @@ import { request } from "../api.js";
 import { ErrorText, Loading } from "../components/common.js";
 import { instant } from "../format.js";
 import { useAction, useResource } from "../hooks.js";
+import { t } from "../i18n.js";
 import { useSession } from "../session.js";
 import type { Role } from "../types.js";
+import type { PageText } from "../words-fr.js";
 
 type TeamList = Awaited<ReturnType<typeof listUsers>>;
 type Member = TeamList["items"][number];
 
-export const ROLE_LABELS: Record<Role, string> = {
+export const ROLE_LABELS: Record<Role, PageText> = {
   collector: "Collector",
   policy_editor: "Policy editor",
   admin: "Administrator",
@@ -54,24 +56,24 @@ function InviteForm({ onDone }: { onDone: (who: string, invitation: InvitationVi
     }
   };
   return (
-    <form className="card filters" onSubmit={submit} aria-label="Invite a team member">
-      <h2>Invite a team member</h2>
+    <form className="card filters" onSubmit={submit} aria-label={t("Invite a team member")}>
+      <h2>{t("Invite a team member")}</h2>
       <label>
-        Email
+        {t("Email")}
         <input type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
       </label>
       <label>
-        Role
+        {t("Role")}
         <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
           {ROLES.map((r) => (
             <option key={r} value={r}>
-              {ROLE_LABELS[r]}
+              {t(ROLE_LABELS[r])}
             </option>
           ))}
         </select>
       </label>
       <button type="submit" className="btn btn--primary" disabled={action.busy}>
-        Send the invitation
+        {t("Send the invitation")}
       </button>
       <ErrorText error={action.error} />
     </form>
@@ -95,10 +97,10 @@ function MemberRow({
       .run(() => request("PATCH", `/api/users/${member.id}`, { body }))
       .then((ok) => ok && onChange());
   const state = member.disabled
-    ? "Disabled"
+    ? t("Disabled")
     : member.pendingInvitation
-      ? `Invited, link valid until ${instant(member.pendingInvitation.expiresAt)}`
-      : "Active";
+      ? t("Invited, link valid until {when}", { when: instant(member.pendingInvitation.expiresAt) })
+      : t("Active");
   return (
     <tr data-email={member.email}>
       <th scope="row">{member.email}</th>
@@ -111,7 +113,7 @@ function MemberRow({
         >
           {ROLES.map((r) => (
             <option key={r} value={r}>
-              {ROLE_LABELS[r]}
+              {t(ROLE_LABELS[r])}
             </option>
           ))}
         </select>
@@ -127,7 +129,7 @@ function MemberRow({
               disabled={action.busy}
               onClick={() => patch({ disabled: !member.disabled })}
             >
-              {member.disabled ? "Enable" : "Disable"}
+              {member.disabled ? t("Enable") : t("Disable")}
             </button>
           )}
           <button
@@ -147,7 +149,7 @@ function MemberRow({
                 })
             }
           >
-            Reset password
+            {t("Reset password")}
           </button>
         </div>
         <ErrorText error={action.error} />
@@ -163,7 +165,7 @@ export function TeamPage() {
   const onLink = (who: string, invitation: InvitationView) => setNotice({ who, invitation });
   return (
     <section className="page">
-      <h1>Team</h1>
+      <h1>{t("Team")}</h1>
       <InviteForm
         onDone={(who, invitation) => {
           onLink(who, invitation);
@@ -172,17 +174,17 @@ export function TeamPage() {
       />
       {notice && <LinkNotice who={notice.who} invitation={notice.invitation} />}
       <ErrorText error={team.error} />
-      {!team.data && team.loading && <Loading what="the team" />}
+      {!team.data && team.loading && <Loading what={t("the team")} />}
       {team.data && (
         <table className="team">
-          <caption className="sr-only">Team members</caption>
+          <caption className="sr-only">{t("Team members")}</caption>
           <thead>
             <tr>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">State</th>
-              <th scope="col">Last seen</th>
-              <th scope="col">Actions</th>
+              <th scope="col">{t("Email")}</th>
+              <th scope="col">{t("Role")}</th>
+              <th scope="col">{t("State")}</th>
+              <th scope="col">{t("Last seen")}</th>
+              <th scope="col">{t("Actions")}</th>
             </tr>
           </thead>
           <tbody>

@@ -33,6 +33,18 @@ export class ConsoleNav {
   async go(name: string): Promise<void> {
     await this.nav.getByRole("link", { name }).click();
   }
+
+  /** Switches the console's language with the top bar's switch (kept in this browser). */
+  async language(code: "FR" | "EN"): Promise<void> {
+    await this.page.getByRole("button", { name: code, exact: true }).click();
+    await this.page.locator(`.lang-root[lang="${code.toLowerCase()}"]`).waitFor();
+  }
+
+  /** The page's headings (h1 and h2), as a collector reads them. */
+  async headings(): Promise<string[]> {
+    const texts = await this.page.locator("main h1, main h2").allTextContents();
+    return [...new Set(texts.map((s) => s.trim()))];
+  }
 }
 
 export class QueuePage {
