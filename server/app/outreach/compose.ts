@@ -10,6 +10,7 @@ import { debtorLink } from "../cases/case-service.js";
 import { caseFacts } from "../cases/case-view.js";
 import type { AppContext } from "../context.js";
 import { paymentInstructionsForCase, verbatimPaymentDetails } from "../payments/instructions.js";
+import { payNowUrl } from "../payments/pay-now-link.js";
 import type { PlanFacts } from "./facts-text.js";
 import { toE164 } from "./phone.js";
 import { OutreachGuardError, renderOutreach } from "./render.js";
@@ -98,7 +99,12 @@ export async function composeMessage(
   );
   const unsubscribe = req.channel === "email" ? newSecretToken() : null;
   // How to pay, for the templates that say it ({paymentInstructions}); never in an SMS (no figures).
-  const pay = req.channel === "sms" ? null : await paymentInstructionsForCase(ctx, c.id, facts.locale, tx);
+  // An e-mail also carries the pay-now link (GET <link>/pay: Stripe Checkout) when Stripe is set up.
+  const payLink = req.channel === "email" ? payNowUrl(debtorLink(ctx, token)) : undefined;
+  const pay =
+    req.channel === "sms"
+      ? null
+      : await paymentInstructionsForCase(ctx, c.id, facts.locale, tx, payLink ? { payNowUrl: payLink } : {});
   try {
     const rendered = await renderOutreach({
       pack,
@@ -111,7 +117,12 @@ export async function composeMessage(
       ...(req.respondBy ? { respondBy: req.respondBy } : {}),
       ...(req.instalment ? { instalment: req.instalment } : {}),
       ...(req.plan ? { plan: req.plan } : {}),
-      ...(pay ? { paymentInstructions: pay.text, paymentVerbatim: verbatimPaymentDetails(pay.data) } : {}),
+      ...(pay
+        ? {
+            paymentInstructions: pay.text,
+            paymentVerbatim: [...verbatimPaymentDetails(pay.data), ...(payLink ? [payLink] : [])],
+          }
+        : {}),
       disclosureIds: req.disclosureIds,
       now,
     });

@@ -72,8 +72,40 @@ describe.each(TEST_TARGETS)("payment instructions in outreach e-mails on %s", (t
     const [reminder] = await messages(c.id);
     expect(reminder).toMatchObject({ stepKey: "step:first-reminder", error: null });
     expect(reminder?.text).not.toContain("IBAN");
+    // No Stripe here: no pay-now link.
+    expect(reminder?.text).not.toMatch(/\/c\/[\w-]{43}\/pay/);
     expect(reminder?.text).toContain("compta@sans-banque.example");
     const instructions = await paymentInstructionsForCase(t.service.ctx, c.id);
     expect(reminder?.text).toContain(instructions?.data.referenceText as string);
+  });
+});
+
+describe("the pay-now link in e-mails", () => {
+  let t: ConsoleTestService;
+  beforeAll(async () => {
+    // Stripe set up (no call is made here: the link opens a Checkout Session only when followed).
+    t = await startConsoleTestService("pglite", {
+      env: { OUTREACH_INTERVAL_SECONDS: "0", STRIPE_SECRET_KEY: "sk_test_outreach" },
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it("a reminder e-mail carries the debtor's own pay-now link beside the bank details", async () => {
+    t.clock.set("2026-03-10T09:30:00Z");
+    const c = await newCase(t, {
+      reference: "PAY-MAIL-3",
+      creditor: { name: "Carte Bleue SARL", payment: PAYMENT },
+      invoices: [{ number: "F-5003", issuedAt: "2026-02-05", dueAt: "2026-03-07", amount: 70_000 }],
+    });
+    await t.service.outreach.tick();
+    const [reminder] = await t.db.prisma.outreachMessage.findMany({ where: { caseId: c.id } });
+    expect(reminder).toMatchObject({ stepKey: "step:first-reminder", error: null });
+    const link = /(http\S+\/c\/[\w-]{43})(?!\/pay)\b/.exec(reminder?.text ?? "")?.[1];
+    expect(link).toBeTruthy();
+    expect(reminder?.text).toContain(`Pour payer en ligne par carte ou prélèvement : ${link}/pay`);
+    expect(reminder?.html).toContain(`${link}/pay`);
+    expect(reminder?.text).toContain(IBAN);
   });
 });

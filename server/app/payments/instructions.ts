@@ -101,7 +101,12 @@ export function groups(text: string): string {
 export function renderPaymentInstructions(
   instr: PaymentInstructions,
   locale: Locale,
-  options: { readonly payNowHint?: boolean; readonly seed?: string } = {},
+  options: {
+    readonly payNowHint?: boolean;
+    readonly seed?: string;
+    /** An e-mail's pay-now link (payNowUrl): said when online payment is configured. */
+    readonly payNowUrl?: string;
+  } = {},
 ): string {
   const cat = loadCatalogue(locale);
   const seed = options.seed ?? instr.reference;
@@ -146,6 +151,7 @@ export function renderPaymentInstructions(
   parts.push(say("pay_reference", { reference: instr.referenceText }));
   if (instr.paymentUrl) parts.push(say("pay_online", { payee: instr.payee, url: instr.paymentUrl }));
   if (instr.payNow && options.payNowHint) parts.push(say("pay_now_button"));
+  if (instr.payNow && options.payNowUrl) parts.push(say("pay_now_link", { url: options.payNowUrl }));
   const contact = [instr.contact.email, instr.contact.phone].filter(Boolean).join(", ");
   if (!bank && !instr.paymentUrl && !(instr.payNow && options.payNowHint))
     parts.push(
@@ -167,11 +173,12 @@ export async function paymentInstructionsForCase(
   caseId: string,
   locale?: Locale,
   db?: CaseReader,
+  render: { readonly payNowUrl?: string } = {},
 ): Promise<{ text: string; data: PaymentInstructions } | null> {
   const loaded = await loadPaymentInstructions(ctx, caseId, db);
   if (!loaded) return null;
   const { locale: debtorLocale, promiseId: _promise, outstanding: _outstanding, ...data } = loaded;
-  return { text: renderPaymentInstructions(data, locale ?? debtorLocale), data };
+  return { text: renderPaymentInstructions(data, locale ?? debtorLocale, render), data };
 }
 
 /** Every form in which the instructions print the payment details (see renderPaymentInstructions). */
