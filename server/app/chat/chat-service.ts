@@ -333,7 +333,6 @@ export class ChatService {
             prepared,
             claim,
             options.leading?.(prepared.bundle) ?? [],
-            [],
             inside ? (t) => inside(t, prepared.bundle) : undefined,
           ),
         );

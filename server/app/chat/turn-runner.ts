@@ -205,7 +205,6 @@ export async function commitTurn(
   prepared: PreparedTurn,
   claim: TurnClaim,
   leading: readonly MessageWrite[] = [],
-  extraEvents: readonly EventWrite[] = [],
   /** Writes of the use case's own (an accepted offer's promise), after the claim. */
   inside?: (tx: TurnTx) => Promise<void>,
 ): Promise<CommittedTurn> {
@@ -268,7 +267,7 @@ export async function commitTurn(
     conversationId: bundle.conversationId,
     caseId: bundle.detail.id,
     messages,
-    events: [...events, ...extraEvents],
+    events,
     offers,
     declined: turn.declined.filter((id) => !turn.offerWrites.some((o) => o.id === id)),
     supersedeOpen: turn.offerWrites.length > 0,
