@@ -3,35 +3,7 @@
 // (greetings and "my postcode is" around it are dropped) and only ONE answer per message, written
 // in its usual forms: listing several postcodes in a message does not try each of them.
 
-const FR_MONTHS = [
-  "janvier",
-  "fevrier",
-  "mars",
-  "avril",
-  "mai",
-  "juin",
-  "juillet",
-  "aout",
-  "septembre",
-  "octobre",
-  "novembre",
-  "decembre",
-];
-const EN_MONTHS = [
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-];
-const EN_SHORT = EN_MONTHS.map((m) => m.slice(0, 3));
+import { EN_MONTHS, EN_SHORT_MONTHS, FR_MONTHS } from "./month-names.js";
 
 /** Words around an answer that are not the answer: "bonjour, c'est 75011", "my postcode is SW1A 1AA". */
 const FILLER = new Set(
@@ -88,7 +60,7 @@ function monthIndex(word: string): number {
   if (fr >= 0) return fr + 1;
   const en = EN_MONTHS.indexOf(w);
   if (en >= 0) return en + 1;
-  const short = EN_SHORT.indexOf(w.slice(0, 3));
+  const short = EN_SHORT_MONTHS.indexOf(w.slice(0, 3));
   return w.length >= 3 && short >= 0 && (EN_MONTHS[short] as string).startsWith(w) ? short + 1 : 0;
 }
 

@@ -3,6 +3,7 @@
 // "1234.56 EUR", "300 euros", "12,5 %", "15/03/2025", "15 mars 2025", "March 15th, 2025".
 import type { Locale } from "../domain/case-facts.js";
 import { minorUnitDigits } from "../domain/money.js";
+import { EN_MONTHS, EN_SHORT_MONTHS, FR_MONTHS } from "../domain/month-names.js";
 import { isIsoDate } from "./dates.js";
 
 export interface FoundAmount {
@@ -90,44 +91,14 @@ export function findPercents(text: string): FoundPercent[] {
   }));
 }
 
-const FR_MONTHS = [
-  "janvier",
-  "fevrier",
-  "mars",
-  "avril",
-  "mai",
-  "juin",
-  "juillet",
-  "aout",
-  "septembre",
-  "octobre",
-  "novembre",
-  "decembre",
-];
-const EN_MONTHS = [
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-];
-const EN_SHORT = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-
 function monthIndex(word: string): number | undefined {
   const w = word.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").replace(/\.$/, "");
-  const i = [FR_MONTHS, EN_MONTHS, EN_SHORT].map((list) => list.indexOf(w)).find((x) => x >= 0);
+  const i = [FR_MONTHS, EN_MONTHS, EN_SHORT_MONTHS].map((list) => list.indexOf(w)).find((x) => x >= 0);
   if (i !== undefined) return i + 1;
   return w === "sept" ? 9 : undefined;
 }
 
-const MONTH_WORD = `(?:${[...FR_MONTHS, "février", "août", "décembre", ...EN_MONTHS, ...EN_SHORT, "sept"].join("|")})\\.?`;
+const MONTH_WORD = `(?:${[...FR_MONTHS, "février", "août", "décembre", ...EN_MONTHS, ...EN_SHORT_MONTHS, "sept"].join("|")})\\.?`;
 const YEAR = "(\\d{4})";
 const ISO = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
 const NUMERIC = /\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b/g;
