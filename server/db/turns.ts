@@ -224,6 +224,13 @@ export interface StoredDebtorMessage {
 }
 
 /**
+ * Each retry follows a commit that took the number this statement's snapshot missed, so N writers
+ * queued on one conversation need up to N tries: a burst of a case's whole rate-limit budget (8)
+ * plus the turns' own writes. 5 was too few (one message in 80 got an internal error on PostgreSQL).
+ */
+const MAX_STORE_ATTEMPTS = 32;
+
+/**
  * Stores a debtor message once per clientMessageId, in one statement that also reads the
  * conversation and its last messages (what the turn needs). The statement takes the conversation's
  * row lock, like every writer of messages, so a turn's reply never races it for a number; a number
@@ -236,7 +243,7 @@ export async function storeDebtorMessage(
   clientMessageId: string,
   text: string,
 ): Promise<{ created: true; message: StoredDebtorMessage } | { created: false; message: RepeatedMessage }> {
-  for (let attempt = 0; attempt < 5; attempt++) {
+  for (let attempt = 0; attempt < MAX_STORE_ATTEMPTS; attempt++) {
     const rows = await prisma.$queryRawUnsafe<{ r: unknown }[]>(
       `WITH locked AS (SELECT * FROM "Conversation" WHERE id = $1 FOR UPDATE),
        ins AS (
