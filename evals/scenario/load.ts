@@ -3,11 +3,11 @@
 // case's jurisdiction and debtor kind, relative dates that resolve, invoices due after issue.
 import { readdirSync, readFileSync } from "node:fs";
 import { extname, join, relative } from "node:path";
-import { LineCounter, parseDocument } from "yaml";
 import {
   formatPackError,
   issuesToErrors,
   type PackError,
+  readYaml,
   sortErrors,
 } from "../../server/policy/pack-errors.js";
 import { packIdFor } from "../../server/policy/select.js";
@@ -27,20 +27,10 @@ export function parseScenarioFile(
   source: string,
   file: string,
 ): { ok: true; scenarios: Scenario[] } | { ok: false; errors: ScenarioError[] } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      errors: doc.errors.map((e) => ({
-        file,
-        path: "",
-        line: lineCounter.linePos(e.pos[0]).line,
-        message: `YAML syntax error: ${e.message.split("\n")[0]}`,
-      })),
-    };
-  }
-  const parsed = scenarioFileSchema.safeParse(doc.toJS({ maxAliasCount: 1000 }));
+  const read = readYaml(source, file);
+  if (!read.ok) return read;
+  const { doc, lineCounter } = read;
+  const parsed = scenarioFileSchema.safeParse(read.data);
   if (!parsed.success)
     return { ok: false, errors: sortErrors(issuesToErrors(parsed.error.issues, doc, lineCounter, file)) };
   const errors: ScenarioError[] = [];

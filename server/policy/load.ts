@@ -2,9 +2,8 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, extname, join } from "node:path";
-import { LineCounter, parseDocument } from "yaml";
 import { canonicalJson } from "./canonical.js";
-import { formatPackError, issuesToErrors, type PackError, sortErrors } from "./pack-errors.js";
+import { formatPackError, issuesToErrors, type PackError, readYaml, sortErrors } from "./pack-errors.js";
 import { type PolicyPack, policyPackSchema } from "./schema.js";
 
 export type { PackError } from "./pack-errors.js";
@@ -27,21 +26,10 @@ export function packHash(pack: PolicyPack): string {
 }
 
 export function parsePack(text: string, file: string): ParseResult {
-  const lineCounter = new LineCounter();
-  // merge: editors may share blocks with anchors and "<<:" merge keys; duplicate keys are errors.
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      errors: doc.errors.map((e) => ({
-        file,
-        path: "",
-        line: lineCounter.linePos(e.pos[0]).line,
-        message: `YAML syntax error: ${e.message.split("\n")[0]}`,
-      })),
-    };
-  }
-  const data: unknown = doc.toJS({ maxAliasCount: 1000 });
+  // Editors may share blocks with anchors and "<<:" merge keys; duplicate keys are errors.
+  const read = readYaml(text, file);
+  if (!read.ok) return read;
+  const { data, doc, lineCounter } = read;
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     return {
       ok: false,

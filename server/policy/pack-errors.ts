@@ -1,5 +1,5 @@
 // Turns zod issues into messages for a policy editor, located by YAML path and line.
-import { type Document, isMap, isScalar, type LineCounter, type Node } from "yaml";
+import { type Document, isMap, isScalar, LineCounter, type Node, parseDocument } from "yaml";
 import type { z } from "zod";
 
 export interface PackError {
@@ -120,4 +120,30 @@ export function issuesToErrors(
 
 export function sortErrors(errors: PackError[]): PackError[] {
   return errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || a.path.localeCompare(b.path));
+}
+
+export type ReadYaml =
+  | { ok: true; data: unknown; doc: Document; lineCounter: LineCounter }
+  | { ok: false; errors: PackError[] };
+
+/**
+ * Parses a YAML file the way policy packs and eval scenarios are written: anchors and "<<:" merge keys
+ * allowed, duplicate keys refused, syntax errors reported on their line. The document and its line
+ * counter come back so that schema errors can be located too (issuesToErrors).
+ */
+export function readYaml(text: string, file: string): ReadYaml {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      errors: doc.errors.map((e) => ({
+        file,
+        path: "",
+        line: lineCounter.linePos(e.pos[0]).line,
+        message: `YAML syntax error: ${e.message.split("\n")[0]}`,
+      })),
+    };
+  }
+  return { ok: true, data: doc.toJS({ maxAliasCount: 1000 }), doc, lineCounter };
 }

@@ -2,31 +2,25 @@
 import { rateLimit } from "express-rate-limit";
 import { AppError, HTTP_STATUS } from "../../errors/app-error.js";
 
-function limited(message: string) {
+/** `limit` requests a minute per client, answered past that with a 429 and `message`. */
+function perMinute(limit: number, message: string) {
   const error = new AppError("rate_limited", message);
-  return { error: { code: error.code, message: error.message } };
+  return rateLimit({
+    windowMs: 60_000,
+    limit,
+    standardHeaders: "draft-8",
+    legacyHeaders: false,
+    statusCode: HTTP_STATUS.rate_limited,
+    message: { error: { code: error.code, message: error.message } },
+  });
 }
 
 export function loginLimiter(limit = 10) {
-  return rateLimit({
-    windowMs: 60_000,
-    limit,
-    standardHeaders: "draft-8",
-    legacyHeaders: false,
-    statusCode: HTTP_STATUS.rate_limited,
-    message: limited("Too many login attempts; wait a minute and try again."),
-  });
+  return perMinute(limit, "Too many login attempts; wait a minute and try again.");
 }
 
 export function apiLimiter(limit = 600) {
-  return rateLimit({
-    windowMs: 60_000,
-    limit,
-    standardHeaders: "draft-8",
-    legacyHeaders: false,
-    statusCode: HTTP_STATUS.rate_limited,
-    message: limited("Too many requests; slow down."),
-  });
+  return perMinute(limit, "Too many requests; slow down.");
 }
 
 /**
@@ -34,12 +28,5 @@ export function apiLimiter(limit = 600) {
  * client gets a few a minute, ample for a person clicking, not for a loop.
  */
 export function payNowLimiter(limit = 20) {
-  return rateLimit({
-    windowMs: 60_000,
-    limit,
-    standardHeaders: "draft-8",
-    legacyHeaders: false,
-    statusCode: HTTP_STATUS.rate_limited,
-    message: limited("Too many payment requests; wait a minute and try again."),
-  });
+  return perMinute(limit, "Too many payment requests; wait a minute and try again.");
 }
