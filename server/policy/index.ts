@@ -55,3 +55,4 @@ export type {
   PublicBounds,
   ReasonCode,
 } from "./types.js";
+export { instantAtWallClock, type WallClock, wallClock } from "./wall-clock.js";

@@ -4,6 +4,8 @@
 // Times are local wall-clock times; "24:00" ends a day. A debtor who asks for a person while nobody is
 // on duty is told when a person will answer: `nextOnDuty` gives that instant.
 
+import { instantAtWallClock, wallClock } from "../../policy/index.js";
+
 export const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
@@ -99,80 +101,29 @@ export function parseDutyHours(spec: string): DutyHours {
   return { timeZone, segments, source: spec };
 }
 
-interface LocalTime {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-  /** 0 = Monday. */
-  readonly weekday: number;
-  readonly minutes: number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function localTime(instant: Date, timeZone: string): LocalTime {
-  let fmt = formatters.get(timeZone);
-  if (!fmt) {
-    fmt = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      weekday: "short",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-    });
-    formatters.set(timeZone, fmt);
-  }
-  const parts = fmt.formatToParts(instant);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return {
-    year: Number(get("year")),
-    month: Number(get("month")),
-    day: Number(get("day")),
-    weekday: dayIndex(get("weekday"), timeZone),
-    minutes: Number(get("hour")) * 60 + Number(get("minute")),
-  };
-}
-
-/** The UTC instant at which the local wall clock of `timeZone` shows the given date and minute. */
-function instantAt(year: number, month: number, day: number, minutes: number, timeZone: string): Date {
-  const wall = Date.UTC(year, month - 1, day, 0, minutes);
-  let guess = wall;
-  // Two corrections settle every offset change; a wall time skipped by a DST jump lands just after it.
-  for (let i = 0; i < 2; i++) {
-    const seen = localTime(new Date(guess), timeZone);
-    const seenWall = Date.UTC(seen.year, seen.month - 1, seen.day, 0, seen.minutes);
-    guess += wall - seenWall;
-  }
-  return new Date(guess);
-}
-
 function toHours(spec: string | DutyHours): DutyHours {
   return typeof spec === "string" ? parseDutyHours(spec) : spec;
 }
 
 export function isOnDuty(now: Date, spec: string | DutyHours): boolean {
   const hours = toHours(spec);
-  const t = localTime(now, hours.timeZone);
-  return hours.segments.some((s) => s.days.includes(t.weekday) && t.minutes >= s.start && t.minutes < s.end);
+  const t = wallClock(now, hours.timeZone);
+  const minute = Math.floor(t.seconds / 60);
+  return hours.segments.some((s) => s.days.includes(t.weekday) && minute >= s.start && minute < s.end);
 }
 
 /** `now` when someone is on duty, else the next instant someone will be (looks up to two weeks ahead). */
 export function nextOnDuty(now: Date, spec: string | DutyHours): Date {
   const hours = toHours(spec);
   if (isOnDuty(now, hours)) return new Date(now);
-  const today = localTime(now, hours.timeZone);
+  const today = wallClock(now, hours.timeZone);
   for (let offset = 0; offset <= 14; offset++) {
     // Calendar arithmetic on the local date (noon avoids any DST edge when stepping days).
     const date = new Date(Date.UTC(today.year, today.month - 1, today.day + offset, 12));
     const weekday = (date.getUTCDay() + 6) % 7;
     const starts = hours.segments
       .filter((s) => s.days.includes(weekday))
-      .map((s) =>
-        instantAt(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), s.start, hours.timeZone),
-      )
+      .map((s) => instantAtWallClock(date.toISOString().slice(0, 10), s.start * 60, hours.timeZone))
       .filter((d) => d.getTime() > now.getTime())
       .sort((a, b) => a.getTime() - b.getTime());
     if (starts[0]) return starts[0];

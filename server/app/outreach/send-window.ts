@@ -3,7 +3,7 @@
 // date-holidays tables). Confirmations answer the debtor's own action and do not wait (issue 16).
 import Holidays from "date-holidays";
 import type { Jurisdiction } from "../../domain/case-facts.js";
-import { addDays, dateInZone } from "../../policy/index.js";
+import { addDays, dateInZone, instantAtWallClock, wallClock } from "../../policy/index.js";
 
 export interface SendWindow {
   readonly timeZone: string;
@@ -34,38 +34,9 @@ export function publicHolidays(jurisdiction: Jurisdiction, year: number, usState
 
 const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
-function localParts(instant: Date, timeZone: string): { date: string; minute: number; weekday: number } {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    weekday: "short",
-  }).formatToParts(instant);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
-  const weekday = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].indexOf(get("weekday"));
-  return {
-    date: `${get("year")}-${get("month")}-${get("day")}`,
-    minute: Number(get("hour")) * 60 + Number(get("minute")),
-    weekday,
-  };
-}
-
 /** The instant of a local wall-clock time in a time zone (DST handled by re-checking the offset). */
 export function zonedInstant(date: string, hhmm: string, timeZone: string): Date {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const wall = Date.UTC(y, m - 1, d, Math.floor(minutes(hhmm) / 60), minutes(hhmm) % 60);
-  const offsetAt = (t: number) => {
-    const p = localParts(new Date(t), timeZone);
-    const [py, pm, pd] = p.date.split("-").map(Number) as [number, number, number];
-    return Date.UTC(py, pm - 1, pd, Math.floor(p.minute / 60), p.minute % 60) - t;
-  };
-  let t = wall - offsetAt(wall);
-  t = wall - offsetAt(t);
-  return new Date(t);
+  return instantAtWallClock(date, minutes(hhmm) * 60, timeZone);
 }
 
 export function isWorkingDay(date: string, w: SendWindow): boolean {
@@ -84,14 +55,14 @@ function inQuietHours(minute: number, w: SendWindow): boolean {
 export function nextSendable(from: Date, w: SendWindow): Date {
   let candidate = from;
   for (let i = 0; i < 40; i++) {
-    const local = localParts(candidate, w.timeZone);
+    const local = wallClock(candidate, w.timeZone);
     if (w.workingDaysOnly && !isWorkingDay(local.date, w)) {
       candidate = zonedInstant(addDays(local.date, 1), w.quietTo, w.timeZone);
       continue;
     }
-    if (!inQuietHours(local.minute, w)) return candidate;
+    if (!inQuietHours(Math.floor(local.seconds / 60), w)) return candidate;
     const spansMidnight = minutes(w.quietFrom) > minutes(w.quietTo);
-    const sameDay = !spansMidnight || local.minute < minutes(w.quietTo);
+    const sameDay = !spansMidnight || Math.floor(local.seconds / 60) < minutes(w.quietTo);
     // Before the morning end of the quiet hours: later today; in the evening: tomorrow morning.
     candidate = zonedInstant(sameDay ? local.date : addDays(local.date, 1), w.quietTo, w.timeZone);
   }
