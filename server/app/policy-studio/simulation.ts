@@ -20,6 +20,7 @@ import { fromRoot } from "../../config/paths.js";
 import { getPolicyVersion, publishedVersion, publishedVersionStamps } from "../../db/policy-versions.js";
 import { conversationsToReplay } from "../../db/studio/replay-source.js";
 import { dateInZone, parsePack } from "../../policy/index.js";
+import { studioFrench } from "../../policy/pack-errors-fr.js";
 import { caseFacts } from "../cases/case-view.js";
 import { MAX_VERIFY_ATTEMPTS } from "../chat/toolbox.js";
 import { answerMatches } from "../chat/verification-answer.js";
@@ -75,6 +76,8 @@ export interface SimulationResult {
   readonly replay: { totals: ReplayTotals; conversations: readonly ReplayedConversation[] };
   readonly suite: (Comparison & { scenarios: number; policyViolations: number }) | null;
   readonly blocking: readonly string[];
+  /** The same in French for the console (pack-errors-fr.ts); absent from results stored before. */
+  readonly blockingFr?: readonly string[];
 }
 
 async function replay(
@@ -274,5 +277,6 @@ export async function runSimulation(
     replay: replayed,
     suite: compared,
     blocking,
+    blockingFr: blocking.map((b) => studioFrench(b) ?? b),
   };
 }

@@ -4,6 +4,7 @@
 // the field instead of the input silently refusing it.
 import { useId } from "react";
 import { fromMajor, toMajor } from "../../format.js";
+import { t } from "../../i18n.js";
 import type { PackJson } from "../../policy-types.js";
 import { getAt, type Key, pathText, setAt } from "./paths.js";
 
@@ -52,7 +53,7 @@ function parsed(text: string, unit: Unit, currency: string): unknown {
 
 const SUFFIX: Record<Unit, (c: string) => string> = {
   count: () => "",
-  days: () => "days",
+  days: () => t("days"),
   money: (c) => c,
   bps: () => "%",
 };
@@ -122,11 +123,14 @@ export function ChoiceList({
   path,
   label,
   options,
+  optionLabel = (o) => o,
 }: {
   b: Binding;
   path: readonly Key[];
   label: string;
   options: readonly string[];
+  /** The option in words (the value stored stays the code). */
+  optionLabel?: (option: string) => string;
 }) {
   const key = pathText(path);
   const messages = errorsAt(b.errors, key);
@@ -146,7 +150,7 @@ export function ChoiceList({
               )
             }
           />{" "}
-          {o}
+          {optionLabel(o)}
         </label>
       ))}
       <FieldErrors id={`${key}-err`} messages={messages} />
@@ -196,12 +200,15 @@ export function SelectField({
   path,
   label,
   options,
+  optionLabel = (o) => o,
   hideLabel = false,
 }: {
   b: Binding;
   path: readonly Key[];
   label: string;
   options: readonly string[];
+  /** The option in words (the value stored stays the code). */
+  optionLabel?: (option: string) => string;
   hideLabel?: boolean;
 }) {
   const id = useId();
@@ -225,7 +232,7 @@ export function SelectField({
         {!options.includes(current) && <option value={current}>{current || "—"}</option>}
         {options.map((o) => (
           <option key={o} value={o}>
-            {o}
+            {optionLabel(o)}
           </option>
         ))}
       </select>
