@@ -1,7 +1,7 @@
 // The money side of the KPIs (GET /api/kpis, field cash): cash collected and by whom the promise
 // behind it was obtained, by creditor, promised against collected, and the funnel to payment.
 import { money, percent } from "../format.js";
-import { t } from "../i18n.js";
+import { currentLang, t } from "../i18n.js";
 import { BarChart } from "./Charts.js";
 
 export interface CashReport {
@@ -22,6 +22,13 @@ export interface CashReport {
   readonly funnel: { linksSent: number; opened: number; verified: number; promised: number; paid: number };
 }
 
+// Steps of the funnel, counted in debtors: in French they agree with "liens"/"débiteurs" (plural),
+// unlike the dictionary's "Verified"/"Paid" said of one identity or one instalment elsewhere.
+const FUNNEL = {
+  en: { verified: "Verified", paid: "Paid" },
+  fr: { verified: "Vérifiés", paid: "Payés" },
+} as const;
+
 export function CashKpis({ cash }: { cash: CashReport | undefined }) {
   if (!cash) return null;
   const f = cash.funnel;
@@ -32,9 +39,14 @@ export function CashKpis({ cash }: { cash: CashReport | undefined }) {
         bars={[
           { label: t("Links sent"), value: f.linksSent, display: String(f.linksSent), tone: "c" },
           { label: t("Opened"), value: f.opened, display: String(f.opened), tone: "c" },
-          { label: t("Verified"), value: f.verified, display: String(f.verified), tone: "b" },
+          {
+            label: FUNNEL[currentLang()].verified,
+            value: f.verified,
+            display: String(f.verified),
+            tone: "b",
+          },
           { label: t("Promised"), value: f.promised, display: String(f.promised), tone: "a" },
-          { label: t("Paid"), value: f.paid, display: String(f.paid), tone: "a" },
+          { label: FUNNEL[currentLang()].paid, value: f.paid, display: String(f.paid), tone: "a" },
         ]}
       />
       {cash.collected.map((c) => (

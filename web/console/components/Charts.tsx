@@ -12,9 +12,11 @@ export interface Bar {
 export function BarChart({ title, bars, max }: { title: string; bars: readonly Bar[]; max?: number }) {
   const top = Math.max(max ?? 0, ...bars.map((b) => b.value), 1);
   const rowH = 28;
-  const labelW = 140;
+  // Room for the longest label (12 px text, about 6.8 px a character): French names run longer.
+  const longest = Math.max(0, ...bars.map((b) => b.label.length));
+  const labelW = Math.round(Math.min(240, Math.max(140, longest * 6.8 + 8)));
   const width = 520;
-  const barW = width - labelW - 180;
+  const barW = width - labelW - (labelW > 140 ? 130 : 180);
   const height = Math.max(1, bars.length) * rowH + 8;
   const alt = `${title}: ${bars.map((b) => `${b.label} ${b.display}`).join(", ") || t("no data")}`;
   return (

@@ -7,6 +7,7 @@ import { useResource } from "../hooks.js";
 import { t } from "../i18n.js";
 import type { PolicyList } from "../policy-types.js";
 import { Link } from "../router.js";
+import { versionNote } from "../words/policy-server-words.js";
 
 export function PoliciesPage() {
   const data = useResource(() => request<PolicyList>("GET", "/api/policies"), []);
@@ -38,7 +39,7 @@ export function PoliciesPage() {
                   <code title={p.published?.hash}>{p.published?.hash.slice(0, 12) ?? t("none")}</code>
                 </td>
                 <td>{instant(p.published?.publishedAt ?? null)}</td>
-                <td>{p.published?.note ?? ""}</td>
+                <td>{versionNote(p.published?.note)}</td>
                 <td>{p.drafts}</td>
                 <td>{p.awaitingApproval}</td>
               </tr>

@@ -20,6 +20,7 @@ import {
   checkErrorText,
   fieldLabel,
   studioErrorText,
+  versionNote,
   yamlErrorText,
 } from "../words/policy-server-words.js";
 
@@ -194,7 +195,7 @@ export function PolicyEditorPage({ packId }: { packId: string }) {
       <p className="muted">
         {t("Published version")} <code>{pub?.hash.slice(0, 12)}</code>{" "}
         {t("since {when}", { when: instant(pub?.publishedAt) })}
-        {pub?.note ? ` — ${pub.note}` : ""}
+        {pub?.note ? ` — ${versionNote(pub.note)}` : ""}
       </p>
       {message && (
         <p className="notice" role="status">
@@ -382,7 +383,7 @@ export function PolicyEditorPage({ packId }: { packId: string }) {
                 <td>
                   <Badge value={v.status} kind="policy" />
                 </td>
-                <td>{v.note ?? ""}</td>
+                <td>{versionNote(v.note)}</td>
                 <td>{v.author ?? t("policies/ file")}</td>
                 <td>{instant(v.publishedAt)}</td>
                 <td>

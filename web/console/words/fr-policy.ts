@@ -55,6 +55,8 @@ export const POLICY_WORDS_FR = {
   "policies/ file": "fichier policies/",
   "Roll back to this version": "Revenir à cette version",
   "Open draft": "Ouvrir le brouillon",
+  "loaded from policies/": "chargée depuis policies/",
+  "roll-back from the console": "retour arrière depuis la console",
   // The studio's refusals
   "The draft's simulation is still running: wait for its result.":
     "La simulation du brouillon est en cours : attendez son résultat.",
@@ -190,7 +192,7 @@ export const POLICY_WORDS_FR = {
   "The pack's evaluation scenarios under the published version and the draft, and a replay of the last month's real conversations under both.":
     "Les scénarios d'évaluation de la politique avec la version publiée et avec le brouillon, et le rejeu des vraies conversations du dernier mois avec les deux.",
   Scenarios: "Scénarios",
-  "(optional filter, as npm run eval -- --filter)": "(filtre facultatif, comme npm run eval -- --filter)",
+  "optional filter, as": "filtre facultatif, comme",
   "Run the simulation again": "Relancer la simulation",
   "Run the simulation": "Lancer la simulation",
   "Simulation progress": "Avancement de la simulation",
@@ -251,11 +253,11 @@ export const POLICY_WORDS_FR = {
   "the KPIs": "les indicateurs",
   Conversations: "Conversations",
   "Verification rate": "Taux de vérification",
-  "{count} verified": "{count} vérifiés",
+  "{count} verified": "{count} vérifié(s)",
   "Promise-to-pay rate": "Taux d'engagement de paiement",
   "{count} with a promise": "{count} avec un engagement",
   "Kept rate": "Taux d'engagements tenus",
-  "{kept} kept, {broken} broken": "{kept} tenus, {broken} non tenus",
+  "{kept} kept, {broken} broken": "{kept} tenu(s), {broken} non tenu(s)",
   "Average discount": "Remise moyenne",
   "Median time to agreement": "Délai médian jusqu'à l'accord",
   "Handed off": "Transmis",

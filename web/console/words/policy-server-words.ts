@@ -29,6 +29,18 @@ export function yamlErrorText(e: unknown): string {
   return t("The YAML cannot be read at line {line}, column {col}.", { line: at.line, col: at.col });
 }
 
+// The notes the system itself writes on a version (the first load, a roll-back from the console).
+const SYSTEM_NOTES: Record<string, PageText> = {
+  "loaded from policies/": "loaded from policies/",
+  "roll-back from the console": "roll-back from the console",
+};
+
+/** A version's note: a person's words as written, the system's own notes in the console's language. */
+export function versionNote(note: string | null | undefined): string {
+  if (!note) return "";
+  return SYSTEM_NOTES[note] ? t(SYSTEM_NOTES[note]) : note;
+}
+
 const REFUSALS: Record<string, PageText> = {
   "The draft's simulation is still running: wait for its result.":
     "The draft's simulation is still running: wait for its result.",

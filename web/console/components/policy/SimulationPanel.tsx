@@ -103,7 +103,9 @@ export function SimulationPanel({
         <label className="policy-field">
           <span>
             {t("Scenarios")}{" "}
-            <span className="hint">{t("(optional filter, as npm run eval -- --filter)")}</span>
+            <span className="hint">
+              ({t("optional filter, as")} <code>npm run eval -- --filter</code>)
+            </span>
           </span>
           <input value={filter} onChange={(e) => setFilter(e.target.value)} />
         </label>
