@@ -12,7 +12,7 @@ import { PackForm } from "../components/policy/PackForm.js";
 import { SimulationPanel } from "../components/policy/SimulationPanel.js";
 import { instant } from "../format.js";
 import { useAction, useResource } from "../hooks.js";
-import { t } from "../i18n.js";
+import { currentLang, t } from "../i18n.js";
 import type { DraftDetail, PackJson, PolicyDetail } from "../policy-types.js";
 import { Link, navigate, useLocation } from "../router.js";
 import {
@@ -45,6 +45,9 @@ const byPath = (errors: readonly ServerMessage[]): Errors => {
   for (const e of errors) out[e.path] = [...(out[e.path] ?? []), checkErrorText(e)];
   return out;
 };
+
+/** A person's note in the quotation marks of the console's language. */
+const quoted = (text: string) => (currentLang() === "fr" ? `« ${text} »` : `“${text}”`);
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -334,7 +337,7 @@ export function PolicyEditorPage({ packId }: { packId: string }) {
               <>
                 <p>
                   {t("Awaiting approval")}
-                  {draft.data.note ? ` — “${draft.data.note}”` : ""}.{" "}
+                  {draft.data.note ? ` — ${quoted(draft.data.note)}` : ""}.{" "}
                   {t("Another policy editor or admin approves it.")}
                 </p>
                 <button type="button" className="btn" onClick={approve} disabled={action.busy}>

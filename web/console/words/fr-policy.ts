@@ -9,7 +9,7 @@ export const POLICY_WORDS_FR = {
   Published: "Publiée",
   Drafts: "Brouillons",
   "Awaiting approval": "En attente d'approbation",
-  none: "aucune",
+  none: "néant",
   "Changes are published without a restart: new cases use the new version, existing cases keep the version they started under.":
     "Les changements sont publiés sans redémarrage : les nouveaux dossiers suivent la nouvelle version, les dossiers en cours gardent celle sous laquelle ils ont commencé.",
   "Compare versions in the KPIs": "Comparer les versions dans les indicateurs",
@@ -30,7 +30,7 @@ export const POLICY_WORDS_FR = {
   "Changes against the published version": "Changements par rapport à la version publiée",
   "No change yet.": "Aucun changement pour l'instant.",
   "Widens {limits}: publishing needs a second person's approval.":
-    "Élargit {limits} : la publication demande l'approbation d'une seconde personne.",
+    "Ce brouillon élargit : {limits}. La publication demande l'approbation d'une seconde personne.",
   "Legal problems": "Problèmes juridiques",
   "{count} problem(s) to fix before saving (shown on their fields; others in the YAML view).":
     "{count} problème(s) à corriger avant d'enregistrer (affichés sur leurs champs ; les autres dans la vue YAML).",

@@ -96,16 +96,18 @@ describe.skipIf(!hasChromium)("console in French: policy studio, KPIs, audit log
     await studio.changes.getByText("nombre maximal d'échéances 12 → 18").waitFor();
     await studio.changes
       .getByText(
-        "Élargit nombre maximal d'échéances : la publication demande l'approbation d'une seconde personne.",
+        "Ce brouillon élargit : nombre maximal d'échéances. La publication demande l'approbation d'une seconde personne.",
       )
       .waitFor();
     // A guard rail (checked once the content is valid): the recovery indemnity above its legal cap.
-    await studio.field("Indemnité de recouvrement par facture (EUR)").fill("45.00");
+    const indemnity = studio.field("Indemnité de recouvrement par facture (EUR)");
+    expect(await indemnity.inputValue()).toBe("40,00");
+    await indemnity.fill("45,00");
     await studio.changes
       .getByRole("list", { name: "Problèmes juridiques" })
       .getByText("l'indemnité de recouvrement est plafonnée à 40,00 EUR par facture (FR-B1), pas 45,00")
       .waitFor();
-    await studio.field("Indemnité de recouvrement par facture (EUR)").fill("40.00");
+    await indemnity.fill("40,00");
     // Cadences, channels and tones in words; the codes stay the values.
     const cadences = page.locator('fieldset[data-path="limits.cadences.value"]');
     expect(await cadences.locator("label").allTextContents()).toEqual([

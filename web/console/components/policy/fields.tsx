@@ -4,7 +4,7 @@
 // the field instead of the input silently refusing it.
 import { useId } from "react";
 import { fromMajor, toMajor } from "../../format.js";
-import { t } from "../../i18n.js";
+import { currentLang, t } from "../../i18n.js";
 import type { PackJson } from "../../policy-types.js";
 import { getAt, type Key, pathText, setAt } from "./paths.js";
 
@@ -37,8 +37,10 @@ type Unit = "count" | "days" | "money" | "bps";
 
 function shown(value: unknown, unit: Unit, currency: string): string {
   if (typeof value !== "number") return value === undefined || value === null ? "" : String(value);
-  if (unit === "money") return toMajor(value, currency);
-  if (unit === "bps") return String(value / 100);
+  // In French the decimal comma ("100,00", "2,5"); both are read back (parsed, fromMajor).
+  const comma = (text: string) => (currentLang() === "fr" ? text.replace(".", ",") : text);
+  if (unit === "money") return comma(toMajor(value, currency));
+  if (unit === "bps") return comma(String(value / 100));
   return String(value);
 }
 
