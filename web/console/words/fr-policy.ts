@@ -224,7 +224,7 @@ export const POLICY_WORDS_FR = {
   "Evaluation suite": "Suite d'évaluation",
   "No evaluation scenario for this pack.": "Aucun scénario d'évaluation pour cette politique.",
   "Suite metrics": "Mesures de la suite",
-  "Assistant ({count} scenarios)": "Assistant ({count} scénarios)",
+  "Assistant ({count} scenarios)": "Assistant ({count} scénario(s))",
   Change: "Écart",
   "pass rate": "taux de réussite",
   "policy violations": "violations de la politique",
