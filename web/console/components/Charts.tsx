@@ -1,6 +1,10 @@
 // Small SVG charts (no chart library): horizontal bars and a two-series daily chart. Each chart is
 // an image with a text alternative; the figures are also printed next to the bars.
-import { t } from "../i18n.js";
+import { currentLang, t } from "../i18n.js";
+
+/** A day on the axis: "11-04" in English as before, "04/11" (day first) in French. */
+const tick = (iso: string) =>
+  currentLang() === "fr" ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}` : iso.slice(5);
 
 export interface Bar {
   readonly label: string;
@@ -116,7 +120,7 @@ export function DailyChart({
                 className="chart__tick"
                 textAnchor="middle"
               >
-                {d.date.slice(5)}
+                {tick(d.date)}
               </text>
             )}
           </g>
