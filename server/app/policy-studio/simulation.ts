@@ -54,7 +54,14 @@ export interface ReplayedConversation {
   readonly published: { lastOfferTotal: number | null; agreed: boolean; escalations: readonly string[] };
   readonly draft: { lastOfferTotal: number | null; agreed: boolean; escalations: readonly string[] };
   /** Only the messages whose outcome differs. */
-  readonly changes: readonly { index: number; published: string; draft: string }[];
+  readonly changes: readonly {
+    index: number;
+    published: string;
+    draft: string;
+    /** The same in French (absent from results stored before). */
+    publishedFr?: string;
+    draftFr?: string;
+  }[];
 }
 
 export interface ReplayTotals {
@@ -121,7 +128,17 @@ async function replay(
     const d = replayConversation(facts, today, texts, draft.pack);
     const changes = p.steps.flatMap((step, index) => {
       const other = d.steps[index];
-      return other && other.text !== step.text ? [{ index, published: step.text, draft: other.text }] : [];
+      return other && other.text !== step.text
+        ? [
+            {
+              index,
+              published: step.text,
+              draft: other.text,
+              publishedFr: step.textFr,
+              draftFr: other.textFr,
+            },
+          ]
+        : [];
     });
     // An offer changed when either side made one and what was offered (terms, or none) differs.
     offersChanged += p.steps.filter((s, i) => {

@@ -222,8 +222,8 @@ function SimulationResultView({ result }: { result: SimulationResult }) {
                     <code>{c.caseKey}</code>
                   </td>
                   <td>{ch.index >= 0 ? `#${ch.index + 1}` : ""}</td>
-                  <td>{ch.published}</td>
-                  <td>{ch.draft}</td>
+                  <td>{currentLang() === "fr" && ch.publishedFr ? ch.publishedFr : ch.published}</td>
+                  <td>{currentLang() === "fr" && ch.draftFr ? ch.draftFr : ch.draft}</td>
                 </tr>
               )),
             )}
