@@ -31,6 +31,12 @@ describe.skipIf(!hasChromium)("console in French: policy studio, KPIs, audit log
     await debtor.say("je peux payer 300 euros par mois");
     await debtor.say("je voudrais parler à une personne");
     debtor.close();
+    // A past conversation the draft below (longer plans) would answer differently.
+    const asks15 = await verifiedDebtor(t, {
+      invoices: [{ number: "F-15", issuedAt: "2026-09-01", dueAt: "2026-10-01", amount: 300_000 }],
+    });
+    await asks15.debtor.say("Je peux payer en 15 mensualités");
+    asks15.debtor.close();
     context = await browser.newContext({
       viewport: { width: 1440, height: 900 },
       locale: "en-GB",
@@ -93,10 +99,11 @@ describe.skipIf(!hasChromium)("console in French: policy studio, KPIs, audit log
     await page.screenshot({ path: `${SHOTS}/console-policy-field-error-fr.png` });
     // The changes in words and the widening, in French.
     await studio.field("Nombre maximal d'échéances").fill("18");
+    await studio.field("Durée maximale de l'échéancier (mois)").fill("18");
     await studio.changes.getByText("nombre maximal d'échéances 12 → 18").waitFor();
     await studio.changes
       .getByText(
-        "Ce brouillon élargit : nombre maximal d'échéances. La publication demande l'approbation d'une seconde personne.",
+        "Ce brouillon élargit : nombre maximal d'échéances, durée maximale de l'échéancier (mois). La publication demande l'approbation d'une seconde personne.",
       )
       .waitFor();
     // A guard rail (checked once the content is valid): the recovery indemnity above its legal cap.
@@ -150,10 +157,21 @@ describe.skipIf(!hasChromium)("console in French: policy studio, KPIs, audit log
     expect(await metrics.locator("tbody td:first-child").allTextContents()).toEqual(
       expect.arrayContaining(["taux de réussite", "violations de la politique", "taux d'accord"]),
     );
-    // Known gap: the replay describes each moved message in the evaluation's English words, and
-    // scenario ids and expected outcomes are the scenario files' own: data here, not checked.
-    const replayed = await studio.simulation.locator("table tbody td").allTextContents();
-    expect(await englishLeft(studio.simulation, replayed)).toEqual([]);
+    // The past conversation that moved, told in French.
+    const moved = studio.simulation
+      .getByRole("table", { name: "Conversations modifiées" })
+      .locator("tbody tr");
+    await moved.first().waitFor();
+    expect(await moved.first().textContent()).toMatch(
+      /demande échéancier en 15 paiements : contre-proposition : échéancier : 12 ×.*acceptée : échéancier : 15 ×/,
+    );
+    // Scenario ids and their expected outcomes are the scenario files' own words: data.
+    const scenarios = await studio.simulation
+      .getByRole("table", { name: "Scénarios modifiés" })
+      .locator("tbody td")
+      .allTextContents()
+      .catch(() => []);
+    expect(await englishLeft(studio.simulation, scenarios)).toEqual([]);
     await studio.simulation.screenshot({ path: `${SHOTS}/console-policy-simulation-fr.png` });
 
     // Publishing a widening waits for a second person; the author cannot approve: the server's
