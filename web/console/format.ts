@@ -4,8 +4,14 @@ import { codeLabel, currentLang } from "./i18n.js";
 const digits = (currency: string) =>
   new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
 
+// Dates, times and figures in the console's language (English: as British staff write them).
+const locale = () => (currentLang() === "fr" ? "fr-FR" : "en-GB");
+/** A decimal figure with the language's separator: "1.5" in English, "1,5" in French. */
+const decimal = (value: number, digits: number) =>
+  currentLang() === "fr" ? value.toFixed(digits).replace(".", ",") : value.toFixed(digits);
+
 export function money(amount: number, currency: string): string {
-  return new Intl.NumberFormat(currentLang() === "fr" ? "fr-FR" : "en-GB", {
+  return new Intl.NumberFormat(locale(), {
     style: "currency",
     currency,
   }).format(amount / 10 ** digits(currency));
@@ -26,18 +32,18 @@ export function fromMajor(text: string, currency: string): number | null {
 
 export function day(iso: string | null | undefined): string {
   if (!iso) return "–";
-  return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" }).format(
+  return new Intl.DateTimeFormat(locale(), { dateStyle: "medium", timeZone: "UTC" }).format(
     new Date(`${iso.slice(0, 10)}T12:00:00Z`),
   );
 }
 
 export function instant(iso: string | null | undefined): string {
   if (!iso) return "–";
-  return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale(), { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
 }
 
 export function time(iso: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeStyle: "short" }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale(), { timeStyle: "short" }).format(new Date(iso));
 }
 
 /** A code the server sends, in plain words of the console's language (i18n.tsx). */
@@ -45,18 +51,18 @@ export function label(code: string): string {
   return codeLabel(code);
 }
 
-export function percent(value: number | null | undefined): string {
+export function percent(value: number | null | undefined, digits?: number): string {
   return value === null || value === undefined
     ? "–"
-    : `${(value * 100).toFixed(value < 0.1 && value > 0 ? 1 : 0)} %`;
+    : `${decimal(value * 100, digits ?? (value < 0.1 && value > 0 ? 1 : 0))} %`;
 }
 
 export function duration(seconds: number | null): string {
   if (seconds === null) return "–";
   if (seconds < 90) return `${Math.round(seconds)} s`;
   if (seconds < 5400) return `${Math.round(seconds / 60)} min`;
-  if (seconds < 172_800) return `${(seconds / 3600).toFixed(1)} h`;
-  return `${(seconds / 86_400).toFixed(1)} days`;
+  if (seconds < 172_800) return `${decimal(seconds / 3600, 1)} h`;
+  return `${decimal(seconds / 86_400, 1)} ${currentLang() === "fr" ? "jours" : "days"}`;
 }
 
 const ACTIONS: Record<string, string> = {

@@ -2,6 +2,7 @@
 // this browser), and plain-language names for the codes the server sends (escalation kinds, statuses,
 // outcomes, offer kinds, amount lines, policy rules). The code itself stays available in a tooltip.
 import { createContext, type ReactNode, useContext, useState } from "react";
+import { POLICY_AUDIT_CODES } from "./words/codes-policy.js";
 import { PAGE_WORDS_FR, type PageText } from "./words-fr.js";
 
 export type Lang = "en" | "fr";
@@ -85,6 +86,7 @@ const CODES: Record<Lang, Record<string, string>> = {
     "facts.invoices": "Invoices",
     "fees.lateInterest": "Late interest (pack)",
     "fees.recoveryIndemnity": "Recovery indemnity (pack)",
+    ...POLICY_AUDIT_CODES.en,
   },
   fr: {
     dispute: "Contestation",
@@ -150,6 +152,7 @@ const CODES: Record<Lang, Record<string, string>> = {
     "facts.invoices": "Factures",
     "fees.lateInterest": "Pénalités de retard (politique)",
     "fees.recoveryIndemnity": "Indemnité de recouvrement (politique)",
+    ...POLICY_AUDIT_CODES.fr,
   },
 };
 

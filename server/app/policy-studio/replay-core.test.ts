@@ -26,6 +26,22 @@ describe("replaying a conversation", () => {
     expect(before.lastOfferTotal).toBe(after.lastOfferTotal);
   });
 
+  it("says each step in French too, amounts as the French write them", () => {
+    const messages = ["Je peux payer en 15 mensualités", "d'accord"];
+    const before = replayConversation(facts, TODAY, messages, published);
+    expect(before.steps[0]?.textFr).toMatch(
+      /^demande échéancier en 15 paiements : contre-proposition : échéancier : 12 × [\d\s\u202f]+,\d\d\s€/,
+    );
+    expect(before.steps[1]?.textFr).toMatch(/^accepte échéancier : 12 ×/);
+    const stopped = replayConversation(
+      facts,
+      TODAY,
+      ["Je conteste cette facture, jamais livrée", "ok"],
+      published,
+    );
+    expect(stopped.steps.map((s) => s.textFr)).toEqual(["escalade : dispute", "(chez un conseiller)"]);
+  });
+
   it("opens the same safety escalation under both and stops there", () => {
     const messages = [
       "Je conteste cette facture, la marchandise n'a jamais été livrée",

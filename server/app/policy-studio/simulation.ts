@@ -20,6 +20,7 @@ import { fromRoot } from "../../config/paths.js";
 import { getPolicyVersion, publishedVersion, publishedVersionStamps } from "../../db/policy-versions.js";
 import { conversationsToReplay } from "../../db/studio/replay-source.js";
 import { dateInZone, parsePack } from "../../policy/index.js";
+import { studioFrench } from "../../policy/pack-errors-fr.js";
 import { caseFacts } from "../cases/case-view.js";
 import { MAX_VERIFY_ATTEMPTS } from "../chat/toolbox.js";
 import { answerMatches } from "../chat/verification-answer.js";
@@ -53,7 +54,14 @@ export interface ReplayedConversation {
   readonly published: { lastOfferTotal: number | null; agreed: boolean; escalations: readonly string[] };
   readonly draft: { lastOfferTotal: number | null; agreed: boolean; escalations: readonly string[] };
   /** Only the messages whose outcome differs. */
-  readonly changes: readonly { index: number; published: string; draft: string }[];
+  readonly changes: readonly {
+    index: number;
+    published: string;
+    draft: string;
+    /** The same in French (absent from results stored before). */
+    publishedFr?: string;
+    draftFr?: string;
+  }[];
 }
 
 export interface ReplayTotals {
@@ -75,6 +83,8 @@ export interface SimulationResult {
   readonly replay: { totals: ReplayTotals; conversations: readonly ReplayedConversation[] };
   readonly suite: (Comparison & { scenarios: number; policyViolations: number }) | null;
   readonly blocking: readonly string[];
+  /** The same in French for the console (pack-errors-fr.ts); absent from results stored before. */
+  readonly blockingFr?: readonly string[];
 }
 
 async function replay(
@@ -118,7 +128,17 @@ async function replay(
     const d = replayConversation(facts, today, texts, draft.pack);
     const changes = p.steps.flatMap((step, index) => {
       const other = d.steps[index];
-      return other && other.text !== step.text ? [{ index, published: step.text, draft: other.text }] : [];
+      return other && other.text !== step.text
+        ? [
+            {
+              index,
+              published: step.text,
+              draft: other.text,
+              publishedFr: step.textFr,
+              draftFr: other.textFr,
+            },
+          ]
+        : [];
     });
     // An offer changed when either side made one and what was offered (terms, or none) differs.
     offersChanged += p.steps.filter((s, i) => {
@@ -274,5 +294,6 @@ export async function runSimulation(
     replay: replayed,
     suite: compared,
     blocking,
+    blockingFr: blocking.map((b) => studioFrench(b) ?? b),
   };
 }

@@ -21,6 +21,7 @@ import { parseOrThrow } from "../../errors/zod-details.js";
 import { describeChanges } from "../../policy/diff.js";
 import { crossCheckPacks, type PolicyPack, parsePack } from "../../policy/index.js";
 import { legalProblems } from "../../policy/legal-guard.js";
+import { studioFrench } from "../../policy/pack-errors-fr.js";
 import { wideningChanges } from "../../policy/widening.js";
 import type { Actor, AppContext } from "../context.js";
 import { contentAsJson, contentAsYaml } from "./content.js";
@@ -115,6 +116,12 @@ const draftBody = z
   })
   .strict();
 
+/** A message for the console in English and, when it has one, in French (pack-errors-fr.ts). */
+function withFrench<T extends { message: string }>(item: T): T & { messageFr?: string } {
+  const fr = studioFrench(item.message);
+  return fr === undefined ? item : { ...item, messageFr: fr };
+}
+
 /** Validates a draft content: the pack schema (each problem with its path), its id, its coverage. */
 function validateDraft(packId: string, yaml: string, others: readonly PolicyPack[]) {
   const parsed = parsePack(yaml, `${packId}.yaml`);
@@ -122,11 +129,11 @@ function validateDraft(packId: string, yaml: string, others: readonly PolicyPack
     throw new AppError(
       "validation_failed",
       `The draft is not a valid policy pack: ${parsed.errors[0]?.path || "(root)"}: ${parsed.errors[0]?.message}`,
-      parsed.errors.map((e) => ({ path: e.path || "(root)", message: e.message })),
+      parsed.errors.map((e) => withFrench({ path: e.path || "(root)", message: e.message })),
     );
   if (parsed.pack.id !== packId)
     throw new AppError("validation_failed", "A draft keeps its pack's id.", [
-      { path: "id", message: `must stay "${packId}"` },
+      withFrench({ path: "id", message: `must stay "${packId}"` }),
     ]);
   const overlap = crossCheckPacks([
     ...others.map((pack) => ({ pack, file: `${pack.id}.yaml` })),
@@ -136,7 +143,7 @@ function validateDraft(packId: string, yaml: string, others: readonly PolicyPack
     throw new AppError(
       "validation_failed",
       `The draft overlaps another pack: ${overlap[0]?.message}`,
-      overlap.map((e) => ({ path: e.path, message: e.message })),
+      overlap.map((e) => withFrench({ path: e.path, message: e.message })),
     );
   return parsed;
 }
@@ -193,7 +200,7 @@ export async function checkDraft(ctx: AppContext, packId: string, body: unknown)
       errors: [],
       changes,
       widenings: wideningChanges(base, parsed.pack),
-      legalProblems: legalProblems(parsed.pack, base),
+      legalProblems: legalProblems(parsed.pack, base).map(withFrench),
     };
   } catch (error) {
     if (!(error instanceof AppError) || !Array.isArray(error.details)) throw error;
@@ -243,7 +250,7 @@ export async function draftDetail(ctx: AppContext, id: string) {
     publishedId: published?.id ?? null,
     changes: published ? describeChanges(contentAsJson(published.content), contentAsJson(row.content)) : [],
     widenings: base ? wideningChanges(base, pack) : [],
-    legalProblems: legalProblems(pack, base),
+    legalProblems: legalProblems(pack, base).map(withFrench),
     simulation: job ? jobView(job) : null,
   };
 }
@@ -291,7 +298,7 @@ async function guard(ctx: AppContext, row: VersionRow, pack: PolicyPack, base: P
     throw new AppError(
       "not_allowed_now",
       `The draft breaks the law of its jurisdiction: ${problems[0]?.message}`,
-      problems.map((p) => ({ path: p.path, message: p.message })),
+      problems.map((p) => withFrench({ path: p.path, message: p.message })),
     );
   const job = await latestJobFor(ctx.db.prisma, row.id, SIMULATION_JOB);
   if (job && (job.status === "queued" || job.status === "running"))
@@ -301,7 +308,7 @@ async function guard(ctx: AppContext, row: VersionRow, pack: PolicyPack, base: P
     throw new AppError(
       "not_allowed_now",
       `The simulation blocks publishing: ${result.blocking[0]}`,
-      result.blocking.map((message) => ({ path: "simulation", message })),
+      result.blocking.map((message) => withFrench({ path: "simulation", message })),
     );
 }
 

@@ -113,6 +113,16 @@ describe.each(TEST_TARGETS)("policy studio API on %s", (target) => {
       expect.arrayContaining(["limits.maxInstalments.value", "limits.cadences.value[0]"]),
     );
     for (const d of res.body.error.details) expect(d.message).toEqual(expect.any(String));
+    // Each problem also in French for the console in French, the English kept for API clients.
+    expect(res.body.error.details).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          path: "limits.maxInstalments.value",
+          message: "must be at least 1",
+          messageFr: "doit être au moins 1",
+        }),
+      ]),
+    );
     const renamed = await edit((c) => {
       c.id = "fr-business-two";
     });
@@ -312,7 +322,12 @@ describe.each(TEST_TARGETS)("policy studio API on %s", (target) => {
     const violations = await publish();
     expect(violations.status).toBe(409);
     expect(violations.body.error.details).toEqual([
-      { path: "simulation", message: expect.stringMatching(/2 policy violation/) },
+      {
+        path: "simulation",
+        message: expect.stringMatching(/2 policy violation/),
+        // The same for the console in French (kept beside the English for API clients).
+        messageFr: expect.stringMatching(/2 violation\(s\) de la politique/),
+      },
     ]);
     await t.db.prisma.backgroundJob.update({ where: { id: job.id }, data: { result: { blocking: [] } } });
     expect((await publish()).status).toBe(200);

@@ -1,5 +1,11 @@
 // Small SVG charts (no chart library): horizontal bars and a two-series daily chart. Each chart is
 // an image with a text alternative; the figures are also printed next to the bars.
+import { currentLang, t } from "../i18n.js";
+
+/** A day on the axis: "11-04" in English as before, "04/11" (day first) in French. */
+const tick = (iso: string) =>
+  currentLang() === "fr" ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}` : iso.slice(5);
+
 export interface Bar {
   readonly label: string;
   readonly value: number;
@@ -10,11 +16,13 @@ export interface Bar {
 export function BarChart({ title, bars, max }: { title: string; bars: readonly Bar[]; max?: number }) {
   const top = Math.max(max ?? 0, ...bars.map((b) => b.value), 1);
   const rowH = 28;
-  const labelW = 140;
+  // Room for the longest label (12 px text, about 6.8 px a character): French names run longer.
+  const longest = Math.max(0, ...bars.map((b) => b.label.length));
+  const labelW = Math.round(Math.min(240, Math.max(140, longest * 6.8 + 8)));
   const width = 520;
-  const barW = width - labelW - 180;
+  const barW = width - labelW - (labelW > 140 ? 130 : 180);
   const height = Math.max(1, bars.length) * rowH + 8;
-  const alt = `${title}: ${bars.map((b) => `${b.label} ${b.display}`).join(", ") || "no data"}`;
+  const alt = `${title}: ${bars.map((b) => `${b.label} ${b.display}`).join(", ") || t("no data")}`;
   return (
     <figure className="chart">
       <figcaption>{title}</figcaption>
@@ -28,7 +36,7 @@ export function BarChart({ title, bars, max }: { title: string; bars: readonly B
         <title>{alt}</title>
         {bars.length === 0 && (
           <text x={0} y={18} className="chart__empty">
-            No data for this period
+            {t("No data for this period")}
           </text>
         )}
         {bars.map((b, i) => {
@@ -70,14 +78,22 @@ export function DailyChart({
   const top = Math.max(1, ...days.map((d) => Math.max(d.conversations, d.promises)));
   const step = days.length > 0 ? (width - pad.l - pad.r) / days.length : 0;
   const y = (v: number) => pad.t + (height - pad.t - pad.b) * (1 - v / top);
-  const alt = `Conversations and promises per day, ${days[0]?.date ?? ""} to ${days.at(-1)?.date ?? ""}: ${days.reduce((s, d) => s + d.conversations, 0)} conversations, ${days.reduce((s, d) => s + d.promises, 0)} promises`;
+  const alt = t(
+    "Conversations and promises per day, {from} to {to}: {conversations} conversations, {promises} promises",
+    {
+      from: days[0]?.date ?? "",
+      to: days.at(-1)?.date ?? "",
+      conversations: days.reduce((s, d) => s + d.conversations, 0),
+      promises: days.reduce((s, d) => s + d.promises, 0),
+    },
+  );
   const line = days.map((d, i) => `${pad.l + step * i + step / 2},${y(d.promises)}`).join(" ");
   const labelEvery = Math.max(1, Math.ceil(days.length / 6));
   return (
     <figure className="chart">
       <figcaption>
-        Per day: <span className="key key--a">conversations</span>{" "}
-        <span className="key key--b">promises</span>
+        {t("Per day:")} <span className="key key--a">{t("conversations")}</span>{" "}
+        <span className="key key--b">{t("promises")}</span>
       </figcaption>
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={alt} width="100%">
         <title>{alt}</title>
@@ -104,7 +120,7 @@ export function DailyChart({
                 className="chart__tick"
                 textAnchor="middle"
               >
-                {d.date.slice(5)}
+                {tick(d.date)}
               </text>
             )}
           </g>

@@ -2,10 +2,21 @@
 // of the hash chain that makes tampering visible.
 import { useState } from "react";
 import { query, request } from "../api.js";
-import { ErrorText, Loading, Pagination } from "../components/common.js";
+import { Code, ErrorText, Loading, Pagination } from "../components/common.js";
 import { instant } from "../format.js";
 import { useResource } from "../hooks.js";
+import { codeLabel, hasCodeLabel, t } from "../i18n.js";
 import type { AuditPage as AuditData } from "../types.js";
+
+/** Who or what an entry is about, in words when known (the code in the tooltip), else the code. */
+function Named({ code, prefix }: { code: string; prefix: string }) {
+  if (!hasCodeLabel(prefix + code)) return <>{code}</>;
+  return (
+    <abbr className="code-label" title={code}>
+      {codeLabel(prefix + code)}
+    </abbr>
+  );
+}
 
 export function AuditPage() {
   const [page, setPage] = useState(1);
@@ -17,17 +28,17 @@ export function AuditPage() {
   const a = audit.data;
   return (
     <section className="page">
-      <h1>Audit log</h1>
+      <h1>{t("Audit log")}</h1>
       {a && (
         <p className={a.chain.intact ? "ok" : "error"} role="status">
           {a.chain.intact
-            ? "Hash chain intact: no entry was altered or removed."
-            : `Hash chain broken at entry ${a.chain.brokenAtId}: the log was altered.`}
+            ? t("Hash chain intact: no entry was altered or removed.")
+            : t("Hash chain broken at entry {id}: the log was altered.", { id: String(a.chain.brokenAtId) })}
         </p>
       )}
-      <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Filter the audit log">
+      <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label={t("Filter the audit log")}>
         <label>
-          Action starts with
+          {t("Action starts with")}
           <input
             value={action}
             placeholder="escalation."
@@ -39,18 +50,18 @@ export function AuditPage() {
         </label>
       </form>
       <ErrorText error={audit.error} />
-      {!a && audit.loading && <Loading what="the audit log" />}
+      {!a && audit.loading && <Loading what={t("the audit log")} />}
       {a && (
         <>
           <table className="audit">
             <thead>
               <tr>
                 <th scope="col">#</th>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">Action</th>
-                <th scope="col">Entity</th>
-                <th scope="col">Data</th>
+                <th scope="col">{t("When")}</th>
+                <th scope="col">{t("Who")}</th>
+                <th scope="col">{t("Action")}</th>
+                <th scope="col">{t("Entity")}</th>
+                <th scope="col">{t("Data")}</th>
               </tr>
             </thead>
             <tbody>
@@ -58,12 +69,12 @@ export function AuditPage() {
                 <tr key={row.id}>
                   <td>{row.id}</td>
                   <td>{instant(row.at)}</td>
-                  <td>{row.actorEmail ?? row.actorType}</td>
+                  <td>{row.actorEmail ?? <Named code={row.actorType} prefix="actor." />}</td>
                   <td>
-                    <code>{row.action}</code>
+                    <Code value={row.action} />
                   </td>
                   <td>
-                    {row.entity} {row.entityId?.slice(0, 8)}
+                    <Named code={row.entity} prefix="entity." /> {row.entityId?.slice(0, 8)}
                   </td>
                   <td>
                     <code className="data">{JSON.stringify(row.data)}</code>

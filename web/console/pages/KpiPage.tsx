@@ -5,8 +5,9 @@ import { query, request } from "../api.js";
 import { CashKpis, type CashReport } from "../components/CashKpis.js";
 import { BarChart, DailyChart } from "../components/Charts.js";
 import { ErrorText, Loading } from "../components/common.js";
-import { duration, label, money, percent } from "../format.js";
+import { day, duration, label, money, percent } from "../format.js";
 import { useResource } from "../hooks.js";
+import { t } from "../i18n.js";
 import { useLiveEvents } from "../live.js";
 import type { KpiFilters, KpiReport } from "../types.js";
 
@@ -27,10 +28,10 @@ export function KpiPage() {
 
   return (
     <section className="page kpis">
-      <h1>KPIs</h1>
-      <form className="filters" aria-label="KPI filters" onSubmit={(e) => e.preventDefault()}>
+      <h1>{t("KPIs")}</h1>
+      <form className="filters" aria-label={t("KPI filters")} onSubmit={(e) => e.preventDefault()}>
         <label>
-          From
+          {t("From")}
           <input
             type="date"
             value={from}
@@ -39,7 +40,7 @@ export function KpiPage() {
           />
         </label>
         <label>
-          To
+          {t("To")}
           <input
             type="date"
             value={to}
@@ -48,9 +49,9 @@ export function KpiPage() {
           />
         </label>
         <label>
-          Creditor
+          {t("Creditor")}
           <select value={creditor} onChange={(e) => setCreditor(e.target.value)}>
-            <option value="">All creditors</option>
+            <option value="">{t("All creditors")}</option>
             {filters.data?.creditors.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
@@ -59,59 +60,59 @@ export function KpiPage() {
           </select>
         </label>
         <label>
-          Policy version
+          {t("Policy version")}
           <select value={policyVersion} onChange={(e) => setPolicyVersion(e.target.value)}>
-            <option value="">All versions</option>
+            <option value="">{t("All versions")}</option>
             {filters.data?.policyVersions.map((v) => (
               <option key={v.id} value={v.id}>
-                {v.packId} @ {v.hash.slice(0, 8)} ({v.status})
+                {v.packId} @ {v.hash.slice(0, 8)} ({label(v.status)})
               </option>
             ))}
           </select>
         </label>
       </form>
       <ErrorText error={kpis.error} />
-      {!k && kpis.loading && <Loading what="KPIs" />}
+      {!k && kpis.loading && <Loading what={t("the KPIs")} />}
       {k && (
         <>
           <dl className="tiles">
-            <Tile name="Conversations" value={String(k.conversations)} />
+            <Tile name={t("Conversations")} value={String(k.conversations)} />
             <Tile
-              name="Verification rate"
+              name={t("Verification rate")}
               value={percent(k.verificationRate)}
-              hint={`${k.verified} verified`}
+              hint={t("{count} verified", { count: k.verified })}
             />
             <Tile
-              name="Promise-to-pay rate"
+              name={t("Promise-to-pay rate")}
               value={percent(k.promiseToPayRate)}
-              hint={`${k.withPromise} with a promise`}
+              hint={t("{count} with a promise", { count: k.withPromise })}
             />
             <Tile
-              name="Kept rate"
+              name={t("Kept rate")}
               value={percent(k.keptRate.overall)}
-              hint={`${k.promises.kept} kept, ${k.promises.broken} broken`}
+              hint={t("{kept} kept, {broken} broken", { kept: k.promises.kept, broken: k.promises.broken })}
             />
             <Tile
-              name="Average discount"
-              value={k.averageDiscountBps === null ? "–" : `${(k.averageDiscountBps / 100).toFixed(2)} %`}
+              name={t("Average discount")}
+              value={k.averageDiscountBps === null ? "–" : percent(k.averageDiscountBps / 10_000, 2)}
             />
-            <Tile name="Median time to agreement" value={duration(k.medianTimeToAgreementSeconds)} />
-            {k.handedOff !== undefined && <Tile name="Handed off" value={String(k.handedOff)} />}
+            <Tile name={t("Median time to agreement")} value={duration(k.medianTimeToAgreementSeconds)} />
+            {k.handedOff !== undefined && <Tile name={t("Handed off")} value={String(k.handedOff)} />}
           </dl>
           <div className="charts">
             <DailyChart days={k.daily} />
             <BarChart
-              title="Kept rate by who obtained the promise"
+              title={t("Kept rate by who obtained the promise")}
               max={1}
               bars={[
                 {
-                  label: "Assistant",
+                  label: t("Assistant"),
                   value: k.keptRate.assistant ?? 0,
                   display: percent(k.keptRate.assistant),
                   tone: "a",
                 },
                 {
-                  label: "Person",
+                  label: t("Person"),
                   value: k.keptRate.human ?? 0,
                   display: percent(k.keptRate.human),
                   tone: "b",
@@ -121,11 +122,11 @@ export function KpiPage() {
             {k.amounts.map((a) => (
               <BarChart
                 key={a.currency}
-                title={`Promised against amount due (${a.currency})`}
+                title={t("Promised against amount due ({currency})", { currency: a.currency })}
                 bars={[
-                  { label: "Amount due", value: a.due, display: money(a.due, a.currency), tone: "c" },
+                  { label: t("Amount due"), value: a.due, display: money(a.due, a.currency), tone: "c" },
                   {
-                    label: "Promised",
+                    label: t("Promised"),
                     value: a.promised,
                     display: `${money(a.promised, a.currency)} (${percent(a.ratio)})`,
                     tone: "a",
@@ -134,7 +135,7 @@ export function KpiPage() {
               />
             ))}
             <BarChart
-              title="Escalations by kind"
+              title={t("Escalations by kind")}
               bars={k.escalationsByKind.map((e) => ({
                 label: label(e.kind),
                 value: e.count,
@@ -145,8 +146,10 @@ export function KpiPage() {
           </div>
           <CashKpis cash={(k as { cash?: CashReport }).cash} />
           <p className="muted">
-            Cohort: conversations started from {k.period.from} to {k.period.to}. Kept rate counts promises
-            that ended (kept or broken).
+            {t(
+              "Cohort: conversations started from {from} to {to}. Kept rate counts promises that ended (kept or broken).",
+              { from: day(k.period.from), to: day(k.period.to) },
+            )}
           </p>
         </>
       )}

@@ -4,26 +4,28 @@ import { request } from "../api.js";
 import { ErrorText, Loading } from "../components/common.js";
 import { instant } from "../format.js";
 import { useResource } from "../hooks.js";
+import { t } from "../i18n.js";
 import type { PolicyList } from "../policy-types.js";
 import { Link } from "../router.js";
+import { versionNote } from "../words/policy-server-words.js";
 
 export function PoliciesPage() {
   const data = useResource(() => request<PolicyList>("GET", "/api/policies"), []);
   return (
     <section className="page">
-      <h1>Policies</h1>
+      <h1>{t("Policies")}</h1>
       <ErrorText error={data.error} />
-      {!data.data && data.loading && <Loading what="policies" />}
+      {!data.data && data.loading && <Loading what={t("the policies")} />}
       {data.data && (
         <table>
           <thead>
             <tr>
-              <th scope="col">Pack</th>
-              <th scope="col">Published version</th>
-              <th scope="col">Published</th>
-              <th scope="col">Note</th>
-              <th scope="col">Drafts</th>
-              <th scope="col">Awaiting approval</th>
+              <th scope="col">{t("Pack")}</th>
+              <th scope="col">{t("Published version")}</th>
+              <th scope="col">{t("Published")}</th>
+              <th scope="col">{t("Note")}</th>
+              <th scope="col">{t("Drafts")}</th>
+              <th scope="col">{t("Awaiting approval")}</th>
             </tr>
           </thead>
           <tbody>
@@ -34,10 +36,10 @@ export function PoliciesPage() {
                   <span className="hint">({p.packId})</span>
                 </td>
                 <td>
-                  <code title={p.published?.hash}>{p.published?.hash.slice(0, 12) ?? "none"}</code>
+                  <code title={p.published?.hash}>{p.published?.hash.slice(0, 12) ?? t("none")}</code>
                 </td>
                 <td>{instant(p.published?.publishedAt ?? null)}</td>
-                <td>{p.published?.note ?? ""}</td>
+                <td>{versionNote(p.published?.note)}</td>
                 <td>{p.drafts}</td>
                 <td>{p.awaitingApproval}</td>
               </tr>
@@ -46,8 +48,10 @@ export function PoliciesPage() {
         </table>
       )}
       <p className="hint">
-        Changes are published without a restart: new cases use the new version, existing cases keep the
-        version they started under. <Link to="/kpis">Compare versions in the KPIs</Link>.
+        {t(
+          "Changes are published without a restart: new cases use the new version, existing cases keep the version they started under.",
+        )}{" "}
+        <Link to="/kpis">{t("Compare versions in the KPIs")}</Link>.
       </p>
     </section>
   );

@@ -12,22 +12,42 @@ import { PackForm } from "../components/policy/PackForm.js";
 import { SimulationPanel } from "../components/policy/SimulationPanel.js";
 import { instant } from "../format.js";
 import { useAction, useResource } from "../hooks.js";
+import { currentLang, t } from "../i18n.js";
 import type { DraftDetail, PackJson, PolicyDetail } from "../policy-types.js";
 import { Link, navigate, useLocation } from "../router.js";
+import {
+  changeText,
+  checkErrorText,
+  fieldLabel,
+  studioErrorText,
+  versionNote,
+  yamlErrorText,
+} from "../words/policy-server-words.js";
+
+// The server writes its sentences in English (`message`, `text`) and in French (`messageFr`,
+// `textFr`); the page shows the console's language (words/policy-server-words.ts).
+interface ServerMessage {
+  path: string;
+  message: string;
+  messageFr?: string;
+}
 
 interface Check {
   ok: boolean;
-  errors: { path: string; message: string }[];
-  changes: { path: string; text: string }[];
+  errors: ServerMessage[];
+  changes: { path: string; text: string; textFr?: string }[];
   widenings: { path: string; before: number | string; after: number | string }[];
-  legalProblems: { path: string; message: string }[];
+  legalProblems: ServerMessage[];
 }
 
-const byPath = (errors: readonly { path: string; message: string }[]): Errors => {
+const byPath = (errors: readonly ServerMessage[]): Errors => {
   const out: Record<string, string[]> = {};
-  for (const e of errors) out[e.path] = [...(out[e.path] ?? []), e.message];
+  for (const e of errors) out[e.path] = [...(out[e.path] ?? []), checkErrorText(e)];
   return out;
 };
+
+/** A person's note in the quotation marks of the console's language. */
+const quoted = (text: string) => (currentLang() === "fr" ? `« ${text} »` : `“${text}”`);
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -102,7 +122,7 @@ export function PolicyEditorPage({ packId }: { packId: string }) {
       setSaveErrors({});
       setContent(value as PackJson);
     } catch (e) {
-      setYamlError((e as Error).message.split("\n")[0] ?? "YAML syntax error");
+      setYamlError(yamlErrorText(e));
     }
   };
 
@@ -116,11 +136,12 @@ export function PolicyEditorPage({ packId }: { packId: string }) {
             body: { content },
           },
         );
-        setMessage("Draft saved.");
+        setMessage(t("Draft saved."));
         navigate(`/policies/${packId}?draft=${saved.id}`, { replace: true });
         draft.reload();
       } catch (e) {
-        if (e instanceof ApiError && e.fieldErrors().length > 0) setSaveErrors(byPath(e.fieldErrors()));
+        if (e instanceof ApiError && e.fieldErrors().length > 0)
+          setSaveErrors(byPath(e.fieldErrors() as ServerMessage[]));
         throw e;
       }
     });
@@ -130,10 +151,12 @@ export function PolicyEditorPage({ packId }: { packId: string }) {
         body: { note },
       });
       if (r.status === "awaiting_approval") {
-        setMessage("This change widens a limit: it waits for a second policy editor or admin to approve it.");
+        setMessage(
+          t("This change widens a limit: it waits for a second policy editor or admin to approve it."),
+        );
         draft.reload();
       } else {
-        setMessage("Published. New cases use this version; existing cases keep theirs.");
+        setMessage(t("Published. New cases use this version; existing cases keep theirs."));
         navigate(`/policies/${packId}`, { replace: true });
       }
       detail.reload();
@@ -141,7 +164,7 @@ export function PolicyEditorPage({ packId }: { packId: string }) {
   const approve = () =>
     action.run(async () => {
       await request("POST", `/api/policies/drafts/${draftId}/approve`, { body: {} });
-      setMessage("Approved and published. New cases use this version; existing cases keep theirs.");
+      setMessage(t("Approved and published. New cases use this version; existing cases keep theirs."));
       navigate(`/policies/${packId}`, { replace: true });
       detail.reload();
     });
@@ -150,7 +173,7 @@ export function PolicyEditorPage({ packId }: { packId: string }) {
       await request("POST", `/api/policies/${encodeURIComponent(packId)}/rollback`, {
         body: { versionId, note: "roll-back from the console" },
       });
-      setMessage("Rolled back: new cases use that version again.");
+      setMessage(t("Rolled back: new cases use that version again."));
       navigate(`/policies/${packId}`, { replace: true });
       detail.reload();
     });
@@ -158,7 +181,7 @@ export function PolicyEditorPage({ packId }: { packId: string }) {
   if (!detail.data)
     return (
       <section className="page">
-        {detail.loading ? <Loading what="policy" /> : <ErrorText error={detail.error} />}
+        {detail.loading ? <Loading what={t("the policy")} /> : <ErrorText error={detail.error} />}
       </section>
     );
   const pub = detail.data.published;
@@ -167,57 +190,71 @@ export function PolicyEditorPage({ packId }: { packId: string }) {
   return (
     <section className="page policy-editor">
       <p>
-        <Link to="/policies">All policies</Link>
+        <Link to="/policies">{t("All policies")}</Link>
       </p>
       <h1>
         {packId} {draftId ? <Badge value={status ?? "draft"} kind="policy" /> : null}
       </h1>
       <p className="muted">
-        Published version <code>{pub?.hash.slice(0, 12)}</code> since {instant(pub?.publishedAt)}
-        {pub?.note ? ` — ${pub.note}` : ""}
+        {t("Published version")} <code>{pub?.hash.slice(0, 12)}</code>{" "}
+        {t("since {when}", { when: instant(pub?.publishedAt) })}
+        {pub?.note ? ` — ${versionNote(pub.note)}` : ""}
       </p>
       {message && (
         <p className="notice" role="status">
           {message}
         </p>
       )}
-      <ErrorText error={action.error} />
+      {action.error && (
+        <p className="error" role="alert">
+          {studioErrorText(action.error)}
+        </p>
+      )}
 
-      <section className="card" aria-label="Changes">
-        <h2>Changes against the published version</h2>
+      <section className="card" aria-label={t("Changes")}>
+        <h2>{t("Changes against the published version")}</h2>
         {!check || check.changes.length === 0 ? (
-          <p className="empty">No change yet.</p>
+          <p className="empty">{t("No change yet.")}</p>
         ) : (
           <ul className="policy-changes">
             {check.changes.map((c) => (
-              <li key={c.path}>{c.text}</li>
+              <li key={c.path}>{changeText(c)}</li>
             ))}
           </ul>
         )}
         {check && check.widenings.length > 0 && (
           <p className="warn">
-            Widens {check.widenings.map((w) => w.path).join(", ")}: publishing needs a second person's
-            approval.
+            {t("Widens {limits}: publishing needs a second person's approval.", {
+              limits: check.widenings.map((w) => fieldLabel(w.path)).join(", "),
+            })}
           </p>
         )}
         {check && check.legalProblems.length > 0 && (
-          <ul className="errors" aria-label="Legal problems">
+          <ul className="errors" aria-label={t("Legal problems")}>
             {check.legalProblems.map((p) => (
               <li key={`${p.path}-${p.message}`}>
-                {p.path}: {p.message}
+                <code>{p.path}</code>: {checkErrorText(p)}
               </li>
             ))}
           </ul>
         )}
         {check && !check.ok && (
           <p className="error">
-            {check.errors.length} problem(s) to fix before saving (shown on their fields
-            {mode === "form" ? "; others in the YAML view" : ""}).
+            {mode === "form"
+              ? t(
+                  "{count} problem(s) to fix before saving (shown on their fields; others in the YAML view).",
+                  {
+                    count: check.errors.length,
+                  },
+                )
+              : t("{count} problem(s) to fix before saving (shown on their fields).", {
+                  count: check.errors.length,
+                })}
           </p>
         )}
       </section>
 
-      <div className="actions" role="tablist" aria-label="Editor view">
+      <div className="actions" role="tablist" aria-label={t("Editor view")}>
         <button
           type="button"
           role="tab"
@@ -225,7 +262,7 @@ export function PolicyEditorPage({ packId }: { packId: string }) {
           className="btn btn--ghost"
           onClick={() => setMode("form")}
         >
-          Form
+          {t("Form")}
         </button>
         <button
           type="button"
@@ -250,7 +287,7 @@ export function PolicyEditorPage({ packId }: { packId: string }) {
       {content && mode === "yaml" && (
         <section className="card">
           <label className="policy-field policy-field--text">
-            <span>The pack as YAML</span>
+            <span>{t("The pack as YAML")}</span>
             <textarea
               className="policy-yaml"
               rows={30}
@@ -264,7 +301,7 @@ export function PolicyEditorPage({ packId }: { packId: string }) {
             <ul className="errors">
               {check?.errors.map((e) => (
                 <li key={`${e.path}-${e.message}`}>
-                  {e.path}: {e.message}
+                  <code>{e.path}</code>: {checkErrorText(e)}
                 </li>
               ))}
             </ul>
@@ -279,9 +316,11 @@ export function PolicyEditorPage({ packId }: { packId: string }) {
           onClick={save}
           disabled={action.busy || !unsaved || pristine || (check !== null && !check.ok)}
         >
-          Save draft
+          {t("Save draft")}
         </button>
-        {unsaved && draftId && <span className="hint">Unsaved changes since the draft was saved.</span>}
+        {unsaved && draftId && (
+          <span className="hint">{t("Unsaved changes since the draft was saved.")}</span>
+        )}
       </div>
 
       {draftId && draft.data && open && (
@@ -292,22 +331,23 @@ export function PolicyEditorPage({ packId }: { packId: string }) {
             onStarted={setJobId}
             onDone={() => draft.reload()}
           />
-          <section className="card" aria-label="Publish">
-            <h2>Publish</h2>
+          <section className="card" aria-label={t("Publish")}>
+            <h2>{t("Publish")}</h2>
             {status === "awaiting_approval" ? (
               <>
                 <p>
-                  Awaiting approval{draft.data.note ? ` — “${draft.data.note}”` : ""}. Another policy editor
-                  or admin approves it.
+                  {t("Awaiting approval")}
+                  {draft.data.note ? ` — ${quoted(draft.data.note)}` : ""}.{" "}
+                  {t("Another policy editor or admin approves it.")}
                 </p>
                 <button type="button" className="btn" onClick={approve} disabled={action.busy}>
-                  Approve and publish
+                  {t("Approve and publish")}
                 </button>
               </>
             ) : (
               <>
                 <label className="policy-field policy-field--text">
-                  <span>Why this change (required)</span>
+                  <span>{t("Why this change (required)")}</span>
                   <textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
                 </label>
                 <button
@@ -316,7 +356,7 @@ export function PolicyEditorPage({ packId }: { packId: string }) {
                   onClick={publish}
                   disabled={action.busy || unsaved || note.trim().length < 3}
                 >
-                  Publish
+                  {t("Publish")}
                 </button>
               </>
             )}
@@ -324,16 +364,16 @@ export function PolicyEditorPage({ packId }: { packId: string }) {
         </>
       )}
 
-      <section className="card" aria-label="Versions">
-        <h2>Versions</h2>
+      <section className="card" aria-label={t("Versions")}>
+        <h2>{t("Versions")}</h2>
         <table>
           <thead>
             <tr>
-              <th scope="col">Version</th>
-              <th scope="col">Status</th>
-              <th scope="col">Note</th>
-              <th scope="col">Author</th>
-              <th scope="col">Published</th>
+              <th scope="col">{t("Version")}</th>
+              <th scope="col">{t("Status")}</th>
+              <th scope="col">{t("Note")}</th>
+              <th scope="col">{t("Author")}</th>
+              <th scope="col">{t("Published")}</th>
               <th scope="col" />
             </tr>
           </thead>
@@ -346,8 +386,8 @@ export function PolicyEditorPage({ packId }: { packId: string }) {
                 <td>
                   <Badge value={v.status} kind="policy" />
                 </td>
-                <td>{v.note ?? ""}</td>
-                <td>{v.author ?? "policies/ file"}</td>
+                <td>{versionNote(v.note)}</td>
+                <td>{v.author ?? t("policies/ file")}</td>
                 <td>{instant(v.publishedAt)}</td>
                 <td>
                   {v.status === "archived" && v.publishedAt && (
@@ -357,11 +397,11 @@ export function PolicyEditorPage({ packId }: { packId: string }) {
                       onClick={() => rollback(v.versionId)}
                       disabled={action.busy}
                     >
-                      Roll back to this version
+                      {t("Roll back to this version")}
                     </button>
                   )}
                   {(v.status === "draft" || v.status === "awaiting_approval") && v.versionId !== draftId && (
-                    <Link to={`/policies/${packId}?draft=${v.versionId}`}>Open draft</Link>
+                    <Link to={`/policies/${packId}?draft=${v.versionId}`}>{t("Open draft")}</Link>
                   )}
                 </td>
               </tr>

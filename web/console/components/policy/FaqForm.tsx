@@ -2,11 +2,13 @@
 // without an answer falls back to the catalogue's generic wording; one can be added here.
 import { useId, useState } from "react";
 import type { FaqTopic } from "../../../../server/policy/schema-faq.js";
+import { t } from "../../i18n.js";
 import type { PackJson } from "../../policy-types.js";
+import type { PageText } from "../../words-fr.js";
 import { type Binding, TextField } from "./fields.js";
 import { getAt, setAt } from "./paths.js";
 
-const TOPICS: Record<FaqTopic, string> = {
+const TOPICS: Record<FaqTopic, PageText> = {
   what_for: "What the file is about",
   creditor: "Who the creditor is (is this a scam?)",
   missed_payment: "A missed payment",
@@ -20,29 +22,31 @@ export function FaqForm({ b }: { b: Binding }) {
   const id = useId();
   const raw = getAt(b.pack, ["faq"]);
   const faq = raw !== null && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
-  const present = (Object.keys(TOPICS) as FaqTopic[]).filter((t) => faq[t] !== undefined);
-  const missing = (Object.keys(TOPICS) as FaqTopic[]).filter((t) => faq[t] === undefined);
+  const present = (Object.keys(TOPICS) as FaqTopic[]).filter((k) => faq[k] !== undefined);
+  const missing = (Object.keys(TOPICS) as FaqTopic[]).filter((k) => faq[k] === undefined);
   const [adding, setAdding] = useState<FaqTopic | "">("");
   return (
     <>
-      {present.length === 0 && <p className="empty">No answer: the catalogue's generic wording is used.</p>}
+      {present.length === 0 && (
+        <p className="empty">{t("No answer: the catalogue's generic wording is used.")}</p>
+      )}
       {present.map((topic) => (
         <fieldset key={topic} className="policy-text">
           <legend>
-            {TOPICS[topic]} <span className="hint">({topic})</span>
+            {t(TOPICS[topic])} <span className="hint">({topic})</span>
           </legend>
-          <TextField b={b} path={["faq", topic, "fr"]} label={`${topic}: Français`} />
-          <TextField b={b} path={["faq", topic, "en"]} label={`${topic}: English`} />
+          <TextField b={b} path={["faq", topic, "fr"]} label={`${topic}: ${t("Français")}`} />
+          <TextField b={b} path={["faq", topic, "en"]} label={`${topic}: ${t("English")}`} />
         </fieldset>
       ))}
       {missing.length > 0 && (
         <div className="actions">
-          <label htmlFor={id}>Answer another question</label>
+          <label htmlFor={id}>{t("Answer another question")}</label>
           <select id={id} value={adding} onChange={(e) => setAdding(e.target.value as FaqTopic | "")}>
             <option value="">—</option>
-            {missing.map((t) => (
-              <option key={t} value={t}>
-                {TOPICS[t]}
+            {missing.map((k) => (
+              <option key={k} value={k}>
+                {t(TOPICS[k])}
               </option>
             ))}
           </select>
@@ -56,7 +60,7 @@ export function FaqForm({ b }: { b: Binding }) {
               setAdding("");
             }}
           >
-            Add the answer
+            {t("Add the answer")}
           </button>
         </div>
       )}

@@ -4,10 +4,35 @@
 // does not group yet (forbidden wording, limitation, guard, and whatever other teams add to the
 // pack) are named at the end and edited in the YAML view.
 import type { ReactNode } from "react";
+import { currentLang, t } from "../../i18n.js";
+import type { PageText } from "../../words-fr.js";
+import { Code } from "../common.js";
 import { FaqForm } from "./FaqForm.js";
 import { type Binding, ChoiceList, errorsAt, NumberField, TextField } from "./fields.js";
 import { getAt } from "./paths.js";
 import { RemindersForm } from "./RemindersForm.js";
+
+/** A disclosure's moment and an escalation's action in words (the code stays in the YAML view). */
+const MOMENTS: Record<string, PageText> = {
+  session_start: "at the start of a conversation",
+  before_first_amount: "before the first amount",
+  offer: "with each offer",
+  settlement: "with a settlement",
+  message: "with every message",
+};
+const ACTIONS: Record<string, PageText> = {
+  stop_and_handoff: "stop and hand to a person",
+  handoff: "hand to a person",
+  close: "close",
+  verify: "check the identity",
+};
+const CADENCES: Record<string, PageText> = {
+  weekly: "weekly",
+  biweekly: "every two weeks",
+  monthly: "monthly",
+};
+const momentText = (m: string) => (MOMENTS[m] ? t(MOMENTS[m]) : m);
+const actionText = (a: string) => (ACTIONS[a] ? t(ACTIONS[a]) : a);
 
 const GROUPED = new Set([
   "id",
@@ -49,78 +74,79 @@ export function PackForm({ b }: { b: Binding }) {
   const others = Object.keys(b.pack).filter((k) => !GROUPED.has(k));
   return (
     <div className="policy-form">
-      <Section title="Limits">
+      <Section title={t("Limits")}>
         <div className="grid">
-          <NumberField b={b} path={["limits", "maxInstalments", "value"]} label="Maximum instalments" />
+          <NumberField b={b} path={["limits", "maxInstalments", "value"]} label={t("Maximum instalments")} />
           <NumberField
             b={b}
             path={["limits", "minInstalment", "value"]}
-            label="Minimum instalment"
+            label={t("Minimum instalment")}
             unit="money"
           />
           <NumberField
             b={b}
             path={["limits", "maxPlanMonths", "value"]}
-            label="Maximum plan length (months)"
+            label={t("Maximum plan length (months)")}
           />
           <NumberField
             b={b}
             path={["limits", "firstPaymentWithinDays", "value"]}
-            label="First payment within"
+            label={t("First payment within")}
             unit="days"
           />
           <NumberField
             b={b}
             path={["limits", "minDownPaymentBps", "value"]}
-            label="Minimum down payment"
+            label={t("Minimum down payment")}
             unit="bps"
           />
           <NumberField
             b={b}
             path={["limits", "settlementPayWithinDays", "value"]}
-            label="Settlement paid within"
+            label={t("Settlement paid within")}
             unit="days"
           />
           {getAt(b.pack, ["limits", "promiseBrokenAfterDays"]) !== undefined && (
             <NumberField
               b={b}
               path={["limits", "promiseBrokenAfterDays", "value"]}
-              label="Promise broken after"
+              label={t("Promise broken after")}
               unit="days"
             />
           )}
           <ChoiceList
             b={b}
             path={["limits", "cadences", "value"]}
-            label="Payment cadences"
+            label={t("Payment cadences")}
             options={["weekly", "biweekly", "monthly"]}
+            optionLabel={(c) => (currentLang() === "fr" && CADENCES[c] ? t(CADENCES[c]) : c)}
           />
         </div>
         {hardship && (
           <>
-            <h3>Under hardship</h3>
+            <h3>{t("Under hardship")}</h3>
             <div className="grid">
               <NumberField
                 b={b}
                 path={["limits", "hardship", "maxInstalments", "value"]}
-                label="Maximum instalments under hardship"
+                label={t("Maximum instalments under hardship")}
               />
               <NumberField
                 b={b}
                 path={["limits", "hardship", "minInstalment", "value"]}
-                label="Minimum instalment under hardship"
+                label={t("Minimum instalment under hardship")}
                 unit="money"
               />
               <NumberField
                 b={b}
                 path={["limits", "hardship", "maxPlanMonths", "value"]}
-                label="Maximum plan length under hardship (months)"
+                label={t("Maximum plan length under hardship (months)")}
               />
             </div>
           </>
         )}
-        <h3>Discount tiers</h3>
-        {tiers.length === 0 && <p className="empty">No tier: no settlement discount.</p>}
+        <h3>{t("Discount tiers")}</h3>
+        {tiers.length === 0 && <p className="empty">{t("No tier: no settlement discount.")}</p>}
         {errorsAt(b.errors, "limits.discountTiers")
           .slice(0, 3)
           .map((m) => (
@@ -133,71 +159,75 @@ export function PackForm({ b }: { b: Binding }) {
             <NumberField
               b={b}
               path={["limits", "discountTiers", i, "daysPastDue", "from"]}
-              label={`Tier ${i + 1}: days past due from`}
+              label={t("Tier {n}: days past due from", { n: i + 1 })}
             />
             <NumberField
               b={b}
               path={["limits", "discountTiers", i, "daysPastDue", "to"]}
-              label="to (blank: and above)"
+              label={t("to (blank: and above)")}
             />
             <NumberField
               b={b}
               path={["limits", "discountTiers", i, "balance", "from"]}
-              label="balance from"
+              label={t("balance from")}
               unit="money"
             />
             <NumberField
               b={b}
               path={["limits", "discountTiers", i, "balance", "to"]}
-              label="balance to"
+              label={t("balance to")}
               unit="money"
             />
             <NumberField
               b={b}
               path={["limits", "discountTiers", i, "maxDiscountBps"]}
-              label="maximum discount"
+              label={t("maximum discount")}
               unit="bps"
             />
           </div>
         ))}
       </Section>
 
-      <Section title="Concession ladder">
+      <Section title={t("Concession ladder")}>
         <div className="grid">
           <NumberField
             b={b}
             path={["ladder", "counterStepBps", "value"]}
-            label="Counter-offer step"
+            label={t("Counter-offer step")}
             unit="bps"
           />
-          <NumberField b={b} path={["ladder", "maxCounterRounds", "value"]} label="Counter-offer rounds" />
+          <NumberField
+            b={b}
+            path={["ladder", "maxCounterRounds", "value"]}
+            label={t("Counter-offer rounds")}
+          />
           <NumberField
             b={b}
             path={["ladder", "offerValidDays", "value"]}
-            label="Offer valid for"
+            label={t("Offer valid for")}
             unit="days"
           />
         </div>
         <table>
           <thead>
             <tr>
-              <th scope="col">Step</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Instalments</th>
-              <th scope="col">Due in (days)</th>
+              <th scope="col">{t("Step")}</th>
+              <th scope="col">{t("Kind")}</th>
+              <th scope="col">{t("Instalments")}</th>
+              <th scope="col">{t("Due in (days)")}</th>
             </tr>
           </thead>
           <tbody>
             {steps.map((s, i) => (
               <tr key={String(s.id ?? i)}>
                 <td>{String(s.id ?? "")}</td>
-                <td>{String(s.kind ?? "")}</td>
+                <td>{s.kind === undefined ? "" : <Code value={String(s.kind)} />}</td>
                 <td>
                   {s.kind === "plan" ? (
                     <NumberField
                       b={b}
                       path={["ladder", "steps", i, "instalments"]}
-                      label={`${String(s.id)} instalments`}
+                      label={t("{step} instalments", { step: String(s.id) })}
                     />
                   ) : (
                     "–"
@@ -207,7 +237,7 @@ export function PackForm({ b }: { b: Binding }) {
                   <NumberField
                     b={b}
                     path={["ladder", "steps", i, "dueInDays"]}
-                    label={`${String(s.id)} due in`}
+                    label={t("{step} due in", { step: String(s.id) })}
                   />
                 </td>
               </tr>
@@ -216,13 +246,13 @@ export function PackForm({ b }: { b: Binding }) {
         </table>
       </Section>
 
-      <Section title="Fees">
+      <Section title={t("Fees")}>
         <div className="grid">
           {fees.recoveryIndemnity !== undefined && (
             <NumberField
               b={b}
               path={["fees", "recoveryIndemnity", "amount"]}
-              label="Recovery indemnity per invoice"
+              label={t("Recovery indemnity per invoice")}
               unit="money"
             />
           )}
@@ -230,53 +260,60 @@ export function PackForm({ b }: { b: Binding }) {
             <NumberField
               b={b}
               path={["fees", "lateInterest", "marginBps"]}
-              label="Late interest margin over the ECB rate"
+              label={t("Late interest margin over the ECB rate")}
               unit="bps"
             />
           )}
         </div>
         {fees.recoveryIndemnity === undefined && fees.lateInterest === undefined && (
-          <p className="muted">No late interest and no indemnity in this pack.</p>
+          <p className="muted">{t("No late interest and no indemnity in this pack.")}</p>
         )}
         <p className="hint">
-          Contractual fees: {list(b, "fees.contractualFees").length || "none"} (edit them in the YAML view).
+          {t("Contractual fees: {count} (edit them in the YAML view).", {
+            count: list(b, "fees.contractualFees").length || t("none"),
+          })}
         </p>
       </Section>
 
-      <Section title="Reminder sequence">
+      <Section title={t("Reminder sequence")}>
         <RemindersForm b={b} />
       </Section>
 
-      <Section title="Disclosures and wording">
+      <Section title={t("Disclosures and wording")}>
         {disclosures.map((d, i) => (
           <fieldset key={String(d.id ?? i)} className="policy-text">
             <legend>
-              {String(d.id)} <span className="hint">({String(d.moment ?? "")})</span>
+              {String(d.id)} <span className="hint">({momentText(String(d.moment ?? ""))})</span>
             </legend>
-            <TextField b={b} path={["disclosures", i, "text", "fr"]} label="Français" />
-            <TextField b={b} path={["disclosures", i, "text", "en"]} label="English" />
+            <TextField b={b} path={["disclosures", i, "text", "fr"]} label={t("Français")} />
+            <TextField b={b} path={["disclosures", i, "text", "en"]} label={t("English")} />
           </fieldset>
         ))}
       </Section>
 
-      <Section title="Escalation texts">
-        {escalations.map((t, i) => (
-          <fieldset key={String(t.kind ?? i)} className="policy-text">
+      <Section title={t("Escalation texts")}>
+        {escalations.map((e, i) => (
+          <fieldset key={String(e.kind ?? i)} className="policy-text">
             <legend>
-              {String(t.kind)} <span className="hint">({String(t.action ?? "")})</span>
+              <Code value={String(e.kind)} />{" "}
+              <span className="hint">({actionText(String(e.action ?? ""))})</span>
             </legend>
-            <TextField b={b} path={["escalation", i, "handling", "fr"]} label="Français" />
-            <TextField b={b} path={["escalation", i, "handling", "en"]} label="English" />
+            <TextField b={b} path={["escalation", i, "handling", "fr"]} label={t("Français")} />
+            <TextField b={b} path={["escalation", i, "handling", "en"]} label={t("English")} />
           </fieldset>
         ))}
       </Section>
 
-      <Section title="FAQ answers">
+      <Section title={t("FAQ answers")}>
         <FaqForm b={b} />
       </Section>
 
-      <Section title="Other sections">
-        <p className="muted">Edited in the YAML view: {others.length > 0 ? others.join(", ") : "none"}.</p>
+      <Section title={t("Other sections")}>
+        <p className="muted">
+          {t("Edited in the YAML view: {sections}.", {
+            sections: others.length > 0 ? others.join(", ") : t("none"),
+          })}
+        </p>
       </Section>
     </div>
   );

@@ -3,7 +3,9 @@
 // reminder respects (quiet hours, working days only, at most so many in 7 days). Disclosures, rules
 // cited and notes stay in the YAML view.
 import type { ReminderChannel, ReminderTone } from "../../../../server/policy/schema-reminders.js";
+import { currentLang, t } from "../../i18n.js";
 import type { PackJson } from "../../policy-types.js";
+import type { PageText } from "../../words-fr.js";
 import { type Binding, CheckField, LineField, NumberField, SelectField } from "./fields.js";
 import { getAt, setAt } from "./paths.js";
 
@@ -16,6 +18,24 @@ void allChannels;
 void allTones;
 
 type Step = Record<string, unknown>;
+
+const CHANNEL_WORDS: Record<ReminderChannel, PageText> = {
+  email: "e-mail",
+  sms: "SMS",
+  letter: "letter",
+  task: "task for a person",
+};
+const TONE_WORDS: Record<ReminderTone, PageText> = {
+  courtesy: "courtesy",
+  friendly: "friendly",
+  firm: "firm",
+  formal: "formal",
+};
+// Only in French: the English console keeps showing the codes, as it always did.
+const channelText = (c: string) =>
+  currentLang() === "fr" && CHANNEL_WORDS[c as ReminderChannel] ? t(CHANNEL_WORDS[c as ReminderChannel]) : c;
+const toneText = (c: string) =>
+  currentLang() === "fr" && TONE_WORDS[c as ReminderTone] ? t(TONE_WORDS[c as ReminderTone]) : c;
 
 /** A new step: a copy of the last one (same rules cited) ten days later, with an id to rename. */
 function nextStep(steps: readonly Step[]): Step {
@@ -31,19 +51,33 @@ function StepRow({ b, steps, i }: { b: Binding; steps: readonly Step[]; i: numbe
   return (
     <tr>
       <td>
-        <LineField b={b} path={at("id")} label={`Step ${n}: id`} hideLabel />
+        <LineField b={b} path={at("id")} label={t("Step {n}: id", { n })} hideLabel />
       </td>
       <td>
-        <NumberField b={b} path={at("day")} label={`Step ${n}: day`} hideLabel />
+        <NumberField b={b} path={at("day")} label={t("Step {n}: day", { n })} hideLabel />
       </td>
       <td>
-        <SelectField b={b} path={at("channel")} label={`Step ${n}: channel`} hideLabel options={CHANNELS} />
+        <SelectField
+          b={b}
+          path={at("channel")}
+          label={t("Step {n}: channel", { n })}
+          hideLabel
+          options={CHANNELS}
+          optionLabel={channelText}
+        />
       </td>
       <td>
-        <LineField b={b} path={at("template")} label={`Step ${n}: template`} hideLabel />
+        <LineField b={b} path={at("template")} label={t("Step {n}: template", { n })} hideLabel />
       </td>
       <td>
-        <SelectField b={b} path={at("tone")} label={`Step ${n}: tone`} hideLabel options={TONES} />
+        <SelectField
+          b={b}
+          path={at("tone")}
+          label={t("Step {n}: tone", { n })}
+          hideLabel
+          options={TONES}
+          optionLabel={toneText}
+        />
       </td>
       <td>
         <button
@@ -59,7 +93,7 @@ function StepRow({ b, steps, i }: { b: Binding; steps: readonly Step[]; i: numbe
             )
           }
         >
-          Remove step {n}
+          {t("Remove step {n}", { n })}
         </button>
       </td>
     </tr>
@@ -68,7 +102,7 @@ function StepRow({ b, steps, i }: { b: Binding; steps: readonly Step[]; i: numbe
 
 export function RemindersForm({ b }: { b: Binding }) {
   if (getAt(b.pack, ["reminders"]) === undefined)
-    return <p className="muted">No reminder sequence in this pack: add one in the YAML view.</p>;
+    return <p className="muted">{t("No reminder sequence in this pack: add one in the YAML view.")}</p>;
   const raw = getAt(b.pack, ["reminders", "steps"]);
   const steps = Array.isArray(raw) ? (raw as Step[]) : [];
   // Errors about the list as a whole (none left, an id used twice); a step's own errors show on it.
@@ -79,42 +113,46 @@ export function RemindersForm({ b }: { b: Binding }) {
         <LineField
           b={b}
           path={["reminders", "quietHours", "from"]}
-          label="Quiet hours from"
+          label={t("Quiet hours from")}
           placeholder="HH:MM"
         />
         <LineField
           b={b}
           path={["reminders", "quietHours", "to"]}
-          label="Quiet hours until"
+          label={t("Quiet hours until")}
           placeholder="HH:MM"
         />
         <NumberField
           b={b}
           path={["reminders", "maxPerSevenDays", "value"]}
-          label="At most reminders per 7 days"
+          label={t("At most reminders per 7 days")}
         />
-        <CheckField b={b} path={["reminders", "workingDaysOnly", "value"]} label="Working days only" />
+        <CheckField b={b} path={["reminders", "workingDaysOnly", "value"]} label={t("Working days only")} />
       </div>
       <p className="hint">
-        No reminder in the quiet hours (the debtor's local time; "from" later than "until" spans midnight).
+        {t(
+          'No reminder in the quiet hours (the debtor\'s local time; "from" later than "until" spans midnight).',
+        )}
       </p>
-      <h3>Steps</h3>
-      <p className="hint">Days from the due date of the oldest unpaid invoice (negative: before it).</p>
+      <h3>{t("Steps")}</h3>
+      <p className="hint">
+        {t("Days from the due date of the oldest unpaid invoice (negative: before it).")}
+      </p>
       {listErrors.map((m) => (
         <p key={m} className="field-error" role="alert">
           {m}
         </p>
       ))}
-      <table aria-label="Reminder steps">
+      <table aria-label={t("Reminder steps")}>
         <thead>
           <tr>
-            <th scope="col">Id</th>
-            <th scope="col">Day</th>
-            <th scope="col">Channel</th>
-            <th scope="col">Template</th>
-            <th scope="col">Tone</th>
+            <th scope="col">{t("Id")}</th>
+            <th scope="col">{t("Day")}</th>
+            <th scope="col">{t("Channel")}</th>
+            <th scope="col">{t("Template")}</th>
+            <th scope="col">{t("Tone")}</th>
             <th scope="col">
-              <span className="sr-only">Remove</span>
+              <span className="sr-only">{t("Remove")}</span>
             </th>
           </tr>
         </thead>
@@ -132,22 +170,22 @@ export function RemindersForm({ b }: { b: Binding }) {
           b.onChange(setAt<PackJson>(b.pack, ["reminders", "steps"], [...steps, nextStep(steps)]))
         }
       >
-        Add a step
+        {t("Add a step")}
       </button>
       {getAt(b.pack, ["reminders", "promise"]) !== undefined && (
         <>
-          <h3>While a promise is active</h3>
+          <h3>{t("While a promise is active")}</h3>
           <div className="grid">
             <NumberField
               b={b}
               path={["reminders", "promise", "beforeInstalmentDays", "value"]}
-              label="Reminder before each instalment"
+              label={t("Reminder before each instalment")}
               unit="days"
             />
             <NumberField
               b={b}
               path={["reminders", "promise", "afterMissedDays", "value"]}
-              label="Follow-up after a missed instalment"
+              label={t("Follow-up after a missed instalment")}
               unit="days"
             />
           </div>

@@ -5,9 +5,35 @@ import { useEffect, useState } from "react";
 import { request } from "../../api.js";
 import { money } from "../../format.js";
 import { useAction } from "../../hooks.js";
+import { currentLang, t } from "../../i18n.js";
 import type { JobView, SimulationResult } from "../../policy-types.js";
+import { studioErrorText } from "../../words/policy-server-words.js";
+import type { PageText } from "../../words-fr.js";
 import { BarChart } from "../Charts.js";
-import { ErrorText } from "../common.js";
+
+// The worker's stages and the evaluation's metric names are fixed English words: their French here.
+const STAGES: Record<string, PageText> = {
+  "replaying past conversations": "replaying past conversations",
+  "replay done": "replay done",
+  "suite: published version": "suite: published version",
+  "suite: draft": "suite: draft",
+};
+const METRICS: Record<string, PageText> = {
+  "pass rate": "pass rate",
+  "policy violations": "policy violations",
+  "agreement rate": "agreement rate",
+  "recovery ratio (promised / due)": "recovery ratio (promised / due)",
+  "mean discount granted": "mean discount granted",
+  "escalation precision": "escalation precision",
+  "escalation recall": "escalation recall",
+  "turns to agreement (mean)": "turns to agreement (mean)",
+  "guard interventions": "guard interventions",
+};
+const DIRECTIONS: Record<string, PageText> = { better: "better", worse: "worse", moved: "moved" };
+const known = (words: Record<string, PageText>, text: string) => (words[text] ? t(words[text]) : text);
+// "+1.5 pts", "n/a": figures written by the evaluation, with the French decimal comma.
+const figure = (text: string) =>
+  currentLang() === "fr" ? text.replace(/(\d)\.(\d)/g, "$1,$2").replace("n/a", "n.d.") : text;
 
 export function useJob(jobId: string | null, onDone: () => void): JobView | null {
   const [job, setJob] = useState<JobView | null>(null);
@@ -66,33 +92,41 @@ export function SimulationPanel({
       onStarted(started.jobId);
     });
   return (
-    <section className="card" aria-label="Simulation">
-      <h2>Simulation</h2>
+    <section className="card" aria-label={t("Simulation")}>
+      <h2>{t("Simulation")}</h2>
       <p className="hint">
-        The pack's evaluation scenarios under the published version and the draft, and a replay of the last
-        month's real conversations under both.
+        {t(
+          "The pack's evaluation scenarios under the published version and the draft, and a replay of the last month's real conversations under both.",
+        )}
       </p>
       <div className="actions">
         <label className="policy-field">
           <span>
-            Scenarios <span className="hint">(optional filter, as npm run eval -- --filter)</span>
+            {t("Scenarios")}{" "}
+            <span className="hint">
+              ({t("optional filter, as")} <code>npm run eval -- --filter</code>)
+            </span>
           </span>
           <input value={filter} onChange={(e) => setFilter(e.target.value)} />
         </label>
         <button type="button" className="btn" onClick={start} disabled={action.busy || running}>
-          {job ? "Run the simulation again" : "Run the simulation"}
+          {job ? t("Run the simulation again") : t("Run the simulation")}
         </button>
-        <ErrorText error={action.error} />
+        {action.error && (
+          <p className="error" role="alert">
+            {studioErrorText(action.error)}
+          </p>
+        )}
       </div>
       {job && (
         <div className="simulation-progress">
-          <progress max={100} value={job.progress} aria-label="Simulation progress" />{" "}
+          <progress max={100} value={job.progress} aria-label={t("Simulation progress")} />{" "}
           <span data-testid="simulation-status">
             {job.status === "succeeded"
-              ? "Finished"
+              ? t("Finished")
               : job.status === "failed"
-                ? `Failed: ${job.error ?? "unknown error"}`
-                : `${job.progress} % — ${job.stage ?? "waiting for a worker"}`}
+                ? t("Failed: {why}", { why: job.error ?? t("unknown error") })
+                : `${job.progress} % — ${job.stage ? known(STAGES, job.stage) : t("waiting for a worker")}`}
           </span>
         </div>
       )}
@@ -102,129 +136,135 @@ export function SimulationPanel({
 }
 
 function SimulationResultView({ result }: { result: SimulationResult }) {
-  const t = result.replay.totals;
+  const r = result.replay.totals;
+  const blocking = currentLang() === "fr" && result.blockingFr ? result.blockingFr : result.blocking;
   return (
     <div className="simulation-result">
-      {result.blocking.length > 0 && (
-        <ul className="errors" aria-label="What blocks publishing">
-          {result.blocking.map((b) => (
+      {blocking.length > 0 && (
+        <ul className="errors" aria-label={t("What blocks publishing")}>
+          {blocking.map((b) => (
             <li key={b}>{b}</li>
           ))}
         </ul>
       )}
-      <h3>Past conversations</h3>
-      <table aria-label="Replay totals">
+      <h3>{t("Past conversations")}</h3>
+      <table aria-label={t("Replay totals")}>
         <tbody>
           <tr>
-            <th scope="row">Conversations replayed</th>
-            <td>{t.conversations}</td>
+            <th scope="row">{t("Conversations replayed")}</th>
+            <td>{r.conversations}</td>
           </tr>
           <tr>
-            <th scope="row">Conversations that moved</th>
-            <td data-testid="moved-count">{t.moved}</td>
+            <th scope="row">{t("Conversations that moved")}</th>
+            <td data-testid="moved-count">{r.moved}</td>
           </tr>
           <tr>
-            <th scope="row">Offers that would change</th>
-            <td>{t.offersChanged}</td>
+            <th scope="row">{t("Offers that would change")}</th>
+            <td>{r.offersChanged}</td>
           </tr>
           <tr>
-            <th scope="row">Escalations opened / avoided</th>
+            <th scope="row">{t("Escalations opened / avoided")}</th>
             <td>
-              {t.escalationsOpened} / {t.escalationsAvoided}
+              {r.escalationsOpened} / {r.escalationsAvoided}
             </td>
           </tr>
         </tbody>
       </table>
       <div className="charts">
         <BarChart
-          title="Agreements"
+          title={t("Agreements")}
           bars={[
             {
-              label: "published",
-              value: t.agreementsPublished,
-              display: String(t.agreementsPublished),
+              label: t("published"),
+              value: r.agreementsPublished,
+              display: String(r.agreementsPublished),
               tone: "a",
             },
-            { label: "draft", value: t.agreementsDraft, display: String(t.agreementsDraft), tone: "b" },
+            { label: t("draft"), value: r.agreementsDraft, display: String(r.agreementsDraft), tone: "b" },
           ]}
         />
-        {t.amounts.map((a) => (
+        {r.amounts.map((a) => (
           <BarChart
             key={a.currency}
-            title={`Amounts of the last offers (${a.currency})`}
+            title={t("Amounts of the last offers ({currency})", { currency: a.currency })}
             bars={[
-              { label: "published", value: a.published, display: money(a.published, a.currency), tone: "a" },
-              { label: "draft", value: a.draft, display: money(a.draft, a.currency), tone: "b" },
+              {
+                label: t("published"),
+                value: a.published,
+                display: money(a.published, a.currency),
+                tone: "a",
+              },
+              { label: t("draft"), value: a.draft, display: money(a.draft, a.currency), tone: "b" },
             ]}
           />
         ))}
       </div>
       {result.replay.conversations.length === 0 ? (
-        <p className="empty">No past conversation would have gone differently.</p>
+        <p className="empty">{t("No past conversation would have gone differently.")}</p>
       ) : (
-        <table aria-label="Conversations that moved">
+        <table aria-label={t("Conversations that moved")}>
           <thead>
             <tr>
-              <th scope="col">Case</th>
-              <th scope="col">Message</th>
-              <th scope="col">Published version</th>
-              <th scope="col">Draft</th>
+              <th scope="col">{t("Case")}</th>
+              <th scope="col">{t("Message")}</th>
+              <th scope="col">{t("Published version")}</th>
+              <th scope="col">{t("Draft")}</th>
             </tr>
           </thead>
           <tbody>
             {result.replay.conversations.flatMap((c) =>
               (c.changes.length > 0
                 ? c.changes
-                : [{ index: -1, published: "(outcome)", draft: "(outcome)" }]
+                : [{ index: -1, published: t("(outcome)"), draft: t("(outcome)") }]
               ).map((ch) => (
                 <tr key={`${c.caseId}-${ch.index}`}>
                   <td>
                     <code>{c.caseKey}</code>
                   </td>
                   <td>{ch.index >= 0 ? `#${ch.index + 1}` : ""}</td>
-                  <td>{ch.published}</td>
-                  <td>{ch.draft}</td>
+                  <td>{currentLang() === "fr" && ch.publishedFr ? ch.publishedFr : ch.published}</td>
+                  <td>{currentLang() === "fr" && ch.draftFr ? ch.draftFr : ch.draft}</td>
                 </tr>
               )),
             )}
           </tbody>
         </table>
       )}
-      <h3>Evaluation suite</h3>
+      <h3>{t("Evaluation suite")}</h3>
       {!result.suite ? (
-        <p className="muted">No evaluation scenario for this pack.</p>
+        <p className="muted">{t("No evaluation scenario for this pack.")}</p>
       ) : (
         <>
-          <table aria-label="Suite metrics">
+          <table aria-label={t("Suite metrics")}>
             <thead>
               <tr>
-                <th scope="col">Assistant ({result.suite.scenarios} scenarios)</th>
-                <th scope="col">Published</th>
-                <th scope="col">Draft</th>
-                <th scope="col">Change</th>
+                <th scope="col">{t("Assistant ({count} scenarios)", { count: result.suite.scenarios })}</th>
+                <th scope="col">{t("Published")}</th>
+                <th scope="col">{t("Draft")}</th>
+                <th scope="col">{t("Change")}</th>
               </tr>
             </thead>
             <tbody>
               {result.suite.metrics.map((m) => (
                 <tr key={m.metric}>
-                  <td>{m.metric}</td>
-                  <td>{m.published}</td>
-                  <td>{m.draft}</td>
-                  <td>{m.change}</td>
+                  <td>{known(METRICS, m.metric)}</td>
+                  <td>{figure(m.published)}</td>
+                  <td>{figure(m.draft)}</td>
+                  <td>{figure(m.change)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           {result.suite.shifts.length === 0 ? (
-            <p className="empty">No scenario changed its result.</p>
+            <p className="empty">{t("No scenario changed its result.")}</p>
           ) : (
-            <table aria-label="Scenarios that moved">
+            <table aria-label={t("Scenarios that moved")}>
               <thead>
                 <tr>
-                  <th scope="col">Scenario</th>
-                  <th scope="col">Expected</th>
-                  <th scope="col">Published</th>
-                  <th scope="col">Draft</th>
+                  <th scope="col">{t("Scenario")}</th>
+                  <th scope="col">{t("Expected")}</th>
+                  <th scope="col">{t("Published")}</th>
+                  <th scope="col">{t("Draft")}</th>
                   <th scope="col" />
                 </tr>
               </thead>
@@ -235,7 +275,7 @@ function SimulationResultView({ result }: { result: SimulationResult }) {
                     <td>{s.expected}</td>
                     <td>{s.published}</td>
                     <td>{s.draft}</td>
-                    <td>{s.direction}</td>
+                    <td>{known(DIRECTIONS, s.direction)}</td>
                   </tr>
                 ))}
               </tbody>

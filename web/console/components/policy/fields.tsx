@@ -4,6 +4,7 @@
 // the field instead of the input silently refusing it.
 import { useId } from "react";
 import { fromMajor, toMajor } from "../../format.js";
+import { currentLang, t } from "../../i18n.js";
 import type { PackJson } from "../../policy-types.js";
 import { getAt, type Key, pathText, setAt } from "./paths.js";
 
@@ -36,8 +37,10 @@ type Unit = "count" | "days" | "money" | "bps";
 
 function shown(value: unknown, unit: Unit, currency: string): string {
   if (typeof value !== "number") return value === undefined || value === null ? "" : String(value);
-  if (unit === "money") return toMajor(value, currency);
-  if (unit === "bps") return String(value / 100);
+  // In French the decimal comma ("100,00", "2,5"); both are read back (parsed, fromMajor).
+  const comma = (text: string) => (currentLang() === "fr" ? text.replace(".", ",") : text);
+  if (unit === "money") return comma(toMajor(value, currency));
+  if (unit === "bps") return comma(String(value / 100));
   return String(value);
 }
 
@@ -52,7 +55,7 @@ function parsed(text: string, unit: Unit, currency: string): unknown {
 
 const SUFFIX: Record<Unit, (c: string) => string> = {
   count: () => "",
-  days: () => "days",
+  days: () => t("days"),
   money: (c) => c,
   bps: () => "%",
 };
@@ -122,11 +125,14 @@ export function ChoiceList({
   path,
   label,
   options,
+  optionLabel = (o) => o,
 }: {
   b: Binding;
   path: readonly Key[];
   label: string;
   options: readonly string[];
+  /** The option in words (the value stored stays the code). */
+  optionLabel?: (option: string) => string;
 }) {
   const key = pathText(path);
   const messages = errorsAt(b.errors, key);
@@ -146,7 +152,7 @@ export function ChoiceList({
               )
             }
           />{" "}
-          {o}
+          {optionLabel(o)}
         </label>
       ))}
       <FieldErrors id={`${key}-err`} messages={messages} />
@@ -196,12 +202,15 @@ export function SelectField({
   path,
   label,
   options,
+  optionLabel = (o) => o,
   hideLabel = false,
 }: {
   b: Binding;
   path: readonly Key[];
   label: string;
   options: readonly string[];
+  /** The option in words (the value stored stays the code). */
+  optionLabel?: (option: string) => string;
   hideLabel?: boolean;
 }) {
   const id = useId();
@@ -225,7 +234,7 @@ export function SelectField({
         {!options.includes(current) && <option value={current}>{current || "—"}</option>}
         {options.map((o) => (
           <option key={o} value={o}>
-            {o}
+            {optionLabel(o)}
           </option>
         ))}
       </select>
