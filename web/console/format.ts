@@ -4,8 +4,11 @@ import { codeLabel, currentLang } from "./i18n.js";
 const digits = (currency: string) =>
   new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
 
+/** The Intl locale of the console's language (dates and money are written the reader's way). */
+const locale = () => (currentLang() === "fr" ? "fr-FR" : "en-GB");
+
 export function money(amount: number, currency: string): string {
-  return new Intl.NumberFormat(currentLang() === "fr" ? "fr-FR" : "en-GB", {
+  return new Intl.NumberFormat(locale(), {
     style: "currency",
     currency,
   }).format(amount / 10 ** digits(currency));
@@ -26,18 +29,18 @@ export function fromMajor(text: string, currency: string): number | null {
 
 export function day(iso: string | null | undefined): string {
   if (!iso) return "–";
-  return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" }).format(
+  return new Intl.DateTimeFormat(locale(), { dateStyle: "medium", timeZone: "UTC" }).format(
     new Date(`${iso.slice(0, 10)}T12:00:00Z`),
   );
 }
 
 export function instant(iso: string | null | undefined): string {
   if (!iso) return "–";
-  return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale(), { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
 }
 
 export function time(iso: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeStyle: "short" }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale(), { timeStyle: "short" }).format(new Date(iso));
 }
 
 /** A code the server sends, in plain words of the console's language (i18n.tsx). */

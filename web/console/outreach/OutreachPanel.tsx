@@ -6,7 +6,7 @@ import { download, request } from "../api.js";
 import { Badge, ErrorText, Loading } from "../components/common.js";
 import { day, instant, label } from "../format.js";
 import { useAction, useResource } from "../hooks.js";
-import { t } from "../i18n.js";
+import { hasCodeLabel, t } from "../i18n.js";
 import "./outreach.css";
 import { MessageTable } from "./MessageTable.js";
 import type { OutreachSequence } from "./types.js";
@@ -16,7 +16,7 @@ export function OutreachPanel({ caseId }: { caseId: string }) {
   const action = useAction();
   const [recipient, setRecipient] = useState("collection_agency");
   if (seq.error) return <ErrorText error={seq.error} />;
-  if (!seq.data) return <Loading what="the reminders" />;
+  if (!seq.data) return <Loading what={t("the reminders")} />;
   const s = seq.data;
   const post = (path: string, body?: unknown) =>
     action.run(async () => {
@@ -29,7 +29,7 @@ export function OutreachPanel({ caseId }: { caseId: string }) {
         <dt>{t("Sequence")}</dt>
         <dd>
           <Badge value={s.status} kind="sequence" />
-          {s.reason ? ` (${label(s.reason.replace(/^escalation:/, ""))})` : ""}
+          {s.reason ? ` (${reasonLabel(s.reason)})` : ""}
         </dd>
         <dt>{t("Next step")}</dt>
         <dd>
@@ -120,4 +120,10 @@ export function OutreachPanel({ caseId }: { caseId: string }) {
       <MessageTable messages={s.messages} />
     </div>
   );
+}
+
+/** Why the sequence is paused or stopped: "escalation:dispute", "case:handed_off", "collector"… in words. */
+function reasonLabel(reason: string): string {
+  const code = reason.replace(/^(escalation|case):/, "");
+  return hasCodeLabel(`sequence.${code}`) ? label(`sequence.${code}`) : label(code);
 }
