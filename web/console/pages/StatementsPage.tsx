@@ -7,6 +7,7 @@ import { Badge, ErrorText, Loading, Pagination } from "../components/common.js";
 import { day, money } from "../format.js";
 import { useResource } from "../hooks.js";
 import { t } from "../i18n.js";
+import { lineProblems } from "../words/server-words.js";
 
 interface StatementLine {
   readonly id: string;
@@ -97,7 +98,9 @@ export function StatementsPage() {
       {result?.errors.length ? (
         <ul className="error">
           {result.errors.map((e) => (
-            <li key={e.lineNo}>{t("Line {n}: {message}", { n: e.lineNo, message: e.message })}</li>
+            <li key={e.lineNo}>
+              {t("Line {n}: {message}", { n: e.lineNo, message: lineProblems(e.message) })}
+            </li>
           ))}
         </ul>
       ) : null}

@@ -3,10 +3,10 @@
 // and falls back on a French sentence chosen by the error's code (the English detail after it) for
 // a message it does not know yet, so a French collector never gets a bare English sentence.
 import type { ApiError } from "../api.js";
-import { currentLang } from "../i18n.js";
+import { currentLang, type Lang } from "../i18n.js";
 
 /** Whole messages of AppError (server/errors), by their English text. */
-const MESSAGES_FR: Record<string, string> = {
+export const MESSAGES_FR: Record<string, string> = {
   "Wrong email or password.": "E-mail ou mot de passe incorrect.",
   "Too many failed attempts for this account; try again later.":
     "Trop d'essais infructueux pour ce compte ; réessayez plus tard.",
@@ -57,7 +57,7 @@ const CODES_FR: Record<string, string> = {
 };
 
 /** Field errors (zod messages of the API's input schemas, shared with the forms), by their English text. */
-const FIELDS_FR: Record<string, string> = {
+export const FIELDS_FR: Record<string, string> = {
   "must not be empty": "ne doit pas être vide",
   "must be an email address": "doit être une adresse e-mail",
   "must be a phone number": "doit être un numéro de téléphone",
@@ -86,13 +86,30 @@ const FIELDS_FR: Record<string, string> = {
   "is wrong": "est incorrect",
   "must be collector, policy_editor or admin":
     "doit être conseiller, éditeur de politiques ou administrateur",
+  "must be fr or en": "doit être fr ou en",
+  // Bank statement lines (server/app/payments/statements)
+  "must be YYYY-MM-DD or DD/MM/YYYY": "doit être au format AAAA-MM-JJ ou JJ/MM/AAAA",
+  "must be an ISO-4217 code such as EUR": "doit être un code de devise ISO 4217 comme EUR",
+  "must be an ISO-4217 code": "doit être un code de devise ISO 4217",
+  "must be a number such as 1234.56": "doit être un nombre comme 1234,56",
+  "must be a decimal amount": "doit être un montant décimal",
+  "missing date": "date manquante",
+  "the file is empty": "le fichier est vide",
+  "no CAMT.053 statement (BkToCstmrStmt/Stmt) found": "aucun relevé CAMT.053 (BkToCstmrStmt/Stmt) trouvé",
 };
+
+/** Column names in a statement line's problems ("amount: must be…"). */
+const COLUMNS_FR: Record<string, string> = { date: "date", amount: "montant", currency: "devise" };
 
 /** Field errors with a number in them ("must be at most 200 characters"). */
 const FIELD_PATTERNS_FR: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^must be at most (\d+) characters$/, (m) => `doit compter au plus ${m[1]} caractères`],
   [/^must be at most (\d+)$/, (m) => `doit valoir au plus ${m[1]}`],
   [/^Invalid input/, () => "valeur manquante ou invalide"],
+  [/^missing column\(s\): (.+)$/, (m) => `colonne(s) manquante(s) : ${m[1]}`],
+  [/^at most (\d+) (lines|entries) per file$/, (m) => `${m[1]} lignes au plus par fichier`],
+  [/^not a readable CSV file: (.+)$/, (m) => `fichier CSV illisible : ${m[1]}`],
+  [/^not readable XML: (.+)$/, (m) => `XML illisible : ${m[1]}`],
   [/^Invalid option/, () => "choix non valable"],
   [/^Too small/, () => "valeur trop petite"],
   [/^Too big/, () => "valeur trop grande"],
@@ -101,20 +118,21 @@ const FIELD_PATTERNS_FR: [RegExp, (m: RegExpExecArray) => string][] = [
 /** An API error's message in the console's language. */
 export function serverMessage(
   error: Pick<ApiError, "code" | "message"> & Partial<Pick<ApiError, "fieldErrors">>,
+  lang: Lang = currentLang(),
 ): string {
-  if (currentLang() !== "fr") return error.message;
+  if (lang !== "fr") return error.message;
   const known = MESSAGES_FR[error.message];
   if (known) return known;
   const generic = CODES_FR[error.code] ?? (CODES_FR.internal as string);
   const first = error.fieldErrors?.()[0];
-  if (first) return `${generic.replace(/\.$/, "")} : ${first.path} ${fieldMessage(first.message)}.`;
+  if (first) return `${generic.replace(/\.$/, "")} : ${first.path} ${fieldMessage(first.message, lang)}.`;
   // The English detail stays beside the French sentence: it may say what is wrong.
   return `${generic} (${error.message})`;
 }
 
 /** A field error's reason in the console's language. */
-export function fieldMessage(message: string): string {
-  if (currentLang() !== "fr") return message;
+export function fieldMessage(message: string, lang: Lang = currentLang()): string {
+  if (lang !== "fr") return message;
   const known = FIELDS_FR[message];
   if (known) return known;
   for (const [pattern, say] of FIELD_PATTERNS_FR) {
@@ -122,4 +140,18 @@ export function fieldMessage(message: string): string {
     if (m) return say(m);
   }
   return message;
+}
+
+/** A statement line's problems ("date: must be…; amount: must be…"), each in the console's language. */
+export function lineProblems(message: string, lang: Lang = currentLang()): string {
+  if (lang !== "fr") return message;
+  return message
+    .split("; ")
+    .map((part) => {
+      const m = /^([\w/@]+): (.+)$/.exec(part);
+      return m?.[1] && m[2]
+        ? `${COLUMNS_FR[m[1]] ?? m[1]} : ${fieldMessage(m[2], lang)}`
+        : fieldMessage(part, lang);
+    })
+    .join(" ; ");
 }
