@@ -33,13 +33,24 @@ export function OutreachPanel({ caseId }: { caseId: string }) {
         </dd>
         <dt>{t("Next step")}</dt>
         <dd>
-          {s.nextStep
-            ? `${t("{step} by {channel} on {date}", {
-                step: s.nextStep.id,
-                channel: label(s.nextStep.channel),
+          {s.nextStep ? (
+            <>
+              {t("{step} by {channel} on {date}", {
+                step: t("Step {n} of {count}", {
+                  n: s.steps.findIndex((step) => step.id === s.nextStep?.id) + 1,
+                  count: s.steps.length,
+                }),
+                channel: inSentence(label(s.nextStep.channel)),
                 date: day(s.nextStep.date),
-              })}${s.nextRunAt ? ` ${t("(not before {when})", { when: instant(s.nextRunAt) })}` : ""}`
-            : "—"}
+              })}
+              {s.nextRunAt ? ` ${t("(not before {when})", { when: instant(s.nextRunAt) })}` : ""}{" "}
+              <code className="muted" title={t("The step's name in the policy")}>
+                {s.nextStep.id}
+              </code>
+            </>
+          ) : (
+            "—"
+          )}
         </dd>
         <dt>{t("Link last opened")}</dt>
         <dd>{s.lastOpenedAt ? instant(s.lastOpenedAt) : t("never")}</dd>
@@ -126,4 +137,9 @@ export function OutreachPanel({ caseId }: { caseId: string }) {
 function reasonLabel(reason: string): string {
   const code = reason.replace(/^(escalation|case):/, "");
   return hasCodeLabel(`sequence.${code}`) ? label(`sequence.${code}`) : label(code);
+}
+
+/** "E-mail" in the middle of a sentence is "e-mail"; acronyms (SMS) stay as they are. */
+function inSentence(word: string): string {
+  return /^[A-Z][a-zà-ÿ-]/.test(word) ? word.charAt(0).toLowerCase() + word.slice(1) : word;
 }

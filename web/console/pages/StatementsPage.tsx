@@ -7,7 +7,8 @@ import { Badge, ErrorText, Loading, Pagination } from "../components/common.js";
 import { day, money } from "../format.js";
 import { useResource } from "../hooks.js";
 import { t } from "../i18n.js";
-import { lineProblems } from "../words/server-words.js";
+import { Rich } from "../words/rich.js";
+import { lineNote, lineProblems } from "../words/server-words.js";
 
 interface StatementLine {
   readonly id: string;
@@ -62,9 +63,10 @@ export function StatementsPage() {
     <section className="page">
       <h1>{t("Bank statements")}</h1>
       <p className="muted">
-        {t(
-          "Import a CSV file (date, amount, currency, text, counterparty, bank_ref) or a CAMT.053 statement. Each credit is matched on the payment reference (RF…) and the amount due.",
-        )}
+        <Rich
+          text="Import a CSV file (columns {columns}) or a CAMT.053 statement. Each credit is matched on the payment reference (RF…) and the amount due."
+          values={{ columns: <code>date, amount, currency, text, counterparty, bank_ref</code> }}
+        />
       </p>
       <label className="import">
         {t("Statement file")}
@@ -146,7 +148,7 @@ export function StatementsPage() {
                   <td>{line.counterparty ?? "–"}</td>
                   <td>
                     <Badge value={line.status} />
-                    {line.note ? <div className="muted">{line.note}</div> : null}
+                    {line.note ? <div className="muted">{lineNote(line.note)}</div> : null}
                   </td>
                   <td>
                     <LineActions line={line} onDone={lines.reload} />

@@ -27,10 +27,12 @@ export const FR_DESK_TOOLS = {
   "No phone number": "Aucun numéro de téléphone",
   "The case was handed off": "Le dossier a été transmis",
   "The mail server refused the address": "Le serveur de messagerie a refusé l'adresse",
+  "Step {n} of {count}": "Étape {n} sur {count}",
+  "The step's name in the policy": "Le nom de l'étape dans la politique",
   // Bank statements
   "Bank statements": "Relevés bancaires",
-  "Import a CSV file (date, amount, currency, text, counterparty, bank_ref) or a CAMT.053 statement. Each credit is matched on the payment reference (RF…) and the amount due.":
-    "Importez un fichier CSV (date, amount, currency, text, counterparty, bank_ref) ou un relevé CAMT.053. Chaque crédit est rapproché par la référence de paiement (RF…) et le montant dû.",
+  "Import a CSV file (columns {columns}) or a CAMT.053 statement. Each credit is matched on the payment reference (RF…) and the amount due.":
+    "Importez un fichier CSV (colonnes {columns}) ou un relevé CAMT.053. Chaque crédit est rapproché par la référence de paiement (RF…) et le montant dû.",
   "Statement file": "Fichier de relevé",
   "{format}: {matched} matched, {partial} partial, {unmatched} unmatched, {duplicate} already imported, {skipped} debits skipped.":
     "{format} : {matched} rapprochées, {partial} partielles, {unmatched} non rapprochées, {duplicate} déjà importées, {skipped} débits ignorés.",
@@ -68,7 +70,7 @@ export const FR_DESK_TOOLS = {
   BIC: "BIC",
   "UK sort code": "Sort code (Royaume-Uni)",
   "UK account number": "Numéro de compte (Royaume-Uni)",
-  "US routing number": "Routing number (États-Unis)",
+  "US routing number": "Code ABA de la banque (États-Unis)",
   "US account number": "Numéro de compte (États-Unis)",
   "Payment page URL (https)": "Adresse de la page de paiement (https)",
   "Saved.": "Enregistré.",

@@ -5,7 +5,14 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../api.js";
-import { FIELDS_FR, fieldMessage, lineProblems, MESSAGES_FR, serverMessage } from "./server-words.js";
+import {
+  FIELDS_FR,
+  fieldMessage,
+  lineNote,
+  lineProblems,
+  MESSAGES_FR,
+  serverMessage,
+} from "./server-words.js";
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -35,6 +42,15 @@ describe("server sentences in the console's language", () => {
     );
   });
 
+  it("says a refused file's first line problem the French way", () => {
+    const refused = new ApiError(400, "validation_failed", "Invalid statement: …", [
+      { path: "line 2", message: "currency: must be an ISO-4217 code such as EUR" },
+    ]);
+    expect(serverMessage(refused, "fr")).toBe(
+      "Certaines valeurs sont à corriger : ligne 2, devise : doit être un code de devise ISO 4217 comme EUR.",
+    );
+  });
+
   it("says field reasons in French, numbers included", () => {
     expect(fieldMessage("must not be empty", "fr")).toBe("ne doit pas être vide");
     expect(fieldMessage("must be at most 200 characters", "fr")).toBe("doit compter au plus 200 caractères");
@@ -50,6 +66,15 @@ describe("server sentences in the console's language", () => {
     expect(lineProblems("missing column(s): amount, text", "fr")).toBe(
       "colonne(s) manquante(s) : amount, text",
     );
+  });
+
+  it("says reconciliation's notes in French and leaves a person's own note as written", () => {
+    expect(lineNote("reference RF18539007547034 matches no case", "fr")).toBe(
+      "la référence RF18539007547034 ne correspond à aucun dossier",
+    );
+    expect(lineNote("less than the amount due now", "fr")).toBe("moins que le montant dû à ce jour");
+    expect(lineNote("Virement du client, vu au téléphone", "fr")).toBe("Virement du client, vu au téléphone");
+    expect(lineNote("no payment reference found", "en")).toBe("no payment reference found");
   });
 
   it("knows only sentences the server (or the console's HTTP client) still writes", () => {

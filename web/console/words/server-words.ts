@@ -125,7 +125,13 @@ export function serverMessage(
   if (known) return known;
   const generic = CODES_FR[error.code] ?? (CODES_FR.internal as string);
   const first = error.fieldErrors?.()[0];
-  if (first) return `${generic.replace(/\.$/, "")} : ${first.path} ${fieldMessage(first.message, lang)}.`;
+  if (first) {
+    // "line 3" (a file's line) and "date: must be…" (a column's problem) are said the French way.
+    const line = /^line (\d+)$/.exec(first.path)?.[1];
+    const where = line ? `ligne ${line}` : first.path;
+    const why = line ? lineProblems(first.message, lang) : fieldMessage(first.message, lang);
+    return `${generic.replace(/\.$/, "")} : ${where}${line ? ", " : " "}${why}.`;
+  }
   // The English detail stays beside the French sentence: it may say what is wrong.
   return `${generic} (${error.message})`;
 }
@@ -154,4 +160,24 @@ export function lineProblems(message: string, lang: Lang = currentLang()): strin
         : fieldMessage(part, lang);
     })
     .join(" ; ");
+}
+
+/** Notes reconciliation writes on a statement line (a person's own notes are shown as they wrote them). */
+const LINE_NOTES_FR: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^already imported$/, () => "déjà importée"],
+  [/^no payment reference found$/, () => "aucune référence de paiement trouvée"],
+  [/^reference (\S+) matches no case$/, (m) => `la référence ${m[1]} ne correspond à aucun dossier`],
+  [/^the case is in ([A-Z]{3})$/, (m) => `le dossier est en ${m[1]}`],
+  [/^not recorded: (.+)$/, (m) => `non enregistré : ${m[1]}`],
+  [/^less than the amount due now$/, () => "moins que le montant dû à ce jour"],
+  [/^more than the amount due now$/, () => "plus que le montant dû à ce jour"],
+];
+
+export function lineNote(note: string, lang: Lang = currentLang()): string {
+  if (lang !== "fr") return note;
+  for (const [pattern, say] of LINE_NOTES_FR) {
+    const m = pattern.exec(note);
+    if (m) return say(m);
+  }
+  return note;
 }
