@@ -3,7 +3,7 @@
 // (a message with its own link: the debtor's current link keeps working).
 import { useState } from "react";
 import { download, request } from "../api.js";
-import { Badge, ErrorText, Loading } from "../components/common.js";
+import { ErrorText, Loading } from "../components/common.js";
 import { day, instant, label } from "../format.js";
 import { useAction, useResource } from "../hooks.js";
 import { hasCodeLabel, t } from "../i18n.js";
@@ -28,7 +28,10 @@ export function OutreachPanel({ caseId }: { caseId: string }) {
       <dl className="kv">
         <dt>{t("Sequence")}</dt>
         <dd>
-          <Badge value={s.status} kind="sequence" />
+          {/* "La séquence" is feminine: its states have their own words (sequence.*). */}
+          <span className={`badge badge--sequence badge--${s.status}`} title={s.status}>
+            {hasCodeLabel(`sequence.${s.status}`) ? label(`sequence.${s.status}`) : label(s.status)}
+          </span>
           {s.reason ? ` (${reasonLabel(s.reason)})` : ""}
         </dd>
         <dt>{t("Next step")}</dt>

@@ -135,7 +135,14 @@ function CreditorForm({ creditor, onSaved }: { creditor: Creditor; onSaved: () =
         <legend>{t("How debtors pay")}</legend>
         {PAYMENT.map(([k, text]) => input(`payment.${k}`, text))}
       </fieldset>
-      <ErrorText error={error} />
+      {/* Field errors are shown beside their fields: the summary only points at them. */}
+      {error?.fieldErrors().length ? (
+        <p className="error" role="alert">
+          {t("Please correct the highlighted fields.")}
+        </p>
+      ) : (
+        <ErrorText error={error} />
+      )}
       {saved && <p role="status">{t("Saved.")}</p>}
       {admin ? (
         <button type="submit" className="btn btn--primary">

@@ -100,6 +100,10 @@ describe.skipIf(!hasChromium)("collector console in French: the desk's tools", (
     const reminders = page.getByRole("region", { name: "Relances" });
     await reminders.locator("tr[data-message]").first().waitFor();
     expect(await englishLeft(reminders, DATA)).toEqual([]);
+    expect(await reminders.locator(".badge--sequence").textContent()).toBe("Active");
+    expect(flat(await reminders.locator("dl.kv").textContent())).toMatch(
+      /Prochaine étape ?Étape \d sur \d par e-mail le \d+ \w+\.? 2026/,
+    );
     const breakdown = page.locator("table.breakdown");
     const how = flat(await breakdown.textContent());
     expect(how).toContain("forfait de 40,00 € par facture en retard");

@@ -4,6 +4,7 @@
 // forgotten outside the dictionary is caught too). Codes in <code>, texts as sent in <pre> and
 // whatever the caller names as data (names, references) are left out.
 import type { Locator } from "playwright-core";
+import { CODES_DESK_TOOLS } from "../../../console/words/fr-desk-tools.js";
 import { PAGE_WORDS_FR } from "../../../console/words-fr.js";
 
 /** Words of English sentences that do not occur in French ones (no "on", "page", "note", "action"…). */
@@ -23,7 +24,9 @@ const ENGLISH_WORDS = new Set(
 const KEYS = Object.entries(PAGE_WORDS_FR)
   .filter(([en, fr]) => en !== fr)
   .map(([en]) => en);
-const EXACT = new Set(KEYS.filter((k) => !k.includes("{")));
+/** Words that are the same in both languages ("Active", "Note") are French where French is expected. */
+const FRENCH = new Set<string>([...Object.values(PAGE_WORDS_FR), ...Object.values(CODES_DESK_TOOLS.fr)]);
+const EXACT = new Set(KEYS.filter((k) => !k.includes("{") && !FRENCH.has(k)));
 const PATTERNS = KEYS.filter((k) => k.includes("{")).map(
   (k) =>
     new RegExp(
