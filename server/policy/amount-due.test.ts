@@ -222,3 +222,57 @@ describe("explanations a person reads", () => {
     expect(interest?.detail).toMatch(/^1200\.00 EUR × Σ\(days × rate\)/);
   });
 });
+
+describe("explanations as data, for pages that write them in their reader's language", () => {
+  it("gives each line's inputs: invoice dates, interest periods and rates, fixed and percent fees", () => {
+    const p = pack("fr-business");
+    const due = amountDue(factsFor(p, [inv("F-1", "2025-03-01", 120_000)]), p, "2025-09-15");
+    expect(due.lines.find((l) => l.kind === "principal")?.how).toEqual({
+      code: "invoice",
+      invoice: "F-1",
+      issuedAt: "2016-01-01",
+      dueAt: "2025-03-01",
+    });
+    expect(due.lines.find((l) => l.kind === "indemnity")?.how).toEqual({
+      code: "fixed_per_invoice",
+      amount: 4000,
+      currency: "EUR",
+    });
+    const interest = due.lines.find((l) => l.kind === "interest");
+    const how = interest?.how;
+    if (how?.code !== "late_interest") throw new Error(`expected late_interest, got ${how?.code}`);
+    expect(how).toMatchObject({ principal: 120_000, currency: "EUR", dayCountBasis: 365 });
+    // The periods cover every day of delay (2025-03-02 to 2025-09-15) and give back the amount.
+    expect(how.segments.map((s) => s.from)).toEqual(["2025-03-02", "2025-07-01"]);
+    expect(how.segments.reduce((n, s) => n + s.days, 0)).toBe(198);
+    const weighted = how.segments.reduce((n, s) => n + s.days * (s.rateBps + s.marginBps), 0);
+    expect(Math.round((how.principal * weighted) / (10_000 * how.dayCountBasis))).toBe(interest?.amount);
+  });
+
+  it("gives a contractual fee's label in both languages with its rate and base", () => {
+    const p = pack("us-consumer");
+    const withFees: PolicyPack = {
+      ...p,
+      fees: {
+        ...p.fees,
+        contractualFees: [
+          {
+            id: "late-charge",
+            label: { fr: "Frais de retard", en: "Late charge" },
+            per: "invoice",
+            bps: 150,
+            rules: ["US-13"],
+          },
+        ],
+      },
+    };
+    const due = amountDue(factsFor(withFees, [inv("A", "2024-01-01", 20_000)]), withFees, "2024-06-01");
+    expect(due.lines.find((l) => l.kind === "fee")?.how).toEqual({
+      code: "fee_percent",
+      label: { fr: "Frais de retard", en: "Late charge" },
+      bps: 150,
+      base: 20_000,
+      currency: due.currency,
+    });
+  });
+});

@@ -47,6 +47,7 @@ export function amountDue(facts: CaseFacts, pack: PolicyPack, asOf: string): Amo
       rule: "facts.invoices",
       citations: [],
       detail: `invoice ${inv.number} issued ${inv.issuedAt}, due ${inv.dueAt}`,
+      how: { code: "invoice", invoice: inv.number, issuedAt: inv.issuedAt, dueAt: inv.dueAt },
     });
   }
   if (fees.lateInterest) {
@@ -60,6 +61,14 @@ export function amountDue(facts: CaseFacts, pack: PolicyPack, asOf: string): Amo
           rule: "fees.lateInterest",
           citations: fees.lateInterest.rules,
           detail: r.detail,
+          how: {
+            code: "late_interest",
+            principal: inv.amount,
+            currency: facts.currency,
+            dayCountBasis: fees.lateInterest.dayCountBasis,
+            segments: r.segments,
+            ...(r.uncharged ? { uncharged: r.uncharged } : {}),
+          },
         });
     }
   }
@@ -75,6 +84,7 @@ export function amountDue(facts: CaseFacts, pack: PolicyPack, asOf: string): Amo
         rule: "fees.recoveryIndemnity",
         citations: indemnity.rules,
         detail: `fixed ${majorText(indemnity.amount, indemnity.currency)} per overdue invoice`,
+        how: { code: "fixed_per_invoice", amount: indemnity.amount, currency: indemnity.currency },
       });
     }
   }
@@ -94,6 +104,10 @@ export function amountDue(facts: CaseFacts, pack: PolicyPack, asOf: string): Amo
         rule: `fees.contractualFees[${fee.id}]`,
         citations: fee.rules,
         detail: `${fee.label.en}: ${how}`,
+        how:
+          fee.amount !== undefined
+            ? { code: "fee_fixed", label: fee.label, amount: fee.amount, currency: facts.currency }
+            : { code: "fee_percent", label: fee.label, bps: fee.bps ?? 0, base, currency: facts.currency },
       });
     }
   }

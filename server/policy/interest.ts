@@ -10,6 +10,7 @@ import { majorText } from "../domain/money.js";
 import { mulDiv } from "./arith.js";
 import { fromEpochDay, toEpochDay } from "./dates.js";
 import type { Fees } from "./schema-fees.js";
+import type { InterestSegment } from "./types.js";
 
 type LateInterest = NonNullable<Fees["lateInterest"]>;
 
@@ -17,6 +18,9 @@ export interface InterestResult {
   readonly amount: number;
   readonly days: number;
   readonly detail: string;
+  /** The periods charged, and the days before the rate table (not charged), as data. */
+  readonly segments: readonly InterestSegment[];
+  readonly uncharged?: { readonly days: number; readonly before: string };
 }
 
 function pct(bps: number): string {
@@ -33,15 +37,18 @@ export function lateInterest(
 ): InterestResult {
   const first = toEpochDay(dueAt) + 1;
   const last = toEpochDay(asOf);
-  if (last < first || principal <= 0) return { amount: 0, days: 0, detail: "not overdue" };
+  if (last < first || principal <= 0) return { amount: 0, days: 0, detail: "not overdue", segments: [] };
 
   let weightedDays = 0n; // Σ days × (rate + margin), in bps·days
   const segments: string[] = [];
+  const periods: InterestSegment[] = [];
+  let uncharged: { days: number; before: string } | undefined;
   const rates = cfg.rates;
   const tableStart = rates[0] ? toEpochDay(rates[0].from) : Number.POSITIVE_INFINITY;
   if (first < tableStart) {
     const uncovered = Math.min(last, tableStart - 1) - first + 1;
     segments.push(`${uncovered} d before ${rates[0]?.from ?? "the rate table"} not charged (no rate)`);
+    if (rates[0]) uncharged = { days: uncovered, before: rates[0].from };
   }
   rates.forEach((rate, i) => {
     const from = Math.max(first, toEpochDay(rate.from));
@@ -51,6 +58,7 @@ export function lateInterest(
     const days = to - from + 1;
     const bps = rate.bps + cfg.marginBps;
     weightedDays += BigInt(days) * BigInt(bps);
+    periods.push({ days, from: fromEpochDay(from), rateBps: rate.bps, marginBps: cfg.marginBps });
     segments.push(
       `${days} d from ${fromEpochDay(from)} at ${pct(rate.bps)} + ${pct(cfg.marginBps)} = ${pct(bps)}`,
     );
@@ -60,5 +68,7 @@ export function lateInterest(
     amount,
     days: last - first + 1,
     detail: `${currency ? majorText(principal, currency) : principal} × Σ(days × rate) / ${cfg.dayCountBasis}: ${segments.join("; ")}; rounded half up`,
+    segments: periods,
+    ...(uncharged ? { uncharged } : {}),
   };
 }

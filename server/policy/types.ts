@@ -21,7 +21,43 @@ export interface AmountLine {
   readonly citations: readonly string[];
   /** How the figure was computed, for collectors and the audit log (never shown as is to debtors). */
   readonly detail: string;
+  /** The same as data (amounts in minor units), so a page can write it in its reader's language. */
+  readonly how: AmountHow;
 }
+
+/** One late-interest period at one rate: days from a date, the reference rate plus the margin. */
+export interface InterestSegment {
+  readonly days: number;
+  readonly from: string;
+  readonly rateBps: number;
+  readonly marginBps: number;
+}
+
+export type AmountHow =
+  | { readonly code: "invoice"; readonly invoice: string; readonly issuedAt: string; readonly dueAt: string }
+  | {
+      readonly code: "late_interest";
+      readonly principal: number;
+      readonly currency: string;
+      readonly dayCountBasis: number;
+      readonly segments: readonly InterestSegment[];
+      /** Days before the rate table's first entry: not charged. */
+      readonly uncharged?: { readonly days: number; readonly before: string };
+    }
+  | { readonly code: "fixed_per_invoice"; readonly amount: number; readonly currency: string }
+  | {
+      readonly code: "fee_fixed";
+      readonly label: { readonly fr: string; readonly en: string };
+      readonly amount: number;
+      readonly currency: string;
+    }
+  | {
+      readonly code: "fee_percent";
+      readonly label: { readonly fr: string; readonly en: string };
+      readonly bps: number;
+      readonly base: number;
+      readonly currency: string;
+    };
 
 export interface AmountDue {
   readonly currency: string;

@@ -3,6 +3,7 @@
 // outcomes, offer kinds, amount lines, policy rules). The code itself stays available in a tooltip.
 import { createContext, type ReactNode, useContext, useState } from "react";
 import { POLICY_AUDIT_CODES } from "./words/codes-policy.js";
+import { CODES_DESK_TOOLS } from "./words/fr-desk-tools.js";
 import { PAGE_WORDS_FR, type PageText } from "./words-fr.js";
 
 export type Lang = "en" | "fr";
@@ -23,6 +24,7 @@ let current: Lang = "en";
 /** Plain words for the codes, by language; an unknown code is spelt out ("some_code" -> "Some code"). */
 const CODES: Record<Lang, Record<string, string>> = {
   en: {
+    ...CODES_DESK_TOOLS.en,
     dispute: "Dispute",
     already_paid: "Says it is already paid",
     vulnerability: "Vulnerable debtor",
@@ -89,6 +91,7 @@ const CODES: Record<Lang, Record<string, string>> = {
     ...POLICY_AUDIT_CODES.en,
   },
   fr: {
+    ...CODES_DESK_TOOLS.fr,
     dispute: "Contestation",
     already_paid: "Dit avoir déjà payé",
     vulnerability: "Débiteur vulnérable",

@@ -1,10 +1,12 @@
 // The French for the sentences inside the console's pages, keyed by the English text (English is the
 // default and stays as written in the pages). A key missing here is a type error at the call site, so
 // a new English sentence cannot silently stay untranslated. Placeholders like {name} are filled by t().
+import { FR_DESK_TOOLS } from "./words/fr-desk-tools.js";
 import { POLICY_WORDS_FR } from "./words/fr-policy.js";
 
 export const PAGE_WORDS_FR = {
   ...POLICY_WORDS_FR,
+  ...FR_DESK_TOOLS,
   // Shared pieces
   "Loading {what}…": "Chargement : {what}…",
   Pages: "Pages",

@@ -1,66 +1,26 @@
 // Outreach through real channels: an in-process SMTP server (smtp-server) receives the reminders and
 // confirmations nodemailer sends; the SMS provider API is mocked with msw; the STOP webhook and the
 // one-click unsubscribe are called over HTTP like a provider and a mail client would.
-import type { AddressInfo } from "node:net";
-import { type ParsedMail, simpleParser } from "mailparser";
 import { HttpResponse, http } from "msw";
 import { HttpNetworkFrame } from "msw/experimental";
 import { setupServer } from "msw/node";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { smsSignature } from "../../http/routes/outreach-routes.js";
 import { newCase, promiseOn } from "../../test-support/console-fixtures.js";
 import { type ConsoleTestService, startConsoleTestService } from "../../test-support/console-service.js";
+import { SmtpSink } from "../../test-support/smtp-sink.js";
 
 const REFUSED = "refused@dupont.example";
 
-class MailSink {
-  readonly mails: ParsedMail[] = [];
-  readonly rcpt: string[] = [];
-  readonly server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onRcptTo: (address, _session, callback) => {
-      this.rcpt.push(address.address);
-      if (address.address === REFUSED) {
-        const error = new Error("mailbox unavailable") as Error & { responseCode: number };
-        error.responseCode = 550;
-        callback(error);
-        return;
-      }
-      callback();
-    },
-    onData: (stream, _session, callback) => {
-      simpleParser(stream)
-        .then((mail) => {
-          this.mails.push(mail);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  async listen(): Promise<number> {
-    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
-    return (this.server.server.address() as AddressInfo).port;
-  }
-  close(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-  to(address: string): ParsedMail[] {
-    return this.mails.filter((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((t) => t?.text === address));
-  }
-}
-
 describe("outreach by e-mail through a real SMTP server", () => {
-  const sink = new MailSink();
+  const sink = new SmtpSink(new Set([REFUSED]));
   let t: ConsoleTestService;
   beforeAll(async () => {
-    const port = await sink.listen();
+    const smtpUrl = await sink.listen();
     t = await startConsoleTestService("pglite", {
       env: {
         OUTREACH_INTERVAL_SECONDS: "0",
-        SMTP_URL: `smtp://127.0.0.1:${port}`,
+        SMTP_URL: smtpUrl,
         MAIL_FROM: "Acme <relances@acme.example>",
       },
     });

@@ -1,53 +1,22 @@
 // How a one-time password link reaches a new or locked-out team member: `SendInvitation`, one
 // function, so it can later be wired to the shared e-mail outbox. With SMTP_URL it is sent with
-// nodemailer; without, it waits in the StaffMail table (and the admin is shown the link to hand over).
+// nodemailer; without (or when the SMTP server refuses it), it waits in the StaffMail table and the
+// admin is shown the link to hand over. The words are in invitation-text.ts.
 import nodemailer from "nodemailer";
 import type { Env } from "../../config/env.js";
 import { queueStaffMail } from "../../db/team.js";
 import type { AppContext } from "../context.js";
+import { type InvitationMail, invitationText } from "./invitation-text.js";
 
-export interface InvitationMail {
-  readonly to: string;
-  readonly purpose: "invite" | "reset";
-  readonly role: string;
-  readonly link: string;
-  readonly expiresAt: Date;
-}
+export type { InvitationMail } from "./invitation-text.js";
 
 export type Delivery = "smtp" | "outbox";
 export type SendInvitation = (mail: InvitationMail) => Promise<{ delivery: Delivery }>;
 
-/** Subject and plain text, in French then English (the console has both languages). */
-export function invitationText(mail: InvitationMail): { subject: string; text: string } {
-  const until = mail.expiresAt.toISOString().slice(0, 16).replace("T", " ");
-  if (mail.purpose === "invite")
-    return {
-      subject: "Invitation à la console amiable / Invitation to the amiable console",
-      text: [
-        `Vous êtes invité(e) à rejoindre la console amiable (rôle : ${mail.role}).`,
-        `Choisissez votre mot de passe ici : ${mail.link}`,
-        `Ce lien sert une seule fois et expire le ${until} UTC.`,
-        "",
-        `You are invited to the amiable console (role: ${mail.role}).`,
-        `Choose your password here: ${mail.link}`,
-        `This link works once and expires on ${until} UTC.`,
-      ].join("\n"),
-    };
-  return {
-    subject: "Nouveau mot de passe amiable / New amiable password",
-    text: [
-      `Un administrateur a réinitialisé votre mot de passe. Choisissez-en un nouveau : ${mail.link}`,
-      `Ce lien sert une seule fois et expire le ${until} UTC.`,
-      "",
-      `An administrator reset your password. Choose a new one: ${mail.link}`,
-      `This link works once and expires on ${until} UTC.`,
-    ].join("\n"),
-  };
-}
-
 export function outboxSender(ctx: Pick<AppContext, "db">): SendInvitation {
   return async (mail) => {
-    await queueStaffMail(ctx.db.prisma, { to: mail.to, ...invitationText(mail) });
+    const { subject, text } = invitationText(mail);
+    await queueStaffMail(ctx.db.prisma, { to: mail.to, subject, text });
     return { delivery: "outbox" };
   };
 }
@@ -60,6 +29,25 @@ export function smtpSender(env: Pick<Env, "SMTP_URL" | "MAIL_FROM">): SendInvita
   };
 }
 
-export function invitationSender(ctx: Pick<AppContext, "db" | "env">): SendInvitation {
-  return ctx.env.SMTP_URL ? smtpSender(ctx.env) : outboxSender(ctx);
+/**
+ * SMTP when configured; when the server refuses or cannot be reached, the mail waits in the outbox
+ * and the admin is given the link to hand over (the account exists already: no invitation is lost).
+ * The log says why without the address (no personal data in logs).
+ */
+export function invitationSender(ctx: Pick<AppContext, "db" | "env" | "log">): SendInvitation {
+  const outbox = outboxSender(ctx);
+  if (!ctx.env.SMTP_URL) return outbox;
+  const smtp = smtpSender(ctx.env);
+  return async (mail) => {
+    try {
+      return await smtp(mail);
+    } catch (error) {
+      const e = error as { code?: string; responseCode?: number };
+      ctx.log.warn(
+        { purpose: mail.purpose, code: e.code, responseCode: e.responseCode },
+        "invitation e-mail not sent by SMTP: kept in the outbox",
+      );
+      return outbox(mail);
+    }
+  };
 }

@@ -18,9 +18,10 @@ import {
 import { AppError, notFound } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import type { Actor, AppContext } from "../context.js";
-import type { Delivery, SendInvitation } from "./mailer.js";
+import type { Delivery, InvitationMail, SendInvitation } from "./mailer.js";
 
 const ROLES = ["collector", "policy_editor", "admin"] as const;
+const mailLanguage = z.enum(["fr", "en"], "must be fr or en");
 const password = z
   .string()
   .min(12, "must be at least 12 characters")
@@ -30,7 +31,12 @@ export const inviteInput = z.strictObject({
   email: z.email("must be an email address").max(254),
   role: z.enum(ROLES, "must be collector, policy_editor or admin"),
   name: z.string().trim().min(1).max(200).optional(),
+  /** The e-mail's language (the inviting admin's console language); French then English if absent. */
+  language: mailLanguage.optional(),
 });
+
+/** POST /api/users/:id/password-reset: an optional body, the e-mail's language. */
+export const resetInput = z.strictObject({ language: mailLanguage.optional() });
 
 export const updateUserInput = z
   .strictObject({
@@ -82,14 +88,12 @@ function passwordLink(ctx: AppContext, token: string): string {
 
 async function deliver(
   deps: TeamDeps,
-  purpose: "invite" | "reset",
-  to: string,
-  role: string,
+  mail: Omit<InvitationMail, "link">,
   token: string,
-  expiresAt: Date,
 ): Promise<InvitationView> {
+  const { purpose, expiresAt } = mail;
   const link = passwordLink(deps.ctx, token);
-  const { delivery } = await deps.sendInvitation({ to, purpose, role, link, expiresAt });
+  const { delivery } = await deps.sendInvitation({ ...mail, link });
   return {
     purpose,
     expiresAt: expiresAt.toISOString(),
@@ -133,7 +137,18 @@ export async function inviteUser(deps: TeamDeps, actor: Actor, body: unknown) {
     throw new AppError("conflict", "A user with this email already exists.", [
       { path: "email", message: "is already a member of the team" },
     ]);
-  const invitation = await deliver(deps, "invite", result.user.email, input.role, token, expiresAt);
+  const invitation = await deliver(
+    deps,
+    {
+      to: result.user.email,
+      purpose: "invite",
+      role: input.role,
+      expiresAt,
+      invitedBy: actor.email,
+      ...(input.language ? { language: input.language } : {}),
+    },
+    token,
+  );
   return { user: userView(result.user), invitation };
 }
 
@@ -156,7 +171,8 @@ export async function changeUser(deps: TeamDeps, actor: Actor, id: string, body:
   return { user: userView(result.user) };
 }
 
-export async function resetPassword(deps: TeamDeps, actor: Actor, id: string) {
+export async function resetPassword(deps: TeamDeps, actor: Actor, id: string, body: unknown = {}) {
+  const input = parseOrThrow(resetInput, body ?? {}, "password reset");
   const { ctx } = deps;
   const token = newSecretToken();
   const expiresAt = expiry(ctx);
@@ -168,7 +184,15 @@ export async function resetPassword(deps: TeamDeps, actor: Actor, id: string) {
     now: ctx.clock.now(),
   });
   if (result.status === "not_found") throw notFound("User");
-  return { invitation: await deliver(deps, "reset", result.email, "", token, expiresAt) };
+  const mail = {
+    to: result.email,
+    purpose: "reset" as const,
+    role: "",
+    expiresAt,
+    invitedBy: actor.email,
+    ...(input.language ? { language: input.language } : {}),
+  };
+  return { invitation: await deliver(deps, mail, token) };
 }
 
 /** What the set-password page shows before the person types: whose account, until when. */

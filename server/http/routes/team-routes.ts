@@ -37,7 +37,7 @@ export function teamRoutes(
     res.json(await changeUser(deps, actorOf(req), idParam(req.params.id, "User"), req.body));
   });
   router.post("/api/users/:id/password-reset", admin, async (req, res) => {
-    res.status(201).json(await resetPassword(deps, actorOf(req), idParam(req.params.id, "User")));
+    res.status(201).json(await resetPassword(deps, actorOf(req), idParam(req.params.id, "User"), req.body));
   });
 
   router.post("/api/password-links/check", links, async (req, res) => {

@@ -6,12 +6,13 @@ import { day, instant, label, money } from "../format.js";
 import { useAction } from "../hooks.js";
 import { t } from "../i18n.js";
 import type { CaseView } from "../types.js";
+import { amountHow } from "../words/amount-how.js";
 import { CopyLink } from "./CopyLink.js";
 import { Badge, Code, ErrorText, Facts } from "./common.js";
 
 export function Breakdown({ view }: { view: CaseView }) {
   const due = view.amountDue;
-  if (!due) return <p className="muted">No amount due could be computed.</p>;
+  if (!due) return <p className="muted">{t("No amount due could be computed.")}</p>;
   const m = (n: number) => money(n, due.currency);
   return (
     <>
@@ -35,27 +36,37 @@ export function Breakdown({ view }: { view: CaseView }) {
               <td>
                 <Code value={l.rule} />
               </td>
-              <td className="muted">{l.detail}</td>
+              <td className="muted" title={l.detail}>
+                {amountHow(l.how)}
+              </td>
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr>
             <th scope="row" colSpan={2}>
-              Principal {m(due.principal)} · interest {m(due.interest)} · fees {m(due.fees)} · paid −
-              {m(due.paid)}
+              {t("Principal {principal} · interest {interest} · fees {fees} · paid −{paid}", {
+                principal: m(due.principal),
+                interest: m(due.interest),
+                fees: m(due.fees),
+                paid: m(due.paid),
+              })}
             </th>
             <td className="num">
               <strong>{m(due.total)}</strong>
             </td>
             <td colSpan={2}>
-              as of {day(due.asOf)} · {due.daysPastDue} days past due
-              {due.timeBarred ? " · time-barred" : ""}
+              {t("as of {date} · {days} days past due", { date: day(due.asOf), days: due.daysPastDue })}
+              {due.timeBarred ? ` · ${t("time-barred")}` : ""}
             </td>
           </tr>
         </tfoot>
       </table>
-      <p className="muted">Limitation: {due.limitationRule}</p>
+      <p className="muted">
+        <abbr className="code-label" title={due.limitationRule}>
+          {t("Limitation period: {years} years", { years: due.limitationYears })}
+        </abbr>
+      </p>
     </>
   );
 }

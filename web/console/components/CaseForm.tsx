@@ -4,8 +4,10 @@
 import { type FormEvent, useState } from "react";
 import { createCaseInput } from "../../../server/app/cases/case-input.js";
 import { ApiError, request } from "../api.js";
-import { fromMajor } from "../format.js";
+import { fromMajor, label } from "../format.js";
 import { useAction } from "../hooks.js";
+import { currentLang, t } from "../i18n.js";
+import { fieldMessage, serverMessage } from "../words/server-words.js";
 import { CopyLink } from "./CopyLink.js";
 
 interface InvoiceRow {
@@ -45,7 +47,10 @@ export function CaseForm({ onCreated }: { onCreated: (created: { id: string; lin
     const amountErrors: Record<string, string> = {};
     const list = invoices.map((inv, i) => {
       const amount = fromMajor(inv.amount, f.currency);
-      if (amount === null) amountErrors[`invoices.${i}.amount`] = "must be an amount such as 1200.50";
+      if (amount === null)
+        amountErrors[`invoices.${i}.amount`] = t("must be an amount such as {example}", {
+          example: currentLang() === "fr" ? "1200,50" : "1200.50",
+        });
       return { number: inv.number.trim(), issuedAt: inv.issuedAt, dueAt: inv.dueAt, amount: amount ?? 0 };
     });
     return {
@@ -80,7 +85,7 @@ export function CaseForm({ onCreated }: { onCreated: (created: { id: string; lin
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const path = issue.path.map(String).join(".") || "(root)";
-        if (!found[path]) found[path] = issue.message;
+        if (!found[path]) found[path] = fieldMessage(issue.message);
       }
     }
     setErrors(found);
@@ -97,8 +102,8 @@ export function CaseForm({ onCreated }: { onCreated: (created: { id: string; lin
   // Server-side field errors (409 duplicate reference, 400 policy coverage) join the client ones.
   const serverErrors: Record<string, string> = {};
   if (action.error instanceof ApiError) {
-    for (const d of action.error.fieldErrors()) serverErrors[d.path] = d.message;
-    if (action.error.code === "conflict") serverErrors.reference = action.error.message;
+    for (const d of action.error.fieldErrors()) serverErrors[d.path] = fieldMessage(d.message);
+    if (action.error.code === "conflict") serverErrors.reference = serverMessage(action.error);
   }
   const all = { ...serverErrors, ...errors };
   const err = (path: string) =>
@@ -113,58 +118,58 @@ export function CaseForm({ onCreated }: { onCreated: (created: { id: string; lin
   if (created) {
     return (
       <div className="card">
-        <h2>Case created</h2>
-        <p>Send this link to the debtor. It is shown only once: copy it now.</p>
+        <h2>{t("Case created")}</h2>
+        <p>{t("Send this link to the debtor. It is shown only once: copy it now.")}</p>
         <CopyLink link={created.link} />
       </div>
     );
   }
 
   return (
-    <form className="card case-form" onSubmit={submit} noValidate aria-label="New case">
-      <h2>New case</h2>
+    <form className="card case-form" onSubmit={submit} noValidate aria-label={t("New case")}>
+      <h2>{t("New case")}</h2>
       <div className="grid">
         <label>
-          Reference
+          {t("Reference")}
           <input value={f.reference} onChange={set("reference")} {...described("reference")} />
           {err("reference")}
         </label>
         <label>
-          Creditor
+          {t("Creditor")}
           <input value={f.creditor} onChange={set("creditor")} {...described("creditor.name")} />
           {err("creditor.name")}
         </label>
         <label>
-          Debtor name
+          {t("Debtor name")}
           <input value={f.debtorName} onChange={set("debtorName")} {...described("debtor.name")} />
           {err("debtor.name")}
         </label>
         <label>
-          Debtor kind
+          {t("Debtor kind")}
           <select value={f.kind} onChange={set("kind")}>
-            <option value="business">Business</option>
-            <option value="consumer">Consumer</option>
+            <option value="business">{label("business")}</option>
+            <option value="consumer">{label("consumer")}</option>
           </select>
         </label>
         <label>
-          Email
+          {t("Email")}
           <input type="email" value={f.email} onChange={set("email")} {...described("debtor.email")} />
           {err("debtor.email")}
         </label>
         <label>
-          Phone
+          {t("Phone")}
           <input value={f.phone} onChange={set("phone")} {...described("debtor.phone")} />
           {err("debtor.phone")}
         </label>
         <label>
-          Language
+          {t("Language")}
           <select value={f.locale} onChange={set("locale")}>
-            <option value="fr">French</option>
-            <option value="en">English</option>
+            <option value="fr">{t("French")}</option>
+            <option value="en">{t("English")}</option>
           </select>
         </label>
         <label>
-          Time zone (optional)
+          {t("Time zone (optional)")}
           <input
             placeholder="Europe/Paris"
             value={f.timeZone}
@@ -174,29 +179,29 @@ export function CaseForm({ onCreated }: { onCreated: (created: { id: string; lin
           {err("debtor.timeZone")}
         </label>
         <label>
-          Jurisdiction
+          {t("Jurisdiction")}
           <select value={f.jurisdiction} onChange={set("jurisdiction")} {...described("jurisdiction")}>
-            <option value="FR">France</option>
-            <option value="UK">United Kingdom</option>
-            <option value="US">United States</option>
+            <option value="FR">{t("France")}</option>
+            <option value="UK">{t("United Kingdom")}</option>
+            <option value="US">{t("United States")}</option>
           </select>
           {err("jurisdiction")}
         </label>
         {f.jurisdiction === "US" && (
           <label>
-            US state
+            {t("US state")}
             <input value={f.usState} onChange={set("usState")} {...described("usState")} />
             {err("usState")}
           </label>
         )}
         <label>
-          Currency
+          {t("Currency")}
           <input value={f.currency} onChange={set("currency")} maxLength={3} {...described("currency")} />
           {err("currency")}
         </label>
       </div>
       <fieldset>
-        <legend>Invoices</legend>
+        <legend>{t("Invoices")}</legend>
         {err("invoices")}
         {invoices.map((inv, i) => {
           const upd = (k: keyof InvoiceRow) => (e: { target: { value: string } }) =>
@@ -205,12 +210,12 @@ export function CaseForm({ onCreated }: { onCreated: (created: { id: string; lin
             // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity until saved
             <div className="invoice-row" key={i}>
               <label>
-                Number
+                {t("Number")}
                 <input value={inv.number} onChange={upd("number")} {...described(`invoices.${i}.number`)} />
                 {err(`invoices.${i}.number`)}
               </label>
               <label>
-                Issued
+                {t("Issued")}
                 <input
                   type="date"
                   value={inv.issuedAt}
@@ -220,7 +225,7 @@ export function CaseForm({ onCreated }: { onCreated: (created: { id: string; lin
                 {err(`invoices.${i}.issuedAt`)}
               </label>
               <label>
-                Due
+                {t("Due")}
                 <input
                   type="date"
                   value={inv.dueAt}
@@ -230,10 +235,10 @@ export function CaseForm({ onCreated }: { onCreated: (created: { id: string; lin
                 {err(`invoices.${i}.dueAt`)}
               </label>
               <label>
-                Amount ({f.currency || "…"})
+                {t("Amount ({currency})", { currency: f.currency || "…" })}
                 <input
                   inputMode="decimal"
-                  placeholder="1200.50"
+                  placeholder={currentLang() === "fr" ? "1200,50" : "1200.50"}
                   value={inv.amount}
                   onChange={upd("amount")}
                   {...described(`invoices.${i}.amount`)}
@@ -246,7 +251,7 @@ export function CaseForm({ onCreated }: { onCreated: (created: { id: string; lin
                   className="btn btn--ghost"
                   onClick={() => setInvoices(invoices.filter((_, j) => j !== i))}
                 >
-                  Remove
+                  {t("Remove")}
                 </button>
               )}
             </div>
@@ -257,18 +262,18 @@ export function CaseForm({ onCreated }: { onCreated: (created: { id: string; lin
           className="btn"
           onClick={() => setInvoices([...invoices, { ...EMPTY_INVOICE }])}
         >
-          Add an invoice
+          {t("Add an invoice")}
         </button>
       </fieldset>
       <fieldset>
-        <legend>Identity check</legend>
+        <legend>{t("Identity check")}</legend>
         <label>
-          Question the debtor must answer (optional)
+          {t("Question the debtor must answer (optional)")}
           <input value={f.question} onChange={set("question")} {...described("verification.question")} />
           {err("verification.question")}
         </label>
         <label>
-          Expected answer (stored hashed)
+          {t("Expected answer (stored hashed)")}
           <input value={f.answer} onChange={set("answer")} {...described("verification.answer")} />
           {err("verification.answer")}
         </label>
@@ -276,16 +281,16 @@ export function CaseForm({ onCreated }: { onCreated: (created: { id: string; lin
       {all["(root)"] && <p className="error">{all["(root)"]}</p>}
       {action.error && !Object.keys(serverErrors).length && (
         <p className="error" role="alert">
-          {action.error.message}
+          {serverMessage(action.error)}
         </p>
       )}
       {Object.keys(all).length > 0 && (
         <p className="error" role="alert">
-          Please correct the highlighted fields.
+          {t("Please correct the highlighted fields.")}
         </p>
       )}
       <button type="submit" className="btn btn--primary" disabled={action.busy}>
-        Create the case
+        {t("Create the case")}
       </button>
     </form>
   );

@@ -3,12 +3,13 @@ import type { ReactNode } from "react";
 import type { ApiError } from "../api.js";
 import { label } from "../format.js";
 import { t } from "../i18n.js";
+import { serverMessage } from "../words/server-words.js";
 
 export function ErrorText({ error }: { error: ApiError | null }) {
   if (!error) return null;
   return (
     <p className="error" role="alert">
-      {error.message}
+      {serverMessage(error)}
     </p>
   );
 }

@@ -5,6 +5,7 @@ import { query, request } from "../api.js";
 import { ErrorText, Loading } from "../components/common.js";
 import { label } from "../format.js";
 import { useResource } from "../hooks.js";
+import { codeLabel, t } from "../i18n.js";
 import { MessageTable } from "./MessageTable.js";
 import type { OutreachMessage } from "./types.js";
 
@@ -33,13 +34,19 @@ export function OutboxPage() {
       ),
     [status, channel, kind],
   );
-  const select = (name: string, value: string, options: string[], set: (v: string) => void) => (
+  const select = (
+    name: string,
+    value: string,
+    options: string[],
+    set: (v: string) => void,
+    words: (code: string) => string = label,
+  ) => (
     <label>
       {name}
       <select value={value} onChange={(e) => set(e.target.value)}>
         {options.map((o) => (
           <option key={o} value={o}>
-            {o ? label(o) : "Any"}
+            {o ? words(o) : t("Any")}
           </option>
         ))}
       </select>
@@ -47,14 +54,18 @@ export function OutboxPage() {
   );
   return (
     <section className="page">
-      <h1>Outbox</h1>
-      <form className="filters" aria-label="Filter messages" onSubmit={(e) => e.preventDefault()}>
-        {select("Status", status, STATUSES, setStatus)}
-        {select("Channel", channel, CHANNELS, setChannel)}
-        {select("Kind", kind, KINDS, setKind)}
+      <h1>{t("Outbox")}</h1>
+      <form className="filters" aria-label={t("Filter messages")} onSubmit={(e) => e.preventDefault()}>
+        {select(t("Status"), status, STATUSES, setStatus)}
+        {select(t("Channel"), channel, CHANNELS, setChannel)}
+        {select(t("Kind"), kind, KINDS, setKind, (k) => codeLabel(`outreach.${k}`))}
       </form>
       <ErrorText error={list.error} />
-      {list.data ? <MessageTable messages={list.data.messages} showCase /> : <Loading what="the outbox" />}
+      {list.data ? (
+        <MessageTable messages={list.data.messages} showCase />
+      ) : (
+        <Loading what={t("the outbox")} />
+      )}
     </section>
   );
 }
@@ -65,7 +76,7 @@ export function OutreachTasks() {
   if (!list.data || list.data.messages.length === 0) return null;
   return (
     <section aria-labelledby="h-tasks">
-      <h2 id="h-tasks">Reminder tasks</h2>
+      <h2 id="h-tasks">{t("Reminder tasks")}</h2>
       <MessageTable messages={list.data.messages} showCase />
     </section>
   );

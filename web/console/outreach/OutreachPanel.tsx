@@ -3,10 +3,10 @@
 // (a message with its own link: the debtor's current link keeps working).
 import { useState } from "react";
 import { download, request } from "../api.js";
-import { Badge, ErrorText, Loading } from "../components/common.js";
+import { ErrorText, Loading } from "../components/common.js";
 import { day, instant, label } from "../format.js";
 import { useAction, useResource } from "../hooks.js";
-import { t } from "../i18n.js";
+import { hasCodeLabel, t } from "../i18n.js";
 import "./outreach.css";
 import { MessageTable } from "./MessageTable.js";
 import type { OutreachSequence } from "./types.js";
@@ -16,7 +16,7 @@ export function OutreachPanel({ caseId }: { caseId: string }) {
   const action = useAction();
   const [recipient, setRecipient] = useState("collection_agency");
   if (seq.error) return <ErrorText error={seq.error} />;
-  if (!seq.data) return <Loading what="the reminders" />;
+  if (!seq.data) return <Loading what={t("the reminders")} />;
   const s = seq.data;
   const post = (path: string, body?: unknown) =>
     action.run(async () => {
@@ -28,18 +28,32 @@ export function OutreachPanel({ caseId }: { caseId: string }) {
       <dl className="kv">
         <dt>{t("Sequence")}</dt>
         <dd>
-          <Badge value={s.status} kind="sequence" />
-          {s.reason ? ` (${label(s.reason.replace(/^escalation:/, ""))})` : ""}
+          {/* "La séquence" is feminine: its states have their own words (sequence.*). */}
+          <span className={`badge badge--sequence badge--${s.status}`} title={s.status}>
+            {hasCodeLabel(`sequence.${s.status}`) ? label(`sequence.${s.status}`) : label(s.status)}
+          </span>
+          {s.reason ? ` (${reasonLabel(s.reason)})` : ""}
         </dd>
         <dt>{t("Next step")}</dt>
         <dd>
-          {s.nextStep
-            ? `${t("{step} by {channel} on {date}", {
-                step: s.nextStep.id,
-                channel: label(s.nextStep.channel),
+          {s.nextStep ? (
+            <>
+              {t("{step} by {channel} on {date}", {
+                step: t("Step {n} of {count}", {
+                  n: s.steps.findIndex((step) => step.id === s.nextStep?.id) + 1,
+                  count: s.steps.length,
+                }),
+                channel: inSentence(label(s.nextStep.channel)),
                 date: day(s.nextStep.date),
-              })}${s.nextRunAt ? ` ${t("(not before {when})", { when: instant(s.nextRunAt) })}` : ""}`
-            : "—"}
+              })}
+              {s.nextRunAt ? ` ${t("(not before {when})", { when: instant(s.nextRunAt) })}` : ""}{" "}
+              <code className="muted" title={t("The step's name in the policy")}>
+                {s.nextStep.id}
+              </code>
+            </>
+          ) : (
+            "—"
+          )}
         </dd>
         <dt>{t("Link last opened")}</dt>
         <dd>{s.lastOpenedAt ? instant(s.lastOpenedAt) : t("never")}</dd>
@@ -120,4 +134,15 @@ export function OutreachPanel({ caseId }: { caseId: string }) {
       <MessageTable messages={s.messages} />
     </div>
   );
+}
+
+/** Why the sequence is paused or stopped: "escalation:dispute", "case:handed_off", "collector"… in words. */
+function reasonLabel(reason: string): string {
+  const code = reason.replace(/^(escalation|case):/, "");
+  return hasCodeLabel(`sequence.${code}`) ? label(`sequence.${code}`) : label(code);
+}
+
+/** "E-mail" in the middle of a sentence is "e-mail"; acronyms (SMS) stay as they are. */
+function inSentence(word: string): string {
+  return /^[A-Z][a-zà-ÿ-]/.test(word) ? word.charAt(0).toLowerCase() + word.slice(1) : word;
 }

@@ -4,7 +4,10 @@ import { type FormEvent, useState } from "react";
 import { type ApiError, request } from "../api.js";
 import { ErrorText, Loading } from "../components/common.js";
 import { useResource } from "../hooks.js";
+import { t } from "../i18n.js";
 import { useSession } from "../session.js";
+import { fieldMessage } from "../words/server-words.js";
+import type { PageText } from "../words-fr.js";
 
 interface Creditor {
   readonly id: string;
@@ -26,13 +29,13 @@ type PaymentField =
   | "usAccountNumber"
   | "url";
 
-const TOP: [keyof Creditor & string, string][] = [
+const TOP: [keyof Creditor & string, PageText][] = [
   ["displayName", "Display name"],
   ["logoUrl", "Logo URL (https)"],
   ["contactEmail", "Contact e-mail"],
   ["contactPhone", "Contact phone"],
 ];
-const PAYMENT: [PaymentField, string][] = [
+const PAYMENT: [PaymentField, PageText][] = [
   ["accountHolder", "Account holder"],
   ["iban", "IBAN"],
   ["bic", "BIC"],
@@ -49,14 +52,14 @@ export function CreditorsPage() {
   const current = list.data?.items.find((c) => c.id === selected) ?? null;
   return (
     <section className="page">
-      <h1>Creditors</h1>
+      <h1>{t("Creditors")}</h1>
       <ErrorText error={list.error} />
-      {!list.data && list.loading && <Loading what="creditors" />}
+      {!list.data && list.loading && <Loading what={t("creditors")} />}
       {list.data && (
         <label>
-          Creditor
+          {t("Creditor")}
           <select value={selected ?? ""} onChange={(e) => setSelected(e.target.value || null)}>
-            <option value="">Choose…</option>
+            <option value="">{t("Choose…")}</option>
             {list.data.items.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
@@ -79,7 +82,10 @@ function CreditorForm({ creditor, onSaved }: { creditor: Creditor; onSaved: () =
   const [values, setValues] = useState(initial);
   const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState(false);
-  const fieldError = (path: string) => error?.fieldErrors().find((f) => f.path === path)?.message;
+  const fieldError = (path: string) => {
+    const found = error?.fieldErrors().find((f) => f.path === path)?.message;
+    return found ? fieldMessage(found) : undefined;
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -105,9 +111,9 @@ function CreditorForm({ creditor, onSaved }: { creditor: Creditor; onSaved: () =
     }
   };
 
-  const input = (key: string, text: string) => (
+  const input = (key: string, text: PageText) => (
     <label key={key}>
-      {text}
+      {t(text)}
       <input
         value={values[key] ?? ""}
         readOnly={!admin}
@@ -119,24 +125,31 @@ function CreditorForm({ creditor, onSaved }: { creditor: Creditor; onSaved: () =
   );
 
   return (
-    <form className="form" onSubmit={submit} aria-label={`Settings of ${creditor.name}`}>
+    <form className="form" onSubmit={submit} aria-label={t("Settings of {name}", { name: creditor.name })}>
       <h2>{creditor.name}</h2>
       <fieldset>
-        <legend>Shown to debtors</legend>
+        <legend>{t("Shown to debtors")}</legend>
         {TOP.map(([k, text]) => input(k, text))}
       </fieldset>
       <fieldset>
-        <legend>How debtors pay</legend>
+        <legend>{t("How debtors pay")}</legend>
         {PAYMENT.map(([k, text]) => input(`payment.${k}`, text))}
       </fieldset>
-      <ErrorText error={error} />
-      {saved && <p role="status">Saved.</p>}
+      {/* Field errors are shown beside their fields: the summary only points at them. */}
+      {error?.fieldErrors().length ? (
+        <p className="error" role="alert">
+          {t("Please correct the highlighted fields.")}
+        </p>
+      ) : (
+        <ErrorText error={error} />
+      )}
+      {saved && <p role="status">{t("Saved.")}</p>}
       {admin ? (
         <button type="submit" className="btn btn--primary">
-          Save
+          {t("Save")}
         </button>
       ) : (
-        <p className="muted">Only an administrator can change these settings.</p>
+        <p className="muted">{t("Only an administrator can change these settings.")}</p>
       )}
     </form>
   );

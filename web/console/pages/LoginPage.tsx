@@ -1,7 +1,9 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { ApiError, request } from "../api.js";
+import { LanguageSwitch, t } from "../i18n.js";
 import { navigate } from "../router.js";
 import { useSession } from "../session.js";
+import { serverMessage } from "../words/server-words.js";
 
 export function LoginPage() {
   const session = useSession();
@@ -17,7 +19,7 @@ export function LoginPage() {
     // A failed single sign-on comes back here with its reason in the fragment.
     const reason = new URLSearchParams(window.location.hash.replace(/^#/, "")).get("sso_error");
     if (reason) {
-      setError(reason);
+      setError(serverMessage(new ApiError(401, "unauthenticated", reason)));
       window.history.replaceState(null, "", window.location.pathname);
     }
   }, []);
@@ -30,7 +32,7 @@ export function LoginPage() {
       await session.login(email.trim(), password);
       navigate("/", { replace: true });
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : "Login failed.");
+      setError(err instanceof ApiError ? serverMessage(err) : t("Login failed."));
     } finally {
       setBusy(false);
     }
@@ -39,10 +41,11 @@ export function LoginPage() {
   return (
     <main className="login">
       <form className="card login__form" onSubmit={submit} aria-labelledby="login-title">
-        <h1 id="login-title">amiable console</h1>
-        {session.expired && <p className="notice">Your session has ended. Please log in again.</p>}
+        <LanguageSwitch />
+        <h1 id="login-title">{t("amiable console")}</h1>
+        {session.expired && <p className="notice">{t("Your session has ended. Please log in again.")}</p>}
         <label>
-          Email
+          {t("Email")}
           <input
             type="email"
             autoComplete="username"
@@ -52,7 +55,7 @@ export function LoginPage() {
           />
         </label>
         <label>
-          Password
+          {t("Password")}
           <input
             type="password"
             autoComplete="current-password"
@@ -67,11 +70,11 @@ export function LoginPage() {
           </p>
         )}
         <button type="submit" className="btn btn--primary" disabled={busy}>
-          {busy ? "Logging in…" : "Log in"}
+          {busy ? t("Logging in…") : t("Log in")}
         </button>
         {sso && (
           <a className="btn" href="/api/sso/start">
-            Log in with single sign-on
+            {t("Log in with single sign-on")}
           </a>
         )}
       </form>

@@ -2,7 +2,10 @@
 // the login page. The token is read from the URL fragment, which browsers never send to a server.
 import { type FormEvent, useEffect, useState } from "react";
 import { ApiError, request } from "../api.js";
+import { LanguageSwitch, t } from "../i18n.js";
 import { navigate } from "../router.js";
+import { Rich } from "../words/rich.js";
+import { fieldMessage, serverMessage } from "../words/server-words.js";
 
 const tokenFromHash = () => new URLSearchParams(window.location.hash.replace(/^#/, "")).get("token") ?? "";
 
@@ -17,13 +20,15 @@ export function PasswordLinkPage() {
   useEffect(() => {
     request<{ email: string; purpose: string }>("POST", "/api/password-links/check", { body: { token } })
       .then(setAccount)
-      .catch((err: unknown) => setError(err instanceof ApiError ? err.message : "This link is not valid."));
+      .catch((err: unknown) =>
+        setError(err instanceof ApiError ? serverMessage(err) : t("This link is not valid.")),
+      );
   }, [token]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (password !== repeat) {
-      setError("The two passwords differ.");
+      setError(t("The two passwords differ."));
       return;
     }
     setBusy(true);
@@ -36,9 +41,9 @@ export function PasswordLinkPage() {
       setError(
         err instanceof ApiError
           ? err.fieldErrors()[0]
-            ? `Password ${err.fieldErrors()[0]?.message}.`
-            : err.message
-          : "The password could not be set.",
+            ? t("The password {why}.", { why: fieldMessage(err.fieldErrors()[0]?.message ?? "") })
+            : serverMessage(err)
+          : t("The password could not be set."),
       );
     } finally {
       setBusy(false);
@@ -48,15 +53,23 @@ export function PasswordLinkPage() {
   return (
     <main className="login">
       <form className="card login__form" onSubmit={submit} aria-labelledby="password-title">
-        <h1 id="password-title">Choose your password</h1>
+        <LanguageSwitch />
+        <h1 id="password-title">{t("Choose your password")}</h1>
         {account && (
           <p>
-            {account.purpose === "invite" ? "Welcome to the amiable console" : "New password"} for{" "}
-            <strong>{account.email}</strong>. At least 12 characters.
+            <Rich
+              text={
+                account.purpose === "invite"
+                  ? "Welcome to the amiable console, {email}."
+                  : "New password for {email}."
+              }
+              values={{ email: <strong>{account.email}</strong> }}
+            />{" "}
+            {t("At least 12 characters.")}
           </p>
         )}
         <label>
-          New password
+          {t("New password")}
           <input
             type="password"
             autoComplete="new-password"
@@ -68,7 +81,7 @@ export function PasswordLinkPage() {
           />
         </label>
         <label>
-          Repeat the password
+          {t("Repeat the password")}
           <input
             type="password"
             autoComplete="new-password"
@@ -84,7 +97,7 @@ export function PasswordLinkPage() {
           </p>
         )}
         <button type="submit" className="btn btn--primary" disabled={busy || !account}>
-          Set the password
+          {t("Set the password")}
         </button>
       </form>
     </main>

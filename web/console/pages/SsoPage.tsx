@@ -1,6 +1,7 @@
 // Where single sign-on lands: the session is in the URL fragment (never sent to a server); it is
 // kept like a password login's, the fragment is wiped, and the console opens.
 import { useEffect, useRef } from "react";
+import { t } from "../i18n.js";
 import { navigate } from "../router.js";
 import { useSession } from "../session.js";
 import type { Role } from "../types.js";
@@ -23,5 +24,5 @@ export function SsoPage() {
       navigate("/", { replace: true });
     } else navigate("/login", { replace: true });
   }, [session]);
-  return <p className="muted">Signing you in…</p>;
+  return <p className="muted">{t("Signing you in…")}</p>;
 }

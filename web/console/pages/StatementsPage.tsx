@@ -6,6 +6,9 @@ import { type ApiError, query, request } from "../api.js";
 import { Badge, ErrorText, Loading, Pagination } from "../components/common.js";
 import { day, money } from "../format.js";
 import { useResource } from "../hooks.js";
+import { t } from "../i18n.js";
+import { Rich } from "../words/rich.js";
+import { lineNote, lineProblems } from "../words/server-words.js";
 
 interface StatementLine {
   readonly id: string;
@@ -58,13 +61,15 @@ export function StatementsPage() {
   const l = lines.data;
   return (
     <section className="page">
-      <h1>Bank statements</h1>
+      <h1>{t("Bank statements")}</h1>
       <p className="muted">
-        Import a CSV file (date, amount, currency, text, counterparty, bank_ref) or a CAMT.053 statement. Each
-        credit is matched on the payment reference (RF…) and the amount due.
+        <Rich
+          text="Import a CSV file (columns {columns}) or a CAMT.053 statement. Each credit is matched on the payment reference (RF…) and the amount due."
+          values={{ columns: <code>date, amount, currency, text, counterparty, bank_ref</code> }}
+        />
       </p>
       <label className="import">
-        Statement file
+        {t("Statement file")}
         <input
           type="file"
           accept=".csv,.xml,text/csv,application/xml"
@@ -78,23 +83,32 @@ export function StatementsPage() {
       <ErrorText error={error} />
       {result && (
         <p role="status">
-          {result.format}: {result.matched} matched, {result.partial} partial, {result.unmatched} unmatched,{" "}
-          {result.duplicate} already imported, {result.skipped} debits skipped
-          {result.errors.length ? `, ${result.errors.length} unreadable line(s)` : ""}.
+          {t(
+            "{format}: {matched} matched, {partial} partial, {unmatched} unmatched, {duplicate} already imported, {skipped} debits skipped.",
+            {
+              format: result.format === "csv" ? "CSV" : result.format.toUpperCase(),
+              matched: result.matched,
+              partial: result.partial,
+              unmatched: result.unmatched,
+              duplicate: result.duplicate,
+              skipped: result.skipped,
+            },
+          )}
+          {result.errors.length ? ` ${t("Unreadable lines: {n}.", { n: result.errors.length })}` : ""}
         </p>
       )}
       {result?.errors.length ? (
         <ul className="error">
           {result.errors.map((e) => (
             <li key={e.lineNo}>
-              Line {e.lineNo}: {e.message}
+              {t("Line {n}: {message}", { n: e.lineNo, message: lineProblems(e.message) })}
             </li>
           ))}
         </ul>
       ) : null}
-      <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Filter statement lines">
+      <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label={t("Filter statement lines")}>
         <label>
-          Show
+          {t("Show")}
           <select
             value={status}
             onChange={(e) => {
@@ -102,27 +116,27 @@ export function StatementsPage() {
               setPage(1);
             }}
           >
-            <option value="open">Waiting for a person</option>
-            <option value="unmatched">Unmatched</option>
-            <option value="partial">Partial</option>
-            <option value="matched">Matched</option>
-            <option value="all">All</option>
+            <option value="open">{t("Waiting for a person")}</option>
+            <option value="unmatched">{t("Unmatched")}</option>
+            <option value="partial">{t("Partial")}</option>
+            <option value="matched">{t("Matched")}</option>
+            <option value="all">{t("All lines")}</option>
           </select>
         </label>
       </form>
       <ErrorText error={lines.error} />
-      {!l && lines.loading && <Loading what="statement lines" />}
+      {!l && lines.loading && <Loading what={t("statement lines")} />}
       {l && (
         <>
           <table>
             <thead>
               <tr>
-                <th scope="col">Booked</th>
-                <th scope="col">Amount</th>
-                <th scope="col">Text</th>
-                <th scope="col">Payer</th>
-                <th scope="col">Status</th>
-                <th scope="col">Action</th>
+                <th scope="col">{t("Booked")}</th>
+                <th scope="col">{t("Amount")}</th>
+                <th scope="col">{t("Text")}</th>
+                <th scope="col">{t("Payer")}</th>
+                <th scope="col">{t("Status")}</th>
+                <th scope="col">{t("Action")}</th>
               </tr>
             </thead>
             <tbody>
@@ -134,7 +148,7 @@ export function StatementsPage() {
                   <td>{line.counterparty ?? "–"}</td>
                   <td>
                     <Badge value={line.status} />
-                    {line.note ? <div className="muted">{line.note}</div> : null}
+                    {line.note ? <div className="muted">{lineNote(line.note)}</div> : null}
                   </td>
                   <td>
                     <LineActions line={line} onDone={lines.reload} />
@@ -174,17 +188,17 @@ function LineActions({ line, onDone }: { line: StatementLine; onDone: () => void
     >
       {line.status === "unmatched" && (
         <label>
-          Case id
-          <input value={caseId} onChange={(e) => setCaseId(e.target.value)} placeholder="case UUID" />
+          {t("Case id")}
+          <input value={caseId} onChange={(e) => setCaseId(e.target.value)} placeholder={t("case UUID")} />
         </label>
       )}
       <label>
-        Note
+        {t("Note")}
         <input value={note} onChange={(e) => setNote(e.target.value)} required />
       </label>
       {line.status === "unmatched" && (
         <button type="submit" className="btn" disabled={!caseId.trim() || !note.trim()}>
-          Assign to case
+          {t("Assign to case")}
         </button>
       )}
       <button
@@ -193,7 +207,7 @@ function LineActions({ line, onDone }: { line: StatementLine; onDone: () => void
         disabled={!note.trim()}
         onClick={(e) => act(e, "dismiss")}
       >
-        {line.status === "partial" ? "Mark reviewed" : "Dismiss"}
+        {line.status === "partial" ? t("Mark reviewed") : t("Dismiss")}
       </button>
       <ErrorText error={error} />
     </form>

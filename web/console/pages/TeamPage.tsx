@@ -7,7 +7,7 @@ import { request } from "../api.js";
 import { ErrorText, Loading } from "../components/common.js";
 import { instant } from "../format.js";
 import { useAction, useResource } from "../hooks.js";
-import { t } from "../i18n.js";
+import { currentLang, t } from "../i18n.js";
 import { useSession } from "../session.js";
 import type { Role } from "../types.js";
 import type { PageText } from "../words-fr.js";
@@ -48,7 +48,10 @@ function InviteForm({ onDone }: { onDone: (who: string, invitation: InvitationVi
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const res = await action.run(() =>
-      request<{ user: Member; invitation: InvitationView }>("POST", "/api/users", { body: { email, role } }),
+      request<{ user: Member; invitation: InvitationView }>("POST", "/api/users", {
+        // The e-mail goes out in the inviting admin's language (decision 0104).
+        body: { email, role, language: currentLang() },
+      }),
     );
     if (res) {
       setEmail("");
@@ -139,7 +142,9 @@ function MemberRow({
             onClick={() =>
               void action
                 .run(() =>
-                  request<{ invitation: InvitationView }>("POST", `/api/users/${member.id}/password-reset`),
+                  request<{ invitation: InvitationView }>("POST", `/api/users/${member.id}/password-reset`, {
+                    body: { language: currentLang() },
+                  }),
                 )
                 .then((res) => {
                   if (res) {

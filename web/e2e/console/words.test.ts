@@ -45,8 +45,8 @@ describe.skipIf(!hasChromium)("collector console: words people read", () => {
     const breakdown = page.locator("table.breakdown");
     await breakdown.waitFor();
     const text = (await breakdown.textContent()) ?? "";
-    expect(text).toContain("fixed 40.00 EUR per overdue invoice");
-    expect(text).toMatch(/1200\.00 EUR × Σ/);
+    expect(text).toContain("fixed €40.00 per overdue invoice");
+    expect(text).toMatch(/€1,200\.00 × Σ/);
     expect(text).not.toMatch(/fixed 4000 |120000 ×/);
     expect(text).toContain("Late interest");
     // The rule's code stays one hover away.

@@ -1,9 +1,11 @@
 // Bank statement lines from CSV: a header row naming the columns date, amount, currency, text
 // (or reference/description), and optionally counterparty and bank_ref. Amounts in major units with
 // a dot or comma ("1234.56", "-20,00"); dates as YYYY-MM-DD or DD/MM/YYYY. Debits are left out.
+
 import { parse } from "csv-parse/sync";
 import { isIsoCurrency } from "../../../domain/money.js";
 import { parseMajorAmount } from "../../console/csv-columns.js";
+import { detectDelimiter } from "../../console/csv-import.js";
 import { type EntryError, MAX_STATEMENT_LINES, type ReadEntries, type StatementEntry } from "./entries.js";
 
 const ALIASES: Record<string, string> = {
@@ -46,7 +48,9 @@ export function readStatementCsv(source: string): ReadEntries {
       skip_empty_lines: true,
       relax_column_count: true,
       trim: true,
-      delimiter: [",", ";"],
+      // One separator per file, found in the header: with both, a decimal comma ("250,00" in a
+      // French Excel file separated by semicolons) would split the amount in two.
+      delimiter: detectDelimiter(source),
     });
   } catch (error) {
     return {

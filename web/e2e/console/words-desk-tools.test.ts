@@ -1,0 +1,195 @@
+// The desk's tools in French at 1440 px, read as a French collections team would: the login page and
+// its error, the outbox and a message as sent, the case's reminders and debt breakdown (written on the
+// page from the policy engine's data), bank statements with an unreadable line, creditor settings with
+// a wrong IBAN, the new-case form's errors, and the set-password page an invitation opens. On each, no
+// English sentence is left (dictionary keys and English words); screenshots kept.
+import type { Browser, BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ConsoleTestService } from "../../../server/test-support/console-service.js";
+import { sampleCase } from "../../../server/test-support/service.js";
+import { hasChromium, launchBrowser, NO_PROBLEMS, PageProblems } from "../support/browser.js";
+import { ConsoleNav } from "./pages/console-pages.js";
+import {
+  CreditorsPageFr,
+  LoginFormFr,
+  NewCaseFormFr,
+  OutboxPageFr,
+  PasswordLinkPageFr,
+  StatementsPageFr,
+} from "./pages/desk-tools-pages.js";
+import { englishLeft } from "./pages/english-left.js";
+import { PASSWORD, startConsoleE2e } from "./support.js";
+
+const REFERENCE = "E2E-FR2-1";
+/** The test's own data, which is no sentence of the console. */
+const DATA = [REFERENCE, "Acme Fournitures", "Dupont Transport SARL", "admin@test.local", "F-FR2"];
+const shot = (name: string) => `test-artifacts/screenshots/${name}.png`;
+const flat = (s: string | null) => (s ?? "").replace(/\s+/g, " ");
+
+describe.skipIf(!hasChromium)("collector console in French: the desk's tools", () => {
+  let t: ConsoleTestService;
+  let browser: Browser;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    [t, browser] = await Promise.all([startConsoleE2e(), launchBrowser()]);
+    context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: "en-GB",
+      timezoneId: "Europe/Paris",
+    });
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await t?.close();
+  });
+
+  it("shows the login, outbox, reminders, breakdown, statements, creditors and new-case form in French", async () => {
+    // An overdue case whose first reminder waits in the outbox (no mail server).
+    t.clock.set("2026-03-10T09:30:00Z");
+    const created = await t.api("POST", "/api/cases", {
+      token: t.tokens.collector,
+      body: sampleCase({
+        reference: REFERENCE,
+        invoices: [{ number: "F-FR2", issuedAt: "2026-02-04", dueAt: "2026-03-06", amount: 150_000 }],
+      }),
+    });
+    expect(created.status).toBe(201);
+    await t.service.outreach.tick();
+
+    const page = await context.newPage();
+    const problems = new PageProblems(page, [t.url]);
+    const login = new LoginFormFr(page);
+    const nav = new ConsoleNav(page);
+
+    // Login: the language switch is there before logging in; a wrong password is said in French.
+    await login.open(t.url);
+    await login.fill("admin@test.local", "not-the-password");
+    await expect.poll(() => login.alert().textContent()).toBe("E-mail ou mot de passe incorrect.");
+    expect(await englishLeft(page.locator("main"), DATA)).toEqual([]);
+    await page.screenshot({ path: shot("console-login-fr") });
+    await login.logIn("admin@test.local", PASSWORD);
+
+    // Outbox: filters, the table, and a message as sent.
+    await nav.go("Envois");
+    await page.getByRole("heading", { level: 1, name: "Envois" }).waitFor();
+    const outbox = new OutboxPageFr(page);
+    await outbox.filter("Canal", "E-mail");
+    await expect.poll(() => outbox.rows().count()).toBe(1);
+    const row = outbox.rows().first();
+    expect(flat(await row.textContent())).toContain("Envoyé (boîte d'envoi)");
+    expect(await page.locator("table.outreach-table thead th").allTextContents()).toEqual([
+      "Dossier",
+      "Étape",
+      "Canal",
+      "Statut",
+      "Rédigé le",
+      "Envoyé le",
+      "Note",
+      "Actions",
+    ]);
+    expect(await row.locator("td").nth(1).textContent()).toMatch(/^Relance/);
+    const preview = await outbox.view(row);
+    await preview.getByRole("button", { name: "Télécharger l'e-mail HTML" }).waitFor();
+    expect(await englishLeft(page.locator("main"), DATA)).toEqual([]);
+    await page.screenshot({ path: shot("console-outbox-fr"), fullPage: true });
+
+    // The case: its reminders and the debt breakdown, in French with French money and dates.
+    await row.getByRole("link", { name: REFERENCE }).click();
+    const reminders = page.getByRole("region", { name: "Relances" });
+    await reminders.locator("tr[data-message]").first().waitFor();
+    expect(await englishLeft(reminders, DATA)).toEqual([]);
+    expect(await reminders.locator(".badge--sequence").textContent()).toBe("Active");
+    expect(flat(await reminders.locator("dl.kv").textContent())).toMatch(
+      /Prochaine étape ?Étape \d sur \d par e-mail le \d+ \w+\.? 2026/,
+    );
+    const breakdown = page.locator("table.breakdown");
+    const how = flat(await breakdown.textContent());
+    expect(how).toContain("forfait de 40,00 € par facture en retard");
+    expect(how).toMatch(/1 500,00 € × Σ\(jours × taux\) \/ 365 : \d+ j depuis le 7 mars 2026 à/);
+    expect(how).toContain("facture F-FR2 émise le 4 févr. 2026, échue le 6 mars 2026");
+    expect(how).not.toMatch(/EUR|fixed|invoice|rounded/);
+    expect(await englishLeft(breakdown, DATA)).toEqual([]);
+    expect(flat(await page.locator("table.breakdown + p").textContent())).toMatch(/^Prescription : \d+ ans$/);
+    await reminders.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shot("console-reminders-fr"), fullPage: true });
+
+    // Bank statements: a French Excel file with one unreadable line; the line waiting for a person.
+    await nav.go("Relevés");
+    await page.getByRole("heading", { level: 1, name: "Relevés bancaires" }).waitFor();
+    const statements = new StatementsPageFr(page);
+    await statements.upload(
+      "releve.csv",
+      "date;amount;currency;text;counterparty;bank_ref\n" +
+        "10/03/2026;250,00;EUR;VIR SEPA REGLEMENT;M. Martin;B-1\n" +
+        "32/13/2026;12,00;EUR;VIR SEPA;M. Durand;B-2\n",
+    );
+    await expect
+      .poll(() => statements.result().textContent())
+      .toBe(
+        "CSV : 0 rapprochées, 0 partielles, 1 non rapprochées, 0 déjà importées, 0 débits ignorés. Lignes illisibles : 1.",
+      );
+    expect(await statements.lineErrors().allTextContents()).toEqual([
+      "Ligne 3 : date : doit être au format AAAA-MM-JJ ou JJ/MM/AAAA",
+    ]);
+    await expect.poll(() => statements.rows().count()).toBe(1);
+    await statements.rows().first().getByRole("button", { name: "Affecter au dossier" }).waitFor();
+    expect(flat(await statements.rows().first().textContent())).toContain("250,00 €");
+    expect(await englishLeft(page.locator("main"), [...DATA, "VIR SEPA REGLEMENT", "M. Martin"])).toEqual([]);
+    await page.screenshot({ path: shot("console-statements-fr"), fullPage: true });
+
+    // Creditor settings: a wrong IBAN is refused with the reason in French next to the field.
+    await nav.go("Créanciers");
+    const creditors = new CreditorsPageFr(page);
+    const settings = await creditors.choose("Acme Fournitures");
+    await settings.getByLabel("IBAN").fill("FR76 3000 6000 0112 3456 7890 188");
+    await settings.getByRole("button", { name: "Enregistrer" }).click();
+    await settings
+      .getByText("doit être un IBAN valide (format du pays et clé de contrôle)", { exact: true })
+      .waitFor();
+    expect(await englishLeft(page.locator("main"), DATA)).toEqual([]);
+    await page.screenshot({ path: shot("console-creditors-fr"), fullPage: true });
+
+    // The new-case form: its labels, and its errors when sent empty.
+    await nav.go("Dossiers");
+    const form = new NewCaseFormFr(page);
+    await form.open();
+    await form.submit();
+    await form.form.getByText("Corrigez les champs signalés.").waitFor();
+    expect(await form.fieldErrors().count()).toBeGreaterThan(2);
+    expect(await englishLeft(form.form, DATA)).toEqual([]);
+    await form.form.screenshot({ path: shot("console-new-case-fr") });
+    expect(problems.summary()).toEqual(NO_PROBLEMS);
+    await page.close();
+  });
+
+  it("opens an invitation's set-password page in French, then the new collector logs in", async () => {
+    const invited = await t.api("POST", "/api/users", {
+      token: t.tokens.admin,
+      body: { email: "recrue@example.com", role: "collector", language: "fr" },
+    });
+    expect(invited.status).toBe(201);
+    const page = await context.newPage();
+    const problems = new PageProblems(page, [t.url]);
+    // French chosen before, on the login page (kept in this browser).
+    await new LoginFormFr(page).open(t.url);
+    const link = new PasswordLinkPageFr(page);
+    await link.open(invited.body.invitation.link);
+    await page
+      .getByText("Bienvenue dans la console amiable, recrue@example.com. 12 caractères au moins.")
+      .waitFor();
+    await link.choose("une-phrase-de-passe-2026", "une-autre-phrase-2026");
+    await page.getByRole("alert").getByText("Les deux mots de passe diffèrent.").waitFor();
+    expect(await englishLeft(page.locator("main"), ["recrue@example.com"])).toEqual([]);
+    await page.screenshot({ path: shot("console-password-fr") });
+    await link.choose("une-phrase-de-passe-2026");
+    const login = new LoginFormFr(page);
+    await page.getByRole("heading", { name: "Console amiable" }).waitFor();
+    await login.logIn("recrue@example.com", "une-phrase-de-passe-2026");
+    await new ConsoleNav(page).items();
+    expect(await new ConsoleNav(page).items()).toContain("Escalades");
+    expect(problems.summary()).toEqual(NO_PROBLEMS);
+    await page.close();
+  });
+});
