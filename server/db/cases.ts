@@ -118,6 +118,11 @@ export async function insertCase(prisma: Prisma, record: NewCaseRecord): Promise
   });
 }
 
+/** True when the case exists (one indexed read). */
+export async function caseExists(prisma: Prisma, id: string): Promise<boolean> {
+  return (await prisma.case.findUnique({ where: { id }, select: { id: true } })) !== null;
+}
+
 export function getCaseDetail(prisma: Prisma, id: string) {
   return prisma.case.findUnique({ where: { id }, include: caseDetailInclude });
 }

@@ -3,7 +3,6 @@
 // nodemailer; without, it waits in the StaffMail table (and the admin is shown the link to hand over).
 import nodemailer from "nodemailer";
 import type { Env } from "../../config/env.js";
-import { queueStaffMail } from "../../db/team.js";
 import type { AppContext } from "../context.js";
 
 export interface InvitationMail {
@@ -45,9 +44,9 @@ export function invitationText(mail: InvitationMail): { subject: string; text: s
   };
 }
 
-export function outboxSender(ctx: Pick<AppContext, "db">): SendInvitation {
+export function outboxSender(ctx: Pick<AppContext, "stores">): SendInvitation {
   return async (mail) => {
-    await queueStaffMail(ctx.db.prisma, { to: mail.to, ...invitationText(mail) });
+    await ctx.stores.team.queueStaffMail({ to: mail.to, ...invitationText(mail) });
     return { delivery: "outbox" };
   };
 }
@@ -60,6 +59,6 @@ export function smtpSender(env: Pick<Env, "SMTP_URL" | "MAIL_FROM">): SendInvita
   };
 }
 
-export function invitationSender(ctx: Pick<AppContext, "db" | "env">): SendInvitation {
+export function invitationSender(ctx: Pick<AppContext, "stores" | "env">): SendInvitation {
   return ctx.env.SMTP_URL ? smtpSender(ctx.env) : outboxSender(ctx);
 }

@@ -1,0 +1,35 @@
+// Binds the storage ports (app/ports) to a database client: the one place where use cases' stores
+// meet Prisma. `transaction` hands the work the same stores bound to an interactive transaction.
+import type { Stores, TxStores } from "../../app/ports/index.js";
+import type { Prisma as P } from "../generated/client.js";
+import type { Prisma } from "../open.js";
+import { auditStore, auditTxStore } from "./audit.js";
+import { casesStore } from "./cases.js";
+import { creditorsStore } from "./creditors.js";
+import { jobsStore } from "./jobs.js";
+import { policyVersionsStore } from "./policies.js";
+import { sessionsStore, teamStore, usersStore } from "./users.js";
+
+export function bindStores(db: Prisma): Stores {
+  return {
+    audit: auditStore(db),
+    cases: casesStore(db),
+    creditors: creditorsStore(db),
+    jobs: jobsStore(db),
+    policies: policyVersionsStore(db),
+    sessions: sessionsStore(db),
+    team: teamStore(db),
+    users: usersStore(db),
+    transaction: (work, options) =>
+      db.$transaction(
+        (tx) => work(bindTxStores(tx)),
+        options?.timeoutMs !== undefined ? { timeout: options.timeoutMs } : undefined,
+      ),
+  };
+}
+
+function bindTxStores(tx: P.TransactionClient): TxStores {
+  return {
+    audit: auditTxStore(tx),
+  };
+}
