@@ -1,36 +1,11 @@
 // Case storage: creation with invoices and the first debtor link, lookup, listing, link rotation.
 
+import type { NewCaseRecord } from "../app/ports/cases.js";
 import { appendAudit } from "./audit.js";
 import type { Prisma as P } from "./generated/client.js";
 import type { Prisma } from "./open.js";
 
-export interface NewCaseRecord {
-  readonly reference: string;
-  readonly creditor: { name: string };
-  /** Creditor settings columns sent with the case (contact, payment): applied to a new or existing creditor. */
-  readonly creditorSettings: Record<string, string | null>;
-  /** The ISO 11649 reference the debtor quotes on a transfer. */
-  readonly paymentReference: string;
-  readonly debtor: {
-    name: string;
-    kind: "business" | "consumer";
-    email?: string | undefined;
-    phone?: string | undefined;
-    locale: "fr" | "en";
-    timeZone: string;
-  };
-  readonly jurisdiction: "FR" | "US" | "UK";
-  readonly usState?: string | undefined;
-  readonly currency: string;
-  readonly invoices: readonly { number: string; issuedAt: string; dueAt: string; amount: number }[];
-  readonly verificationQuestion?: string | undefined;
-  readonly verificationAnswerHash?: string | undefined;
-  readonly policyPackId: string;
-  readonly policyVersionId: string;
-  readonly tokenHash: string;
-  readonly tokenExpiresAt: Date;
-  readonly createdById?: string | undefined;
-}
+export type { NewCaseRecord };
 
 export const caseDetailInclude = {
   creditor: true,

@@ -1,5 +1,4 @@
 // The case store: creation with invoices and the first debtor link, lookup, detail, links, transcript.
-import type { NewCaseRecord } from "../../db/cases.js";
 import type {
   CaseRow,
   CreditorRow,
@@ -9,6 +8,7 @@ import type {
   InstalmentRow,
   InvoiceRow,
   JsonValue,
+  Locale,
   MessageRole,
   OfferRow,
   PaymentRow,
@@ -16,7 +16,33 @@ import type {
   PromiseToPayRow,
 } from "./rows.js";
 
-export type { NewCaseRecord };
+export interface NewCaseRecord {
+  readonly reference: string;
+  readonly creditor: { name: string };
+  /** Creditor settings columns sent with the case (contact, payment): applied to a new or existing creditor. */
+  readonly creditorSettings: Record<string, string | null>;
+  /** The ISO 11649 reference the debtor quotes on a transfer. */
+  readonly paymentReference: string;
+  readonly debtor: {
+    name: string;
+    kind: "business" | "consumer";
+    email?: string | undefined;
+    phone?: string | undefined;
+    locale: "fr" | "en";
+    timeZone: string;
+  };
+  readonly jurisdiction: "FR" | "US" | "UK";
+  readonly usState?: string | undefined;
+  readonly currency: string;
+  readonly invoices: readonly { number: string; issuedAt: string; dueAt: string; amount: number }[];
+  readonly verificationQuestion?: string | undefined;
+  readonly verificationAnswerHash?: string | undefined;
+  readonly policyPackId: string;
+  readonly policyVersionId: string;
+  readonly tokenHash: string;
+  readonly tokenExpiresAt: Date;
+  readonly createdById?: string | undefined;
+}
 
 /** A case with everything the collector's case page shows. */
 export interface CaseDetail extends CaseRow {
@@ -68,4 +94,6 @@ export interface CasesStore {
     next?: { tokenHash: string; expiresAt: Date },
   ): Promise<void>;
   transcript(caseId: string): Promise<Transcript | null>;
+  /** The case's id and debtor language, or null when there is no such case. */
+  debtorLocale(caseId: string): Promise<{ id: string; debtor: { locale: Locale } } | null>;
 }

@@ -1,6 +1,7 @@
 // The case store (app/ports/cases.ts) on the database client.
 import type { CasesStore } from "../../app/ports/cases.js";
 import { caseExists, findCaseIdByReference, getCaseDetail, insertCase, replaceDebtorLink } from "../cases.js";
+import { findCaseLocale } from "../console/conversation-ops.js";
 import type { Prisma } from "../open.js";
 import { getTranscript } from "../transcript.js";
 
@@ -12,5 +13,6 @@ export function casesStore(db: Prisma): CasesStore {
     detail: (id) => getCaseDetail(db, id),
     replaceDebtorLink: (caseId, now, actorId, next) => replaceDebtorLink(db, caseId, now, actorId, next),
     transcript: (caseId) => getTranscript(db, caseId),
+    debtorLocale: (caseId) => findCaseLocale(db, caseId),
   };
 }

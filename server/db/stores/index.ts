@@ -5,8 +5,19 @@ import type { Prisma as P } from "../generated/client.js";
 import type { Prisma } from "../open.js";
 import { auditStore, auditTxStore } from "./audit.js";
 import { casesStore } from "./cases.js";
+import {
+  caseSearchStore,
+  escalationsStore,
+  kpisStore,
+  notesStore,
+  promisesStore,
+  takeoverStore,
+} from "./console.js";
+import { conversationsStore } from "./conversations.js";
 import { creditorsStore } from "./creditors.js";
 import { jobsStore } from "./jobs.js";
+import { outreachStore, outreachTxStore } from "./outreach.js";
+import { debtorPagesStore, instructionsStore, paymentsStore } from "./payments.js";
 import { policyVersionsStore } from "./policies.js";
 import { sessionsStore, teamStore, usersStore } from "./users.js";
 
@@ -14,7 +25,18 @@ export function bindStores(db: Prisma): Stores {
   return {
     audit: auditStore(db),
     cases: casesStore(db),
+    caseSearch: caseSearchStore(db),
+    conversations: conversationsStore(db),
     creditors: creditorsStore(db),
+    debtorPages: debtorPagesStore(db),
+    instructions: instructionsStore(db),
+    outreach: outreachStore(db),
+    payments: paymentsStore(db),
+    escalations: escalationsStore(db),
+    kpis: kpisStore(db),
+    notes: notesStore(db),
+    promises: promisesStore(db),
+    takeover: takeoverStore(db),
     jobs: jobsStore(db),
     policies: policyVersionsStore(db),
     sessions: sessionsStore(db),
@@ -31,5 +53,7 @@ export function bindStores(db: Prisma): Stores {
 function bindTxStores(tx: P.TransactionClient): TxStores {
   return {
     audit: auditTxStore(tx),
+    instructions: instructionsStore(tx),
+    outreach: outreachTxStore(tx),
   };
 }
