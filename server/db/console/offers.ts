@@ -4,7 +4,6 @@
 
 import type { CollectorOfferResult } from "../../app/ports/console.js";
 import { appendAudit } from "../audit.js";
-import type { MessageRow } from "../conversations.js";
 import type { Prisma as P } from "../generated/client.js";
 import type { NewOffer } from "../negotiation.js";
 import type { Prisma } from "../open.js";

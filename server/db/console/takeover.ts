@@ -4,7 +4,6 @@
 
 import type { AgentMessageResult, HandbackResult, TakeoverResult } from "../../app/ports/console.js";
 import { appendAudit } from "../audit.js";
-import type { MessageRow } from "../conversations.js";
 import type { Prisma } from "../open.js";
 import { insertEvent, insertStaffMessage, lockConversation } from "./messages.js";
 
