@@ -5,7 +5,6 @@ import type {
   CreditorRow,
   DebtorAccessTokenRow,
   DebtorKind,
-  InstalmentStatus,
   Jurisdiction,
   Locale,
   ObtainedBy,
@@ -158,5 +157,3 @@ export interface DebtorPagesStore {
   /** One promise, only if it belongs to the case, with the case facts a receipt restates. */
   promiseForReceipt(caseId: string, promiseId: string): Promise<ReceiptRow | null>;
 }
-
-export type { InstalmentStatus };
