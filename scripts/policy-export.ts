@@ -11,7 +11,7 @@ const env = loadEnv(process.env);
 const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
 try {
   mkdirSync(dir, { recursive: true });
-  for (const file of await exportPublishedPacks(db.prisma, dir)) console.log(`wrote ${file}`);
+  for (const file of await exportPublishedPacks(db.stores.policies, dir)) console.log(`wrote ${file}`);
 } finally {
   await db.close();
 }

@@ -88,6 +88,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     if (db.appliedMigrations.length) log.info({ migrations: db.appliedMigrations }, "applied migrations");
     const policies = await PolicyRegistry.open(db, options.policiesDir);
     const ctx: AppContext = {
+      stores: db.stores,
       db,
       env,
       log,

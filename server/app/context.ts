@@ -5,6 +5,7 @@ import type { Database } from "../db/open.js";
 import type { Logger } from "../logging/logger.js";
 import type { EventBus } from "./events.js";
 import type { PolicyRegistry } from "./policy-registry.js";
+import type { Stores } from "./ports/index.js";
 
 export interface Clock {
   now(): Date;
@@ -13,6 +14,9 @@ export interface Clock {
 export const systemClock: Clock = { now: () => new Date() };
 
 export interface AppContext {
+  /** Storage, through the ports (decision 0085): use cases read and write only through these. */
+  readonly stores: Stores;
+  /** The database handle: kind, url, health; its Prisma client is for the chat turn path only. */
   readonly db: Database;
   readonly env: Env;
   readonly log: Logger;

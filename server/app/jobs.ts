@@ -4,7 +4,6 @@
 // the job. Instances started at different moments therefore still run the job about once per
 // interval in all, never twice for one interval.
 import { randomUUID } from "node:crypto";
-import { claimJobSlot } from "../db/jobs.js";
 import type { AppContext } from "./context.js";
 
 export interface PeriodicJob {
@@ -36,7 +35,7 @@ export function startPeriodicJob(
   const once = async (): Promise<boolean> => {
     if (stopped) return false;
     const slot = Math.floor(now() / options.intervalMs);
-    if (!(await claimJobSlot(ctx.db.prisma, options.name, slot, holder))) return false;
+    if (!(await ctx.stores.jobs.claimSlot(options.name, slot, holder))) return false;
     await options.run();
     return true;
   };

@@ -8,11 +8,15 @@
 // to miss and no restart. Parsed contents are cached by version id: a version's content never
 // changes once stored.
 import { fromRoot } from "../config/paths.js";
-import type { Database } from "../db/open.js";
-import { getPolicyVersion, publishedVersionStamps, registerPackContent } from "../db/policy-versions.js";
 import type { DebtorKind, Jurisdiction } from "../domain/case-facts.js";
 import { AppError } from "../errors/app-error.js";
 import { loadPacks, type PolicyPack, parsePack, selectPack } from "../policy/index.js";
+import type { PolicyVersionsStore } from "./ports/policies.js";
+
+/** What the registry needs of storage (the service passes its database handle). */
+export interface PolicyStorage {
+  readonly stores: { readonly policies: PolicyVersionsStore };
+}
 
 export interface PinnedPolicy {
   readonly packId: string;
@@ -24,19 +28,23 @@ export interface PinnedPolicy {
 export class PolicyRegistry {
   private readonly byVersion = new Map<string, PinnedPolicy>();
 
-  private constructor(private readonly db: Database) {}
+  private readonly versions: PolicyVersionsStore;
+
+  private constructor(storage: PolicyStorage) {
+    this.versions = storage.stores.policies;
+  }
 
   /** Seeds the database from the pack files of `dir` (see registerPackContent) and opens the registry. */
-  static async open(db: Database, dir = fromRoot("policies")): Promise<PolicyRegistry> {
+  static async open(db: PolicyStorage, dir = fromRoot("policies")): Promise<PolicyRegistry> {
     const loaded = loadPacks(dir);
     for (const [id, entry] of loaded)
-      await registerPackContent(db.prisma, { packId: id, hash: entry.hash, content: entry.source });
+      await db.stores.policies.registerPackContent({ packId: id, hash: entry.hash, content: entry.source });
     return new PolicyRegistry(db);
   }
 
   /** The published version of every pack, parsed, read from the database now. */
   async published(): Promise<PinnedPolicy[]> {
-    const stamps = await publishedVersionStamps(this.db.prisma);
+    const stamps = await this.versions.publishedStamps();
     return Promise.all(stamps.map((s) => this.forVersion(s.id)));
   }
 
@@ -64,7 +72,7 @@ export class PolicyRegistry {
   async forVersion(versionId: string): Promise<PinnedPolicy> {
     const cached = this.byVersion.get(versionId);
     if (cached) return cached;
-    const row = await getPolicyVersion(this.db.prisma, versionId);
+    const row = await this.versions.get(versionId);
     if (!row) throw new AppError("internal", `policy version ${versionId} is missing`);
     const parsed = parsePack(row.content, `${row.packId}@${row.hash.slice(0, 12)}`);
     if (!parsed.ok) throw new AppError("internal", `stored policy version ${versionId} no longer parses`);

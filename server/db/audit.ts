@@ -1,19 +1,13 @@
 // The append-only, hash-chained audit log. Each row's hash covers the previous row's hash, so a
 // removed or edited row breaks the chain (the table also refuses UPDATE and DELETE).
 import { createHash } from "node:crypto";
+import type { AuditEntry } from "../app/ports/audit.js";
 import type { Prisma as P } from "./generated/client.js";
 import type { Prisma } from "./open.js";
 
 export type Tx = P.TransactionClient | Prisma;
 
-export interface AuditEntry {
-  readonly actorType: "user" | "debtor" | "system" | "assistant";
-  readonly actorId?: string | undefined;
-  readonly action: string;
-  readonly entity: string;
-  readonly entityId?: string | undefined;
-  readonly data?: Record<string, unknown>;
-}
+export type { AuditEntry };
 
 const GENESIS = "0".repeat(64);
 // Serialises writers so that two appends never claim the same previous hash.

@@ -1,36 +1,11 @@
 // Case storage: creation with invoices and the first debtor link, lookup, listing, link rotation.
 
+import type { NewCaseRecord } from "../app/ports/cases.js";
 import { appendAudit } from "./audit.js";
 import type { Prisma as P } from "./generated/client.js";
 import type { Prisma } from "./open.js";
 
-export interface NewCaseRecord {
-  readonly reference: string;
-  readonly creditor: { name: string };
-  /** Creditor settings columns sent with the case (contact, payment): applied to a new or existing creditor. */
-  readonly creditorSettings: Record<string, string | null>;
-  /** The ISO 11649 reference the debtor quotes on a transfer. */
-  readonly paymentReference: string;
-  readonly debtor: {
-    name: string;
-    kind: "business" | "consumer";
-    email?: string | undefined;
-    phone?: string | undefined;
-    locale: "fr" | "en";
-    timeZone: string;
-  };
-  readonly jurisdiction: "FR" | "US" | "UK";
-  readonly usState?: string | undefined;
-  readonly currency: string;
-  readonly invoices: readonly { number: string; issuedAt: string; dueAt: string; amount: number }[];
-  readonly verificationQuestion?: string | undefined;
-  readonly verificationAnswerHash?: string | undefined;
-  readonly policyPackId: string;
-  readonly policyVersionId: string;
-  readonly tokenHash: string;
-  readonly tokenExpiresAt: Date;
-  readonly createdById?: string | undefined;
-}
+export type { NewCaseRecord };
 
 export const caseDetailInclude = {
   creditor: true,
@@ -116,6 +91,11 @@ export async function insertCase(prisma: Prisma, record: NewCaseRecord): Promise
     });
     return created.id;
   });
+}
+
+/** True when the case exists (one indexed read). */
+export async function caseExists(prisma: Prisma, id: string): Promise<boolean> {
+  return (await prisma.case.findUnique({ where: { id }, select: { id: true } })) !== null;
 }
 
 export function getCaseDetail(prisma: Prisma, id: string) {

@@ -6,6 +6,10 @@ export function findCreditor(prisma: Prisma, id: string) {
   return prisma.creditor.findUnique({ where: { id } });
 }
 
+export function listCreditors(prisma: Prisma) {
+  return prisma.creditor.findMany({ orderBy: { name: "asc" }, take: 500 });
+}
+
 export type CreditorRow = NonNullable<Awaited<ReturnType<typeof findCreditor>>>;
 
 /** Applies the given columns (null clears one); the audit row names the fields, not their values. */

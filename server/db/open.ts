@@ -6,12 +6,17 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { Stores } from "../app/ports/index.js";
 import { PrismaClient } from "./generated/client.js";
 import { applyMigrations } from "./schema-engine.js";
+import { bindStores } from "./stores/index.js";
 
 export type Prisma = PrismaClient;
 
 export interface Database {
+  /** The storage ports bound to this database: what everything outside server/db uses. */
+  readonly stores: Stores;
+  /** Only for server/db and the chat turn path left to convert (decision 0085). */
   readonly prisma: PrismaClient;
   readonly kind: "pglite" | "postgres";
   /** The PostgreSQL URL (undefined on PGlite): other instances share this database. */
@@ -90,6 +95,7 @@ async function finish(
   const prisma = new PrismaClient({ adapter: factory as never, transactionOptions });
   await prisma.$connect();
   return {
+    stores: bindStores(prisma),
     prisma,
     kind,
     appliedMigrations,

@@ -3,9 +3,12 @@
 // composes or delivers with row locks (FOR UPDATE SKIP LOCKED, on PostgreSQL and PGlite alike), so
 // two instances never hold the same sequence or message at once. Instants come from the app clock.
 
+import type { NewOutreachMessage } from "../app/ports/outreach.js";
 import { appendAudit } from "./audit.js";
 import type { Prisma as P } from "./generated/client.js";
 import type { Prisma } from "./open.js";
+
+export type { NewOutreachMessage };
 
 type Tx = P.TransactionClient;
 export type OutreachTx = Tx;
@@ -70,24 +73,6 @@ export type OutreachCase = P.CaseGetPayload<{ include: typeof outreachCaseInclud
 
 export function getOutreachCase(tx: Tx | Prisma, caseId: string): Promise<OutreachCase | null> {
   return tx.case.findUnique({ where: { id: caseId }, include: outreachCaseInclude });
-}
-
-export interface NewOutreachMessage {
-  readonly caseId: string;
-  readonly stepKey: string;
-  readonly kind: string;
-  readonly channel: string;
-  readonly templateId: string;
-  readonly recipient?: string | null;
-  readonly subject?: string | null;
-  readonly text: string;
-  readonly html?: string | null;
-  readonly promiseId?: string | null;
-  readonly status: string;
-  readonly error?: string | null;
-  readonly linkTokenId?: string | null;
-  readonly unsubscribeTokenHash?: string | null;
-  readonly now: Date;
 }
 
 /** Inserts a message unless its step key exists already (then returns null: composed before). */
@@ -193,6 +178,32 @@ export function cancelPending(tx: Tx | Prisma, caseId: string, reason: string, k
   return tx.outreachMessage.updateMany({
     where: { caseId, status: "queued", ...(kinds ? { kind: { in: [...kinds] } } : {}) },
     data: { status: "cancelled", error: reason },
+  });
+}
+
+/** Cancels the queued messages of one channel (an opt-out), except the given kinds. */
+export function cancelQueuedOnChannel(
+  tx: Tx | Prisma,
+  caseId: string,
+  channel: string,
+  reason: string,
+  exceptKinds?: readonly string[],
+) {
+  return tx.outreachMessage.updateMany({
+    where: {
+      caseId,
+      channel,
+      status: "queued",
+      ...(exceptKinds ? { kind: { notIn: [...exceptKinds] } } : {}),
+    },
+    data: { status: "cancelled", error: reason },
+  });
+}
+
+export function findPromiseWithInstalments(tx: Tx | Prisma, promiseId: string) {
+  return tx.promiseToPay.findUnique({
+    where: { id: promiseId },
+    include: { instalments: { orderBy: { seq: "asc" } } },
   });
 }
 

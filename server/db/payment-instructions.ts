@@ -59,6 +59,14 @@ export async function ensurePaymentReference(
   return row.paymentReference ?? candidate;
 }
 
+/** The instalment `seq` of a promise (its id), or null. */
+export function findInstalmentOf(prisma: Prisma, promiseId: string, seq: number) {
+  return prisma.instalment.findUnique({
+    where: { promiseId_seq: { promiseId, seq } },
+    select: { id: true },
+  });
+}
+
 export function findCaseByPaymentReference(prisma: Prisma, reference: string) {
   return prisma.case.findUnique({
     where: { paymentReference: reference },

@@ -86,6 +86,19 @@ export function setVersionStatus(prisma: Prisma, id: string, status: PolicyVersi
   return prisma.policyVersion.update({ where: { id }, data: { status } });
 }
 
+/** Changes a version's status (and note) in one transaction with its audit row. */
+export async function setVersionStatusAudited(
+  prisma: Prisma,
+  id: string,
+  change: { status: PolicyVersionStatus; note?: string },
+  audit: (tx: P.TransactionClient) => Promise<void>,
+): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    await tx.policyVersion.update({ where: { id }, data: change });
+    await audit(tx);
+  });
+}
+
 /**
  * Publishes a version (a draft, an approved draft, or an archived version for a roll-back) and
  * archives the pack's current one, in one transaction with the caller's audit row.

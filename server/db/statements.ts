@@ -1,21 +1,9 @@
 // Imported bank statement lines and what became of them.
+
+import type { NewStatementLine } from "../app/ports/payments.js";
 import type { Prisma } from "./open.js";
 
-export interface NewStatementLine {
-  readonly importId: string;
-  readonly lineNo: number;
-  readonly bookedAt: string;
-  readonly amount: number;
-  readonly currency: string;
-  readonly text: string;
-  readonly counterparty: string | null;
-  readonly bankRef: string | null;
-  readonly status: "matched" | "partial" | "unmatched" | "duplicate";
-  readonly caseId: string | null;
-  readonly paymentId: string | null;
-  readonly note: string | null;
-  readonly importedById: string;
-}
+export type { NewStatementLine };
 
 export function saveStatementLine(prisma: Prisma, line: NewStatementLine) {
   return prisma.statementLine.create({

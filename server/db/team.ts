@@ -1,11 +1,18 @@
 // Team accounts storage: users with their role and state, one-time password links (invitation or
 // reset, stored as SHA-256, expiring, used once), and every change audited in its transaction.
 // Disabling a user or setting a new password revokes their open sessions.
+
+import type {
+  CreateInvitedResult,
+  InvitationPurpose,
+  TeamUserRow,
+  UpdateUserResult,
+} from "../app/ports/users.js";
 import { appendAudit } from "./audit.js";
 import type { Role } from "./generated/client.js";
 import type { Prisma } from "./open.js";
 
-export type InvitationPurpose = "invite" | "reset";
+export type { CreateInvitedResult, InvitationPurpose, TeamUserRow, UpdateUserResult };
 
 const userSelect = {
   id: true,
@@ -16,16 +23,6 @@ const userSelect = {
   createdAt: true,
   updatedAt: true,
 } as const;
-
-export type TeamUserRow = {
-  id: string;
-  email: string;
-  name: string | null;
-  role: Role;
-  disabled: boolean;
-  createdAt: Date;
-  updatedAt: Date;
-};
 
 export async function listTeam(prisma: Prisma, now: Date) {
   const users = await prisma.user.findMany({ select: userSelect, orderBy: [{ email: "asc" }] });
@@ -43,10 +40,6 @@ export async function listTeam(prisma: Prisma, now: Date) {
     lastSeenAt: lastSeen.find((s) => s.userId === u.id)?._max.lastSeenAt ?? null,
   }));
 }
-
-export type CreateInvitedResult =
-  | { status: "created"; user: TeamUserRow; invitationId: string }
-  | { status: "exists" };
 
 /** A new user who cannot log in until they set a password through the link. */
 export async function createInvitedUser(
@@ -88,11 +81,6 @@ export async function createInvitedUser(
     return { status: "created", user, invitationId: invitation.id };
   });
 }
-
-export type UpdateUserResult =
-  | { status: "updated"; user: TeamUserRow }
-  | { status: "not_found" }
-  | { status: "last_admin" };
 
 export async function updateUser(
   prisma: Prisma,

@@ -12,7 +12,6 @@ import { getEscalation } from "../app/console/escalations.js";
 import type { Actor, AppContext } from "../app/context.js";
 import type { DomainEvent } from "../app/events.js";
 import { hashToken } from "../auth/tokens.js";
-import { findMessageWithOffer } from "../db/console/messages.js";
 import { AppError } from "../errors/app-error.js";
 import { parseOrThrow } from "../errors/zod-details.js";
 import { ackOf, errorAck } from "./acks.js";
@@ -90,8 +89,7 @@ export function attachConsoleNamespace(
       "console:join_case",
       handle(async (payload) => {
         const { caseId } = parseOrThrow(joinCaseInput, payload, "join");
-        const found = await ctx.db.prisma.case.findUnique({ where: { id: caseId }, select: { id: true } });
-        if (!found) throw new AppError("not_found", "Case not found");
+        if (!(await ctx.stores.cases.exists(caseId))) throw new AppError("not_found", "Case not found");
         await socket.join(caseRoom(caseId));
         return { caseId };
       }),
@@ -156,7 +154,7 @@ export function attachConsoleNamespace(
           nsp.to(STAFF_ROOM).emit("message.stored", event);
           return;
         }
-        const row = await findMessageWithOffer(ctx.db.prisma, event.messageId);
+        const row = await ctx.stores.conversations.messageWithOffer(event.messageId);
         if (row)
           nsp
             .to(STAFF_ROOM)
@@ -178,12 +176,9 @@ export function attachConsoleNamespace(
       void (async () => {
         let caseId = knownCaseId ?? caseOf.get(conversationId);
         if (!caseId) {
-          const conv = await ctx.db.prisma.conversation.findUnique({
-            where: { id: conversationId },
-            select: { caseId: true },
-          });
-          if (!conv) return;
-          caseId = conv.caseId;
+          const found = await ctx.stores.conversations.caseIdOf(conversationId);
+          if (!found) return;
+          caseId = found;
           if (caseOf.size > 10_000) caseOf.clear();
           caseOf.set(conversationId, caseId);
         }

@@ -3,9 +3,9 @@
 // collector, staff sessions of 90 days and the users' ids.
 import type { Router } from "express";
 import type { Layers } from "../app/chat/turn-runner.js";
+import type { Stores } from "../app/ports/index.js";
 import { hashPassword } from "../auth/passwords.js";
 import type { ConsoleModule } from "../console.js";
-import { upsertUser } from "../db/users.js";
 import type { TestTarget } from "./databases.js";
 import { PASSWORD, startTestService, type TestService } from "./service.js";
 
@@ -41,14 +41,14 @@ export async function startConsoleTestService(
     },
   );
   try {
-    const collector2 = await upsertUser(t.db.prisma, {
+    const collector2 = await t.db.stores.users.upsert({
       email: "collector2@test.local",
       role: "collector",
       passwordHash: await hashPassword(PASSWORD),
     });
     const [collector, admin] = await Promise.all([
-      t.db.prisma.user.findUniqueOrThrow({ where: { email: "collector@test.local" } }),
-      t.db.prisma.user.findUniqueOrThrow({ where: { email: "admin@test.local" } }),
+      userByEmail(t, "collector@test.local"),
+      userByEmail(t, "admin@test.local"),
     ]);
     const login = await t.api("POST", "/api/login", {
       body: { email: "collector2@test.local", password: PASSWORD },
@@ -64,4 +64,10 @@ export async function startConsoleTestService(
     await t.close();
     throw error;
   }
+}
+
+async function userByEmail(t: { db: { stores: Stores } }, email: string) {
+  const user = await t.db.stores.users.findByEmail(email);
+  if (!user) throw new Error(`no user ${email}`);
+  return user;
 }

@@ -4,7 +4,6 @@
 import type { Clock } from "../app/context.js";
 import { hashPassword } from "../auth/passwords.js";
 import { loadEnv } from "../config/env.js";
-import { upsertUser } from "../db/users.js";
 import type { HttpOptions } from "../http/app.js";
 import { createLogger } from "../logging/logger.js";
 import { type RunningService, type ServiceOptions, startService } from "../service.js";
@@ -74,8 +73,8 @@ export async function startTestService(
     console: { reviewIntervalMs: 0, ...options.console },
   });
   const passwordHash = await hashPassword(PASSWORD);
-  await upsertUser(db.prisma, { email: "collector@test.local", role: "collector", passwordHash });
-  await upsertUser(db.prisma, { email: "editor@test.local", role: "policy_editor", passwordHash });
+  await db.stores.users.upsert({ email: "collector@test.local", role: "collector", passwordHash });
+  await db.stores.users.upsert({ email: "editor@test.local", role: "policy_editor", passwordHash });
 
   const api: TestService["api"] = async (method, path, options = {}) => {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };

@@ -6,7 +6,7 @@ import type { searchCases } from "../../server/app/console/case-search.js";
 import type { ImportReport } from "../../server/app/console/csv-import.js";
 import type { EscalationCard } from "../../server/app/console/escalations.js";
 import type { KpiReport, kpiFilters } from "../../server/app/console/kpis.js";
-import type { getTranscript } from "../../server/db/transcript.js";
+import type { Transcript as StoredTranscript } from "../../server/app/ports/cases.js";
 import { ESCALATION_KINDS } from "../../server/domain/escalation-kinds.js";
 
 export type Role = "collector" | "policy_editor" | "admin";
@@ -20,7 +20,7 @@ export interface SessionUser {
 export type CaseView = ReturnType<typeof caseView>;
 export type CaseList = Awaited<ReturnType<typeof searchCases>>;
 export type CaseListItem = CaseList["items"][number];
-export type Transcript = NonNullable<Awaited<ReturnType<typeof getTranscript>>>;
+export type Transcript = StoredTranscript;
 export type TranscriptMessage = Transcript["messages"][number];
 export type TranscriptEvent = Transcript["events"][number];
 export type { EscalationCard, ImportReport, KpiReport };

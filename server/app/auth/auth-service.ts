@@ -2,8 +2,6 @@
 import { z } from "zod";
 import { DUMMY_HASH, verifyPassword } from "../../auth/passwords.js";
 import { hashToken, looksLikeToken, newSecretToken } from "../../auth/tokens.js";
-import { createSession, findLiveSession, revokeSession } from "../../db/sessions.js";
-import { findUserByEmail } from "../../db/users.js";
 import { AppError } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import { safeString } from "../../validation/user-text.js";
@@ -22,19 +20,19 @@ export interface LoginResult {
 
 export async function login(ctx: AppContext, body: unknown): Promise<LoginResult> {
   const input = parseOrThrow(loginInput, body, "login");
-  const user = await findUserByEmail(ctx.db.prisma, input.email);
+  const user = await ctx.stores.users.findByEmail(input.email);
   // Verify against a dummy hash for unknown users so the response time does not reveal them.
   const ok = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok || user.disabled) throw new AppError("unauthenticated", "Wrong email or password.");
   const token = newSecretToken();
   const expiresAt = new Date(ctx.clock.now().getTime() + ctx.env.STAFF_SESSION_TTL_HOURS * 3_600_000);
-  await createSession(ctx.db.prisma, user.id, hashToken(token), expiresAt);
+  await ctx.stores.sessions.create(user.id, hashToken(token), expiresAt);
   return { token, expiresAt: expiresAt.toISOString(), user: { email: user.email, role: user.role } };
 }
 
 export async function authenticate(ctx: AppContext, token: string): Promise<Actor> {
   if (!looksLikeToken(token)) throw new AppError("unauthenticated", "The bearer token is invalid.");
-  const session = await findLiveSession(ctx.db.prisma, hashToken(token), ctx.clock.now());
+  const session = await ctx.stores.sessions.findLive(hashToken(token), ctx.clock.now());
   if (!session) throw new AppError("unauthenticated", "The bearer token is invalid or has expired.");
   return { userId: session.user.id, email: session.user.email, role: session.user.role };
 }
@@ -42,7 +40,7 @@ export async function authenticate(ctx: AppContext, token: string): Promise<Acto
 export async function logout(ctx: AppContext, token: string): Promise<void> {
   if (!looksLikeToken(token)) return;
   const tokenHash = hashToken(token);
-  await revokeSession(ctx.db.prisma, tokenHash, ctx.clock.now());
+  await ctx.stores.sessions.revoke(tokenHash, ctx.clock.now());
   // The console sockets this token opened close too, on every instance (socket/revocation.ts).
   ctx.events.publish({ type: "access.revoked", scope: "session", id: tokenHash });
 }

@@ -4,9 +4,6 @@
 // (one instance; behind several, sticky sessions or a shared store are needed).
 import * as oidc from "openid-client";
 import { hashToken, newSecretToken } from "../../auth/tokens.js";
-import { appendAuditNow } from "../../db/console/audit-write.js";
-import { createSession } from "../../db/sessions.js";
-import { findUserByEmail } from "../../db/users.js";
 import { AppError } from "../../errors/app-error.js";
 import type { AppContext } from "../context.js";
 
@@ -107,15 +104,15 @@ export class SsoService {
     const email = typeof claims?.email === "string" ? claims.email : "";
     if (!email || claims?.email_verified !== true)
       throw new AppError("unauthenticated", "The provider did not confirm an e-mail address.");
-    const user = await findUserByEmail(this.ctx.db.prisma, email);
+    const user = await this.ctx.stores.users.findByEmail(email);
     if (!user || user.disabled)
       throw new AppError("forbidden", "No active team member has this e-mail: ask an admin to invite you.");
     const token = newSecretToken();
     const expiresAt = new Date(
       this.ctx.clock.now().getTime() + this.ctx.env.STAFF_SESSION_TTL_HOURS * 3_600_000,
     );
-    await createSession(this.ctx.db.prisma, user.id, hashToken(token), expiresAt);
-    await appendAuditNow(this.ctx.db.prisma, {
+    await this.ctx.stores.sessions.create(user.id, hashToken(token), expiresAt);
+    await this.ctx.stores.audit.append({
       actorType: "user",
       actorId: user.id,
       action: "user.sso_login",

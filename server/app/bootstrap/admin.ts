@@ -1,8 +1,6 @@
 // Makes sure an admin can log in: ADMIN_EMAIL/ADMIN_PASSWORD create or update that admin; on the
 // embedded default without them, a password is generated and returned to be printed once.
 import { generatePassword, hashPassword, verifyPassword } from "../../auth/passwords.js";
-import { revokeUserSessions } from "../../db/sessions.js";
-import { countUsersWithRole, findUserByEmail, upsertUser } from "../../db/users.js";
 import type { AppContext } from "../context.js";
 
 export const DEFAULT_ADMIN_EMAIL = "admin@amiable.local";
@@ -22,25 +20,25 @@ export interface AdminBootstrap {
 export async function ensureAdmin(ctx: AppContext): Promise<AdminBootstrap> {
   const { ADMIN_EMAIL, ADMIN_PASSWORD } = ctx.env;
   if (ADMIN_EMAIL && ADMIN_PASSWORD) {
-    const before = await findUserByEmail(ctx.db.prisma, ADMIN_EMAIL);
+    const before = await ctx.stores.users.findByEmail(ADMIN_EMAIL);
     // Several instances boot with the same variables: an unchanged password rewrites nothing and
     // keeps everyone's sessions; a new one ends the sessions the old one opened.
     if (before && before.role === "admin" && !before.disabled) {
       if (await verifyPassword(ADMIN_PASSWORD, before.passwordHash))
         return { email: ADMIN_EMAIL, source: "environment" };
     }
-    const saved = await upsertUser(ctx.db.prisma, {
+    const saved = await ctx.stores.users.upsert({
       email: ADMIN_EMAIL,
       role: "admin",
       passwordHash: await hashPassword(ADMIN_PASSWORD),
     });
     if (saved.created) return { email: ADMIN_EMAIL, source: "environment" };
-    await revokeUserSessions(ctx.db.prisma, saved.id, ctx.clock.now());
+    await ctx.stores.sessions.revokeAllOf(saved.id, ctx.clock.now());
     return { email: ADMIN_EMAIL, source: "environment", revokedUserId: saved.id };
   }
   const email = ADMIN_EMAIL ?? DEFAULT_ADMIN_EMAIL;
-  const existing = await findUserByEmail(ctx.db.prisma, email);
-  if (existing || (await countUsersWithRole(ctx.db.prisma, "admin")) > 0) {
+  const existing = await ctx.stores.users.findByEmail(email);
+  if (existing || (await ctx.stores.users.countWithRole("admin")) > 0) {
     return { email: existing?.email ?? email, source: "existing" };
   }
   if (ctx.db.kind === "postgres") {
@@ -48,6 +46,6 @@ export async function ensureAdmin(ctx: AppContext): Promise<AdminBootstrap> {
     throw new Error("ADMIN_EMAIL and ADMIN_PASSWORD: required to create the first admin on PostgreSQL");
   }
   const password = generatePassword();
-  await upsertUser(ctx.db.prisma, { email, role: "admin", passwordHash: await hashPassword(password) });
+  await ctx.stores.users.upsert({ email, role: "admin", passwordHash: await hashPassword(password) });
   return { email, generatedPassword: password, source: "generated" };
 }

@@ -5,8 +5,6 @@
 // Run twice, it creates nothing twice; the demo debtor link is rotated on each boot so that the
 // printed link works (only hashes are stored, so an old link cannot be shown again).
 import { hashToken, newSecretToken } from "../../auth/tokens.js";
-import { findCaseIdByReference, replaceDebtorLink } from "../../db/cases.js";
-import { findUserByEmail } from "../../db/users.js";
 import { createCase, debtorLink } from "../cases/case-service.js";
 import type { AppContext } from "../context.js";
 
@@ -54,8 +52,8 @@ export interface DemoSeed {
 }
 
 export async function seedDemo(ctx: AppContext, adminEmail: string): Promise<DemoSeed> {
-  const existing = await findCaseIdByReference(ctx.db.prisma, DEMO_CREDITOR, DEMO_REFERENCE);
-  const admin = await findUserByEmail(ctx.db.prisma, adminEmail);
+  const existing = await ctx.stores.cases.findIdByReference(DEMO_CREDITOR, DEMO_REFERENCE);
+  const admin = await ctx.stores.users.findByEmail(adminEmail);
   if (!existing) {
     const created = await createCase(
       ctx,
@@ -65,7 +63,7 @@ export async function seedDemo(ctx: AppContext, adminEmail: string): Promise<Dem
     return { caseId: created.id, link: created.link, created: true };
   }
   const token = newSecretToken();
-  await replaceDebtorLink(ctx.db.prisma, existing.id, ctx.clock.now(), admin?.id ?? "system", {
+  await ctx.stores.cases.replaceDebtorLink(existing.id, ctx.clock.now(), admin?.id ?? "system", {
     tokenHash: hashToken(token),
     expiresAt: new Date(ctx.clock.now().getTime() + ctx.env.DEBTOR_LINK_TTL_DAYS * 86_400_000),
   });

@@ -1,8 +1,6 @@
 // Case use cases for the collector API: create, list, read, transcript, link rotation/revocation.
 import { hashPassword } from "../../auth/passwords.js";
 import { hashToken, newSecretToken } from "../../auth/tokens.js";
-import { findCaseIdByReference, getCaseDetail, insertCase, replaceDebtorLink } from "../../db/cases.js";
-import { getTranscript } from "../../db/transcript.js";
 import { newPaymentReference } from "../../domain/payments/payment-reference.js";
 import { AppError, notFound } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
@@ -28,7 +26,7 @@ export function debtorLink(ctx: AppContext, token: string): string {
 
 export async function createCase(ctx: AppContext, body: unknown, actor?: Actor): Promise<CreatedCase> {
   const input = parseOrThrow(createCaseInput, body, "case");
-  const existing = await findCaseIdByReference(ctx.db.prisma, input.creditor.name, input.reference);
+  const existing = await ctx.stores.cases.findIdByReference(input.creditor.name, input.reference);
   if (existing) {
     throw new AppError(
       "conflict",
@@ -41,7 +39,7 @@ export async function createCase(ctx: AppContext, body: unknown, actor?: Actor):
   const policy = await ctx.policies.pinFor(input.jurisdiction, input.debtor.kind, input.currency);
   const token = newSecretToken();
   try {
-    const id = await insertCase(ctx.db.prisma, {
+    const id = await ctx.stores.cases.insert({
       reference: input.reference,
       creditor: { name: input.creditor.name },
       creditorSettings: settingsColumns(input.creditor),
@@ -64,7 +62,7 @@ export async function createCase(ctx: AppContext, body: unknown, actor?: Actor):
     return { id, link: debtorLink(ctx, token), token };
   } catch (error) {
     // Two concurrent creations of the same reference: the unique index decides, answer 409.
-    const again = await findCaseIdByReference(ctx.db.prisma, input.creditor.name, input.reference);
+    const again = await ctx.stores.cases.findIdByReference(input.creditor.name, input.reference);
     if (again) {
       throw new AppError(
         "conflict",
@@ -79,7 +77,7 @@ export async function createCase(ctx: AppContext, body: unknown, actor?: Actor):
 }
 
 export async function getCase(ctx: AppContext, id: string) {
-  const detail = await getCaseDetail(ctx.db.prisma, id);
+  const detail = await ctx.stores.cases.detail(id);
   if (!detail) throw notFound("Case");
   const policy = await ctx.policies.forVersion(detail.policyVersionId);
   const now = ctx.clock.now();
@@ -88,7 +86,7 @@ export async function getCase(ctx: AppContext, id: string) {
 }
 
 export async function caseTranscript(ctx: AppContext, id: string) {
-  const transcript = await getTranscript(ctx.db.prisma, id);
+  const transcript = await ctx.stores.cases.transcript(id);
   if (!transcript) throw notFound("Case");
   return transcript;
 }
@@ -96,7 +94,7 @@ export async function caseTranscript(ctx: AppContext, id: string) {
 export async function rotateLink(ctx: AppContext, id: string, actor: Actor): Promise<CreatedCase> {
   await ensureCase(ctx, id);
   const token = newSecretToken();
-  await replaceDebtorLink(ctx.db.prisma, id, ctx.clock.now(), actor.userId, {
+  await ctx.stores.cases.replaceDebtorLink(id, ctx.clock.now(), actor.userId, {
     tokenHash: hashToken(token),
     expiresAt: linkExpiry(ctx),
   });
@@ -107,11 +105,10 @@ export async function rotateLink(ctx: AppContext, id: string, actor: Actor): Pro
 
 export async function revokeLink(ctx: AppContext, id: string, actor: Actor): Promise<void> {
   await ensureCase(ctx, id);
-  await replaceDebtorLink(ctx.db.prisma, id, ctx.clock.now(), actor.userId);
+  await ctx.stores.cases.replaceDebtorLink(id, ctx.clock.now(), actor.userId);
   ctx.events.publish({ type: "access.revoked", scope: "case_links", id });
 }
 
 async function ensureCase(ctx: AppContext, id: string): Promise<void> {
-  const found = await ctx.db.prisma.case.findUnique({ where: { id }, select: { id: true } });
-  if (!found) throw notFound("Case");
+  if (!(await ctx.stores.cases.exists(id))) throw notFound("Case");
 }

@@ -1,8 +1,9 @@
 // Maps stored cases to the public JSON shapes of the contract (money as integer minor units plus
 // currency, dates as ISO-8601) and to the domain's CaseFacts.
-import type { CaseDetail } from "../../db/cases.js";
+
 import type { CaseFacts } from "../../domain/case-facts.js";
 import type { AmountDue } from "../../policy/index.js";
+import type { CaseDetail } from "../ports/cases.js";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const num = (v: bigint) => Number(v);

@@ -1,12 +1,11 @@
 // The audit log for admins: newest first, with the actor's email and the hash-chain check.
-import { auditPage } from "../../db/console/audit-page.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import type { AppContext } from "../context.js";
 import { auditQuery } from "./inputs.js";
 
 export async function auditLog(ctx: AppContext, query: unknown) {
   const q = parseOrThrow(auditQuery, query, "query");
-  const { items, total, brokenAt, actors } = await auditPage(ctx.db.prisma, q.page, q.pageSize, q.action);
+  const { items, total, brokenAt, actors } = await ctx.stores.audit.page(q.page, q.pageSize, q.action);
   return {
     chain: { intact: brokenAt === null, brokenAtId: brokenAt === null ? null : String(brokenAt) },
     items: items.map((row) => ({

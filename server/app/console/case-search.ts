@@ -1,13 +1,12 @@
 // The console's case list: the filters of GET /api/cases plus escalated, promise status,
 // jurisdiction and creditor; each row says whether it is escalated, its latest promise and owner.
-import { searchCaseRows } from "../../db/console/case-search.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import type { AppContext } from "../context.js";
 import { caseSearchQuery } from "./inputs.js";
 
 export async function searchCases(ctx: AppContext, query: unknown) {
   const q = parseOrThrow(caseSearchQuery, query, "query");
-  const { items, total } = await searchCaseRows(ctx.db.prisma, q, q.page, q.pageSize);
+  const { items, total } = await ctx.stores.caseSearch.search(q, q.page, q.pageSize);
   return {
     items: items.map((c) => {
       const promise = c.promises[0];

@@ -2,8 +2,9 @@
 // obtained, those a person obtained, and payments outside any promise), promised against collected
 // for the promises accepted in the period, and the funnel of the cases created in it: links sent,
 // opened, identity verified, promised, paid. Money per currency, in minor units.
-import type { KpiFunnelRow, KpiPaymentRow, KpiPromisePaidRow } from "../../db/console/cash-kpis.js";
+
 import { addDays } from "../../policy/index.js";
+import type { KpiFunnelRow, KpiPaymentRow, KpiPromisePaidRow } from "../ports/console.js";
 
 export interface CashReport {
   readonly collected: {

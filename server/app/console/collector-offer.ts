@@ -2,7 +2,6 @@
 // for any proposal (evaluateProposal), so a person cannot step outside the policy limits either.
 // Accepted terms are recorded (source "collector") and shown to the debtor as an agent message with
 // the plan card; a counter or a refusal is returned to the collector and nothing is recorded.
-import { recordCollectorOffer } from "../../db/console/offers.js";
 import { AppError } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import { evaluateProposal, type NegotiationState, type Proposal } from "../../policy/index.js";
@@ -86,7 +85,7 @@ export async function makeCollectorOffer(deps: ConsoleDeps, actor: Actor, caseId
   const expiresAt = offer.expiresAt
     ? endOfDayInZone(offer.expiresAt, tz)
     : defaultOfferExpiry(bundle.today, tz);
-  const result = await recordCollectorOffer(ctx.db.prisma, {
+  const result = await ctx.stores.takeover.recordCollectorOffer({
     offer: {
       caseId,
       kind: offer.kind,

@@ -4,9 +4,9 @@
 // separates with ";" and writes a decimal comma. Cells a spreadsheet would run as a formula are
 // neutralised. Streams: the caller pipes the generator to the response.
 import { stringify } from "csv-stringify/sync";
-import { type CaseExportRow, exportCaseRows } from "../../db/console/case-search.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import type { AppContext } from "../context.js";
+import type { CaseExportRow } from "../ports/console.js";
 import { EXPORT_COLUMNS, formatMajorAmount, neutraliseCell } from "./csv-columns.js";
 import { caseExportQuery } from "./inputs.js";
 
@@ -72,6 +72,7 @@ export function exportCases(ctx: AppContext, query: unknown): AsyncGenerator<str
   const options = { delimiter: dialect === "excel-fr" ? ";" : ",", record_delimiter: "windows" as const };
   return (async function* () {
     yield `\uFEFF${stringify([EXPORT_COLUMNS], options)}`;
-    for await (const c of exportCaseRows(ctx.db.prisma, filter)) yield stringify(rowsOf(c, dialect), options);
+    for await (const c of ctx.stores.caseSearch.exportRows(filter))
+      yield stringify(rowsOf(c, dialect), options);
   })();
 }

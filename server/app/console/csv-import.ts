@@ -3,8 +3,6 @@
 // the same rules. mode=validate imports nothing; mode=import (default) imports only a file without
 // errors; mode=import_valid imports the valid cases and reports the others.
 import { parse } from "csv-parse/sync";
-import { findCaseIdByReference } from "../../db/cases.js";
-import { appendAuditNow } from "../../db/console/audit-write.js";
 import { AppError, type ErrorDetail } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import { createCaseInput } from "../cases/case-input.js";
@@ -258,7 +256,7 @@ export async function importCases(
     const { body, errors } = buildCase(caseRows);
     const first = caseRows[0] as { row: number; values: Row };
     if (errors.length === 0 && body.reference && body.creditor.name) {
-      const existing = await findCaseIdByReference(ctx.db.prisma, body.creditor.name, body.reference);
+      const existing = await ctx.stores.cases.findIdByReference(body.creditor.name, body.reference);
       if (existing)
         errors.push({
           row: first.row,
@@ -292,7 +290,7 @@ export async function importCases(
         result.errors.push({ row: result.rows[0] as number, column: null, message: error.message });
       }
     }
-    await appendAuditNow(ctx.db.prisma, {
+    await ctx.stores.audit.append({
       actorType: "user",
       actorId: actor.userId,
       action: "case.import",

@@ -1,10 +1,10 @@
 // What console use cases receive: the app context, the chat service (to push what the debtor must
 // see: agent and system messages, state changes) and the console's settings.
-import { getOrCreateConversation, type MessageRow } from "../../db/conversations.js";
 import { notFound } from "../../errors/app-error.js";
 import type { ChatService } from "../chat/chat-service.js";
 import { toWire, type WireMessage } from "../chat/wire.js";
 import type { AppContext } from "../context.js";
+import type { MessageWithOffer } from "../ports/conversations.js";
 
 export interface ConsoleSettings {
   /** A promise is broken once an instalment stays unpaid more than this many days after its due date. */
@@ -28,12 +28,9 @@ export interface CaseConversation {
 
 /** The case's conversation (created when the debtor has not opened the link yet), or 404. */
 export async function caseConversation(ctx: AppContext, caseId: string): Promise<CaseConversation> {
-  const found = await ctx.db.prisma.case.findUnique({
-    where: { id: caseId },
-    select: { id: true, debtor: { select: { locale: true } } },
-  });
+  const found = await ctx.stores.cases.debtorLocale(caseId);
   if (!found) throw notFound("Case");
-  const conversation = await getOrCreateConversation(ctx.db.prisma, caseId);
+  const conversation = await ctx.stores.conversations.getOrCreate(caseId);
   return { caseId, conversationId: conversation.id, locale: found.debtor.locale };
 }
 
@@ -42,7 +39,7 @@ export function deliver(
   deps: ConsoleDeps,
   caseId: string,
   conversationId: string,
-  row: MessageRow,
+  row: MessageWithOffer,
 ): WireMessage {
   const wire = toWire(row);
   deps.chat.emitMessage(conversationId, wire, caseId);

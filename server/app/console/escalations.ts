@@ -1,21 +1,16 @@
 // The escalation queue: list (kind, status, assignee), assign to me, resolve with an outcome and a
 // note. Resolving puts the case back where the outcome leads (negotiating, promised or closed; still
 // escalated while another escalation is open), lifts an identity lock, and tells the debtor.
-import {
-  assignEscalation,
-  type CaseStatusValue,
-  debtorWaitingSince,
-  type EscalationCardRow,
-  findEscalationCard,
-  listEscalations as listRows,
-  type ResolutionPlan,
-  type ResolutionSnapshot,
-  resolveEscalation as resolveRow,
-} from "../../db/console/escalations.js";
 import { AppError, notFound } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import { readState } from "../../negotiation/conversation-state.js";
 import type { Actor, AppContext } from "../context.js";
+import type {
+  CaseStatusValue,
+  EscalationCardRow,
+  ResolutionPlan,
+  ResolutionSnapshot,
+} from "../ports/console.js";
 import { type ConsoleDeps, deliver } from "./deps.js";
 import { escalationListQuery, type Outcome, resolveInput } from "./inputs.js";
 import { notice } from "./notices.js";
@@ -57,7 +52,7 @@ export async function listEscalations(ctx: AppContext, actor: Actor, query: unkn
         ? (["open", "assigned", "resolved"] as const)
         : [q.status];
   const assigneeId = q.assignee === "me" ? actor.userId : q.assignee === "unassigned" ? null : undefined;
-  const { items, total } = await listRows(ctx.db.prisma, {
+  const { items, total } = await ctx.stores.escalations.list({
     kind: q.kind,
     statuses,
     assigneeId,
@@ -65,25 +60,24 @@ export async function listEscalations(ctx: AppContext, actor: Actor, query: unkn
     page: q.page,
     pageSize: q.pageSize,
   });
-  const waiting = await debtorWaitingSince(
-    ctx.db.prisma,
+  const waiting = await ctx.stores.escalations.debtorWaitingSince(
     items.flatMap((e) => (e.status !== "resolved" && e.case.conversation ? [e.case.conversation.id] : [])),
   );
   return { items: items.map((e) => escalationCard(e, waiting)), page: q.page, pageSize: q.pageSize, total };
 }
 
 export async function getEscalation(ctx: AppContext, id: string): Promise<EscalationCard> {
-  const row = await findEscalationCard(ctx.db.prisma, id);
+  const row = await ctx.stores.escalations.card(id);
   if (!row) throw notFound("Escalation");
   const conversationId = row.status !== "resolved" ? row.case.conversation?.id : undefined;
   return escalationCard(
     row,
-    conversationId ? await debtorWaitingSince(ctx.db.prisma, [conversationId]) : new Map(),
+    conversationId ? await ctx.stores.escalations.debtorWaitingSince([conversationId]) : new Map(),
   );
 }
 
 export async function assignToMe(deps: ConsoleDeps, actor: Actor, id: string): Promise<EscalationCard> {
-  const result = await assignEscalation(deps.ctx.db.prisma, { id, userId: actor.userId });
+  const result = await deps.ctx.stores.escalations.assign({ id, userId: actor.userId });
   if (result.status === "not_found") throw notFound("Escalation");
   if (result.status === "resolved")
     throw new AppError("not_allowed_now", "This escalation is already resolved.");
@@ -127,11 +121,11 @@ export async function resolve(
   body: unknown,
 ): Promise<EscalationCard> {
   const input = parseOrThrow(resolveInput, body, "resolution");
-  const before = await findEscalationCard(deps.ctx.db.prisma, id);
+  const before = await deps.ctx.stores.escalations.card(id);
   if (!before) throw notFound("Escalation");
   const locale = before.case.debtor.locale;
   const run = () =>
-    resolveRow(deps.ctx.db.prisma, {
+    deps.ctx.stores.escalations.resolve({
       id,
       userId: actor.userId,
       outcome: input.outcome,

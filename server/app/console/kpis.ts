@@ -3,18 +3,11 @@
 // creditor and policy version; escalations count those opened in the period. Rates are fractions
 // (0..1) or null when their denominator is zero; money is grouped by currency in minor units.
 
-import { kpiFunnel, kpiPayments, kpiPromisesPaid } from "../../db/console/cash-kpis.js";
-import {
-  type KpiConversationRow,
-  kpiConversations,
-  kpiEscalationsByKind,
-  kpiFilterOptions,
-} from "../../db/console/kpis.js";
-import { countHandedOff } from "../../db/outreach.js";
 import { AppError } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import { addDays, daysBetween } from "../../policy/index.js";
 import type { AppContext } from "../context.js";
+import type { KpiConversationRow } from "../ports/console.js";
 import { type CashReport, computeCash } from "./cash-kpis.js";
 import { kpiQuery } from "./inputs.js";
 
@@ -144,12 +137,12 @@ export async function kpis(ctx: AppContext, query: unknown): Promise<KpiReport> 
     policyVersionId: q.policyVersion,
   };
   const [rows, escalations, handedOff, payments, promisesPaid, funnel] = await Promise.all([
-    kpiConversations(ctx.db.prisma, filter),
-    kpiEscalationsByKind(ctx.db.prisma, filter),
-    countHandedOff(ctx.db.prisma, filter),
-    kpiPayments(ctx.db.prisma, filter),
-    kpiPromisesPaid(ctx.db.prisma, filter),
-    kpiFunnel(ctx.db.prisma, filter),
+    ctx.stores.kpis.conversations(filter),
+    ctx.stores.kpis.escalationsByKind(filter),
+    ctx.stores.kpis.handedOff(filter),
+    ctx.stores.kpis.payments(filter),
+    ctx.stores.kpis.promisesPaid(filter),
+    ctx.stores.kpis.funnel(filter),
   ]);
   return {
     ...computeKpis(
@@ -164,7 +157,7 @@ export async function kpis(ctx: AppContext, query: unknown): Promise<KpiReport> 
 }
 
 export async function kpiFilters(ctx: AppContext) {
-  const { creditors, policyVersions } = await kpiFilterOptions(ctx.db.prisma);
+  const { creditors, policyVersions } = await ctx.stores.kpis.filterOptions();
   return {
     creditors,
     policyVersions: policyVersions.map((v) => ({

@@ -1,6 +1,5 @@
 // Internal notes for the team on a case (never shown to the debtor), pushed live to the case room.
 import { z } from "zod";
-import { addNote, listNotes } from "../../db/console/notes.js";
 import { notFound } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import type { Actor, AppContext } from "../context.js";
@@ -10,7 +9,7 @@ export const noteInput = z.strictObject({
 });
 
 export async function caseNotes(ctx: AppContext, caseId: string) {
-  const rows = await listNotes(ctx.db.prisma, caseId);
+  const rows = await ctx.stores.notes.list(caseId);
   return {
     items: rows.map((n) => ({
       id: n.id,
@@ -23,7 +22,7 @@ export async function caseNotes(ctx: AppContext, caseId: string) {
 
 export async function writeNote(ctx: AppContext, actor: Actor, caseId: string, body: unknown) {
   const input = parseOrThrow(noteInput, body, "note");
-  const added = await addNote(ctx.db.prisma, { caseId, authorId: actor.userId, text: input.text });
+  const added = await ctx.stores.notes.add({ caseId, authorId: actor.userId, text: input.text });
   if (added.status === "not_found") throw notFound("Case");
   ctx.events.publish({ type: "case.note", caseId, noteId: added.id });
   return { id: added.id, text: input.text, author: actor.email, createdAt: added.createdAt.toISOString() };

@@ -2,8 +2,6 @@
 // idempotent on (caseId, externalRef), allocated to the named instalment or to the oldest unpaid
 // ones; the promise becomes kept when everything is paid, and the case then closes.
 
-import { recordPayment as recordRow } from "../../db/console/promises.js";
-import { saveState } from "../../db/conversations.js";
 import { AppError, notFound } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import { readState } from "../../negotiation/conversation-state.js";
@@ -23,7 +21,7 @@ export async function recordPayment(deps: ConsoleDeps, actor: Actor, body: unkno
       { path: "paidAt", message: "must not be in the future" },
     ]);
   }
-  const result = await recordRow(ctx.db.prisma, {
+  const result = await ctx.stores.promises.recordPayment({
     caseId: input.caseId,
     instalmentId: input.instalmentId,
     amount: BigInt(input.amount),
@@ -92,20 +90,15 @@ export async function afterPaymentRecorded(
 
 /** A kept promise closes the case: the conversation's phase follows and the debtor sees the state. */
 export async function closeConversation(deps: ConsoleDeps, caseId: string): Promise<void> {
-  const conv = await deps.ctx.db.prisma.conversation.findUnique({
-    where: { caseId },
-    select: { id: true, state: true },
-  });
+  const conv = await deps.ctx.stores.conversations.ofCase(caseId);
   if (!conv) {
     deps.ctx.events.publish({ type: "case.status", caseId, status: "closed" });
     return;
   }
   await deps.chat.enqueue(conv.id, async () => {
-    const fresh = await deps.ctx.db.prisma.conversation.findUniqueOrThrow({
-      where: { id: conv.id },
-      select: { state: true },
-    });
-    await saveState(deps.ctx.db.prisma, conv.id, { ...readState(fresh.state), phase: "closed" });
+    const fresh = await deps.ctx.stores.conversations.state(conv.id);
+    if (!fresh) throw new Error(`conversation ${conv.id} vanished`);
+    await deps.ctx.stores.conversations.saveState(conv.id, { ...readState(fresh.state), phase: "closed" });
   });
   deps.chat.emitState(conv.id, caseId, "closed");
 }

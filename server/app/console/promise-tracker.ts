@@ -4,12 +4,12 @@
 // from the policy version the case runs under (limits.promiseBrokenAfterDays), or from the service
 // setting (PROMISE_BROKEN_AFTER_DAYS, default 7) for a pack without it. Idempotent: running it twice
 // changes nothing more.
-import { markBroken, markKept, promisesUnderWatch, type WatchedPromise } from "../../db/console/promises.js";
 import { readState } from "../../negotiation/conversation-state.js";
 import { dateInZone, daysBetween } from "../../policy/index.js";
 import type { ChatService } from "../chat/chat-service.js";
 import type { AppContext } from "../context.js";
 import { type PeriodicJob, startPeriodicJob } from "../jobs.js";
+import type { WatchedPromise } from "../ports/console.js";
 import { DEFAULT_BROKEN_AFTER_DAYS } from "./deps.js";
 import { closeConversation } from "./payments.js";
 
@@ -70,11 +70,11 @@ function brokenSummary(
 export async function reviewPromises(ctx: AppContext, options: ReviewOptions = {}): Promise<ReviewResult> {
   const fallbackDays = options.brokenAfterDays ?? DEFAULT_BROKEN_AFTER_DAYS;
   const now = ctx.clock.now();
-  const promises = await promisesUnderWatch(ctx.db.prisma);
+  const promises = await ctx.stores.promises.underWatch();
   const result: ReviewResult = { reviewed: promises.length, kept: [], broken: [] };
   for (const p of promises) {
     if (p.instalments.every((i) => i.paidAmount >= i.amount)) {
-      const kept = await markKept(ctx.db.prisma, p.id, now);
+      const kept = await ctx.stores.promises.markKept(p.id, now);
       if (kept.changed) {
         result.kept.push(p.id);
         ctx.events.publish({ type: "promise.updated", caseId: p.case.id, promiseId: p.id, status: "kept" });
@@ -96,13 +96,8 @@ export async function reviewPromises(ctx: AppContext, options: ReviewOptions = {
     const conversation = p.case.conversation;
     const breakIt = async () => {
       // Read the state inside the conversation's queue so that a turn in progress is not overwritten.
-      const fresh = conversation
-        ? await ctx.db.prisma.conversation.findUnique({
-            where: { id: conversation.id },
-            select: { state: true },
-          })
-        : null;
-      return markBroken(ctx.db.prisma, {
+      const fresh = conversation ? await ctx.stores.conversations.state(conversation.id) : null;
+      return ctx.stores.promises.markBroken({
         promiseId: p.id,
         missedInstalmentIds: missed.map((i) => i.id),
         at: now,

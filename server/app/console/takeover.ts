@@ -3,11 +3,6 @@
 // row lock, so a model reply still in flight is suppressed, not sent). The debtor is told a person
 // joined; the collector writes as role "agent"; handing back clears the owner with a note on the
 // transcript, and the assistant answers the debtor's next message.
-import {
-  handBack as handBackRow,
-  postAgentMessage,
-  takeOver as takeOverRow,
-} from "../../db/console/takeover.js";
 import { AppError } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import type { WireMessage } from "../chat/wire.js";
@@ -33,7 +28,7 @@ export interface TakeoverView {
 export async function takeOver(deps: ConsoleDeps, actor: Actor, caseId: string): Promise<TakeoverView> {
   const conv = await caseConversation(deps.ctx, caseId);
   const joined = notice(conv.locale, "takeover");
-  const result = await takeOverRow(deps.ctx.db.prisma, {
+  const result = await deps.ctx.stores.takeover.takeOver({
     conversationId: conv.conversationId,
     caseId,
     userId: actor.userId,
@@ -53,7 +48,7 @@ export async function takeOver(deps: ConsoleDeps, actor: Actor, caseId: string):
 export async function sendAgentMessage(deps: ConsoleDeps, actor: Actor, caseId: string, body: unknown) {
   const input = parseOrThrow(agentMessageInput, body, "message");
   const conv = await caseConversation(deps.ctx, caseId);
-  const result = await postAgentMessage(deps.ctx.db.prisma, {
+  const result = await deps.ctx.stores.takeover.postAgentMessage({
     conversationId: conv.conversationId,
     caseId,
     userId: actor.userId,
@@ -71,7 +66,7 @@ export async function handBack(deps: ConsoleDeps, actor: Actor, caseId: string, 
   const input = parseOrThrow(handbackInput, body, "hand-back");
   const conv = await caseConversation(deps.ctx, caseId);
   const back = notice(conv.locale, "handback");
-  const result = await handBackRow(deps.ctx.db.prisma, {
+  const result = await deps.ctx.stores.takeover.handBack({
     conversationId: conv.conversationId,
     caseId,
     userId: actor.userId,

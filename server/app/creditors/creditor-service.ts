@@ -1,9 +1,9 @@
 // Creditor settings use cases: read (collectors and admins), change (admins), list (console).
 import { friendlyFormatIBAN } from "ibantools";
-import { type CreditorRow, findCreditor, updateCreditorSettings } from "../../db/creditors.js";
 import { notFound } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import type { Actor, AppContext } from "../context.js";
+import type { CreditorRow } from "../ports/rows.js";
 import { creditorSettingsInput, settingsColumns } from "./creditor-input.js";
 
 export function creditorView(row: CreditorRow) {
@@ -33,13 +33,13 @@ export function creditorView(row: CreditorRow) {
 export type CreditorView = ReturnType<typeof creditorView>;
 
 export async function getCreditor(ctx: AppContext, id: string): Promise<CreditorView> {
-  const row = await findCreditor(ctx.db.prisma, id);
+  const row = await ctx.stores.creditors.find(id);
   if (!row) throw notFound("Creditor");
   return creditorView(row);
 }
 
 export async function listCreditors(ctx: AppContext): Promise<CreditorView[]> {
-  const rows = await ctx.db.prisma.creditor.findMany({ orderBy: { name: "asc" }, take: 500 });
+  const rows = await ctx.stores.creditors.list();
   return rows.map(creditorView);
 }
 
@@ -50,7 +50,7 @@ export async function updateCreditor(
   body: unknown,
 ): Promise<CreditorView> {
   const input = parseOrThrow(creditorSettingsInput, body, "creditor settings");
-  const row = await updateCreditorSettings(ctx.db.prisma, id, settingsColumns(input), actor.userId);
+  const row = await ctx.stores.creditors.updateSettings(id, settingsColumns(input), actor.userId);
   if (!row) throw notFound("Creditor");
   return creditorView(row);
 }

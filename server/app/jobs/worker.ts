@@ -1,7 +1,6 @@
 // The in-process worker loop: every instance polls the job table and runs what it claims (see
 // db/studio/jobs.ts for the row lock). Handlers are registered by kind and report progress.
 import { randomUUID } from "node:crypto";
-import { claimJob, finishJob, reportProgress, requeueJob } from "../../db/studio/jobs.js";
 import type { AppContext } from "../context.js";
 
 export type Progress = (percent: number, stage: string) => Promise<void>;
@@ -32,25 +31,25 @@ export function startJobWorker(
   let stopped = false;
 
   const runOne = async (): Promise<boolean> => {
-    const job = await claimJob(ctx.db.prisma, instance, new Date(Date.now() - STALE_AFTER_MS));
+    const job = await ctx.stores.jobs.claim(instance, new Date(Date.now() - STALE_AFTER_MS));
     if (!job) return false;
     const handler = handlers[job.kind];
     const progress: Progress = async (percent, stage) => {
       // A stopping instance gives the job back at its next step instead of holding the shutdown.
       if (stopped) throw new WorkerStopping();
-      await reportProgress(ctx.db.prisma, job.id, instance, percent, stage);
+      await ctx.stores.jobs.reportProgress(job.id, instance, percent, stage);
     };
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
       const result = await handler(job.input, progress, { id: job.id });
-      await finishJob(ctx.db.prisma, job.id, instance, { ok: true, result });
+      await ctx.stores.jobs.finish(job.id, instance, { ok: true, result });
     } catch (error) {
       if (error instanceof WorkerStopping) {
-        await requeueJob(ctx.db.prisma, job.id, instance);
+        await ctx.stores.jobs.requeue(job.id, instance);
         return false;
       }
       ctx.log.error({ err: error, jobId: job.id, kind: job.kind }, "background job failed");
-      await finishJob(ctx.db.prisma, job.id, instance, { ok: false, error: (error as Error).message });
+      await ctx.stores.jobs.finish(job.id, instance, { ok: false, error: (error as Error).message });
     }
     return true;
   };

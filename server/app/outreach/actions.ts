@@ -2,16 +2,6 @@
 // collector pauses, resumes or sends the link now. Each is recorded in the audit log.
 
 import { hashToken, looksLikeToken } from "../../auth/tokens.js";
-import { appendAudit } from "../../db/audit.js";
-import {
-  cancelPending,
-  findMessageByUnsubscribeHash,
-  findSequencesByPhone,
-  getOutreachCase,
-  inTransaction,
-  lockSequenceOfCase,
-  updateSequence,
-} from "../../db/outreach.js";
 import { AppError, notFound } from "../../errors/app-error.js";
 import { amountDue } from "../../policy/index.js";
 import { caseFacts } from "../cases/case-view.js";
@@ -20,21 +10,22 @@ import { composeMessage } from "./compose.js";
 import type { OutreachService } from "./outreach-service.js";
 import { toE164 } from "./phone.js";
 import { SYSTEM_TEMPLATES } from "./templates.js";
+import { inTransaction } from "./transaction.js";
 
 const STOP_WORDS = new Set(["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "ARRET", "ARRÊT"]);
 
 /** The debtor's one-click unsubscribe (RFC 8058): e-mail to this case stops; returns the locale. */
 export async function unsubscribe(ctx: AppContext, token: string): Promise<{ locale: "fr" | "en" } | null> {
   if (!looksLikeToken(token)) return null;
-  const m = await findMessageByUnsubscribeHash(ctx.db.prisma, hashToken(token));
+  const m = await ctx.stores.outreach.messageByUnsubscribeHash(hashToken(token));
   if (!m) return null;
   const now = ctx.clock.now();
-  await inTransaction(ctx.db.prisma, async (tx) => {
-    const seq = await lockSequenceOfCase(tx, m.caseId);
+  await inTransaction(ctx, async (tx) => {
+    const seq = await tx.outreach.lockSequenceOfCase(m.caseId);
     if (!seq) return;
     if (!m.case.outreach?.emailOptOutAt) {
-      await updateSequence(tx, seq.id, { emailOptOutAt: now });
-      await appendAudit(tx, {
+      await tx.outreach.updateSequence(seq.id, { emailOptOutAt: now });
+      await tx.audit.append({
         actorType: "debtor",
         action: "outreach.unsubscribe",
         entity: "case",
@@ -42,15 +33,10 @@ export async function unsubscribe(ctx: AppContext, token: string): Promise<{ loc
         data: { channel: "email", messageId: m.id },
       });
     }
-    await tx.outreachMessage.updateMany({
-      where: {
-        caseId: m.caseId,
-        channel: "email",
-        status: "queued",
-        kind: { notIn: ["confirmation", "cancellation"] },
-      },
-      data: { status: "cancelled", error: "e-mail opted out" },
-    });
+    await tx.outreach.cancelQueuedOnChannel(m.caseId, "email", "e-mail opted out", [
+      "confirmation",
+      "cancellation",
+    ]);
   });
   return { locale: m.case.debtor.locale };
 }
@@ -64,20 +50,17 @@ export function isStopWord(body: string): boolean {
 export async function inboundSms(ctx: AppContext, from: string, body: string): Promise<{ stopped: number }> {
   if (!isStopWord(body)) return { stopped: 0 };
   const now = ctx.clock.now();
-  const candidates = await findSequencesByPhone(ctx.db.prisma);
+  const candidates = await ctx.stores.outreach.casesWithPhone();
   const matching = candidates.filter(
     (c) => c.debtor.phone && toE164(c.debtor.phone, c.jurisdiction) === from,
   );
   for (const c of matching) {
-    await inTransaction(ctx.db.prisma, async (tx) => {
-      const seq = await lockSequenceOfCase(tx, c.id);
+    await inTransaction(ctx, async (tx) => {
+      const seq = await tx.outreach.lockSequenceOfCase(c.id);
       if (!seq) return;
-      await updateSequence(tx, seq.id, { smsOptOutAt: now });
-      await tx.outreachMessage.updateMany({
-        where: { caseId: c.id, channel: "sms", status: "queued" },
-        data: { status: "cancelled", error: "SMS opted out" },
-      });
-      await appendAudit(tx, {
+      await tx.outreach.updateSequence(seq.id, { smsOptOutAt: now });
+      await tx.outreach.cancelQueuedOnChannel(c.id, "sms", "SMS opted out");
+      await tx.audit.append({
         actorType: "debtor",
         action: "outreach.sms_stop",
         entity: "case",
@@ -95,31 +78,31 @@ async function changeSequence(
   caseId: string,
   action: "pause" | "resume",
 ): Promise<void> {
-  await inTransaction(ctx.db.prisma, async (tx) => {
-    const seq = await lockSequenceOfCase(tx, caseId);
+  await inTransaction(ctx, async (tx) => {
+    const seq = await tx.outreach.lockSequenceOfCase(caseId);
     if (!seq) throw notFound("case");
     if (action === "pause") {
-      await updateSequence(tx, seq.id, {
+      await tx.outreach.updateSequence(seq.id, {
         status: "paused",
         reason: "collector",
         nextRunAt: null,
         updatedById: actor.userId,
       });
-      await cancelPending(tx, caseId, "paused by a collector", [
+      await tx.outreach.cancelPending(caseId, "paused by a collector", [
         "reminder",
         "instalment_due",
         "instalment_missed",
       ]);
     } else {
       // A resumed sequence restarts at the step matching the case's age (planner: jump), at once.
-      await updateSequence(tx, seq.id, {
+      await tx.outreach.updateSequence(seq.id, {
         status: "active",
         reason: "resumed",
         nextRunAt: ctx.clock.now(),
         updatedById: actor.userId,
       });
     }
-    await appendAudit(tx, {
+    await tx.audit.append({
       actorType: "user",
       actorId: actor.userId,
       action: `outreach.${action}`,
@@ -143,9 +126,9 @@ export async function sendLinkNow(
   channel: "email" | "sms",
 ): Promise<{ messageId: string | null; status: string }> {
   await outreach.react(caseId);
-  const result = await inTransaction(ctx.db.prisma, async (tx) => {
-    await lockSequenceOfCase(tx, caseId);
-    const c = await getOutreachCase(tx, caseId);
+  const result = await inTransaction(ctx, async (tx) => {
+    await tx.outreach.lockSequenceOfCase(caseId);
+    const c = await tx.outreach.outreachCase(caseId);
     if (!c) throw notFound("case");
     if (c.outreach?.status === "stopped")
       throw new AppError(
@@ -162,7 +145,7 @@ export async function sendLinkNow(
       templateId: SYSTEM_TEMPLATES.sendLink,
       disclosureIds: pack.reminders?.disclosures ?? [],
     });
-    await appendAudit(tx, {
+    await tx.audit.append({
       actorType: "user",
       actorId: actor.userId,
       action: "outreach.send_link",

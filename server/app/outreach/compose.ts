@@ -3,7 +3,6 @@
 // unsubscribe token, renders the template and runs the output guard. Runs inside the caller's
 // transaction, which holds the sequence's row lock.
 import { hashToken, newSecretToken } from "../../auth/tokens.js";
-import { createLinkToken, insertMessage, type OutreachCase, type OutreachTx } from "../../db/outreach.js";
 import type { AmountDue, PolicyPack } from "../../policy/index.js";
 import type { ReminderChannel } from "../../policy/schema-reminders.js";
 import { debtorLink } from "../cases/case-service.js";
@@ -11,6 +10,8 @@ import { caseFacts } from "../cases/case-view.js";
 import type { AppContext } from "../context.js";
 import { paymentInstructionsForCase, verbatimPaymentDetails } from "../payments/instructions.js";
 import { payNowUrl } from "../payments/pay-now-link.js";
+import type { TxStores } from "../ports/index.js";
+import type { OutreachCase } from "../ports/outreach.js";
 import type { PlanFacts } from "./facts-text.js";
 import { toE164 } from "./phone.js";
 import { OutreachGuardError, renderOutreach } from "./render.js";
@@ -47,7 +48,7 @@ export interface ComposeResult {
 
 export async function composeMessage(
   ctx: AppContext,
-  tx: OutreachTx,
+  tx: TxStores,
   c: OutreachCase,
   pack: PolicyPack,
   due: AmountDue,
@@ -65,14 +66,14 @@ export async function composeMessage(
     now,
   };
   const skip = async (why: string) => ({
-    id: await insertMessage(tx, { ...base, status: "skipped", text: "", error: why }),
+    id: await tx.outreach.insertMessage({ ...base, status: "skipped", text: "", error: why }),
     status: "skipped",
   });
 
   if (req.channel === "task") {
     const t = loadTemplate(facts.locale, req.templateId);
     const text = (t.task ?? "").replace(/\{reference\}/g, c.reference);
-    return { id: await insertMessage(tx, { ...base, status: "open", text }), status: "open" };
+    return { id: await tx.outreach.insertMessage({ ...base, status: "open", text }), status: "open" };
   }
   const seq = c.outreach;
   let recipient: string | null = null;
@@ -90,8 +91,7 @@ export async function composeMessage(
   // The message's own link: an extra token with the usual lifetime, so that re-sending never
   // revokes the link the debtor already has, and each message's opening can be traced.
   const token = newSecretToken();
-  const link = await createLinkToken(
-    tx,
+  const link = await tx.outreach.createLinkToken(
     c.id,
     hashToken(token),
     new Date(now.getTime() + ctx.env.DEBTOR_LINK_TTL_DAYS * 86_400_000),
@@ -104,7 +104,13 @@ export async function composeMessage(
   const pay =
     req.channel === "sms"
       ? null
-      : await paymentInstructionsForCase(ctx, c.id, facts.locale, tx, payLink ? { payNowUrl: payLink } : {});
+      : await paymentInstructionsForCase(
+          ctx,
+          c.id,
+          facts.locale,
+          tx.instructions,
+          payLink ? { payNowUrl: payLink } : {},
+        );
   try {
     const rendered = await renderOutreach({
       pack,
@@ -127,7 +133,7 @@ export async function composeMessage(
       now,
     });
     const status = req.channel === "letter" ? "to_post" : "queued";
-    const id = await insertMessage(tx, {
+    const id = await tx.outreach.insertMessage({
       ...base,
       status,
       recipient,
@@ -142,7 +148,7 @@ export async function composeMessage(
     if (!(error instanceof OutreachGuardError || error instanceof TemplateError)) throw error;
     // Never sent: the collector sees why on the case page; the log names the template, not the debtor.
     ctx.log.warn({ caseId: c.id, template: req.templateId, err: error.message }, "outreach message refused");
-    const id = await insertMessage(tx, {
+    const id = await tx.outreach.insertMessage({
       ...base,
       status: "failed",
       recipient,

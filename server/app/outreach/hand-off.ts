@@ -5,13 +5,12 @@
 import { strToU8, zipSync } from "fflate";
 import PDFDocument from "pdfkit";
 import { z } from "zod";
-import { getCaseForHandOff, type HandOffCase, markHandedOff } from "../../db/outreach.js";
-import { getTranscript } from "../../db/transcript.js";
 import { AppError, notFound } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import { amountDue } from "../../policy/index.js";
 import { caseFacts } from "../cases/case-view.js";
 import type { Actor, AppContext } from "../context.js";
+import type { HandOffCase } from "../ports/outreach.js";
 import { loadReceipt } from "../receipts/receipt-data.js";
 import { buildReceiptPdf } from "../receipts/receipt-pdf.js";
 import { moneyText } from "../receipts/receipt-text.js";
@@ -27,10 +26,10 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export async function handOff(ctx: AppContext, actor: Actor, caseId: string, body: unknown) {
   const input = parseOrThrow(handOffInput, body, "hand-off");
-  const c = await getCaseForHandOff(ctx.db.prisma, caseId);
+  const c = await ctx.stores.outreach.caseForHandOff(caseId);
   if (!c) throw notFound("case");
   if (c.status === "handed_off") throw new AppError("conflict", "This case is already handed off.");
-  await markHandedOff(ctx.db.prisma, caseId, actor.userId, input, ctx.clock.now());
+  await ctx.stores.outreach.markHandedOff(caseId, actor.userId, input, ctx.clock.now());
   ctx.events.publish({ type: "case.status", caseId, status: "handed_off" });
   return {
     caseId,
@@ -101,7 +100,7 @@ export async function caseFileZip(
   ctx: AppContext,
   caseId: string,
 ): Promise<{ zip: Buffer; filename: string }> {
-  const c = await getCaseForHandOff(ctx.db.prisma, caseId);
+  const c = await ctx.stores.outreach.caseForHandOff(caseId);
   if (!c) throw notFound("case");
   const pack = (await ctx.policies.forVersion(c.policyVersionId)).pack;
   const due = amountDue(caseFacts(c), pack, day(ctx.clock.now()));
@@ -110,7 +109,7 @@ export async function caseFileZip(
     `Principal ${m(due.principal)}, interest ${m(due.interest)}, indemnity and fees ${m(due.fees)}, paid ${m(due.paid)}`,
     `Total due on ${due.asOf}: ${m(due.total)}`,
   ];
-  const transcript = await getTranscript(ctx.db.prisma, caseId);
+  const transcript = await ctx.stores.cases.transcript(caseId);
   const transcriptText = (transcript?.messages ?? [])
     .map((x) => `[${x.createdAt}] ${x.role}: ${x.text}`)
     .join("\n");

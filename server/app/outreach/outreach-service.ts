@@ -2,26 +2,12 @@
 // at a time, decide its next step (planner.ts) and compose it, then deliver what is queued with
 // retries and backoff. Events make the sequence react at once: a stop-collection escalation stops
 // it and cancels what is not yet out; an accepted or cancelled promise is confirmed in writing.
-import { appendAudit } from "../../db/audit.js";
-import {
-  cancelPending,
-  claimDeliveries,
-  type DeliveryRow,
-  ensureSequences,
-  finishDelivery,
-  getMessageForDelivery,
-  getOutreachCase,
-  inTransaction,
-  lockDueSequence,
-  lockSequenceOfCase,
-  type OutreachCase,
-  type OutreachTx,
-  updateSequence,
-} from "../../db/outreach.js";
 import { amountDue, type PolicyPack } from "../../policy/index.js";
 import { caseFacts } from "../cases/case-view.js";
 import type { AppContext } from "../context.js";
 import type { DomainEvent } from "../events.js";
+import type { TxStores } from "../ports/index.js";
+import type { DeliveryRow, OutreachCase } from "../ports/outreach.js";
 import { loadReceipt } from "../receipts/receipt-data.js";
 import { buildReceiptIcs } from "../receipts/receipt-ics.js";
 import { buildReceiptPdf } from "../receipts/receipt-pdf.js";
@@ -32,6 +18,7 @@ import { type PlanInstalment, plan } from "./planner.js";
 import type { SendWindow } from "./send-window.js";
 import { stopReason } from "./stop-rules.js";
 import { SYSTEM_TEMPLATES } from "./templates.js";
+import { inTransaction } from "./transaction.js";
 
 const MAX_ATTEMPTS = 5;
 const LEASE_MS = 5 * 60_000;
@@ -107,13 +94,13 @@ export class OutreachService {
   }
 
   async tick(): Promise<TickResult> {
-    await ensureSequences(this.ctx.db.prisma, this.ctx.clock.now());
+    await this.ctx.stores.outreach.ensureSequences(this.ctx.clock.now());
     let composed = 0;
     for (let i = 0; i < 200; i++) {
-      const result = await inTransaction(this.ctx.db.prisma, async (tx) => {
-        const seq = await lockDueSequence(tx, this.ctx.clock.now());
+      const result = await inTransaction(this.ctx, async (tx) => {
+        const seq = await tx.outreach.lockDueSequence(this.ctx.clock.now());
         if (!seq) return null;
-        const c = await getOutreachCase(tx, seq.caseId);
+        const c = await tx.outreach.outreachCase(seq.caseId);
         if (!c) return 0;
         return this.advance(tx, c);
       });
@@ -129,13 +116,17 @@ export class OutreachService {
   }
 
   /** Decides and composes the next step of one locked sequence; returns how many messages it composed. */
-  private async advance(tx: OutreachTx, c: OutreachCase): Promise<number> {
+  private async advance(tx: TxStores, c: OutreachCase): Promise<number> {
     const seqId = c.outreach?.id as string;
     const now = this.ctx.clock.now();
     const pack = await this.packOf(c);
     const reminders = pack.reminders;
     if (!reminders) {
-      await updateSequence(tx, seqId, { status: "completed", reason: "no_sequence", nextRunAt: null });
+      await tx.outreach.updateSequence(seqId, {
+        status: "completed",
+        reason: "no_sequence",
+        nextRunAt: null,
+      });
       return 0;
     }
     const stop = stopReason(
@@ -144,7 +135,7 @@ export class OutreachService {
       pack,
     );
     if (stop) {
-      await updateSequence(tx, seqId, { status: "stopped", reason: stop, nextRunAt: null });
+      await tx.outreach.updateSequence(seqId, { status: "stopped", reason: stop, nextRunAt: null });
       return 0;
     }
     const facts = caseFacts(c);
@@ -158,7 +149,7 @@ export class OutreachService {
     };
     const due = amountDue(facts, pack, day(now));
     if (due.total <= 0) {
-      await updateSequence(tx, seqId, { status: "completed", reason: "paid", nextRunAt: null });
+      await tx.outreach.updateSequence(seqId, { status: "completed", reason: "paid", nextRunAt: null });
       return 0;
     }
     const promise = c.promises[0];
@@ -183,11 +174,15 @@ export class OutreachService {
         .map((m) => m.createdAt),
     });
     if (decision.kind === "done") {
-      await updateSequence(tx, seqId, { status: "completed", reason: "steps_ended", nextRunAt: null });
+      await tx.outreach.updateSequence(seqId, {
+        status: "completed",
+        reason: "steps_ended",
+        nextRunAt: null,
+      });
       return 0;
     }
     if (decision.kind === "wait") {
-      await updateSequence(tx, seqId, { nextRunAt: decision.until });
+      await tx.outreach.updateSequence(seqId, { nextRunAt: decision.until });
       return 0;
     }
     const what = decision.what;
@@ -220,7 +215,7 @@ export class OutreachService {
     }
     const result = await composeMessage(this.ctx, tx, c, pack, due, req);
     // Look again shortly: the next step's date, the cap and the window are worked out then.
-    await updateSequence(tx, seqId, {
+    await tx.outreach.updateSequence(seqId, {
       ...(what.kind === "step" ? { nextStepIndex: what.index + 1, reason: null } : {}),
       nextRunAt: new Date(now.getTime() + 60_000),
     });
@@ -231,7 +226,7 @@ export class OutreachService {
   async deliverDue(): Promise<number> {
     let delivered = 0;
     for (let round = 0; round < 50; round++) {
-      const claimed = await claimDeliveries(this.ctx.db.prisma, this.ctx.clock.now(), LEASE_MS, 20);
+      const claimed = await this.ctx.stores.outreach.claimDeliveries(this.ctx.clock.now(), LEASE_MS, 20);
       if (claimed.length === 0) break;
       for (const { id } of claimed) if (await this.deliverOne(id)) delivered++;
     }
@@ -239,8 +234,8 @@ export class OutreachService {
   }
 
   private async deliverOne(id: string): Promise<boolean> {
-    const prisma = this.ctx.db.prisma;
-    const m = await getMessageForDelivery(prisma, id);
+    const outreach = this.ctx.stores.outreach;
+    const m = await outreach.messageForDelivery(id);
     if (!m) return false;
     const now = this.ctx.clock.now();
     // A dispute or a stop may have arrived since the message was composed: reminders then stay unsent.
@@ -254,13 +249,13 @@ export class OutreachService {
         (m.channel === "email" && m.case.outreach?.emailOptOutAt) ||
         (m.channel === "sms" && m.case.outreach?.smsOptOutAt);
       if (stop || optedOut) {
-        await finishDelivery(prisma, id, { status: "cancelled", error: stop ?? `${m.channel} opted out` });
+        await outreach.finishDelivery(id, { status: "cancelled", error: stop ?? `${m.channel} opted out` });
         return false;
       }
     }
     const result = await this.send(m);
     if (result.ok) {
-      await finishDelivery(prisma, id, {
+      await outreach.finishDelivery(id, {
         status: "sent",
         transport: result.transport,
         sentAt: now,
@@ -269,9 +264,9 @@ export class OutreachService {
       return true;
     }
     if (result.permanent || m.attempts >= MAX_ATTEMPTS) {
-      await finishDelivery(prisma, id, { status: "failed", error: result.error });
-      await inTransaction(prisma, (tx) =>
-        appendAudit(tx, {
+      await outreach.finishDelivery(id, { status: "failed", error: result.error });
+      await inTransaction(this.ctx, (tx) =>
+        tx.audit.append({
           actorType: "system",
           action: "outreach.delivery_failed",
           entity: "case",
@@ -282,7 +277,7 @@ export class OutreachService {
       return false;
     }
     const wait = BACKOFF_MS[Math.min(m.attempts - 1, BACKOFF_MS.length - 1)] ?? 60_000;
-    await finishDelivery(prisma, id, {
+    await outreach.finishDelivery(id, {
       status: "queued",
       error: result.error,
       nextAttemptAt: new Date(now.getTime() + wait),
@@ -331,10 +326,10 @@ export class OutreachService {
 
   /** Re-evaluates a case now: stops its sequence at once when contact must stop. */
   async react(caseId: string): Promise<void> {
-    await ensureSequences(this.ctx.db.prisma, this.ctx.clock.now(), caseId);
-    await inTransaction(this.ctx.db.prisma, async (tx) => {
-      const seq = await lockSequenceOfCase(tx, caseId);
-      const c = await getOutreachCase(tx, caseId);
+    await this.ctx.stores.outreach.ensureSequences(this.ctx.clock.now(), caseId);
+    await inTransaction(this.ctx, async (tx) => {
+      const seq = await tx.outreach.lockSequenceOfCase(caseId);
+      const c = await tx.outreach.outreachCase(caseId);
       if (!seq || !c || c.outreach?.status !== "active") return;
       const stop = stopReason(
         c.status,
@@ -342,26 +337,28 @@ export class OutreachService {
         await this.packOf(c),
       );
       if (stop) {
-        await updateSequence(tx, seq.id, { status: "stopped", reason: stop, nextRunAt: null });
-        await cancelPending(tx, caseId, stop, ["reminder", "instalment_due", "instalment_missed", "link"]);
+        await tx.outreach.updateSequence(seq.id, { status: "stopped", reason: stop, nextRunAt: null });
+        await tx.outreach.cancelPending(caseId, stop, [
+          "reminder",
+          "instalment_due",
+          "instalment_missed",
+          "link",
+        ]);
       } else {
-        await updateSequence(tx, seq.id, { nextRunAt: this.ctx.clock.now() });
+        await tx.outreach.updateSequence(seq.id, { nextRunAt: this.ctx.clock.now() });
       }
     });
   }
 
   /** Written confirmation of an accepted (or cancelled) promise, sent at once whatever the hour. */
   async confirm(caseId: string, promiseId: string, kind: "confirmation" | "cancellation"): Promise<void> {
-    await ensureSequences(this.ctx.db.prisma, this.ctx.clock.now(), caseId);
-    await inTransaction(this.ctx.db.prisma, async (tx) => {
-      await lockSequenceOfCase(tx, caseId);
-      const c = await getOutreachCase(tx, caseId);
+    await this.ctx.stores.outreach.ensureSequences(this.ctx.clock.now(), caseId);
+    await inTransaction(this.ctx, async (tx) => {
+      await tx.outreach.lockSequenceOfCase(caseId);
+      const c = await tx.outreach.outreachCase(caseId);
       if (!c) return;
       const pack = await this.packOf(c);
-      const full = await tx.promiseToPay.findUnique({
-        where: { id: promiseId },
-        include: { instalments: { orderBy: { seq: "asc" } } },
-      });
+      const full = await tx.outreach.promiseWithInstalments(promiseId);
       if (!full || full.caseId !== caseId) return;
       const facts = caseFacts(c);
       const due = amountDue(facts, pack, day(this.ctx.clock.now()));

@@ -2,22 +2,15 @@
 // step and its date, opt-outs, when the debtor last opened a link), the creditor-wide outbox and the
 // to-do tasks. Recipients are shown to staff (they hold the case) but never logged.
 import { z } from "zod";
-import {
-  getMessage,
-  getOutreachCase,
-  lastLinkOpening,
-  listCaseMessages,
-  listOutbox,
-  setTaskDone,
-} from "../../db/outreach.js";
 import { notFound } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import { addDays } from "../../policy/index.js";
 import type { Actor, AppContext } from "../context.js";
+import type { OutreachMessageRow } from "../ports/rows.js";
 import { buildLetterPdf } from "./letter-pdf.js";
 import { startsAgain } from "./outreach-service.js";
 
-type MessageRow = Awaited<ReturnType<typeof listCaseMessages>>[number];
+type MessageRow = OutreachMessageRow;
 
 function messageView(m: MessageRow) {
   return {
@@ -38,7 +31,7 @@ function messageView(m: MessageRow) {
 }
 
 export async function caseSequence(ctx: AppContext, caseId: string) {
-  const c = await getOutreachCase(ctx.db.prisma, caseId);
+  const c = await ctx.stores.outreach.outreachCase(caseId);
   if (!c) throw notFound("case");
   const pack = (await ctx.policies.forVersion(c.policyVersionId)).pack;
   const seq = c.outreach;
@@ -56,7 +49,7 @@ export async function caseSequence(ctx: AppContext, caseId: string) {
       : startsAgain(c) && comeDue.length > 0
         ? comeDue.at(-1)?.step
         : remaining[0]?.step;
-  const messages = await listCaseMessages(ctx.db.prisma, caseId);
+  const messages = await ctx.stores.outreach.caseMessages(caseId);
   return {
     status: seq?.status ?? "not_started",
     reason: seq?.reason ?? null,
@@ -67,7 +60,7 @@ export async function caseSequence(ctx: AppContext, caseId: string) {
         : null,
     emailOptOutAt: seq?.emailOptOutAt?.toISOString() ?? null,
     smsOptOutAt: seq?.smsOptOutAt?.toISOString() ?? null,
-    lastOpenedAt: (await lastLinkOpening(ctx.db.prisma, caseId))?.toISOString() ?? null,
+    lastOpenedAt: (await ctx.stores.outreach.lastLinkOpening(caseId))?.toISOString() ?? null,
     steps: steps.map((s) => ({
       id: s.id,
       day: s.day,
@@ -93,7 +86,7 @@ export const outboxFilters = z
 
 export async function outbox(ctx: AppContext, query: unknown) {
   const f = parseOrThrow(outboxFilters, query, "outbox filters");
-  const rows = await listOutbox(ctx.db.prisma, f);
+  const rows = await ctx.stores.outreach.outbox(f);
   return {
     messages: rows.map((m) => ({
       ...messageView(m),
@@ -105,13 +98,13 @@ export async function outbox(ctx: AppContext, query: unknown) {
 }
 
 export async function messageDetail(ctx: AppContext, id: string) {
-  const m = await getMessage(ctx.db.prisma, id);
+  const m = await ctx.stores.outreach.message(id);
   if (!m) throw notFound("message");
   return { ...messageView(m), caseId: m.caseId, text: m.text, html: m.html };
 }
 
 export async function letterPdf(ctx: AppContext, id: string): Promise<{ pdf: Buffer; filename: string }> {
-  const m = await getMessage(ctx.db.prisma, id);
+  const m = await ctx.stores.outreach.message(id);
   if (m?.channel !== "letter") throw notFound("letter");
   const pdf = await buildLetterPdf({
     locale: m.case.debtor.locale,
@@ -125,8 +118,8 @@ export async function letterPdf(ctx: AppContext, id: string): Promise<{ pdf: Buf
 }
 
 export async function completeTask(ctx: AppContext, actor: Actor, id: string) {
-  const m = await getMessage(ctx.db.prisma, id);
+  const m = await ctx.stores.outreach.message(id);
   if (m?.channel !== "task") throw notFound("task");
-  await setTaskDone(ctx.db.prisma, id, actor.userId, ctx.clock.now());
+  await ctx.stores.outreach.setTaskDone(id, actor.userId, ctx.clock.now());
   return { id, status: "done" };
 }

@@ -4,11 +4,6 @@
 // payment can be started. `paymentInstructionsForCase` is the one entry point others reuse.
 import { loadCatalogue } from "../../agent/offline/catalogue.js";
 import { date as dateText, money } from "../../agent/offline/format.js";
-import {
-  type CaseReader,
-  ensurePaymentReference,
-  findCaseForInstructions,
-} from "../../db/payment-instructions.js";
 import type { Locale } from "../../domain/case-facts.js";
 import {
   type AmountNow,
@@ -20,6 +15,7 @@ import { newPaymentReference } from "../../domain/payments/payment-reference.js"
 import { amountDue, dateInZone } from "../../policy/index.js";
 import { caseFacts } from "../cases/case-view.js";
 import type { AppContext } from "../context.js";
+import type { InstructionsStore } from "../ports/payments.js";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -31,7 +27,7 @@ export function payNowConfigured(ctx: AppContext): boolean {
 export async function loadPaymentInstructions(
   ctx: AppContext,
   caseId: string,
-  db: CaseReader = ctx.db.prisma,
+  db: InstructionsStore = ctx.stores.instructions,
 ): Promise<
   | (PaymentInstructions & {
       readonly locale: Locale;
@@ -41,9 +37,9 @@ export async function loadPaymentInstructions(
     })
   | null
 > {
-  const row = await findCaseForInstructions(db, caseId);
+  const row = await db.caseForInstructions(caseId);
   if (!row) return null;
-  const reference = row.paymentReference ?? (await ensurePaymentReference(db, row.id, newPaymentReference()));
+  const reference = row.paymentReference ?? (await db.ensurePaymentReference(row.id, newPaymentReference()));
   const promise = row.promises[0];
   let now: AmountNow;
   let outstanding: number;
@@ -172,7 +168,7 @@ export async function paymentInstructionsForCase(
   ctx: AppContext,
   caseId: string,
   locale?: Locale,
-  db?: CaseReader,
+  db?: InstructionsStore,
   render: { readonly payNowUrl?: string } = {},
 ): Promise<{ text: string; data: PaymentInstructions } | null> {
   const loaded = await loadPaymentInstructions(ctx, caseId, db);

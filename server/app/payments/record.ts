@@ -4,11 +4,9 @@
 
 import { loadCatalogue } from "../../agent/offline/catalogue.js";
 import { money } from "../../agent/offline/format.js";
-import { insertStaffMessage, lockConversation } from "../../db/console/messages.js";
-import { type RecordPaymentResult, recordPayment } from "../../db/console/promises.js";
-import { getOrCreateConversation } from "../../db/conversations.js";
 import { type ConsoleDeps, deliver } from "../console/deps.js";
 import { afterPaymentRecorded } from "../console/payments.js";
+import type { RecordPaymentResult } from "../ports/console.js";
 
 export interface ExternalPayment {
   readonly caseId: string;
@@ -28,7 +26,7 @@ export async function recordExternalPayment(
   input: ExternalPayment,
 ): Promise<RecordPaymentResult> {
   const { ctx } = deps;
-  const result = await recordPayment(ctx.db.prisma, { ...input, at: ctx.clock.now() });
+  const result = await ctx.stores.promises.recordPayment({ ...input, at: ctx.clock.now() });
   if (result.status !== "recorded" || !result.created) return result;
   await tellDebtor(deps, input, result.promise?.changed === true && result.promise.status === "kept");
   await afterPaymentRecorded(deps, input.caseId, result);
@@ -38,27 +36,21 @@ export async function recordExternalPayment(
 /** A system message in the debtor's conversation: "We have received your payment of …". */
 async function tellDebtor(deps: ConsoleDeps, input: ExternalPayment, kept: boolean): Promise<void> {
   const { ctx } = deps;
-  const found = await ctx.db.prisma.case.findUnique({
-    where: { id: input.caseId },
-    select: { debtor: { select: { locale: true } } },
-  });
+  const found = await ctx.stores.cases.debtorLocale(input.caseId);
   if (!found) return;
   const locale = found.debtor.locale;
-  const conversation = await getOrCreateConversation(ctx.db.prisma, input.caseId);
+  const conversation = await ctx.stores.conversations.getOrCreate(input.caseId);
   const text = loadCatalogue(locale).render(
     kept ? "payment_received_kept" : "payment_received",
     { amount: money(Number(input.amount), input.currency, locale) },
     `${conversation.id}:payment:${input.externalRef}`,
   );
   const row = await deps.chat.enqueue(conversation.id, () =>
-    ctx.db.prisma.$transaction(async (tx) => {
-      // The same row lock as a chat turn's claim: the notice never races a reply for its number.
-      await lockConversation(tx, conversation.id);
-      return insertStaffMessage(tx, conversation.id, {
-        role: "system",
-        text,
-        meta: { kind: "payment.received", source: input.source, amount: Number(input.amount) },
-      });
+    // The same row lock as a chat turn's claim: the notice never races a reply for its number.
+    ctx.stores.conversations.postStaffMessage(conversation.id, {
+      role: "system",
+      text,
+      meta: { kind: "payment.received", source: input.source, amount: Number(input.amount) },
     }),
   );
   deliver(deps, input.caseId, conversation.id, row);

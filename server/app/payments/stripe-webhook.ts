@@ -6,7 +6,6 @@
 // case are logged (ids only, no personal data) and acknowledged, so Stripe stops retrying them.
 import Stripe from "stripe";
 import { z } from "zod";
-import { findStripeEvent, saveStripeEvent } from "../../db/stripe-events.js";
 import { AppError } from "../../errors/app-error.js";
 import type { ConsoleDeps } from "../console/deps.js";
 import { recordExternalPayment } from "./record.js";
@@ -47,10 +46,10 @@ export async function handleStripeWebhook(
     ctx.log.warn("stripe webhook: signature check failed");
     throw new AppError("validation_failed", "Invalid Stripe signature.");
   }
-  if (await findStripeEvent(ctx.db.prisma, event.id))
+  if (await ctx.stores.payments.findStripeEvent(event.id))
     return { received: true, outcome: "duplicate", duplicate: true };
   const result = await process(deps, event);
-  const saved = await saveStripeEvent(ctx.db.prisma, {
+  const saved = await ctx.stores.payments.saveStripeEvent({
     id: event.id,
     type: event.type,
     caseId: result.caseId,

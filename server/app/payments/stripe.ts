@@ -94,9 +94,6 @@ async function instalmentIdOf(
   seq: number,
 ): Promise<string | null> {
   if (!promiseId) return null;
-  const row = await ctx.db.prisma.instalment.findUnique({
-    where: { promiseId_seq: { promiseId, seq } },
-    select: { id: true },
-  });
+  const row = await ctx.stores.payments.instalmentOf(promiseId, seq);
   return row?.id ?? null;
 }

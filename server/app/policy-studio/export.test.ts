@@ -38,7 +38,7 @@ describe.each(TEST_TARGETS)("policy export on %s", (target) => {
         publishedAt: new Date(),
       },
     });
-    const written = await exportPublishedPacks(db.prisma, dir);
+    const written = await exportPublishedPacks(db.stores.policies, dir);
     expect(written.map((f) => f.split("/").at(-1)).sort()).toEqual([
       "fr-business.yaml",
       "fr-consumer.yaml",

@@ -3,13 +3,12 @@
 // a version seeded from a file keeps its comments, one created in the studio is YAML from its JSON.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Prisma } from "../../db/open.js";
-import { getPolicyVersion, publishedVersionStamps } from "../../db/policy-versions.js";
+import type { PolicyVersionsStore } from "../ports/policies.js";
 
-export async function exportPublishedPacks(prisma: Prisma, dir: string): Promise<string[]> {
+export async function exportPublishedPacks(versions: PolicyVersionsStore, dir: string): Promise<string[]> {
   const written: string[] = [];
-  for (const stamp of await publishedVersionStamps(prisma)) {
-    const row = await getPolicyVersion(prisma, stamp.id);
+  for (const stamp of await versions.publishedStamps()) {
+    const row = await versions.get(stamp.id);
     if (!row) continue;
     const file = join(dir, `${row.packId}.yaml`);
     writeFileSync(file, row.content.endsWith("\n") ? row.content : `${row.content}\n`);

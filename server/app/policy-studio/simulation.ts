@@ -17,8 +17,6 @@ import { loadThresholds } from "../../../evals/report/thresholds.js";
 import { filterScenarios, loadScenarios } from "../../../evals/scenario/load.js";
 import { runShard } from "../../../evals/suite.js";
 import { fromRoot } from "../../config/paths.js";
-import { getPolicyVersion, publishedVersion, publishedVersionStamps } from "../../db/policy-versions.js";
-import { conversationsToReplay } from "../../db/studio/replay-source.js";
 import { dateInZone, parsePack } from "../../policy/index.js";
 import { studioFrench } from "../../policy/pack-errors-fr.js";
 import { caseFacts } from "../cases/case-view.js";
@@ -98,7 +96,7 @@ async function replay(
   const draft = parsePack(draftContent, `${packId} (draft)`);
   if (!published.ok || !draft.ok) throw new Error("a stored version no longer parses");
   const since = new Date(ctx.clock.now().getTime() - input.days * 86_400_000);
-  const rows = await conversationsToReplay(ctx.db.prisma, packId, since, input.maxConversations);
+  const rows = await ctx.stores.policies.conversationsToReplay(packId, since, input.maxConversations);
   const conversations: ReplayedConversation[] = [];
   const amounts = new Map<string, { published: number; draft: number }>();
   let offersChanged = 0;
@@ -192,8 +190,8 @@ async function packFolders(ctx: AppContext, packId: string, draftContent: string
   const draft = join(root, "draft");
   mkdirSync(published);
   mkdirSync(draft);
-  for (const stamp of await publishedVersionStamps(ctx.db.prisma)) {
-    const row = await getPolicyVersion(ctx.db.prisma, stamp.id);
+  for (const stamp of await ctx.stores.policies.publishedStamps()) {
+    const row = await ctx.stores.policies.get(stamp.id);
     if (!row) continue;
     writeFileSync(join(published, `${row.packId}.yaml`), row.content);
     writeFileSync(join(draft, `${row.packId}.yaml`), row.packId === packId ? draftContent : row.content);
@@ -274,9 +272,9 @@ export async function runSimulation(
   progress: Progress,
 ): Promise<SimulationResult> {
   const input = simulationInputSchema.parse(raw);
-  const draft = await getPolicyVersion(ctx.db.prisma, input.draftId);
+  const draft = await ctx.stores.policies.get(input.draftId);
   if (!draft) throw new Error("the draft no longer exists");
-  const published = await publishedVersion(ctx.db.prisma, draft.packId);
+  const published = await ctx.stores.policies.published(draft.packId);
   if (!published) throw new Error(`no published version of ${draft.packId}`);
   await progress(5, "replaying past conversations");
   const replayed = await replay(ctx, draft.packId, published.content, draft.content, input);

@@ -3,19 +3,6 @@
 // Guard rails: the pack schema, the law of its jurisdictions (policy/legal-guard.ts) and the last
 // simulation's policy violations.
 import { z } from "zod";
-import { appendAudit } from "../../db/audit.js";
-import { appendAuditNow } from "../../db/console/audit-write.js";
-import type { Prisma as P } from "../../db/generated/client.js";
-import {
-  createDraftVersion,
-  findPolicyVersion,
-  getPolicyVersion,
-  listPackVersions,
-  packIdsStored,
-  publishedVersion,
-  publishVersion,
-} from "../../db/policy-versions.js";
-import { enqueueJob, getJob, latestJobFor } from "../../db/studio/jobs.js";
 import { AppError, notFound } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import { describeChanges } from "../../policy/diff.js";
@@ -24,10 +11,11 @@ import { legalProblems } from "../../policy/legal-guard.js";
 import { studioFrench } from "../../policy/pack-errors-fr.js";
 import { wideningChanges } from "../../policy/widening.js";
 import type { Actor, AppContext } from "../context.js";
+import type { BackgroundJobRow, PolicyVersionRow } from "../ports/rows.js";
 import { contentAsJson, contentAsYaml } from "./content.js";
 import { SIMULATION_JOB, type SimulationResult, simulationInputSchema } from "./simulation.js";
 
-type VersionRow = NonNullable<Awaited<ReturnType<typeof getPolicyVersion>>>;
+type VersionRow = PolicyVersionRow;
 
 const audit = (actor: Actor, action: string, entityId: string, data: Record<string, unknown>) => ({
   actorType: "user" as const,
@@ -60,8 +48,8 @@ function versionSummary(v: VersionRow & { author?: { email: string } | null }) {
 
 export async function listPolicies(ctx: AppContext) {
   const packs = [];
-  for (const packId of await packIdsStored(ctx.db.prisma)) {
-    const versions = await listPackVersions(ctx.db.prisma, packId);
+  for (const packId of await ctx.stores.policies.packIds()) {
+    const versions = await ctx.stores.policies.listOfPack(packId);
     const published = versions.find((v) => v.status === "published");
     packs.push({
       packId,
@@ -83,7 +71,7 @@ export async function listPolicies(ctx: AppContext) {
 }
 
 export async function policyDetail(ctx: AppContext, packId: string) {
-  const versions = await listPackVersions(ctx.db.prisma, packId);
+  const versions = await ctx.stores.policies.listOfPack(packId);
   if (versions.length === 0) throw notFound("Policy pack");
   const published = versions.find((v) => v.status === "published");
   return {
@@ -104,8 +92,8 @@ export async function policyDetail(ctx: AppContext, packId: string) {
 
 export async function exportYaml(ctx: AppContext, packId: string, versionId?: string): Promise<string> {
   const row = versionId
-    ? await getPolicyVersion(ctx.db.prisma, versionId)
-    : await publishedVersion(ctx.db.prisma, packId);
+    ? await ctx.stores.policies.get(versionId)
+    : await ctx.stores.policies.published(packId);
   if (!row || row.packId !== packId) throw notFound("Policy version");
   return row.content;
 }
@@ -150,12 +138,12 @@ function validateDraft(packId: string, yaml: string, others: readonly PolicyPack
 
 export async function createDraft(ctx: AppContext, actor: Actor, packId: string, body: unknown) {
   const { content } = parseOrThrow(draftBody, body, "draft");
-  const published = await publishedVersion(ctx.db.prisma, packId);
+  const published = await ctx.stores.policies.published(packId);
   if (!published) throw notFound("Policy pack");
   const others = (await ctx.policies.published()).filter((p) => p.packId !== packId).map((p) => p.pack);
   const yaml = contentAsYaml(content);
   const parsed = validateDraft(packId, yaml, others);
-  const existing = await findPolicyVersion(ctx.db.prisma, packId, parsed.hash);
+  const existing = await ctx.stores.policies.find(packId, parsed.hash);
   if (existing) {
     if (existing.status === "draft" || existing.status === "awaiting_approval")
       return { id: existing.id, created: false, status: existing.status };
@@ -167,15 +155,14 @@ export async function createDraft(ctx: AppContext, actor: Actor, packId: string,
       { versionId: existing.id, status: existing.status },
     );
   }
-  const row = await createDraftVersion(ctx.db.prisma, {
+  const row = await ctx.stores.policies.createDraft({
     packId,
     hash: parsed.hash,
     content: yaml,
     authorId: actor.userId,
     basedOnId: published.id,
   });
-  await appendAuditNow(
-    ctx.db.prisma,
+  await ctx.stores.audit.append(
     audit(actor, "policy.draft_created", row.id, { packId, hash: row.hash, basedOn: published.id }),
   );
   return { id: row.id, created: true, status: row.status };
@@ -188,7 +175,7 @@ export async function createDraft(ctx: AppContext, actor: Actor, packId: string,
  */
 export async function checkDraft(ctx: AppContext, packId: string, body: unknown) {
   const { content } = parseOrThrow(draftBody, body, "draft");
-  const published = await publishedVersion(ctx.db.prisma, packId);
+  const published = await ctx.stores.policies.published(packId);
   if (!published) throw notFound("Policy pack");
   const changes = describeChanges(contentAsJson(published.content), content);
   const others = (await ctx.policies.published()).filter((p) => p.packId !== packId).map((p) => p.pack);
@@ -209,12 +196,12 @@ export async function checkDraft(ctx: AppContext, packId: string, body: unknown)
 }
 
 async function draftRow(ctx: AppContext, id: string): Promise<VersionRow> {
-  const row = await getPolicyVersion(ctx.db.prisma, id);
+  const row = await ctx.stores.policies.get(id);
   if (!row || !["draft", "awaiting_approval"].includes(row.status)) throw notFound("Draft");
   return row;
 }
 
-function jobView(job: NonNullable<Awaited<ReturnType<typeof getJob>>>) {
+function jobView(job: BackgroundJobRow) {
   return {
     id: job.id,
     kind: job.kind,
@@ -232,12 +219,12 @@ function jobView(job: NonNullable<Awaited<ReturnType<typeof getJob>>>) {
 /** What a draft changes and what stands between it and publication. */
 export async function draftDetail(ctx: AppContext, id: string) {
   // Readable whatever became of it (published, archived), so a link to a draft keeps working.
-  const row = await getPolicyVersion(ctx.db.prisma, id);
+  const row = await ctx.stores.policies.get(id);
   if (!row) throw notFound("Draft");
-  const published = await publishedVersion(ctx.db.prisma, row.packId);
+  const published = await ctx.stores.policies.published(row.packId);
   const pack = parseStored(row);
   const base = published ? parseStored(published) : null;
-  const job = await latestJobFor(ctx.db.prisma, row.id, SIMULATION_JOB);
+  const job = await ctx.stores.jobs.latestFor(row.id, SIMULATION_JOB);
   return {
     id: row.id,
     packId: row.packId,
@@ -262,21 +249,20 @@ export async function startSimulation(ctx: AppContext, actor: Actor, id: string,
     body ?? {},
     "simulation options",
   );
-  const job = await enqueueJob(ctx.db.prisma, {
+  const job = await ctx.stores.jobs.enqueue({
     kind: SIMULATION_JOB,
     input: { ...options, draftId: row.id },
     policyVersionId: row.id,
     createdById: actor.userId,
   });
-  await appendAuditNow(
-    ctx.db.prisma,
+  await ctx.stores.audit.append(
     audit(actor, "policy.simulation_started", row.id, { packId: row.packId, jobId: job.id }),
   );
   return { jobId: job.id, status: job.status };
 }
 
 export async function jobStatus(ctx: AppContext, id: string) {
-  const job = await getJob(ctx.db.prisma, id);
+  const job = await ctx.stores.jobs.get(id);
   if (!job) throw notFound("Job");
   return jobView(job);
 }
@@ -300,7 +286,7 @@ async function guard(ctx: AppContext, row: VersionRow, pack: PolicyPack, base: P
       `The draft breaks the law of its jurisdiction: ${problems[0]?.message}`,
       problems.map((p) => withFrench({ path: p.path, message: p.message })),
     );
-  const job = await latestJobFor(ctx.db.prisma, row.id, SIMULATION_JOB);
+  const job = await ctx.stores.jobs.latestFor(row.id, SIMULATION_JOB);
   if (job && (job.status === "queued" || job.status === "running"))
     throw new AppError("not_allowed_now", "The draft's simulation is still running: wait for its result.");
   const result = job?.status === "succeeded" ? (job.result as unknown as SimulationResult | null) : null;
@@ -321,26 +307,22 @@ async function publishNow(
   approvedById?: string,
   action = "policy.published",
 ) {
-  const previous = await publishedVersion(ctx.db.prisma, row.packId);
+  const previous = await ctx.stores.policies.published(row.packId);
   // A roll-back keeps the version's own note (why it was made); why it came back is audited.
   const rollingBack = action === "policy.rolled_back";
-  const published = await publishVersion(ctx.db.prisma, {
+  const published = await ctx.stores.policies.publish({
     id: row.id,
     packId: row.packId,
     ...(rollingBack ? {} : { note }),
     now: ctx.clock.now(),
     ...(approvedById ? { approvedById } : {}),
-    audit: (tx: P.TransactionClient) =>
-      appendAudit(
-        tx,
-        audit(actor, action, row.id, {
-          packId: row.packId,
-          hash: row.hash,
-          previous: previous?.id ?? null,
-          note,
-          ...data,
-        }),
-      ),
+    audit: audit(actor, action, row.id, {
+      packId: row.packId,
+      hash: row.hash,
+      previous: previous?.id ?? null,
+      note,
+      ...data,
+    }),
   });
   return { versionId: published.id, status: published.status, publishedAt: published.publishedAt };
 }
@@ -350,7 +332,7 @@ export async function publishDraft(ctx: AppContext, actor: Actor, id: string, bo
   const row = await draftRow(ctx, id);
   if (row.status === "awaiting_approval")
     throw new AppError("not_allowed_now", "The draft is awaiting approval by a second person.");
-  const published = await publishedVersion(ctx.db.prisma, row.packId);
+  const published = await ctx.stores.policies.published(row.packId);
   if (published && published.id !== row.basedOnId)
     throw new AppError(
       "conflict",
@@ -361,13 +343,11 @@ export async function publishDraft(ctx: AppContext, actor: Actor, id: string, bo
   await guard(ctx, row, pack, base);
   const widenings = base ? wideningChanges(base, pack) : [];
   if (widenings.length > 0) {
-    await ctx.db.prisma.$transaction(async (tx) => {
-      await tx.policyVersion.update({ where: { id: row.id }, data: { status: "awaiting_approval", note } });
-      await appendAudit(
-        tx,
-        audit(actor, "policy.approval_requested", row.id, { packId: row.packId, note, widenings }),
-      );
-    });
+    await ctx.stores.policies.setStatus(
+      row.id,
+      { status: "awaiting_approval", note },
+      audit(actor, "policy.approval_requested", row.id, { packId: row.packId, note, widenings }),
+    );
     return { versionId: row.id, status: "awaiting_approval" as const, widenings };
   }
   return publishNow(ctx, actor, row, note, {});
@@ -379,7 +359,7 @@ export async function approveDraft(ctx: AppContext, actor: Actor, id: string) {
     throw new AppError("not_allowed_now", "Only a draft awaiting approval can be approved.");
   if (row.authorId === actor.userId)
     throw new AppError("forbidden", "A second person must approve: the draft's author cannot.");
-  const published = await publishedVersion(ctx.db.prisma, row.packId);
+  const published = await ctx.stores.policies.published(row.packId);
   if (published && published.id !== row.basedOnId)
     throw new AppError("conflict", "Another version was published since this draft was made.");
   const pack = parseStored(row);
@@ -389,10 +369,11 @@ export async function approveDraft(ctx: AppContext, actor: Actor, id: string) {
 
 export async function rejectDraft(ctx: AppContext, actor: Actor, id: string) {
   const row = await draftRow(ctx, id);
-  await ctx.db.prisma.$transaction(async (tx) => {
-    await tx.policyVersion.update({ where: { id: row.id }, data: { status: "archived" } });
-    await appendAudit(tx, audit(actor, "policy.draft_discarded", row.id, { packId: row.packId }));
-  });
+  await ctx.stores.policies.setStatus(
+    row.id,
+    { status: "archived" },
+    audit(actor, "policy.draft_discarded", row.id, { packId: row.packId }),
+  );
   return { versionId: row.id, status: "archived" };
 }
 
@@ -405,7 +386,7 @@ const rollbackBody = z
 
 export async function rollback(ctx: AppContext, actor: Actor, packId: string, body: unknown) {
   const { versionId, note } = parseOrThrow(rollbackBody, body, "roll-back");
-  const row = await getPolicyVersion(ctx.db.prisma, versionId);
+  const row = await ctx.stores.policies.get(versionId);
   if (!row || row.packId !== packId) throw notFound("Policy version");
   if (row.status === "published") throw new AppError("conflict", "This version is already published.");
   // Only versions that were live once: a draft goes through publication and its checks.

@@ -1,12 +1,12 @@
 // What a receipt and its calendar restate, as plain data, and the thin loader that reads it for
 // one promise of one case. The builders (receipt-pdf, receipt-ics) are pure functions of this.
-import { findPromiseForReceipt, type ReceiptRow } from "../../db/receipts.js";
 import type { CaseFacts, Locale } from "../../domain/case-facts.js";
 import { epcPayload } from "../../domain/payments/epc-qr.js";
 import { disclosuresDue, type PolicyPack } from "../../policy/index.js";
 import { caseFacts } from "../cases/case-view.js";
 import type { AppContext } from "../context.js";
 import { loadPaymentInstructions, renderPaymentInstructions } from "../payments/instructions.js";
+import type { ReceiptRow } from "../ports/payments.js";
 
 export interface ReceiptData {
   readonly locale: Locale;
@@ -117,7 +117,7 @@ export async function loadReceipt(
   caseId: string,
   promiseId: string,
 ): Promise<ReceiptData | null> {
-  const row = await findPromiseForReceipt(ctx.db.prisma, caseId, promiseId);
+  const row = await ctx.stores.debtorPages.promiseForReceipt(caseId, promiseId);
   if (!row) return null;
   const policy = await ctx.policies.forVersion(row.offer.policyVersion.id);
   const found = await loadPaymentInstructions(ctx, caseId);

@@ -4,7 +4,6 @@
 // admin is shown the link to hand over. The words are in invitation-text.ts.
 import nodemailer from "nodemailer";
 import type { Env } from "../../config/env.js";
-import { queueStaffMail } from "../../db/team.js";
 import type { AppContext } from "../context.js";
 import { type InvitationMail, invitationText } from "./invitation-text.js";
 
@@ -13,10 +12,10 @@ export type { InvitationMail } from "./invitation-text.js";
 export type Delivery = "smtp" | "outbox";
 export type SendInvitation = (mail: InvitationMail) => Promise<{ delivery: Delivery }>;
 
-export function outboxSender(ctx: Pick<AppContext, "db">): SendInvitation {
+export function outboxSender(ctx: Pick<AppContext, "stores">): SendInvitation {
   return async (mail) => {
     const { subject, text } = invitationText(mail);
-    await queueStaffMail(ctx.db.prisma, { to: mail.to, subject, text });
+    await ctx.stores.team.queueStaffMail({ to: mail.to, subject, text });
     return { delivery: "outbox" };
   };
 }
@@ -34,7 +33,7 @@ export function smtpSender(env: Pick<Env, "SMTP_URL" | "MAIL_FROM">): SendInvita
  * and the admin is given the link to hand over (the account exists already: no invitation is lost).
  * The log says why without the address (no personal data in logs).
  */
-export function invitationSender(ctx: Pick<AppContext, "db" | "env" | "log">): SendInvitation {
+export function invitationSender(ctx: Pick<AppContext, "stores" | "env" | "log">): SendInvitation {
   const outbox = outboxSender(ctx);
   if (!ctx.env.SMTP_URL) return outbox;
   const smtp = smtpSender(ctx.env);

@@ -4,20 +4,10 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { hashPassword, verifyPassword } from "../../auth/passwords.js";
 import { hashToken, looksLikeToken, newSecretToken } from "../../auth/tokens.js";
-import {
-  consumePasswordLink,
-  createInvitedUser,
-  createResetLink,
-  findOpenInvitation,
-  findUserHash,
-  listTeam,
-  setOwnPassword,
-  type TeamUserRow,
-  updateUser,
-} from "../../db/team.js";
 import { AppError, notFound } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import type { Actor, AppContext } from "../context.js";
+import type { TeamUserRow } from "../ports/users.js";
 import type { Delivery, InvitationMail, SendInvitation } from "./mailer.js";
 
 const ROLES = ["collector", "policy_editor", "admin"] as const;
@@ -103,7 +93,7 @@ async function deliver(
 }
 
 export async function listUsers(ctx: AppContext) {
-  const rows = await listTeam(ctx.db.prisma, ctx.clock.now());
+  const rows = await ctx.stores.team.list(ctx.clock.now());
   return {
     items: rows.map((r) => ({
       ...userView(r),
@@ -123,7 +113,7 @@ export async function inviteUser(deps: TeamDeps, actor: Actor, body: unknown) {
   const { ctx } = deps;
   const token = newSecretToken();
   const expiresAt = expiry(ctx);
-  const result = await createInvitedUser(ctx.db.prisma, {
+  const result = await ctx.stores.team.createInvitedUser({
     email: input.email,
     role: input.role,
     name: input.name,
@@ -156,7 +146,7 @@ export async function changeUser(deps: TeamDeps, actor: Actor, id: string, body:
   const input = parseOrThrow(updateUserInput, body, "user");
   if (id === actor.userId && (input.disabled === true || (input.role && input.role !== "admin")))
     throw new AppError("not_allowed_now", "You cannot disable yourself or remove your own admin role.");
-  const result = await updateUser(deps.ctx.db.prisma, {
+  const result = await deps.ctx.stores.team.updateUser({
     id,
     ...input,
     actorId: actor.userId,
@@ -176,7 +166,7 @@ export async function resetPassword(deps: TeamDeps, actor: Actor, id: string, bo
   const { ctx } = deps;
   const token = newSecretToken();
   const expiresAt = expiry(ctx);
-  const result = await createResetLink(ctx.db.prisma, {
+  const result = await ctx.stores.team.createResetLink({
     userId: id,
     tokenHash: hashToken(token),
     expiresAt,
@@ -198,14 +188,14 @@ export async function resetPassword(deps: TeamDeps, actor: Actor, id: string, bo
 /** What the set-password page shows before the person types: whose account, until when. */
 export async function checkPasswordLink(ctx: AppContext, token: string) {
   if (!looksLikeToken(token)) throw new AppError("link_invalid", "This link is not valid.");
-  const found = await findOpenInvitation(ctx.db.prisma, hashToken(token), ctx.clock.now());
+  const found = await ctx.stores.team.findOpenInvitation(hashToken(token), ctx.clock.now());
   if (!found) throw new AppError("link_invalid", "This link has expired or was already used.");
   return { email: found.user.email, purpose: found.purpose, expiresAt: found.expiresAt.toISOString() };
 }
 
 export async function setPasswordFromLink(ctx: AppContext, body: unknown) {
   const input = parseOrThrow(setPasswordInput, body, "password");
-  const result = await consumePasswordLink(ctx.db.prisma, {
+  const result = await ctx.stores.team.consumePasswordLink({
     tokenHash: hashToken(input.token),
     passwordHash: await hashPassword(input.password),
     now: ctx.clock.now(),
@@ -218,12 +208,12 @@ export async function setPasswordFromLink(ctx: AppContext, body: unknown) {
 
 export async function changeOwnPassword(ctx: AppContext, actor: Actor, bearer: string, body: unknown) {
   const input = parseOrThrow(changePasswordInput, body, "password");
-  const row = await findUserHash(ctx.db.prisma, actor.userId);
+  const row = await ctx.stores.users.passwordHash(actor.userId);
   if (!row || !(await verifyPassword(input.currentPassword, row.passwordHash)))
     throw new AppError("validation_failed", "The current password is wrong.", [
       { path: "currentPassword", message: "is wrong" },
     ]);
-  await setOwnPassword(ctx.db.prisma, {
+  await ctx.stores.team.setOwnPassword({
     userId: actor.userId,
     passwordHash: await hashPassword(input.newPassword),
     keepTokenHash: hashToken(bearer),

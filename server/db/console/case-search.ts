@@ -1,25 +1,13 @@
 // Case search for the console list and the CSV export: status, escalated (an open or assigned
 // escalation), promise status (any promise of the case in that status, or none at all),
 // jurisdiction, creditor and free text (reference, names, e-mail, phone, invoice numbers; folded).
+
+import type { CaseSearch } from "../../app/ports/console.js";
 import type { Prisma as P } from "../generated/client.js";
 import type { Prisma } from "../open.js";
 import { caseIdsMatching } from "./text-search.js";
 
-export interface CaseSearch {
-  readonly status?:
-    | "verifying"
-    | "negotiating"
-    | "promised"
-    | "escalated"
-    | "closed"
-    | "handed_off"
-    | undefined;
-  readonly escalated?: boolean | undefined;
-  readonly promise?: "active" | "kept" | "broken" | "cancelled" | "none" | undefined;
-  readonly jurisdiction?: "FR" | "US" | "UK" | undefined;
-  readonly creditor?: string | undefined;
-  readonly q?: string | undefined;
-}
+export type { CaseSearch };
 
 /**
  * Prisma passes `contains` to LIKE without escaping: "%" and "_" would be wildcards ("q=%" matched

@@ -1,14 +1,32 @@
 // The escalation queue: listing with the case it belongs to, assignment, resolution (which puts the
 // case back on its way and tells the debtor), all audited in the same transaction.
+
+import type {
+  AssignResult,
+  CaseStatusValue,
+  EscalationFilter,
+  EscalationStatusValue,
+  ResolutionPlan,
+  ResolutionSnapshot,
+  ResolveResult,
+} from "../../app/ports/console.js";
 import { appendAudit } from "../audit.js";
 import type { MessageRow } from "../conversations.js";
 import type { Prisma as P } from "../generated/client.js";
 import type { Prisma } from "../open.js";
 import { insertEvent, insertStaffMessage, lockConversation } from "./messages.js";
 
+export type {
+  AssignResult,
+  CaseStatusValue,
+  EscalationFilter,
+  EscalationStatusValue,
+  ResolutionPlan,
+  ResolutionSnapshot,
+  ResolveResult,
+};
+
 export type EscalationKindValue = P.EscalationCreateInput["kind"];
-export type EscalationStatusValue = "open" | "assigned" | "resolved";
-export type CaseStatusValue = "verifying" | "negotiating" | "promised" | "escalated" | "closed";
 
 export const escalationCardInclude = {
   assignee: { select: { id: true, email: true } },
@@ -26,15 +44,6 @@ export const escalationCardInclude = {
 } satisfies P.EscalationInclude;
 
 export type EscalationCardRow = P.EscalationGetPayload<{ include: typeof escalationCardInclude }>;
-
-export interface EscalationFilter {
-  readonly kind?: EscalationKindValue | undefined;
-  readonly statuses: readonly EscalationStatusValue[];
-  readonly assigneeId?: string | null | undefined;
-  readonly caseId?: string | undefined;
-  readonly page: number;
-  readonly pageSize: number;
-}
 
 export async function listEscalations(prisma: Prisma, filter: EscalationFilter) {
   const where: P.EscalationWhereInput = {
@@ -59,11 +68,6 @@ export async function listEscalations(prisma: Prisma, filter: EscalationFilter) 
 export function findEscalationCard(prisma: Prisma, id: string) {
   return prisma.escalation.findUnique({ where: { id }, include: escalationCardInclude });
 }
-
-export type AssignResult =
-  | { status: "assigned"; previousAssigneeId: string | null }
-  | { status: "not_found" }
-  | { status: "resolved" };
 
 export async function assignEscalation(
   prisma: Prisma,
@@ -91,46 +95,6 @@ export async function assignEscalation(
     return { status: "assigned", previousAssigneeId: found.assigneeId };
   });
 }
-
-/** What resolution does to the case, decided by the use case from what the transaction sees. */
-export interface ResolutionSnapshot {
-  readonly kind: EscalationKindValue;
-  readonly otherOpen: number;
-  readonly hasActivePromise: boolean;
-  readonly verified: boolean;
-  readonly state: unknown;
-  /** The collector who holds the conversation (takeover), if any. */
-  readonly ownerId: string | null;
-}
-
-export interface ResolutionPlan {
-  readonly caseStatus: CaseStatusValue;
-  /** The conversation's negotiation state to store (phase updated), or undefined to keep it. */
-  readonly state?: unknown;
-  /** Lifts an identity lock (three wrong answers) once a person has checked who the debtor is. */
-  readonly unlock: boolean;
-  readonly cancelActivePromise: boolean;
-  readonly closeOpenOffers: boolean;
-  readonly notice: { text: string; meta: Record<string, unknown> } | null;
-  /** Ends a takeover (the case leaves the queue): the assistant answers the debtor again. */
-  readonly endTakeover: boolean;
-  /** What the debtor reads when the takeover ends (none when the case closes: the notice says so). */
-  readonly handbackNotice: { text: string; meta: Record<string, unknown> } | null;
-}
-
-export type ResolveResult =
-  | {
-      status: "resolved";
-      caseId: string;
-      caseStatus: CaseStatusValue;
-      conversationId: string | null;
-      message: MessageRow | null;
-      /** The hand-back notice when resolving ended a takeover. */
-      handback: MessageRow | null;
-    }
-  | { status: "not_found" }
-  | { status: "already_resolved" }
-  | { status: "owned_by_other"; ownerId: string };
 
 export async function resolveEscalation(
   prisma: Prisma,

@@ -1,15 +1,12 @@
 // Raw rows for the KPIs: conversations started in a period (the cohort) with their case's amounts
 // and promises, and escalations opened in the period, filtered by creditor and policy version.
 // The arithmetic lives in app/console/kpis.ts.
+
+import type { KpiFilter } from "../../app/ports/console.js";
 import type { Prisma as P } from "../generated/client.js";
 import type { Prisma } from "../open.js";
 
-export interface KpiFilter {
-  readonly from: Date;
-  readonly to: Date;
-  readonly creditorId?: string | undefined;
-  readonly policyVersionId?: string | undefined;
-}
+export type { KpiFilter };
 
 function caseWhere(f: KpiFilter): P.CaseWhereInput {
   return {

@@ -1,17 +1,15 @@
 // An offer a collector makes by hand during a takeover: terms checked by the policy engine (in the
 // use case), recorded with source "collector", and shown to the debtor as an agent message with the
 // plan card, in one transaction with the audit row. Only the conversation's owner may do it.
+
+import type { CollectorOfferResult } from "../../app/ports/console.js";
 import { appendAudit } from "../audit.js";
-import type { MessageRow } from "../conversations.js";
 import type { Prisma as P } from "../generated/client.js";
 import type { NewOffer } from "../negotiation.js";
 import type { Prisma } from "../open.js";
 import { insertStaffMessage, lockConversation } from "./messages.js";
 
-export type CollectorOfferResult =
-  | { status: "offered"; offerId: string; message: MessageRow }
-  | { status: "not_owned" }
-  | { status: "owned_by_other"; ownerId: string };
+export type { CollectorOfferResult };
 
 export async function recordCollectorOffer(
   prisma: Prisma,

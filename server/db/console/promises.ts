@@ -2,45 +2,17 @@
 // one named), instalment statuses follow, and a promise becomes kept when every instalment is paid or
 // broken when one stays unpaid past the grace period, which opens a broken_promise escalation.
 // Each change commits with its audit row.
+
+import type { Allocation, NewPayment, RecordPaymentResult } from "../../app/ports/console.js";
 import { appendAudit } from "../audit.js";
 import type { Prisma as P } from "../generated/client.js";
 import type { Prisma } from "../open.js";
 
+export type { Allocation, NewPayment, RecordPaymentResult };
+
 type Tx = P.TransactionClient;
 
-export interface NewPayment {
-  readonly caseId: string;
-  readonly instalmentId?: string | undefined;
-  readonly amount: bigint;
-  readonly currency: string;
-  readonly paidAt: Date;
-  readonly externalRef?: string | undefined;
-  readonly recordedById: string;
-  readonly at: Date;
-  /** manual (a person or the accounting API), stripe (webhook) or statement (bank import). */
-  readonly source?: "manual" | "stripe" | "statement";
-}
-
-export interface Allocation {
-  readonly instalmentId: string;
-  readonly promiseId: string;
-  readonly amount: bigint;
-}
-
 export type PaymentRow = P.PaymentGetPayload<object>;
-
-export type RecordPaymentResult =
-  | {
-      status: "recorded";
-      created: boolean;
-      payment: PaymentRow;
-      allocations: Allocation[];
-      promise: { id: string; status: string; changed: boolean; caseClosed: boolean } | null;
-    }
-  | { status: "no_case" }
-  | { status: "currency_mismatch"; expected: string }
-  | { status: "no_instalment" }
-  | { status: "duplicate_ref_differs"; payment: PaymentRow };
 
 function instalmentStatus(
   amount: bigint,

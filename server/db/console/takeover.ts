@@ -1,15 +1,13 @@
 // Takeover storage: a collector becomes the conversation's human owner (the hard lock against
 // assistant messages), writes as role "agent", and hands back. Each step runs in one transaction
 // holding the conversation row lock, with its transcript event and audit row.
+
+import type { AgentMessageResult, HandbackResult, TakeoverResult } from "../../app/ports/console.js";
 import { appendAudit } from "../audit.js";
-import type { MessageRow } from "../conversations.js";
 import type { Prisma } from "../open.js";
 import { insertEvent, insertStaffMessage, lockConversation } from "./messages.js";
 
-export type TakeoverResult =
-  | { readonly status: "taken"; readonly message: MessageRow; readonly assigned: readonly string[] }
-  | { readonly status: "already_yours" }
-  | { readonly status: "owned_by_other"; readonly ownerId: string };
+export type { AgentMessageResult, HandbackResult, TakeoverResult };
 
 export async function takeOver(
   prisma: Prisma,
@@ -65,11 +63,6 @@ export async function takeOver(
   });
 }
 
-export type HandbackResult =
-  | { readonly status: "handed_back"; readonly message: MessageRow; readonly previousOwnerId: string }
-  | { readonly status: "not_owned" }
-  | { readonly status: "owned_by_other"; readonly ownerId: string };
-
 export async function handBack(
   prisma: Prisma,
   input: {
@@ -116,11 +109,6 @@ export async function handBack(
     return { status: "handed_back", message, previousOwnerId: conv.humanOwnerId };
   });
 }
-
-export type AgentMessageResult =
-  | { readonly status: "stored"; readonly message: MessageRow; readonly created: boolean }
-  | { readonly status: "not_owned" }
-  | { readonly status: "owned_by_other"; readonly ownerId: string };
 
 /** Stores a collector's message as role "agent"; only the current owner may write. */
 export async function postAgentMessage(

@@ -8,12 +8,12 @@ import { join, resolve } from "node:path";
 import express, { type Response, Router } from "express";
 import type { AppContext } from "../../app/context.js";
 import { payNowConfigured } from "../../app/payments/instructions.js";
+import type { DebtorLinkRow } from "../../app/ports/payments.js";
 import { loadReceipt } from "../../app/receipts/receipt-data.js";
 import { buildReceiptIcs } from "../../app/receipts/receipt-ics.js";
 import { buildReceiptPdf } from "../../app/receipts/receipt-pdf.js";
 import { fileStem } from "../../app/receipts/receipt-text.js";
 import { hashToken, looksLikeToken } from "../../auth/tokens.js";
-import { type DebtorLinkRow, findDebtorLink, listPromisesOfCase } from "../../db/receipts.js";
 import { AppError, notFound } from "../../errors/app-error.js";
 import { precompressed } from "../middleware/precompressed.js";
 import { LINK_PAGE_CSS, LINK_PAGE_CSS_PATH, type LinkProblem, linkProblemPage } from "./debtor-link-page.js";
@@ -43,7 +43,7 @@ export function debtorPageRoutes(ctx: AppContext, options: DebtorPageOptions = {
 
   async function linkState(token: string): Promise<LinkState> {
     if (!looksLikeToken(token)) return { kind: "invalid" };
-    const link = await findDebtorLink(ctx.db.prisma, hashToken(token));
+    const link = await ctx.stores.debtorPages.link(hashToken(token));
     if (!link) return { kind: "invalid" };
     if (link.revokedAt || link.expiresAt <= ctx.clock.now()) return { kind: "expired", link };
     if (link.case.conversation?.lockedAt) return { kind: "locked", link };
@@ -136,7 +136,7 @@ export function debtorPageRoutes(ctx: AppContext, options: DebtorPageOptions = {
     const c = link.case;
     const verified = Boolean(c.conversation?.verifiedAt);
     // Before the debtor has answered the verification question, only what the letter already says.
-    const promises = verified ? await listPromisesOfCase(ctx.db.prisma, link.caseId) : [];
+    const promises = verified ? await ctx.stores.debtorPages.promisesOfCase(link.caseId) : [];
     res.set("cache-control", "no-store").json({
       creditor: {
         name: c.creditor.name,

@@ -9,7 +9,6 @@ import { sepaQrSvg } from "../../app/payments/sepa-qr.js";
 import { createCheckout } from "../../app/payments/stripe.js";
 import { handleStripeWebhook } from "../../app/payments/stripe-webhook.js";
 import { hashToken, looksLikeToken } from "../../auth/tokens.js";
-import { findDebtorLink } from "../../db/receipts.js";
 import { AppError } from "../../errors/app-error.js";
 import { payNowLimiter } from "../middleware/rate-limits.js";
 import { escapeHtml, LINK_PAGE_CSS_PATH } from "./debtor-link-page.js";
@@ -59,7 +58,7 @@ export function debtorPaymentRoutes(deps: ConsoleDeps): Router {
   /** The case of a live link whose holder has passed the identity check. */
   async function verifiedCase(token: string): Promise<string> {
     if (!looksLikeToken(token)) throw new AppError("link_invalid", "This link is not valid or has expired.");
-    const link = await findDebtorLink(ctx.db.prisma, hashToken(token));
+    const link = await ctx.stores.debtorPages.link(hashToken(token));
     if (!link || link.revokedAt || link.expiresAt <= ctx.clock.now())
       throw new AppError("link_invalid", "This link is not valid or has expired.");
     if (link.case.conversation?.lockedAt)

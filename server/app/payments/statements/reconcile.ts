@@ -7,21 +7,12 @@
 // Importing the same file again changes nothing ("duplicate": the bank's line id, or a hash of the
 // line, is the payment's externalRef).
 import { createHash, randomUUID } from "node:crypto";
-import { appendAuditNow } from "../../../db/console/audit-write.js";
-import { findCaseByPaymentReference } from "../../../db/payment-instructions.js";
-import {
-  findSameLine,
-  findStatementLine,
-  listStatementLines,
-  type StatementLineRow,
-  saveStatementLine,
-  settleStatementLine,
-} from "../../../db/statements.js";
 import { findPaymentReferences } from "../../../domain/payments/payment-reference.js";
 import { AppError, notFound } from "../../../errors/app-error.js";
 import { parseOrThrow } from "../../../errors/zod-details.js";
 import type { ConsoleDeps } from "../../console/deps.js";
 import type { Actor } from "../../context.js";
+import type { StatementLineRow } from "../../ports/rows.js";
 import { loadPaymentInstructions } from "../instructions.js";
 import { recordExternalPayment } from "../record.js";
 import type { StatementEntry } from "./entries.js";
@@ -65,7 +56,7 @@ async function reconcileEntry(
   e: StatementEntry,
 ): Promise<{ status: LineStatus; caseId: string | null; paymentId: string | null; note: string | null }> {
   const { ctx } = deps;
-  const earlier = await findSameLine(ctx.db.prisma, e);
+  const earlier = await ctx.stores.payments.findSameLine(e);
   if (earlier)
     return {
       status: "duplicate",
@@ -76,7 +67,7 @@ async function reconcileEntry(
   const refs = findPaymentReferences(e.text);
   let target: { id: string; currency: string } | null = null;
   for (const ref of refs) {
-    target = await findCaseByPaymentReference(ctx.db.prisma, ref);
+    target = await ctx.stores.payments.caseByPaymentReference(ref);
     if (target) break;
   }
   if (!target) {
@@ -139,7 +130,7 @@ export async function importStatement(deps: ConsoleDeps, actor: Actor, body: unk
   for (const e of read.entries) {
     const outcome = await reconcileEntry(deps, actor, e);
     counts[outcome.status]++;
-    const row = await saveStatementLine(deps.ctx.db.prisma, {
+    const row = await deps.ctx.stores.payments.saveStatementLine({
       importId,
       ...e,
       ...outcome,
@@ -147,7 +138,7 @@ export async function importStatement(deps: ConsoleDeps, actor: Actor, body: unk
     });
     lines.push(statementLineView(row));
   }
-  await appendAuditNow(deps.ctx.db.prisma, {
+  await deps.ctx.stores.audit.append({
     actorType: "user",
     actorId: actor.userId,
     action: "statement.import",
@@ -167,7 +158,7 @@ export async function importStatement(deps: ConsoleDeps, actor: Actor, body: unk
 export async function listLines(deps: ConsoleDeps, query: unknown) {
   const q = parseOrThrow(statementLinesQuery, query, "query");
   const status = q.status === "all" ? undefined : q.status === "open" ? ["unmatched", "partial"] : [q.status];
-  const [rows, total] = await listStatementLines(deps.ctx.db.prisma, {
+  const [rows, total] = await deps.ctx.stores.payments.listStatementLines({
     ...(status ? { status } : {}),
     ...(q.importId ? { importId: q.importId } : {}),
     take: q.pageSize,
@@ -177,7 +168,7 @@ export async function listLines(deps: ConsoleDeps, query: unknown) {
 }
 
 async function openLine(deps: ConsoleDeps, id: string) {
-  const line = await findStatementLine(deps.ctx.db.prisma, id);
+  const line = await deps.ctx.stores.payments.findStatementLine(id);
   if (!line) throw notFound("Statement line");
   if (line.status !== "unmatched" && line.status !== "partial")
     throw new AppError("conflict", `This line is already ${line.status}.`);
@@ -205,24 +196,24 @@ export async function assignLine(deps: ConsoleDeps, actor: Actor, id: string, bo
     ]);
   if (result.status !== "recorded")
     throw new AppError("conflict", `The payment was not recorded: ${result.status}.`);
-  await settleStatementLine(deps.ctx.db.prisma, id, {
+  await deps.ctx.stores.payments.settleStatementLine(id, {
     status: "assigned",
     caseId: input.caseId,
     paymentId: result.payment.id,
     note: input.note,
     at: deps.ctx.clock.now(),
   });
-  return statementLineView((await findStatementLine(deps.ctx.db.prisma, id)) as StatementLineRow);
+  return statementLineView((await deps.ctx.stores.payments.findStatementLine(id)) as StatementLineRow);
 }
 
 /** A person closes a line: not ours, refunded, or (partial) checked and fine. */
 export async function dismissLine(deps: ConsoleDeps, actor: Actor, id: string, body: unknown) {
   const input = parseOrThrow(statementDismissInput, body, "dismissal");
   const line = await openLine(deps, id);
-  await settleStatementLine(deps.ctx.db.prisma, id, {
+  await deps.ctx.stores.payments.settleStatementLine(id, {
     status: line.status === "partial" ? "reviewed" : "dismissed",
     note: `${input.note} (${actor.email})`.slice(0, 2000),
     at: deps.ctx.clock.now(),
   });
-  return statementLineView((await findStatementLine(deps.ctx.db.prisma, id)) as StatementLineRow);
+  return statementLineView((await deps.ctx.stores.payments.findStatementLine(id)) as StatementLineRow);
 }
