@@ -150,7 +150,13 @@ function Report({ report, fileName }: { report: ImportReport; fileName: string }
                     {r.errors.map((e) => (
                       <li key={`${e.row}:${e.column}:${e.message}`}>
                         {t("Row {row}", { row: e.row })}
-                        {e.column ? `, ${e.column}` : ""}
+                        {e.column ? (
+                          <>
+                            , <code>{e.column}</code>
+                          </>
+                        ) : (
+                          ""
+                        )}
                         {currentLang() === "fr" ? " : " : ": "}
                         {fieldMessage(e.message)}
                       </li>
