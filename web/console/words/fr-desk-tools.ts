@@ -119,6 +119,9 @@ export const FR_DESK_TOOLS = {
   "must be an amount such as {example}": "doit être un montant comme {example}",
   "Please correct the highlighted fields.": "Corrigez les champs signalés.",
   "Create the case": "Créer le dossier",
+  Copy: "Copier",
+  "Copied.": "Copié.",
+  "Press Ctrl+C to copy.": "Appuyez sur Ctrl+C pour copier.",
   // Debt breakdown: the "How" column and the totals (written from the policy engine's data)
   "{days} d from {date} at {rate} + {margin} = {total}":
     "{days} j depuis le {date} à {rate} + {margin} = {total}",

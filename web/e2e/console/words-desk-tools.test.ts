@@ -160,6 +160,20 @@ describe.skipIf(!hasChromium)("collector console in French: the desk's tools", (
     expect(await form.fieldErrors().count()).toBeGreaterThan(2);
     expect(await englishLeft(form.form, DATA)).toEqual([]);
     await form.form.screenshot({ path: shot("console-new-case-fr") });
+    await form.fill({
+      reference: "FR2-NEW-1",
+      creditor: "Acme Fournitures",
+      debtor: "Martin SARL",
+      invoice: "F-NEW",
+      amount: "1200,50",
+    });
+    await form.submit();
+    const done = page
+      .locator(".card")
+      .filter({ has: page.getByRole("heading", { name: "Dossier créé" }) });
+    await done.getByRole("button", { name: "Copier" }).waitFor();
+    expect(await done.getByLabel("Lien du débiteur").inputValue()).toMatch(/\/c\/[\w-]{43}$/);
+    expect(await englishLeft(done, DATA)).toEqual([]);
 
     // The case import's report: a French Excel file with a wrong date and a wrong amount.
     await page.getByRole("button", { name: "Importer un CSV", exact: true }).click();
