@@ -168,9 +168,7 @@ describe.skipIf(!hasChromium)("collector console in French: the desk's tools", (
       amount: "1200,50",
     });
     await form.submit();
-    const done = page
-      .locator(".card")
-      .filter({ has: page.getByRole("heading", { name: "Dossier créé" }) });
+    const done = page.locator(".card").filter({ has: page.getByRole("heading", { name: "Dossier créé" }) });
     await done.getByRole("button", { name: "Copier" }).waitFor();
     expect(await done.getByLabel("Lien du débiteur").inputValue()).toMatch(/\/c\/[\w-]{43}$/);
     expect(await englishLeft(done, DATA)).toEqual([]);
