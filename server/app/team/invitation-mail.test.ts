@@ -3,8 +3,10 @@
 // password once and then logging in works. Without an SMTP server, or when it refuses the address,
 // the mail waits in the outbox and the admin is given the link to hand over.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLogger } from "../../logging/logger.js";
 import { type ConsoleTestService, startConsoleTestService } from "../../test-support/console-service.js";
 import { SmtpSink } from "../../test-support/smtp-sink.js";
+import { invitationSender } from "./mailer.js";
 
 const NEW_PASSWORD = "une-phrase-de-passe-2026";
 const REFUSED = "bounce@example.com";
@@ -127,6 +129,32 @@ describe("invitation e-mails through a real SMTP server", () => {
     const kept = await t.db.prisma.staffMail.findFirstOrThrow({ where: { to: REFUSED } });
     expect(kept.subject).toBe("Votre accès à la console amiable");
     expect(kept.text).toContain(res.body.invitation.link);
+  });
+
+  it("logs an SMTP refusal with the SMTP code only: no address, no link", async () => {
+    const lines: string[] = [];
+    const log = createLogger("info", { write: (line: string) => void lines.push(line) });
+    const send = invitationSender({ db: t.service.ctx.db, env: t.service.ctx.env, log });
+    const link = `${t.service.ctx.publicUrl}/console/password#token=${"x".repeat(43)}`;
+    const sent = await send({
+      to: REFUSED,
+      purpose: "reset",
+      role: "",
+      link,
+      expiresAt: new Date("2026-12-10T11:30:00Z"),
+      invitedBy: "admin@test.local",
+    });
+    expect(sent).toEqual({ delivery: "outbox" });
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0] as string)).toMatchObject({
+      level: 40,
+      msg: "invitation e-mail not sent by SMTP: kept in the outbox",
+      purpose: "reset",
+      responseCode: 550,
+    });
+    expect(lines[0]).not.toContain(REFUSED);
+    expect(lines[0]).not.toContain("admin@test.local");
+    expect(lines[0]).not.toContain("token=");
   });
 });
 

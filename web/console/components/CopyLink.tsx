@@ -1,6 +1,7 @@
 // A debtor link shown once, with a copy button (the clipboard may be unavailable: then the text is
 // selected so the user can copy it by hand).
 import { useRef, useState } from "react";
+import { t } from "../i18n.js";
 
 export function CopyLink({ link }: { link: string }) {
   const ref = useRef<HTMLInputElement>(null);
@@ -16,12 +17,18 @@ export function CopyLink({ link }: { link: string }) {
   };
   return (
     <div className="copy-link">
-      <input ref={ref} readOnly value={link} aria-label="Debtor link" onFocus={(e) => e.target.select()} />
+      <input
+        ref={ref}
+        readOnly
+        value={link}
+        aria-label={t("Debtor link")}
+        onFocus={(e) => e.target.select()}
+      />
       <button type="button" className="btn" onClick={() => void copy()}>
-        Copy
+        {t("Copy")}
       </button>
       <span role="status" className="muted">
-        {copied === "yes" ? "Copied." : copied === "select" ? "Press Ctrl+C to copy." : ""}
+        {copied === "yes" ? t("Copied.") : copied === "select" ? t("Press Ctrl+C to copy.") : ""}
       </span>
     </div>
   );

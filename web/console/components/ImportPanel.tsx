@@ -4,8 +4,9 @@ import { useState } from "react";
 import { ApiError, request } from "../api.js";
 import { label } from "../format.js";
 import { useAction } from "../hooks.js";
-import { t } from "../i18n.js";
+import { currentLang, t } from "../i18n.js";
 import type { ImportReport } from "../types.js";
+import { fieldMessage } from "../words/server-words.js";
 import { ErrorText } from "./common.js";
 
 /** UTF-8 when the bytes are UTF-8 (with or without BOM), else Windows-1252 ("CSV" from Excel on Windows). */
@@ -149,7 +150,15 @@ function Report({ report, fileName }: { report: ImportReport; fileName: string }
                     {r.errors.map((e) => (
                       <li key={`${e.row}:${e.column}:${e.message}`}>
                         {t("Row {row}", { row: e.row })}
-                        {e.column ? `, ${e.column}` : ""}: {e.message}
+                        {e.column ? (
+                          <>
+                            , <code>{e.column}</code>
+                          </>
+                        ) : (
+                          ""
+                        )}
+                        {currentLang() === "fr" ? " : " : ": "}
+                        {fieldMessage(e.message)}
                       </li>
                     ))}
                   </ul>

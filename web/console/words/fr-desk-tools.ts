@@ -119,6 +119,9 @@ export const FR_DESK_TOOLS = {
   "must be an amount such as {example}": "doit être un montant comme {example}",
   "Please correct the highlighted fields.": "Corrigez les champs signalés.",
   "Create the case": "Créer le dossier",
+  Copy: "Copier",
+  "Copied.": "Copié.",
+  "Press Ctrl+C to copy.": "Appuyez sur Ctrl+C pour copier.",
   // Debt breakdown: the "How" column and the totals (written from the policy engine's data)
   "{days} d from {date} at {rate} + {margin} = {total}":
     "{days} j depuis le {date} à {rate} + {margin} = {total}",
@@ -177,12 +180,15 @@ export const CODES_DESK_TOOLS = {
     dismissed: "Dismissed",
     reviewed: "Reviewed",
     duplicate: "Already imported",
+    valid: "Valid",
+    invalid: "With errors",
+    imported: "Imported",
   },
   fr: {
     queued: "En attente",
     sent: "Envoyé",
     failed: "Échec",
-    skipped: "Sauté",
+    skipped: "Ignoré",
     to_post: "À poster",
     done: "Fait",
     email: "E-mail",
@@ -215,5 +221,8 @@ export const CODES_DESK_TOOLS = {
     dismissed: "Écartée",
     reviewed: "Vue",
     duplicate: "Déjà importée",
+    valid: "Valide",
+    invalid: "En erreur",
+    imported: "Importé",
   },
 } as const;

@@ -57,6 +57,15 @@ describe("server sentences in the console's language", () => {
     expect(fieldMessage("must not be empty", "en")).toBe("must not be empty");
   });
 
+  it("says a case import's row problems in French, the value read kept", () => {
+    expect(fieldMessage('must be an amount such as 1200.50 or 1 200,50 (got "12,3,4")', "fr")).toBe(
+      "doit être un montant comme 1200,50 ou 1 200,50 (lu : « 12,3,4 »)",
+    );
+    expect(fieldMessage("differs from row 2 of the same case", "fr")).toBe(
+      "diffère de la ligne 2 du même dossier",
+    );
+  });
+
   it("says a statement line's problems column by column", () => {
     expect(
       lineProblems("date: must be YYYY-MM-DD or DD/MM/YYYY; amount: must be a number such as 1234.56", "fr"),

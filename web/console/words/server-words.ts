@@ -95,6 +95,11 @@ export const FIELDS_FR: Record<string, string> = {
   "must be a decimal amount": "doit être un montant décimal",
   "missing date": "date manquante",
   "the file is empty": "le fichier est vide",
+  "is required when verification_question is given":
+    "est obligatoire quand verification_question est remplie",
+  "required column is missing": "colonne obligatoire absente",
+  "expected a header row": "une ligne d'en-tête est attendue",
+  "expected at least one row after the header": "au moins une ligne est attendue après l'en-tête",
   "no CAMT.053 statement (BkToCstmrStmt/Stmt) found": "aucun relevé CAMT.053 (BkToCstmrStmt/Stmt) trouvé",
 };
 
@@ -106,6 +111,23 @@ const FIELD_PATTERNS_FR: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^must be at most (\d+) characters$/, (m) => `doit compter au plus ${m[1]} caractères`],
   [/^must be at most (\d+)$/, (m) => `doit valoir au plus ${m[1]}`],
   [/^Invalid input/, () => "valeur manquante ou invalide"],
+  // Case import (server/app/console/csv-import.ts): per row and column
+  [/^differs from row (\d+) of the same case$/, (m) => `diffère de la ligne ${m[1]} du même dossier`],
+  [
+    /^must be an amount such as 1200\.50 or 1 200,50 \(got "(.*)"\)$/,
+    (m) => `doit être un montant comme 1200,50 ou 1 200,50 (lu : « ${m[1]} »)`,
+  ],
+  [
+    /^must be a date such as 2026-07-31 or 31\/07\/2026 \(got "(.*)"\)$/,
+    (m) => `doit être une date comme 31/07/2026 ou 2026-07-31 (lu : « ${m[1]} »)`,
+  ],
+  [
+    /^a case with this reference already exists for this creditor \((.+)\)$/,
+    (m) => `un dossier avec cette référence existe déjà pour ce créancier (${m[1]})`,
+  ],
+  [/^unknown column "(.*)"$/, (m) => `colonne inconnue « ${m[1]} »`],
+  [/^duplicate column "(.*)"$/, (m) => `colonne en double « ${m[1]} »`],
+  [/^at most (\d+) rows per file$/, (m) => `${m[1]} lignes au plus par fichier`],
   [/^missing column\(s\): (.+)$/, (m) => `colonne(s) manquante(s) : ${m[1]}`],
   [/^at most (\d+) (lines|entries) per file$/, (m) => `${m[1]} lignes au plus par fichier`],
   [/^not a readable CSV file: (.+)$/, (m) => `fichier CSV illisible : ${m[1]}`],

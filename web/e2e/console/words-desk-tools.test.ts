@@ -160,6 +160,44 @@ describe.skipIf(!hasChromium)("collector console in French: the desk's tools", (
     expect(await form.fieldErrors().count()).toBeGreaterThan(2);
     expect(await englishLeft(form.form, DATA)).toEqual([]);
     await form.form.screenshot({ path: shot("console-new-case-fr") });
+    await form.fill({
+      reference: "FR2-NEW-1",
+      creditor: "Acme Fournitures",
+      debtor: "Martin SARL",
+      invoice: "F-NEW",
+      amount: "1200,50",
+    });
+    await form.submit();
+    const done = page.locator(".card").filter({ has: page.getByRole("heading", { name: "Dossier créé" }) });
+    await done.getByRole("button", { name: "Copier" }).waitFor();
+    expect(await done.getByLabel("Lien du débiteur").inputValue()).toMatch(/\/c\/[\w-]{43}$/);
+    expect(await englishLeft(done, DATA)).toEqual([]);
+
+    // The case import's report: a French Excel file with a wrong date and a wrong amount.
+    await page.getByRole("button", { name: "Importer un CSV", exact: true }).click();
+    const importer = page.getByRole("region", { name: "Importer des dossiers depuis un CSV" });
+    await importer.getByLabel("Fichier CSV").setInputFiles({
+      name: "dossiers.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(
+        "reference;creditor_name;debtor_name;debtor_kind;debtor_locale;jurisdiction;currency;invoice_number;invoice_issued_at;invoice_due_at;invoice_amount\n" +
+          "FR2-CSV-1;Import Co;Bonne SARL;business;fr;FR;EUR;G-1;01/06/2026;30/06/2026;250,00\n" +
+          "FR2-CSV-2;Import Co;Autre SARL;business;fr;FR;EUR;B-1;01/06/2026;31/02/2026;12,3,4\n",
+        "utf8",
+      ),
+    });
+    await importer.getByRole("button", { name: "Vérifier le fichier", exact: true }).click();
+    const report = importer.getByRole("region", { name: "Rapport d'import" });
+    await expect
+      .poll(async () => flat(await report.textContent()))
+      .toContain("doit être une date comme 31/07/2026 ou 2026-07-31 (lu : « 31/02/2026 »)");
+    expect(flat(await report.textContent())).toContain("doit être un montant comme 1200,50 ou 1 200,50");
+    expect(await report.locator("tbody td:nth-child(3)").allTextContents()).toEqual(["Valide", "En erreur"]);
+    // The file's own words, and the column names the panel's help quotes (codes of the file format).
+    const imported = ["FR2-CSV-1", "FR2-CSV-2", "Import Co", "Bonne SARL", "Autre SARL", "dossiers.csv"];
+    const columns = ["creditor_name", "reference"];
+    expect(await englishLeft(importer, [...DATA, ...imported, ...columns])).toEqual([]);
+    await importer.screenshot({ path: shot("console-import-fr") });
     expect(problems.summary()).toEqual(NO_PROBLEMS);
     await page.close();
   });

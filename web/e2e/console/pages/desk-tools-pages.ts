@@ -108,6 +108,17 @@ export class NewCaseFormFr {
   fieldErrors(): Locator {
     return this.form.locator(".field-error");
   }
+
+  /** Fills the smallest valid case (one invoice), amounts the French way ("1200,50"). */
+  async fill(c: { reference: string; creditor: string; debtor: string; invoice: string; amount: string }) {
+    await this.form.getByLabel("Référence").fill(c.reference);
+    await this.form.getByLabel("Créancier").fill(c.creditor);
+    await this.form.getByLabel("Nom du débiteur").fill(c.debtor);
+    await this.form.getByLabel("Numéro").fill(c.invoice);
+    await this.form.getByLabel("Émise le").fill("2026-02-01");
+    await this.form.getByLabel("Échéance").fill("2026-03-01");
+    await this.form.getByLabel(/^Montant/).fill(c.amount);
+  }
 }
 
 export class PasswordLinkPageFr {

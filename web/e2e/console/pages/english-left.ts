@@ -1,8 +1,8 @@
 // What a French reader would still read in English on a console page: the visible text (and the
 // placeholders and accessible names of fields and buttons) checked against the English keys of the
 // console's dictionary, and against English words that a French sentence never contains (a sentence
-// forgotten outside the dictionary is caught too). Codes in <code>, texts as sent in <pre> and
-// whatever the caller names as data (names, references) are left out.
+// forgotten outside the dictionary is caught too). Codes in <code>, texts as sent in <pre>, what was
+// typed or pasted (<textarea>) and whatever the caller names as data (names, references) are left out.
 import type { Locator } from "playwright-core";
 import { CODES_DESK_TOOLS } from "../../../console/words/fr-desk-tools.js";
 import { PAGE_WORDS_FR } from "../../../console/words-fr.js";
@@ -45,7 +45,8 @@ export async function readableTexts(scope: Locator): Promise<string[]> {
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement;
       const text = n.textContent?.trim();
-      if (!el || !text || el.closest("code, pre, .lang-switch, .visually-hidden, .sr-only")) continue;
+      if (!el || !text || el.closest("code, pre, textarea, .lang-switch, .visually-hidden, .sr-only"))
+        continue;
       const visible = el.closest("select") ? true : el.checkVisibility();
       if (visible) out.push(text);
     }
