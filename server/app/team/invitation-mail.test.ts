@@ -134,7 +134,7 @@ describe("invitation e-mails through a real SMTP server", () => {
   it("logs an SMTP refusal with the SMTP code only: no address, no link", async () => {
     const lines: string[] = [];
     const log = createLogger("info", { write: (line: string) => void lines.push(line) });
-    const send = invitationSender({ db: t.service.ctx.db, env: t.service.ctx.env, log });
+    const send = invitationSender({ stores: t.service.ctx.stores, env: t.service.ctx.env, log });
     const link = `${t.service.ctx.publicUrl}/console/password#token=${"x".repeat(43)}`;
     const sent = await send({
       to: REFUSED,
