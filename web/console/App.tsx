@@ -2,7 +2,7 @@
 // the cases and the transcripts; policy editors see policy versions and aggregate KPIs only; the
 // audit log is for admins.
 import type { ReactNode } from "react";
-import { LanguageProvider, LanguageSwitch, useLang } from "./i18n.js";
+import { LanguageProvider, LanguageSwitch, t as pageWords, useLang } from "./i18n.js";
 import { disconnectLive, useLiveStatus } from "./live.js";
 import { useEscalationNotifications } from "./notify.js";
 import { OutboxPage } from "./outreach/OutboxPage.js";
@@ -19,7 +19,7 @@ import { PolicyEditorPage } from "./pages/PolicyEditorPage.js";
 import { QueuePage } from "./pages/QueuePage.js";
 import { SsoPage } from "./pages/SsoPage.js";
 import { StatementsPage } from "./pages/StatementsPage.js";
-import { TeamPage } from "./pages/TeamPage.js";
+import { ROLE_LABELS, TeamPage } from "./pages/TeamPage.js";
 import { Link, match, Redirect, useLocation } from "./router.js";
 import { SessionProvider, useSession } from "./session.js";
 import type { Role } from "./types.js";
@@ -84,9 +84,9 @@ function route(path: string, role: Role): ReactNode {
   if (path === "/account") return <AccountPage />;
   return (
     <section className="page">
-      <h1>Page not found</h1>
+      <h1>{pageWords("Page not found")}</h1>
       <p>
-        <Link to="/">Back to the console</Link>
+        <Link to="/">{pageWords("Back to the console")}</Link>
       </p>
     </section>
   );
@@ -95,8 +95,8 @@ function route(path: string, role: Role): ReactNode {
 function Forbidden() {
   return (
     <section className="page">
-      <h1>Not available for your role</h1>
-      <p>Ask an administrator if you need access to this page.</p>
+      <h1>{pageWords("Not available for your role")}</h1>
+      <p>{pageWords("Ask an administrator if you need access to this page.")}</p>
     </section>
   );
 }
@@ -132,7 +132,7 @@ function Layout({ children }: { children: ReactNode }) {
         </span>
         <LanguageSwitch />
         <Link to="/account" className="whoami" title={t.myAccount}>
-          {user.email} <span className="role">({user.role.replace("_", " ")})</span>
+          {user.email} <span className="role">({pageWords(ROLE_LABELS[user.role])})</span>
         </Link>
         <button
           type="button"

@@ -1,5 +1,5 @@
 // Display helpers for staff: money from minor units, dates and instants, labels.
-import { codeLabel, currentLang } from "./i18n.js";
+import { codeLabel, currentLang, t } from "./i18n.js";
 
 const digits = (currency: string) =>
   new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
@@ -65,11 +65,11 @@ export function duration(seconds: number | null): string {
   return `${decimal(seconds / 86_400, 1)} ${currentLang() === "fr" ? "jours" : "days"}`;
 }
 
-const ACTIONS: Record<string, string> = {
+const ACTIONS = {
   request_human: "The debtor asked for a person",
   accept_offer: "The debtor accepted the offer",
   decline_offer: "The debtor declined the offer",
-};
+} as const;
 
 /** A debtor's button press is stored as "[request_human]" or "[accept_offer:<id>]": say it in words. */
 export function messageText(role: string, text: string): string {
@@ -77,5 +77,5 @@ export function messageText(role: string, text: string): string {
     role === "system"
       ? /^\[(request_human|accept_offer|decline_offer)(?::[\w-]*)?\]$/.exec(text)?.[1]
       : undefined;
-  return action ? (ACTIONS[action] ?? text) : text;
+  return action ? t(ACTIONS[action as keyof typeof ACTIONS]) : text;
 }

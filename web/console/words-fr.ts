@@ -7,6 +7,21 @@ import { POLICY_WORDS_FR } from "./words/fr-policy.js";
 export const PAGE_WORDS_FR = {
   ...POLICY_WORDS_FR,
   ...FR_DESK_TOOLS,
+  // Frame, promises and transcript details
+  "Page not found": "Page introuvable",
+  "Back to the console": "Retour à la console",
+  "Not available for your role": "Page non accessible avec votre rôle",
+  "Ask an administrator if you need access to this page.":
+    "Demandez à un administrateur si vous avez besoin d'accéder à cette page.",
+  "Promise of {amount}": "Engagement de {amount}",
+  "{total} · obtained by a person · accepted {accepted} · paid {paid}":
+    "{total} · obtenu par une personne · accepté le {accepted} · payé {paid}",
+  "{total} · obtained by the assistant · accepted {accepted} · paid {paid}":
+    "{total} · obtenu par l'assistant · accepté le {accepted} · payé {paid}",
+  "Offer shown: {kind} {amount} · rule {rule}": "Proposition affichée : {kind} {amount} · règle {rule}",
+  "The debtor asked for a person": "Le débiteur a demandé à parler à une personne",
+  "The debtor accepted the offer": "Le débiteur a accepté la proposition",
+  "The debtor declined the offer": "Le débiteur a refusé la proposition",
   // Shared pieces
   "Loading {what}…": "Chargement : {what}…",
   Pages: "Pages",
@@ -227,7 +242,7 @@ export const PAGE_WORDS_FR = {
   "Import the valid cases only": "N'importer que les dossiers valides",
   "Import report": "Rapport d'import",
   "{rows} rows, {cases} cases: {valid} valid, {invalid} with errors, {imported} imported.":
-    "{rows} lignes, {cases} dossiers : {valid} valides, {invalid} en erreur, {imported} importés.",
+    "Lignes : {rows} · dossiers : {cases} · valides : {valid} · en erreur : {invalid} · importés : {imported}.",
   Rows: "Lignes",
   Result: "Résultat",
   Details: "Détails",

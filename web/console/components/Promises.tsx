@@ -5,6 +5,10 @@ import { request } from "../api.js";
 import { day, fromMajor, label, money } from "../format.js";
 import { useAction } from "../hooks.js";
 import { t } from "../i18n.js";
+
+const PROMISE_BY_PERSON = "{total} · obtained by a person · accepted {accepted} · paid {paid}";
+const PROMISE_BY_ASSISTANT = "{total} · obtained by the assistant · accepted {accepted} · paid {paid}";
+
 import type { CaseView } from "../types.js";
 import { Badge, ErrorText } from "./common.js";
 
@@ -35,12 +39,15 @@ function PromiseCard({
     <article
       className="promise"
       data-promise={promise.id}
-      aria-label={`Promise of ${money(promise.total, promise.currency)}`}
+      aria-label={t("Promise of {amount}", { amount: money(promise.total, promise.currency) })}
     >
       <header>
-        <Badge value={promise.status} kind="promise" /> {money(promise.total, promise.currency)} · obtained by{" "}
-        {promise.obtainedBy === "human" ? "a person" : "the assistant"} · accepted {day(promise.acceptedAt)} ·
-        paid {money(paid, promise.currency)}
+        <Badge value={promise.status} kind="promise" />{" "}
+        {t(promise.obtainedBy === "human" ? PROMISE_BY_PERSON : PROMISE_BY_ASSISTANT, {
+          total: money(promise.total, promise.currency),
+          accepted: day(promise.acceptedAt),
+          paid: money(paid, promise.currency),
+        })}
       </header>
       <table>
         <thead>

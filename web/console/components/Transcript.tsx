@@ -163,7 +163,11 @@ export function TranscriptView({
             </p>
             {offer && (
               <p className="tmsg__offer">
-                Offer shown: {label(offer.kind)} {money(offer.total, offer.currency)} · rule {offer.rule}
+                {t("Offer shown: {kind} {amount} · rule {rule}", {
+                  kind: label(offer.kind),
+                  amount: money(offer.total, offer.currency),
+                  rule: offer.rule,
+                })}
               </p>
             )}
             {attached.length > 0 && (
