@@ -30,7 +30,26 @@ export interface EscalationOpened {
    * reply; null when the pack has no text for it and the reply itself must say what happens.
    */
   readonly policyNotice: string | null;
+  /** Set when the pack lets the debtor take this escalation back if it was misunderstood. */
+  readonly correctable?: boolean;
 }
+
+/** What a debtor's "that's not what I said" did to the open escalation. */
+export type EscalationWithdrawal =
+  | {
+      readonly withdrawn: true;
+      readonly kind: EscalationKind;
+      /** Where the conversation resumes: the identity check, negotiation or the recorded promise. */
+      readonly phase: "verifying" | "reason" | "negotiating" | "promised";
+    }
+  | {
+      readonly withdrawn: false;
+      readonly kind: string | null;
+      /** none: nothing open; other_kind: the debtor denied another kind than the one open;
+       *  not_correctable: the pack forbids it for this kind; final: a person has picked it up, or
+       *  its window passed, or another escalation is open. */
+      readonly reason: "none" | "other_kind" | "not_correctable" | "final";
+    };
 
 /** What the debtor is told when a proposal is refused: never the settlement floor. */
 export interface ToolOutcome {
@@ -74,6 +93,11 @@ export interface Toolbox {
   escalate(kind: EscalationKind, claim: string): Promise<EscalationOpened>;
   /** write: checks the debtor's answer to the verification question. */
   verifyIdentity(answer: string): Promise<{ verified: boolean; attemptsLeft: number; locked: boolean }>;
+  /**
+   * write: the debtor takes back the open escalation ("non je ne conteste pas"), when the pack allows
+   * it for its kind and nobody has picked it up yet; `words` are the debtor's, kept with it.
+   */
+  withdrawEscalation(words: string, onlyKind?: EscalationKind): Promise<EscalationWithdrawal>;
   /** write: the debtor withdraws the promise they made; negotiation resumes. */
   withdrawPromise(): Promise<boolean>;
 }

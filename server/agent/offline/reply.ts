@@ -34,6 +34,9 @@ export class Reply {
     const own = `escalation_next_${kind}`;
     if (!opened.policyNotice) this.say(full);
     else this.say(this.catalogue.has(own) ? own : "escalation_next");
+    // Say what was understood, so a misread claim can be put right before a person picks it up.
+    const correctable = `escalation_correctable_${kind}`;
+    if (opened.correctable && this.catalogue.has(correctable)) this.say(correctable);
   }
 
   raw(text: string): void {

@@ -19,6 +19,7 @@ import {
 import type {
   EscalationKind,
   EscalationOpened,
+  EscalationWithdrawal,
   RecordedOffer,
   Toolbox,
   ToolOutcome,
@@ -102,7 +103,26 @@ export class PolicyToolbox implements Toolbox {
 
   async escalate(kind: EscalationKind, claim: string): Promise<EscalationOpened> {
     this.escalations.push({ kind, claim });
-    return { policyNotice: policyNotice(this.o.pack, kind, this.o.facts.locale)?.text ?? null };
+    const notice = policyNotice(this.o.pack, kind, this.o.facts.locale);
+    return {
+      policyNotice: notice?.text ?? null,
+      ...(notice?.correctableWithinMinutes !== undefined ? { correctable: true } : {}),
+    };
+  }
+
+  /** Escalations the debtor took back, with their words (no clock: the window never passes here). */
+  readonly escalationWithdrawals: { kind: string; words: string }[] = [];
+
+  async withdrawEscalation(words: string, onlyKind?: EscalationKind): Promise<EscalationWithdrawal> {
+    const last = this.escalations.at(-1);
+    if (!last || this.escalationWithdrawals.length >= this.escalations.length)
+      return { withdrawn: false, kind: null, reason: "none" };
+    if (onlyKind && last.kind !== onlyKind)
+      return { withdrawn: false, kind: last.kind, reason: "other_kind" };
+    const minutes = policyNotice(this.o.pack, last.kind, this.o.facts.locale)?.correctableWithinMinutes;
+    if (minutes === undefined) return { withdrawn: false, kind: last.kind, reason: "not_correctable" };
+    this.escalationWithdrawals.push({ kind: last.kind, words });
+    return { withdrawn: true, kind: last.kind, phase: "negotiating" };
   }
 
   async verifyIdentity(answer: string) {
