@@ -1,7 +1,11 @@
 // A debtor can take back a misunderstood escalation ("non je conteste pas") while the pack allows it
 // and nobody has picked it up: the real service, a real debtor socket and a real console socket.
 // The escalation is never lost: the console lists it as withdrawn by the debtor, with their words.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { FallbackLanguageLayer, LlmLanguageLayer } from "../agent/llm/index.js";
+import { MOCK_BASE_URL } from "../agent/llm/test-support/fixtures.js";
+import { completion, mockOpenAi, reply } from "../agent/llm/test-support/openai-mock.js";
+import { OfflineLanguageLayer } from "../agent/offline/offline-layer.js";
 import { ConsoleClient } from "../test-support/console-client.js";
 import { escalatedDispute, verifiedDebtor } from "../test-support/console-fixtures.js";
 import { type ConsoleTestService, startConsoleTestService } from "../test-support/console-service.js";
@@ -163,6 +167,63 @@ describe("a debtor corrects a misunderstood escalation (fr-business pack)", () =
     await debtor.waitFor(() => debtor.states.at(-1) === "verifying", "verifying state");
     const verified = await debtor.say("75011");
     expect(verified.text).not.toContain("Code postal ?");
+    debtor.close();
+  });
+});
+
+describe("a debtor corrects a misunderstood escalation with the LLM layer (mocked OpenAI)", () => {
+  const { mock, server, listen } = mockOpenAi();
+  let t: ConsoleTestService;
+  beforeAll(async () => {
+    listen();
+    const offline = new OfflineLanguageLayer();
+    const llm = new LlmLanguageLayer({
+      settings: {
+        apiKey: "sk-test",
+        baseUrl: MOCK_BASE_URL,
+        model: "gpt-4o-mini",
+        timeoutMs: 2000,
+        maxRetries: 0,
+      },
+      backoffMs: () => 0,
+    });
+    t = await startConsoleTestService("pglite", {
+      layers: { offline, primary: new FallbackLanguageLayer(llm, offline) },
+    });
+  });
+  afterEach(() => mock.reset());
+  afterAll(async () => {
+    await t?.close();
+    server.close();
+  });
+
+  it("the model withdraws it through its tool while the window is open, and negotiation resumes", async () => {
+    const { c, debtor, escalationId } = await escalatedDispute(t);
+    const words = "nan mais c'était juste une question, je conteste pas du tout";
+    mock.enqueue(
+      reply(completion({ tools: [{ name: "withdraw_escalation", args: {} }] })),
+      reply(completion({ text: "Merci, c'est corrigé. Que pourriez-vous payer, et à quel rythme ?" })),
+    );
+    const back = await debtor.say(words);
+    expect(back.text).toBe("Merci, c'est corrigé. Que pourriez-vous payer, et à quel rythme ?");
+    // The escalated turn went to the model with the withdraw tool, and no offer tool.
+    expect(mock.toolNames(0)).toEqual(["case_summary", "withdraw_escalation"]);
+    await debtor.waitFor(() => debtor.states.at(-1) === "negotiating", "negotiating state");
+    const row = await t.db.prisma.escalation.findUniqueOrThrow({ where: { id: escalationId } });
+    expect(row).toMatchObject({ status: "resolved", outcome: "withdrawn_by_debtor", note: words });
+    expect((await t.db.prisma.case.findUniqueOrThrow({ where: { id: c.id } })).status).toBe("negotiating");
+    debtor.close();
+  });
+
+  it("after the window, the offline engine answers and nothing is withdrawn", async () => {
+    const { c, debtor, escalationId } = await escalatedDispute(t);
+    t.clock.set(new Date(t.clock.now().getTime() + 61 * 60_000).toISOString());
+    const reply = await debtor.say("non je conteste pas");
+    expect(mock.requests).toHaveLength(0);
+    expect(reply.text).toContain("Je ne peux plus retirer cette demande moi-même");
+    const row = await t.db.prisma.escalation.findUniqueOrThrow({ where: { id: escalationId } });
+    expect(row.status).toBe("open");
+    expect((await t.db.prisma.case.findUniqueOrThrow({ where: { id: c.id } })).status).toBe("escalated");
     debtor.close();
   });
 });

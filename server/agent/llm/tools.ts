@@ -6,7 +6,7 @@ import { z } from "zod";
 import { ASSISTANT_ESCALATION_KINDS } from "../../domain/escalation-kinds.js";
 import type { Proposal } from "../../policy/index.js";
 import type { EscalationKind, Phase, Toolbox, TurnContext } from "../language-layer.js";
-import { escalationGrounds, offerGrounds } from "./grounds.js";
+import { escalationGrounds, offerGrounds, withdrawalGrounds } from "./grounds.js";
 import { presentCase, presentOutcome } from "./tool-results.js";
 
 export type ToolAccess = "read" | "write";
@@ -17,6 +17,7 @@ export type ToolName =
   | "escalate"
   | "verify_identity"
   | "withdraw_promise"
+  | "withdraw_escalation"
   | "payment_instructions";
 
 export interface LlmTool {
@@ -139,12 +140,15 @@ export function buildTools(ctx: TurnContext): Record<ToolName, LlmTool> {
         const grounds = escalationGrounds(args.kind, ctx);
         if (!grounds.ok)
           return json({ escalated: false, refused: true, reason: "no_grounds", explanation: grounds.why });
-        const { policyNotice } = await tb.escalate(args.kind, args.claim);
+        const opened = await tb.escalate(args.kind, args.claim);
         // The pack's fixed notice is shown by the system: the model only adds what happens next.
+        const { policyNotice, correctable } = opened;
         return json({
           escalated: true,
           kind: args.kind,
           ...(policyNotice ? { noticeShownToDebtor: policyNotice, doNotRepeatIt: true } : {}),
+          // The debtor may take it back: say what was understood, so a misreading can be put right.
+          ...(correctable ? { correctable: true, sayWhatYouUnderstood: true } : {}),
         });
       },
     ),
@@ -154,6 +158,18 @@ export function buildTools(ctx: TurnContext): Record<ToolName, LlmTool> {
       verifyArgs,
       "Check the person's answer to the verification question.",
       async (args) => json(await tb.verifyIdentity(args.answer)),
+    ),
+    withdraw_escalation: def(
+      "withdraw_escalation",
+      "write",
+      noArgs,
+      "Take back the escalation opened earlier, only when the debtor says you misunderstood them (for example that they do not dispute the debt, or have not paid yet). Their own words are kept with it. Returns withdrawn: true (negotiation resumes: ask what they could pay) or withdrawn: false with the reason (an adviser will check it with them).",
+      async () => {
+        const grounds = withdrawalGrounds(ctx);
+        if (!grounds.ok)
+          return json({ withdrawn: false, refused: true, reason: "no_grounds", explanation: grounds.why });
+        return json(await tb.withdrawEscalation(ctx.debtorText));
+      },
     ),
     withdraw_promise: def(
       "withdraw_promise",
@@ -170,7 +186,7 @@ const BY_PHASE: Record<Phase, readonly ToolName[]> = {
   reason: ["case_summary", "evaluate_proposal", "make_offer", "escalate", "payment_instructions"],
   negotiating: ["case_summary", "evaluate_proposal", "make_offer", "escalate", "payment_instructions"],
   promised: ["case_summary", "withdraw_promise", "escalate", "payment_instructions"],
-  escalated: ["case_summary"],
+  escalated: ["case_summary", "withdraw_escalation"],
   closed: ["case_summary"],
 };
 
