@@ -5,7 +5,11 @@ import { type StructuredToolInterface, tool } from "@langchain/core/tools";
 import { z } from "zod";
 import { ASSISTANT_ESCALATION_KINDS } from "../../domain/escalation-kinds.js";
 import type { Proposal } from "../../policy/index.js";
+import { faqTopicSchema } from "../../policy/schema-faq.js";
 import type { EscalationKind, Phase, Toolbox, TurnContext } from "../language-layer.js";
+import { answerQuestion } from "../offline/answer-question.js";
+import { loadCatalogue } from "../offline/catalogue.js";
+import { Reply } from "../offline/reply.js";
 import { escalationGrounds, offerGrounds, withdrawalGrounds } from "./grounds.js";
 import { presentCase, presentOutcome } from "./tool-results.js";
 
@@ -18,6 +22,7 @@ export type ToolName =
   | "verify_identity"
   | "withdraw_promise"
   | "withdraw_escalation"
+  | "answer_question"
   | "payment_instructions";
 
 export interface LlmTool {
@@ -56,6 +61,8 @@ export const escalateArgs = z
     claim: z.string().trim().min(1).max(1000).describe("what the debtor says, in one or two sentences"),
   })
   .strict();
+
+export const questionArgs = z.object({ topic: faqTopicSchema }).strict();
 
 export const verifyArgs = z.object({ answer: z.string().trim().min(1).max(200) }).strict();
 export const noArgs = z.object({}).strict();
@@ -108,6 +115,18 @@ export function buildTools(ctx: TurnContext): Record<ToolName, LlmTool> {
         const found = await tb.paymentInstructions();
         if (!found) return json({ available: false, why: "identity not verified" });
         return json({ available: true, text: found.text, ...found.data });
+      },
+    ),
+    answer_question: def(
+      "answer_question",
+      "read",
+      questionArgs,
+      "The reviewed answer to a debtor's question about their file: what_for (what the debt is for), creditor (who we are, or whether this is a scam), missed_payment (what happens if a payment is missed), change_plan (whether a plan can be changed), invoice_copy (a copy of the invoice), proof_of_payment (how to send a proof of payment), contact (a phone number or a person). Give `answer` to the debtor as written: it is the creditor's approved wording.",
+      ({ topic }) => {
+        // The pack's FAQ first, the case's invoices for what_for, the catalogue's generic wording last:
+        // the same words the offline engine says.
+        const reply = new Reply(loadCatalogue(ctx.locale), `${ctx.conversationId}:${ctx.turn}:faq`, ctx);
+        return json({ topic, answer: answerQuestion(reply, tb, topic), sayItAsWritten: true });
       },
     ),
     evaluate_proposal: def(
@@ -183,9 +202,23 @@ export function buildTools(ctx: TurnContext): Record<ToolName, LlmTool> {
 
 const BY_PHASE: Record<Phase, readonly ToolName[]> = {
   verifying: ["verify_identity", "escalate"],
-  reason: ["case_summary", "evaluate_proposal", "make_offer", "escalate", "payment_instructions"],
-  negotiating: ["case_summary", "evaluate_proposal", "make_offer", "escalate", "payment_instructions"],
-  promised: ["case_summary", "withdraw_promise", "escalate", "payment_instructions"],
+  reason: [
+    "case_summary",
+    "evaluate_proposal",
+    "make_offer",
+    "escalate",
+    "payment_instructions",
+    "answer_question",
+  ],
+  negotiating: [
+    "case_summary",
+    "evaluate_proposal",
+    "make_offer",
+    "escalate",
+    "payment_instructions",
+    "answer_question",
+  ],
+  promised: ["case_summary", "withdraw_promise", "escalate", "payment_instructions", "answer_question"],
   escalated: ["case_summary", "withdraw_escalation"],
   closed: ["case_summary"],
 };

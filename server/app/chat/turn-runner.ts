@@ -143,7 +143,7 @@ export async function prepareTurn(
     first,
     layer,
     ctx,
-    safeTemplate: () => safeTemplate(bundle, turn),
+    safeTemplate: () => safeTemplate(bundle, turn, { text: debtorText, tools }),
   });
   turn.state = {
     ...turn.state,
