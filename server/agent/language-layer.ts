@@ -89,8 +89,11 @@ export interface Toolbox {
   evaluateProposal(proposal: Proposal): ToolOutcome;
   /** write: records and presents an offer: the engine's answer to a proposal, or the next ladder step. */
   makeOffer(request: { proposal?: Proposal }): Promise<ToolOutcome>;
-  /** write: opens an escalation (once per turn); the conversation stops negotiating. */
-  escalate(kind: EscalationKind, claim: string): Promise<EscalationOpened>;
+  /**
+   * write: opens an escalation (once per turn); the conversation stops negotiating. `locale`: the
+   * language the reply is written in, for the pack's notice (the case's language by default).
+   */
+  escalate(kind: EscalationKind, claim: string, locale?: Locale): Promise<EscalationOpened>;
   /** write: checks the debtor's answer to the verification question. */
   verifyIdentity(answer: string): Promise<{ verified: boolean; attemptsLeft: number; locked: boolean }>;
   /**
@@ -144,6 +147,11 @@ export interface TurnMeta {
   readonly usage?: { inputTokens: number; outputTokens: number };
   /** Set when the LLM failed and the offline engine answered instead. */
   readonly fallbackReason?: string;
+  /**
+   * The language the reply is written in when the layer followed the debtor's (they switched the
+   * page or wrote in another language): the guard checks it, and adds disclosures, in that language.
+   */
+  readonly locale?: Locale;
 }
 
 export interface TurnResult {

@@ -41,6 +41,7 @@ export class OfflineLanguageLayer implements LanguageLayer {
       const opened = await ctx.tools.escalate(
         kind,
         ctx.phase === "verifying" ? `(${u.intent} before verification)` : ctx.debtorText,
+        ctx.locale,
       );
       return reply.escalated(kind, opened);
     }
@@ -93,12 +94,17 @@ export class OfflineLanguageLayer implements LanguageLayer {
 
   private async verify(ctx: TurnContext, reply: Reply): Promise<void> {
     if (!isAnswerShaped(ctx.debtorText, ctx.locale)) {
-      // Not an attempt: say why we ask, and ask again. Nothing about the debt yet.
-      return reply.say("verify_why", { question: reply.question() });
+      // Not an attempt: say why we ask, and ask again. Nothing about the debt yet. Said once in
+      // full; after that a shorter line, so a confused debtor is not read the same paragraph twice.
+      const why = reply.text("verify_why", { question: reply.question() });
+      const lastAssistant = ctx.history.filter((m) => m.role === "assistant").at(-1)?.text ?? "";
+      const asking = ctx.debtorText.includes("?") || ctx.understanding.intent === "question_debt";
+      if (!lastAssistant.includes(why)) return reply.raw(why);
+      return reply.say(asking ? "verify_why_question" : "verify_why_again", { question: reply.question() });
     }
     const result = await ctx.tools.verifyIdentity(ctx.debtorText);
     if (result.locked) {
-      const opened = await ctx.tools.escalate("identity", "verification failed too many times");
+      const opened = await ctx.tools.escalate("identity", "verification failed too many times", ctx.locale);
       return reply.escalated("identity", opened, "verify_locked");
     }
     if (!result.verified) {
@@ -113,6 +119,7 @@ export class OfflineLanguageLayer implements LanguageLayer {
       const opened = await ctx.tools.escalate(
         required,
         "the policy requires a person for this case (time-barred debt)",
+        ctx.locale,
       );
       return reply.escalated(required, opened);
     }
@@ -187,7 +194,7 @@ export class OfflineLanguageLayer implements LanguageLayer {
         const count = memory.abuseCount + 1;
         reply.remember({ abuseCount: count });
         if (count >= 3) {
-          const opened = await ctx.tools.escalate("abuse", "repeated abusive messages");
+          const opened = await ctx.tools.escalate("abuse", "repeated abusive messages", ctx.locale);
           return reply.escalated("abuse", opened);
         }
         return reply.say("abuse");
@@ -269,7 +276,7 @@ export class OfflineLanguageLayer implements LanguageLayer {
         return;
       }
       // Nothing left on the ladder: a person takes it from here.
-      const opened = await ctx.tools.escalate("hardship", "no further offer within the policy");
+      const opened = await ctx.tools.escalate("hardship", "no further offer within the policy", ctx.locale);
       return reply.escalated("hardship", opened, "ladder_exhausted");
     }
     if (outcome.reason === "settlement_not_available" || outcome.reason === "kind_not_available") {
@@ -286,7 +293,7 @@ export class OfflineLanguageLayer implements LanguageLayer {
     reply.remember({ proposalsOutside: outside });
     if (outside >= 2) {
       // The machine never turns a debtor's proposal down on its own: a person reviews it.
-      const opened = await ctx.tools.escalate("counter_offer", ctx.debtorText);
+      const opened = await ctx.tools.escalate("counter_offer", ctx.debtorText, ctx.locale);
       return reply.escalated("counter_offer", opened, "counter_to_person");
     }
     // The engine will counter no further (its rounds are spent, or the settlement on the table is

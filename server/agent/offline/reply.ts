@@ -77,7 +77,12 @@ export class Reply {
     return {
       text: this.parts.join(" "),
       ...(this.quickKey ? { quickReplies: this.catalogue.quickReplies(this.quickKey) } : {}),
-      meta: { layer: "offline", promptId: this.catalogue.id, promptHash: this.catalogue.hash },
+      meta: {
+        layer: "offline",
+        promptId: this.catalogue.id,
+        promptHash: this.catalogue.hash,
+        locale: this.catalogue.locale,
+      },
       memory: this.memoryPatch,
     };
   }

@@ -12,6 +12,7 @@ import type {
 } from "../../agent/language-layer.js";
 import { unresolvedEscalations } from "../../db/escalation-correction.js";
 import { activePromise } from "../../db/negotiation.js";
+import type { Locale } from "../../domain/case-facts.js";
 import type { PaymentInstructions } from "../../domain/payments/instructions.js";
 import { AppError } from "../../errors/app-error.js";
 import {
@@ -238,11 +239,12 @@ export class CaseToolbox implements Toolbox {
     return offer;
   }
 
-  async escalate(kind: EscalationKind, claim: string): Promise<EscalationOpened> {
+  async escalate(kind: EscalationKind, claim: string, locale?: Locale): Promise<EscalationOpened> {
     if (this.turn.escalation) return { policyNotice: this.turn.escalationNotice?.text ?? null };
     const due = this.bundle.due;
     const offers = [...this.bundle.offers, ...this.turn.offers];
-    const notice = policyNotice(this.bundle.policy.pack, kind, this.bundle.facts.locale);
+    // The pack's words in the language the debtor is answered in (they may have switched).
+    const notice = policyNotice(this.bundle.policy.pack, kind, locale ?? this.bundle.facts.locale);
     const summary = {
       kind,
       why: kind,

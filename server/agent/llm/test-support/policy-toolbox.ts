@@ -1,6 +1,6 @@
 // A Toolbox for tests that runs the REAL policy engine over an in-memory case: offers, escalations
 // and verification answers are recorded in arrays so tests can assert on what the model caused.
-import type { CaseFacts } from "../../../domain/case-facts.js";
+import type { CaseFacts, Locale } from "../../../domain/case-facts.js";
 import type { PaymentInstructions } from "../../../domain/payments/instructions.js";
 import {
   type AmountDue,
@@ -101,9 +101,9 @@ export class PolicyToolbox implements Toolbox {
     return { decision: "accept", offer: this.record(next) };
   }
 
-  async escalate(kind: EscalationKind, claim: string): Promise<EscalationOpened> {
+  async escalate(kind: EscalationKind, claim: string, locale?: Locale): Promise<EscalationOpened> {
     this.escalations.push({ kind, claim });
-    const notice = policyNotice(this.o.pack, kind, this.o.facts.locale);
+    const notice = policyNotice(this.o.pack, kind, locale ?? this.o.facts.locale);
     return {
       policyNotice: notice?.text ?? null,
       ...(notice?.correctableWithinMinutes !== undefined ? { correctable: true } : {}),
