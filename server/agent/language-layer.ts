@@ -130,7 +130,13 @@ export interface TurnContext {
   readonly understanding: Understanding;
   readonly turn: number;
   /** When a person can answer (collector hours), for honest handoff wording. */
-  readonly availability: { readonly onDuty: boolean; readonly nextAt: string; readonly when: string };
+  readonly availability: {
+    readonly onDuty: boolean;
+    readonly nextAt: string;
+    readonly when: string;
+    /** `when` in each language, when known (the reply may follow the debtor's language). */
+    readonly whenIn?: Readonly<Record<Locale, string>>;
+  };
   readonly memory: Required<Omit<DialogueMemory, "reason">> & Pick<DialogueMemory, "reason">;
   readonly tools: Toolbox;
   /** Aborted when the turn's deadline passes: model calls stop and no further tool runs. */

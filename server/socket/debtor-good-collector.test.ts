@@ -56,6 +56,8 @@ describe("a debtor answered as a good collector would", () => {
     expect(disputed.text).toMatch(/If I got that wrong/);
     // The pack's own notice, in the language the debtor now writes in.
     expect(disputed.text).toMatch(/^I have noted that you dispute/);
+    // When a person will reply, in English too (the test clock is a Sunday: off duty).
+    expect(disputed.text).not.toMatch(/lundi|novembre|heure de Paris/);
     const back = await debtor.say("no sorry I'm not disputing it, I was only asking");
     expect(back.text).toMatch(/I misunderstood/);
     await debtor.waitFor(() => debtor.states.at(-1) === "negotiating", "negotiating");

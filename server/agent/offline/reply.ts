@@ -59,7 +59,8 @@ export class Reply {
   nextContact(): string {
     const a = this.ctx.availability;
     if (a.onDuty) return this.catalogue.render("next_contact_on_duty", {}, this.seed);
-    return this.catalogue.render("next_contact_off_duty", { when: a.when }, this.seed);
+    const when = a.whenIn?.[this.locale] ?? a.when;
+    return this.catalogue.render("next_contact_off_duty", { when }, this.seed);
   }
 
   /** The public bounds of a refused proposal (never the settlement floor). */
