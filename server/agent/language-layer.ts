@@ -30,7 +30,26 @@ export interface EscalationOpened {
    * reply; null when the pack has no text for it and the reply itself must say what happens.
    */
   readonly policyNotice: string | null;
+  /** Set when the pack lets the debtor take this escalation back if it was misunderstood. */
+  readonly correctable?: boolean;
 }
+
+/** What a debtor's "that's not what I said" did to the open escalation. */
+export type EscalationWithdrawal =
+  | {
+      readonly withdrawn: true;
+      readonly kind: EscalationKind;
+      /** Where the conversation resumes: the identity check, negotiation or the recorded promise. */
+      readonly phase: "verifying" | "reason" | "negotiating" | "promised";
+    }
+  | {
+      readonly withdrawn: false;
+      readonly kind: string | null;
+      /** none: nothing open; other_kind: the debtor denied another kind than the one open;
+       *  not_correctable: the pack forbids it for this kind; final: a person has picked it up, or
+       *  its window passed, or another escalation is open. */
+      readonly reason: "none" | "other_kind" | "not_correctable" | "final";
+    };
 
 /** What the debtor is told when a proposal is refused: never the settlement floor. */
 export interface ToolOutcome {
@@ -70,10 +89,18 @@ export interface Toolbox {
   evaluateProposal(proposal: Proposal): ToolOutcome;
   /** write: records and presents an offer: the engine's answer to a proposal, or the next ladder step. */
   makeOffer(request: { proposal?: Proposal }): Promise<ToolOutcome>;
-  /** write: opens an escalation (once per turn); the conversation stops negotiating. */
-  escalate(kind: EscalationKind, claim: string): Promise<EscalationOpened>;
+  /**
+   * write: opens an escalation (once per turn); the conversation stops negotiating. `locale`: the
+   * language the reply is written in, for the pack's notice (the case's language by default).
+   */
+  escalate(kind: EscalationKind, claim: string, locale?: Locale): Promise<EscalationOpened>;
   /** write: checks the debtor's answer to the verification question. */
   verifyIdentity(answer: string): Promise<{ verified: boolean; attemptsLeft: number; locked: boolean }>;
+  /**
+   * write: the debtor takes back the open escalation ("non je ne conteste pas"), when the pack allows
+   * it for its kind and nobody has picked it up yet; `words` are the debtor's, kept with it.
+   */
+  withdrawEscalation(words: string, onlyKind?: EscalationKind): Promise<EscalationWithdrawal>;
   /** write: the debtor withdraws the promise they made; negotiation resumes. */
   withdrawPromise(): Promise<boolean>;
 }
@@ -103,7 +130,13 @@ export interface TurnContext {
   readonly understanding: Understanding;
   readonly turn: number;
   /** When a person can answer (collector hours), for honest handoff wording. */
-  readonly availability: { readonly onDuty: boolean; readonly nextAt: string; readonly when: string };
+  readonly availability: {
+    readonly onDuty: boolean;
+    readonly nextAt: string;
+    readonly when: string;
+    /** `when` in each language, when known (the reply may follow the debtor's language). */
+    readonly whenIn?: Readonly<Record<Locale, string>>;
+  };
   readonly memory: Required<Omit<DialogueMemory, "reason">> & Pick<DialogueMemory, "reason">;
   readonly tools: Toolbox;
   /** Aborted when the turn's deadline passes: model calls stop and no further tool runs. */
@@ -120,6 +153,11 @@ export interface TurnMeta {
   readonly usage?: { inputTokens: number; outputTokens: number };
   /** Set when the LLM failed and the offline engine answered instead. */
   readonly fallbackReason?: string;
+  /**
+   * The language the reply is written in when the layer followed the debtor's (they switched the
+   * page or wrote in another language): the guard checks it, and adds disclosures, in that language.
+   */
+  readonly locale?: Locale;
 }
 
 export interface TurnResult {

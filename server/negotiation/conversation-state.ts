@@ -24,6 +24,19 @@ export const conversationStateSchema = z.object({
   askedForProposal: z.boolean().default(false),
   abuseCount: z.number().int().min(0).default(0),
   unclearCount: z.number().int().min(0).default(0),
+  /**
+   * An escalation the debtor may still take back (the pack allows it for its kind): until when, and
+   * the phase the conversation returns to. Cleared when it is withdrawn; a collector picking it up
+   * makes it final whatever this says (the toolbox reads the escalation itself).
+   */
+  correction: z
+    .object({
+      escalationId: z.string(),
+      kind: z.string(),
+      until: z.iso.datetime(),
+      resumePhase: z.enum(["verifying", "reason", "negotiating", "promised"]),
+    })
+    .optional(),
 });
 
 export type ConversationState = z.infer<typeof conversationStateSchema>;

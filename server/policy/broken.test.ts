@@ -78,6 +78,14 @@ const EXPECTED: Record<string, PackError[]> = {
       'uses forbidden wording "bailiff" (forbiddenWording authority)',
     ),
   ],
+  "escalation-correctable-stop": [
+    e(
+      "escalation-correctable-stop",
+      90,
+      "escalation[2].correctableWithinMinutes",
+      "a vulnerability escalation cannot be taken back by the debtor: only dispute, already_paid can (a protected state or a request for a person is always honoured)",
+    ),
+  ],
   "duplicate-disclosure-id": [
     e(
       "duplicate-disclosure-id",

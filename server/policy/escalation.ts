@@ -15,6 +15,8 @@ export interface PolicyNotice {
   /** What the pack expects of the collector who picks the case up. */
   readonly action: EscalationTrigger["action"];
   readonly stopCollection: boolean;
+  /** Minutes during which the debtor may take it back when it was misunderstood (absent: never). */
+  readonly correctableWithinMinutes?: number;
 }
 
 /** The pack's name for an assistant escalation; null for kinds no pack has a rule for. */
@@ -43,6 +45,9 @@ export function policyNotice(
     rules: trigger.rules,
     action: trigger.action,
     stopCollection: trigger.stopCollection,
+    ...(trigger.correctableWithinMinutes !== undefined
+      ? { correctableWithinMinutes: trigger.correctableWithinMinutes }
+      : {}),
   };
 }
 

@@ -113,6 +113,16 @@ export const UNIVERSAL_ESCALATION_KINDS: readonly EscalationKind[] = escalationK
   (k) => k !== "surendettement" && k !== "breathing_space",
 );
 
+/**
+ * The only kinds a pack may let the debtor take back: claims about the debt that the rules can
+ * misread in a debtor's words (a fee question read as a dispute, "how do I pay" read as "already
+ * paid"), where the debtor's correction is the best evidence (FR-7, UK-9, US-5 stop collecting a
+ * *contested* claim; a question is not one). Never the protected states: vulnerability (UK-8, DP-3),
+ * insolvency (FR-6, UK-13), a representative (US-9), a stop request (US-6, FR-P4: honoured at once),
+ * a request for a person (US-17), nor what the engine opens itself (identity, time bar, ladder).
+ */
+export const CORRECTABLE_ESCALATION_KINDS: readonly EscalationKind[] = ["dispute", "already_paid"];
+
 export const escalationTriggerSchema = z
   .object({
     kind: escalationKindSchema,
@@ -124,8 +134,21 @@ export const escalationTriggerSchema = z
     handling: localeTextSchema,
     rules: rulesSchema,
     note: z.string().optional(),
+    /**
+     * Minutes during which the debtor may take back a misunderstood escalation of this kind ("non je
+     * ne conteste pas"), as long as no collector has picked it up. Absent: it cannot be taken back.
+     */
+    correctableWithinMinutes: z.number().int().min(1).max(10_080).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((t, ctx) => {
+    if (t.correctableWithinMinutes !== undefined && !CORRECTABLE_ESCALATION_KINDS.includes(t.kind))
+      ctx.addIssue({
+        code: "custom",
+        path: ["correctableWithinMinutes"],
+        message: `a ${t.kind} escalation cannot be taken back by the debtor: only ${CORRECTABLE_ESCALATION_KINDS.join(", ")} can (a protected state or a request for a person is always honoured)`,
+      });
+  });
 export type EscalationTrigger = z.infer<typeof escalationTriggerSchema>;
 
 export const escalationSchema = z

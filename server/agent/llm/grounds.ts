@@ -4,6 +4,7 @@
 // model is told why, so it asks the debtor instead of acting on a guess.
 
 import type { EscalationKind, TurnContext } from "../language-layer.js";
+import { deniedEscalation } from "../offline/escalation-correction.js";
 import { SAFETY_ESCALATIONS } from "../offline/intent-routing.js";
 import { type Intent, type Understanding, understand } from "../offline/nlu/index.js";
 
@@ -110,5 +111,25 @@ export function offerGrounds(proposal: ProposalFigures | null, ctx: TurnContext)
   return {
     ok: false,
     why: `${missing.join(", ")} not given by the debtor; pass only the figures the debtor stated, or call make_offer with no arguments for the next step the policy allows`,
+  };
+}
+
+/**
+ * Taking back an escalation needs the debtor's own denial in this message: the rules read one
+ * ("je ne conteste pas", "c pas ce que j'ai dit") or a plain no, and nothing else that needs a person
+ * ("c pas ce que j'ai dit, je suis malade"). A model that misreads "ok merci" withdraws nothing.
+ */
+export function withdrawalGrounds(ctx: TurnContext): Grounds {
+  const u = ctx.understanding;
+  const denial = deniedEscalation(ctx.debtorText);
+  const raised = u.intents.flatMap((i) =>
+    i in SAFETY_ESCALATIONS ? [SAFETY_ESCALATIONS[i as keyof typeof SAFETY_ESCALATIONS] as string] : [],
+  );
+  if (raised.some((kind) => kind !== denial))
+    return { ok: false, why: "the debtor raised something a person must handle: keep the escalation" };
+  if (denial || u.intents.includes("decline")) return { ok: true };
+  return {
+    ok: false,
+    why: "the debtor has not said that you misunderstood them; ask them instead of withdrawing anything",
   };
 }

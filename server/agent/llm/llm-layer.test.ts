@@ -55,6 +55,7 @@ describe("LlmLanguageLayer.respond", () => {
       "make_offer",
       "escalate",
       "payment_instructions",
+      "answer_question",
     ]);
     expect(mock.requests[0]?.model).toBe("gpt-4o-mini");
     expect(result.meta).toEqual({
@@ -142,6 +143,7 @@ describe("LlmLanguageLayer.respond", () => {
       "withdraw_promise",
       "escalate",
       "payment_instructions",
+      "answer_question",
     ]);
     expect(tb.withdrawals).toBe(1);
   });
@@ -226,7 +228,12 @@ describe("LlmLanguageLayer.regenerate", () => {
     expect(prompt).toContain("Votre réponse précédente a été bloquée");
     for (const f of feedback) expect(prompt).toContain(`- ${f}`);
     expect(prompt).toContain(bad);
-    expect(mock.toolNames(2)).toEqual(["case_summary", "evaluate_proposal", "payment_instructions"]);
+    expect(mock.toolNames(2)).toEqual([
+      "case_summary",
+      "evaluate_proposal",
+      "payment_instructions",
+      "answer_question",
+    ]);
     // The rewrite sees the offer made earlier in the turn, which stands.
     expect(JSON.parse(String(mock.messages(2, "tool")[0]?.content))).toMatchObject({
       offer: { id: "offer-1" },

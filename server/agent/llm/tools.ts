@@ -5,8 +5,12 @@ import { type StructuredToolInterface, tool } from "@langchain/core/tools";
 import { z } from "zod";
 import { ASSISTANT_ESCALATION_KINDS } from "../../domain/escalation-kinds.js";
 import type { Proposal } from "../../policy/index.js";
+import { faqTopicSchema } from "../../policy/schema-faq.js";
 import type { EscalationKind, Phase, Toolbox, TurnContext } from "../language-layer.js";
-import { escalationGrounds, offerGrounds } from "./grounds.js";
+import { answerQuestion } from "../offline/answer-question.js";
+import { loadCatalogue } from "../offline/catalogue.js";
+import { Reply } from "../offline/reply.js";
+import { escalationGrounds, offerGrounds, withdrawalGrounds } from "./grounds.js";
 import { presentCase, presentOutcome } from "./tool-results.js";
 
 export type ToolAccess = "read" | "write";
@@ -17,6 +21,8 @@ export type ToolName =
   | "escalate"
   | "verify_identity"
   | "withdraw_promise"
+  | "withdraw_escalation"
+  | "answer_question"
   | "payment_instructions";
 
 export interface LlmTool {
@@ -55,6 +61,8 @@ export const escalateArgs = z
     claim: z.string().trim().min(1).max(1000).describe("what the debtor says, in one or two sentences"),
   })
   .strict();
+
+export const questionArgs = z.object({ topic: faqTopicSchema }).strict();
 
 export const verifyArgs = z.object({ answer: z.string().trim().min(1).max(200) }).strict();
 export const noArgs = z.object({}).strict();
@@ -109,6 +117,18 @@ export function buildTools(ctx: TurnContext): Record<ToolName, LlmTool> {
         return json({ available: true, text: found.text, ...found.data });
       },
     ),
+    answer_question: def(
+      "answer_question",
+      "read",
+      questionArgs,
+      "The reviewed answer to a debtor's question about their file: what_for (what the debt is for), creditor (who we are, or whether this is a scam), missed_payment (what happens if a payment is missed), change_plan (whether a plan can be changed), invoice_copy (a copy of the invoice), proof_of_payment (how to send a proof of payment), contact (a phone number or a person). Give `answer` to the debtor as written: it is the creditor's approved wording.",
+      ({ topic }) => {
+        // The pack's FAQ first, the case's invoices for what_for, the catalogue's generic wording last:
+        // the same words the offline engine says.
+        const reply = new Reply(loadCatalogue(ctx.locale), `${ctx.conversationId}:${ctx.turn}:faq`, ctx);
+        return json({ topic, answer: answerQuestion(reply, tb, topic), sayItAsWritten: true });
+      },
+    ),
     evaluate_proposal: def(
       "evaluate_proposal",
       "read",
@@ -139,12 +159,15 @@ export function buildTools(ctx: TurnContext): Record<ToolName, LlmTool> {
         const grounds = escalationGrounds(args.kind, ctx);
         if (!grounds.ok)
           return json({ escalated: false, refused: true, reason: "no_grounds", explanation: grounds.why });
-        const { policyNotice } = await tb.escalate(args.kind, args.claim);
+        const opened = await tb.escalate(args.kind, args.claim);
         // The pack's fixed notice is shown by the system: the model only adds what happens next.
+        const { policyNotice, correctable } = opened;
         return json({
           escalated: true,
           kind: args.kind,
           ...(policyNotice ? { noticeShownToDebtor: policyNotice, doNotRepeatIt: true } : {}),
+          // The debtor may take it back: say what was understood, so a misreading can be put right.
+          ...(correctable ? { correctable: true, sayWhatYouUnderstood: true } : {}),
         });
       },
     ),
@@ -154,6 +177,18 @@ export function buildTools(ctx: TurnContext): Record<ToolName, LlmTool> {
       verifyArgs,
       "Check the person's answer to the verification question.",
       async (args) => json(await tb.verifyIdentity(args.answer)),
+    ),
+    withdraw_escalation: def(
+      "withdraw_escalation",
+      "write",
+      noArgs,
+      "Take back the escalation opened earlier, only when the debtor says you misunderstood them (for example that they do not dispute the debt, or have not paid yet). Their own words are kept with it. Returns withdrawn: true (negotiation resumes: ask what they could pay) or withdrawn: false with the reason (an adviser will check it with them).",
+      async () => {
+        const grounds = withdrawalGrounds(ctx);
+        if (!grounds.ok)
+          return json({ withdrawn: false, refused: true, reason: "no_grounds", explanation: grounds.why });
+        return json(await tb.withdrawEscalation(ctx.debtorText));
+      },
     ),
     withdraw_promise: def(
       "withdraw_promise",
@@ -167,10 +202,24 @@ export function buildTools(ctx: TurnContext): Record<ToolName, LlmTool> {
 
 const BY_PHASE: Record<Phase, readonly ToolName[]> = {
   verifying: ["verify_identity", "escalate"],
-  reason: ["case_summary", "evaluate_proposal", "make_offer", "escalate", "payment_instructions"],
-  negotiating: ["case_summary", "evaluate_proposal", "make_offer", "escalate", "payment_instructions"],
-  promised: ["case_summary", "withdraw_promise", "escalate", "payment_instructions"],
-  escalated: ["case_summary"],
+  reason: [
+    "case_summary",
+    "evaluate_proposal",
+    "make_offer",
+    "escalate",
+    "payment_instructions",
+    "answer_question",
+  ],
+  negotiating: [
+    "case_summary",
+    "evaluate_proposal",
+    "make_offer",
+    "escalate",
+    "payment_instructions",
+    "answer_question",
+  ],
+  promised: ["case_summary", "withdraw_promise", "escalate", "payment_instructions", "answer_question"],
+  escalated: ["case_summary", "withdraw_escalation"],
   closed: ["case_summary"],
 };
 

@@ -6,6 +6,7 @@ import { answerQuestion } from "./answer-question.js";
 import { isAnswerShaped } from "./answer-shape.js";
 import { loadCatalogue } from "./catalogue.js";
 import { movesEarlierPlan, proposalAcrossTurns } from "./earlier-terms.js";
+import { deniedEscalation } from "./escalation-correction.js";
 import { followLocale } from "./follow-locale.js";
 import { SAFETY_ESCALATIONS } from "./intent-routing.js";
 import { debtSummary, describeOutcome, explainDebt, explainFees } from "./offer-text.js";
@@ -32,7 +33,7 @@ export class OfflineLanguageLayer implements LanguageLayer {
     const safety = u.intents.find((i) => i in SAFETY_ESCALATIONS);
 
     if (ctx.phase === "closed") return reply.say("closed", { creditor: ctx.facts?.creditorName ?? "" });
-    if (ctx.phase === "escalated") return reply.say("on_hold");
+    if (ctx.phase === "escalated") return this.whileEscalated(ctx, reply);
 
     if (safety) {
       const kind = SAFETY_ESCALATIONS[safety as keyof typeof SAFETY_ESCALATIONS];
@@ -40,6 +41,7 @@ export class OfflineLanguageLayer implements LanguageLayer {
       const opened = await ctx.tools.escalate(
         kind,
         ctx.phase === "verifying" ? `(${u.intent} before verification)` : ctx.debtorText,
+        ctx.locale,
       );
       return reply.escalated(kind, opened);
     }
@@ -50,14 +52,59 @@ export class OfflineLanguageLayer implements LanguageLayer {
     return this.negotiate(ctx, reply);
   }
 
+  /**
+   * A person has the case. "Non je ne conteste pas" takes a misunderstood escalation back when the
+   * pack allows it and nobody has picked it up yet; the debtor is then asked, as a collector would,
+   * what they can pay (or the identity question again, if that is where we were).
+   */
+  private async whileEscalated(ctx: TurnContext, reply: Reply): Promise<void> {
+    const denial = deniedEscalation(ctx.debtorText);
+    // A message that raises another reason for a person ("c pas ce que j'ai dit, je suis malade") is
+    // not a correction; the explicit "je ne conteste pas" wins over its own words read as a dispute.
+    const raised = ctx.understanding.intents.flatMap((i) =>
+      i in SAFETY_ESCALATIONS ? [SAFETY_ESCALATIONS[i as keyof typeof SAFETY_ESCALATIONS] as string] : [],
+    );
+    if (!denial || raised.some((kind) => kind !== denial)) return reply.say("on_hold");
+    const result = await ctx.tools.withdrawEscalation(
+      ctx.debtorText,
+      denial === "any" ? undefined : SAFETY_ESCALATIONS[denial],
+    );
+    if (!result.withdrawn) {
+      if (result.reason === "none" || result.reason === "other_kind") return reply.say("on_hold");
+      // Too late, or a kind the pack never lets the machine undo: a person checks it with them.
+      return reply.say("escalation_kept");
+    }
+    const resumed = { ...ctx, phase: result.phase };
+    reply.say("escalation_withdrawn");
+    if (result.phase === "verifying") return reply.say("verify_again", { question: reply.question() });
+    if (result.phase === "promised") return reply.say("promise_still_recorded");
+    // The same message may carry a proposal ("non je conteste pas, je peux 100 par mois") or the
+    // question that was misread ("je demandais juste pourquoi il y a des pénalités"): answer it.
+    const u = ctx.understanding;
+    const carriesMore =
+      (NEGOTIATION_MOVES.has(u.intent) && u.intent !== "decline" && u.intent !== "accept") ||
+      u.intents.includes("ask_fees") ||
+      u.intent === "question_debt" ||
+      questionTopic(ctx.debtorText) !== undefined;
+    if (carriesMore) return this.negotiate(resumed, reply);
+    reply.remember({ askedForProposal: true });
+    reply.say("ask_proposal_after_withdrawal");
+    return reply.quick("proposal");
+  }
+
   private async verify(ctx: TurnContext, reply: Reply): Promise<void> {
     if (!isAnswerShaped(ctx.debtorText, ctx.locale)) {
-      // Not an attempt: say why we ask, and ask again. Nothing about the debt yet.
-      return reply.say("verify_why", { question: reply.question() });
+      // Not an attempt: say why we ask, and ask again. Nothing about the debt yet. Said once in
+      // full; after that a shorter line, so a confused debtor is not read the same paragraph twice.
+      const why = reply.text("verify_why", { question: reply.question() });
+      const lastAssistant = ctx.history.filter((m) => m.role === "assistant").at(-1)?.text ?? "";
+      const asking = ctx.debtorText.includes("?") || ctx.understanding.intent === "question_debt";
+      if (!lastAssistant.includes(why)) return reply.raw(why);
+      return reply.say(asking ? "verify_why_question" : "verify_why_again", { question: reply.question() });
     }
     const result = await ctx.tools.verifyIdentity(ctx.debtorText);
     if (result.locked) {
-      const opened = await ctx.tools.escalate("identity", "verification failed too many times");
+      const opened = await ctx.tools.escalate("identity", "verification failed too many times", ctx.locale);
       return reply.escalated("identity", opened, "verify_locked");
     }
     if (!result.verified) {
@@ -72,6 +119,7 @@ export class OfflineLanguageLayer implements LanguageLayer {
       const opened = await ctx.tools.escalate(
         required,
         "the policy requires a person for this case (time-barred debt)",
+        ctx.locale,
       );
       return reply.escalated(required, opened);
     }
@@ -146,7 +194,7 @@ export class OfflineLanguageLayer implements LanguageLayer {
         const count = memory.abuseCount + 1;
         reply.remember({ abuseCount: count });
         if (count >= 3) {
-          const opened = await ctx.tools.escalate("abuse", "repeated abusive messages");
+          const opened = await ctx.tools.escalate("abuse", "repeated abusive messages", ctx.locale);
           return reply.escalated("abuse", opened);
         }
         return reply.say("abuse");
@@ -228,7 +276,7 @@ export class OfflineLanguageLayer implements LanguageLayer {
         return;
       }
       // Nothing left on the ladder: a person takes it from here.
-      const opened = await ctx.tools.escalate("hardship", "no further offer within the policy");
+      const opened = await ctx.tools.escalate("hardship", "no further offer within the policy", ctx.locale);
       return reply.escalated("hardship", opened, "ladder_exhausted");
     }
     if (outcome.reason === "settlement_not_available" || outcome.reason === "kind_not_available") {
@@ -245,7 +293,7 @@ export class OfflineLanguageLayer implements LanguageLayer {
     reply.remember({ proposalsOutside: outside });
     if (outside >= 2) {
       // The machine never turns a debtor's proposal down on its own: a person reviews it.
-      const opened = await ctx.tools.escalate("counter_offer", ctx.debtorText);
+      const opened = await ctx.tools.escalate("counter_offer", ctx.debtorText, ctx.locale);
       return reply.escalated("counter_offer", opened, "counter_to_person");
     }
     // The engine will counter no further (its rounds are spent, or the settlement on the table is

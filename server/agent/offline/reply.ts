@@ -34,6 +34,9 @@ export class Reply {
     const own = `escalation_next_${kind}`;
     if (!opened.policyNotice) this.say(full);
     else this.say(this.catalogue.has(own) ? own : "escalation_next");
+    // Say what was understood, so a misread claim can be put right before a person picks it up.
+    const correctable = `escalation_correctable_${kind}`;
+    if (opened.correctable && this.catalogue.has(correctable)) this.say(correctable);
   }
 
   raw(text: string): void {
@@ -56,7 +59,8 @@ export class Reply {
   nextContact(): string {
     const a = this.ctx.availability;
     if (a.onDuty) return this.catalogue.render("next_contact_on_duty", {}, this.seed);
-    return this.catalogue.render("next_contact_off_duty", { when: a.when }, this.seed);
+    const when = a.whenIn?.[this.locale] ?? a.when;
+    return this.catalogue.render("next_contact_off_duty", { when }, this.seed);
   }
 
   /** The public bounds of a refused proposal (never the settlement floor). */
@@ -74,7 +78,12 @@ export class Reply {
     return {
       text: this.parts.join(" "),
       ...(this.quickKey ? { quickReplies: this.catalogue.quickReplies(this.quickKey) } : {}),
-      meta: { layer: "offline", promptId: this.catalogue.id, promptHash: this.catalogue.hash },
+      meta: {
+        layer: "offline",
+        promptId: this.catalogue.id,
+        promptHash: this.catalogue.hash,
+        locale: this.catalogue.locale,
+      },
       memory: this.memoryPatch,
     };
   }

@@ -19,6 +19,8 @@ export interface Availability {
   readonly nextDate: string;
   /** "lundi 23 novembre à 09:00 (heure de Paris)"; empty while on duty. */
   readonly when: string;
+  /** The same in each language, for a reply that follows the debtor's switch of language. */
+  readonly whenIn: Readonly<Record<Locale, string>>;
 }
 
 const parsed = new Map<string, DutyHours>();
@@ -36,5 +38,9 @@ export function humanAvailability(spec: string, now: Date, locale: Locale): Avai
     nextAt: next.toISOString(),
     nextDate: dateInZone(next, hours.timeZone),
     when: onDuty ? "" : describeOnDuty(next, hours, locale),
+    whenIn: {
+      fr: onDuty ? "" : describeOnDuty(next, hours, "fr"),
+      en: onDuty ? "" : describeOnDuty(next, hours, "en"),
+    },
   };
 }

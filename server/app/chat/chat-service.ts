@@ -389,6 +389,14 @@ export class ChatService {
         kind: out.escalation.kind,
       });
     }
+    if (out.withdrawn) {
+      this.app.events.publish({
+        type: "escalation.updated",
+        caseId: session.caseId,
+        escalationId: out.withdrawn.id,
+        status: "withdrawn",
+      });
+    }
   }
 
   private async greet(session: DebtorSession): Promise<void> {

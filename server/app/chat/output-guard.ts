@@ -18,9 +18,17 @@ export interface GuardedReply {
   events: { kind: string; data: Record<string, unknown> }[];
 }
 
-function textContext(bundle: CaseBundle, turn: TurnState, moment: Moment, now: Date): TextContext {
+function textContext(
+  bundle: CaseBundle,
+  turn: TurnState,
+  moment: Moment,
+  now: Date,
+  reply?: TurnResult,
+): TextContext {
   return {
-    locale: bundle.facts.locale,
+    // The reply's own language when the layer followed the debtor's: its forbidden words, its
+    // date forms and its disclosures are that language's.
+    locale: reply?.meta.locale ?? bundle.facts.locale,
     facts: bundle.facts,
     due: bundle.due,
     approvedOffers: [...bundle.offers, ...turn.offers],
@@ -64,7 +72,7 @@ export async function guardReply(input: {
   const events: GuardedReply["events"] = [];
   const pack = bundle.policy.pack;
   let result = input.first;
-  let check = checkText(checked(result.text, turn), textContext(bundle, turn, moment, now), pack);
+  let check = checkText(checked(result.text, turn), textContext(bundle, turn, moment, now, result), pack);
 
   if (check.violations.length && layer.regenerate && result.meta.layer === "llm") {
     events.push({
@@ -74,7 +82,7 @@ export async function guardReply(input: {
     const feedback = check.violations.map((v) => `${v.kind} (${v.rule}): "${v.match}"`);
     try {
       result = await layer.regenerate(ctx, result.text, feedback);
-      check = checkText(checked(result.text, turn), textContext(bundle, turn, moment, now), pack);
+      check = checkText(checked(result.text, turn), textContext(bundle, turn, moment, now, result), pack);
       events.push({ kind: "guard.regenerated", data: { ok: check.violations.length === 0 } });
     } catch (error) {
       events.push({ kind: "guard.regenerate_failed", data: { error: String(error) } });

@@ -5,11 +5,14 @@
 import type {
   EscalationKind,
   EscalationOpened,
+  EscalationWithdrawal,
   RecordedOffer,
   Toolbox,
   ToolOutcome,
 } from "../../agent/language-layer.js";
+import { unresolvedEscalations } from "../../db/escalation-correction.js";
 import { activePromise } from "../../db/negotiation.js";
+import type { Locale } from "../../domain/case-facts.js";
 import type { PaymentInstructions } from "../../domain/payments/instructions.js";
 import { AppError } from "../../errors/app-error.js";
 import {
@@ -236,11 +239,12 @@ export class CaseToolbox implements Toolbox {
     return offer;
   }
 
-  async escalate(kind: EscalationKind, claim: string): Promise<EscalationOpened> {
+  async escalate(kind: EscalationKind, claim: string, locale?: Locale): Promise<EscalationOpened> {
     if (this.turn.escalation) return { policyNotice: this.turn.escalationNotice?.text ?? null };
     const due = this.bundle.due;
     const offers = [...this.bundle.offers, ...this.turn.offers];
-    const notice = policyNotice(this.bundle.policy.pack, kind, this.bundle.facts.locale);
+    // The pack's words in the language the debtor is answered in (they may have switched).
+    const notice = policyNotice(this.bundle.policy.pack, kind, locale ?? this.bundle.facts.locale);
     const summary = {
       kind,
       why: kind,
@@ -282,8 +286,46 @@ export class CaseToolbox implements Toolbox {
     this.turn.escalationWrite = { id, kind, summary };
     this.turn.escalation = { id, kind };
     if (notice) this.turn.escalationNotice = notice;
-    this.turn.state = { ...this.turn.state, phase: "escalated" };
-    return { policyNotice: notice?.text ?? null };
+    const correction = this.correctionFor(id, kind, notice?.correctableWithinMinutes);
+    const { correction: _earlier, ...state } = this.turn.state;
+    this.turn.state = { ...state, phase: "escalated", ...(correction ? { correction } : {}) };
+    return { policyNotice: notice?.text ?? null, ...(correction ? { correctable: true } : {}) };
+  }
+
+  /** The pack lets the debtor take this escalation back for a while: until when, and back to where. */
+  private correctionFor(id: string, kind: EscalationKind, minutes: number | undefined) {
+    const from = this.turn.state.phase;
+    if (minutes === undefined || from === "escalated" || from === "closed") return null;
+    const until = new Date(this.app.clock.now().getTime() + minutes * 60_000).toISOString();
+    return { escalationId: id, kind, until, resumePhase: from };
+  }
+
+  async withdrawEscalation(words: string, onlyKind?: EscalationKind): Promise<EscalationWithdrawal> {
+    const open = await unresolvedEscalations(this.app.db.prisma, this.bundle.detail.id);
+    const latest = open[0];
+    const correction = this.turn.state.correction;
+    const refuse = (reason: "none" | "other_kind" | "not_correctable" | "final"): EscalationWithdrawal => {
+      this.turn.decisions.push({ tool: "withdraw_escalation", refused: reason, kind: latest?.kind ?? null });
+      return { withdrawn: false, kind: latest?.kind ?? null, reason };
+    };
+    if (!latest) return refuse("none");
+    // "Je ne conteste pas" does not take back an "already paid": the debtor denied something else.
+    if (onlyKind && latest.kind !== onlyKind) return refuse("other_kind");
+    // Only the escalation opened with a correction window (the pack allows it for that kind).
+    if (!correction || correction.escalationId !== latest.id) return refuse("not_correctable");
+    // Final once a person has picked it up, after the window, or with another escalation open.
+    const final =
+      open.length > 1 ||
+      latest.status !== "open" ||
+      latest.assigneeId !== null ||
+      this.bundle.humanOwnerId !== null ||
+      new Date(correction.until).getTime() <= this.app.clock.now().getTime();
+    if (final) return refuse("final");
+    this.turn.withdrawal = { id: latest.id, kind: latest.kind, words };
+    const { correction: _done, ...state } = this.turn.state;
+    this.turn.state = { ...state, phase: correction.resumePhase };
+    this.turn.decisions.push({ tool: "withdraw_escalation", escalationId: latest.id, kind: latest.kind });
+    return { withdrawn: true, kind: latest.kind as EscalationKind, phase: correction.resumePhase };
   }
 
   async verifyIdentity(

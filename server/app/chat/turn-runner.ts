@@ -4,6 +4,7 @@
 import type { LanguageLayer, TurnContext } from "../../agent/language-layer.js";
 import { isSafetyIntent } from "../../agent/offline/intent-routing.js";
 import { type Understanding, understand } from "../../agent/offline/nlu/index.js";
+import { withdrawEscalationIn } from "../../db/escalation-correction.js";
 import { openEscalationIn } from "../../db/negotiation.js";
 import {
   type CaseStatus,
@@ -38,6 +39,8 @@ export interface TurnOutput {
   readonly status: string;
   readonly statusChanged: boolean;
   readonly escalation?: { id: string; kind: string };
+  /** An escalation the debtor took back this turn. */
+  readonly withdrawn?: { id: string; kind: string };
 }
 
 /** A turn decided in memory, ready to be written. */
@@ -100,8 +103,11 @@ export async function prepareTurn(
   const tools = new CaseToolbox(app, bundle, turn);
   const phase = turn.state.phase;
   const safety = u.intents.some(isSafetyIntent);
+  // An escalation the debtor may still take back is answered by the configured layer (it has the
+  // withdraw tool); any other escalated turn gets the offline engine's fixed words.
+  const correctable = phase === "escalated" && correctionOpen(turn.state, app.clock.now());
   const layer =
-    phase === "verifying" || phase === "escalated" || phase === "closed" || safety
+    phase === "verifying" || (phase === "escalated" && !correctable) || phase === "closed" || safety
       ? layers.offline
       : layers.primary;
   const ctx: TurnContext = {
@@ -137,7 +143,7 @@ export async function prepareTurn(
     first,
     layer,
     ctx,
-    safeTemplate: () => safeTemplate(bundle, turn),
+    safeTemplate: () => safeTemplate(bundle, turn, { text: debtorText, tools }),
   });
   turn.state = {
     ...turn.state,
@@ -165,6 +171,11 @@ export async function prepareTurn(
     ...(turn.escalation ? [{ kind: "escalation.opened", data: turn.escalation, messageId: reply.id }] : []),
   ];
   return { bundle, turn, reply, events, before };
+}
+
+/** The escalation's correction window, as the conversation remembers it, has not passed. */
+function correctionOpen(state: ConversationState, now: Date): boolean {
+  return state.correction !== undefined && new Date(state.correction.until).getTime() > now.getTime();
 }
 
 /** Thrown inside the transaction when the turn read data that changed meanwhile: it reruns. */
@@ -275,6 +286,19 @@ export async function commitTurn(
     cancelPromiseId: turn.cancelPromiseId ?? null,
     now: app.clock.now(),
   });
+  if (turn.withdrawal) {
+    // A collector who picked the escalation up (or took the conversation over) meanwhile makes it
+    // final: the turn reruns and says so, or stays silent under the takeover.
+    if (suppressed) throw new StaleTurnError();
+    const withdrawn = await withdrawEscalationIn(tx, {
+      ...turn.withdrawal,
+      caseId: bundle.detail.id,
+      conversationId: bundle.conversationId,
+      at: app.clock.now(),
+      messageId: reply?.id,
+    });
+    if (!withdrawn) throw new StaleTurnError();
+  }
   if (turn.escalationWrite) {
     await openEscalationIn(tx, {
       id: turn.escalationWrite.id,
@@ -297,12 +321,14 @@ export async function commitTurn(
     status,
     statusChanged: status !== before,
     ...(turn.escalation ? { escalation: turn.escalation } : {}),
+    ...(turn.withdrawal ? { withdrawn: { id: turn.withdrawal.id, kind: turn.withdrawal.kind } } : {}),
     written: rows,
     caseWritten:
       offers.length > 0 ||
       turn.declined.length > 0 ||
       caseStatus !== null ||
       turn.escalationWrite !== undefined ||
+      turn.withdrawal !== undefined ||
       turn.cancelPromiseId !== undefined,
   };
 }

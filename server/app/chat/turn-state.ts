@@ -23,6 +23,8 @@ export interface TurnState {
   escalationWrite?: { id: string; kind: string; summary: Record<string, unknown> };
   /** The pack's fixed text for that escalation, shown ahead of the reply. */
   escalationNotice?: PolicyNotice;
+  /** An open escalation the debtor took back this turn (written with the reply). */
+  withdrawal?: { id: string; kind: string; words: string };
   /** A case status a tool set (identity verified, promise withdrawn). */
   caseStatus?: CaseStatus;
   /** An active promise the debtor withdrew. */

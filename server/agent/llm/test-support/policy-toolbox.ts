@@ -1,6 +1,6 @@
 // A Toolbox for tests that runs the REAL policy engine over an in-memory case: offers, escalations
 // and verification answers are recorded in arrays so tests can assert on what the model caused.
-import type { CaseFacts } from "../../../domain/case-facts.js";
+import type { CaseFacts, Locale } from "../../../domain/case-facts.js";
 import type { PaymentInstructions } from "../../../domain/payments/instructions.js";
 import {
   type AmountDue,
@@ -19,6 +19,7 @@ import {
 import type {
   EscalationKind,
   EscalationOpened,
+  EscalationWithdrawal,
   RecordedOffer,
   Toolbox,
   ToolOutcome,
@@ -100,9 +101,28 @@ export class PolicyToolbox implements Toolbox {
     return { decision: "accept", offer: this.record(next) };
   }
 
-  async escalate(kind: EscalationKind, claim: string): Promise<EscalationOpened> {
+  async escalate(kind: EscalationKind, claim: string, locale?: Locale): Promise<EscalationOpened> {
     this.escalations.push({ kind, claim });
-    return { policyNotice: policyNotice(this.o.pack, kind, this.o.facts.locale)?.text ?? null };
+    const notice = policyNotice(this.o.pack, kind, locale ?? this.o.facts.locale);
+    return {
+      policyNotice: notice?.text ?? null,
+      ...(notice?.correctableWithinMinutes !== undefined ? { correctable: true } : {}),
+    };
+  }
+
+  /** Escalations the debtor took back, with their words (no clock: the window never passes here). */
+  readonly escalationWithdrawals: { kind: string; words: string }[] = [];
+
+  async withdrawEscalation(words: string, onlyKind?: EscalationKind): Promise<EscalationWithdrawal> {
+    const last = this.escalations.at(-1);
+    if (!last || this.escalationWithdrawals.length >= this.escalations.length)
+      return { withdrawn: false, kind: null, reason: "none" };
+    if (onlyKind && last.kind !== onlyKind)
+      return { withdrawn: false, kind: last.kind, reason: "other_kind" };
+    const minutes = policyNotice(this.o.pack, last.kind, this.o.facts.locale)?.correctableWithinMinutes;
+    if (minutes === undefined) return { withdrawn: false, kind: last.kind, reason: "not_correctable" };
+    this.escalationWithdrawals.push({ kind: last.kind, words });
+    return { withdrawn: true, kind: last.kind, phase: "negotiating" };
   }
 
   async verifyIdentity(answer: string) {

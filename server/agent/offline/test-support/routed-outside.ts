@@ -8,7 +8,7 @@ import type { CaseFacts } from "../../../domain/case-facts.js";
 import { loadPacks } from "../../../policy/index.js";
 import { turn } from "../../llm/test-support/fixtures.js";
 import { PolicyToolbox } from "../../llm/test-support/policy-toolbox.js";
-import { understand } from "../nlu/index.js";
+import { type Understanding, understand } from "../nlu/index.js";
 import { OfflineLanguageLayer } from "../offline-layer.js";
 
 export const TODAY = "2026-11-22";
@@ -40,15 +40,20 @@ export interface Routed {
   readonly reply: string;
 }
 
+/** How a message is read: the rules by default; the classifier comparison passes another reader. */
+export type Reader = (text: string) => Understanding | Promise<Understanding>;
+
+const rules: Reader = (text) => understand(text, { locale: "en", currency: "GBP", today: TODAY });
+
 /** One debtor message, first thing after verification (the assistant just asked why the bill is unpaid). */
-export async function route(text: string): Promise<Routed> {
+export async function route(text: string, read: Reader = rules): Promise<Routed> {
   const tb = new PolicyToolbox({
     facts: FACTS,
     pack: pack.pack,
     policyVersionId: `uk-consumer@${pack.hash.slice(0, 12)}`,
     today: TODAY,
   });
-  const u = understand(text, { locale: "en", currency: "GBP", today: TODAY });
+  const u = await read(text);
   const r = await new OfflineLanguageLayer().respond(
     turn(tb, {
       locale: "en",
@@ -110,17 +115,38 @@ function readJsonl<T>(file: string): T[] {
     .map((l) => JSON.parse(l) as T);
 }
 
-export async function routeOutsideSets(dataDir: string): Promise<OutsideRouting> {
+export interface OutsideRows {
+  readonly disputes: readonly string[];
+  readonly others: readonly string[];
+  readonly handoffs: readonly string[];
+}
+
+/** The outside sets' lines, by what they should do in a conversation. */
+export function outsideRows(dataDir: string): OutsideRows {
   const disputeRows = readJsonl<{ text: string; dispute_like: boolean }>(
     path.join(dataDir, "nlu/banking-dispute-like.en.jsonl"),
   );
   const handoffRows = readJsonl<{ text: string; intents: string[] }>(
     path.join(dataDir, "nlu/banking-handoff-affirm-deny.en.jsonl"),
   );
-  const all = async (texts: string[]) => Promise.all(texts.map(route));
-  const disputes = await all(disputeRows.filter((r) => r.dispute_like).map((r) => r.text));
-  const others = await all(disputeRows.filter((r) => !r.dispute_like).map((r) => r.text));
-  const handoffs = await all(handoffRows.filter((r) => r.intents.includes("handoff")).map((r) => r.text));
+  return {
+    disputes: disputeRows.filter((r) => r.dispute_like).map((r) => r.text),
+    others: disputeRows.filter((r) => !r.dispute_like).map((r) => r.text),
+    handoffs: handoffRows.filter((r) => r.intents.includes("handoff")).map((r) => r.text),
+  };
+}
+
+export async function routeOutsideSets(
+  dataDir: string,
+  opts: { read?: Reader; keep?: (text: string) => boolean } = {},
+): Promise<OutsideRouting> {
+  const rows = outsideRows(dataDir);
+  const keep = opts.keep ?? (() => true);
+  const all = async (texts: readonly string[]) =>
+    Promise.all(texts.filter(keep).map((t) => route(t, opts.read)));
+  const disputes = await all(rows.disputes);
+  const others = await all(rows.others);
+  const handoffs = await all(rows.handoffs);
   const onDisputePath = (r: Routed) => r.escalation !== null && DISPUTE_PATH.has(r.escalation);
   return {
     disputeRecall: share(disputes, onDisputePath, false),

@@ -8,7 +8,7 @@ import { type Rule, rules } from "./rule.js";
 const hardship: Rule[] = [
   ...rules("hardship", {}, [
     // French
-    `(pas|plus|aucun|peu|manque) (d|de|les|des|assez d|assez de)? (argent|moyens|sous|ronds|thune|thunes|tune|tunes|fric|revenus|revenu|ressources|liquidites|budget|salaire|travail|boulot|emploi|job|tresorerie|economies)`,
+    `(pas|plus|aucun|peu|manque) (d|de|l|les|des|assez d|assez de)? (argent|moyens|sous|ronds|thune|thunes|tune|tunes|fric|revenus|revenu|ressources|liquidites|budget|salaire|travail|boulot|emploi|job|tresorerie|economies)`,
     "chomage|chomeur|chomeuse|licencie*|licenciement|rsa|minima sociaux|smic",
     `sans (emploi|travail|boulot|revenus|ressources|activite)`,
     `perdu (mon|ma|notre|nos|mon plus gros|notre plus gros|notre principal|un gros) (emploi|travail|boulot|job|poste|client|clients|marche|contrat|revenu|revenus)`,

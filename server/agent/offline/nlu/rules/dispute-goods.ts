@@ -209,7 +209,11 @@ const alreadyPaid: Rule[] = [
     "already_paid",
     {
       neg: "drop",
-      unless: "(get|gets|getting|got|be|am|is|are) paid (on|every|weekly|monthly|at|at the|the|each|next)",
+      unless: [
+        "(get|gets|getting|got|be|am|is|are) paid (on|every|weekly|monthly|at|at the|the|each|next)",
+        // "J'ai zappé, je règle tout de suite": a payment to come, not one made.
+        "je (regle|paie|paye|vire|verse|rembourse) (tout de suite|maintenant|aujourd hui|demain|ce soir|cette semaine|des que|d ici)",
+      ],
     },
     [
       `deja (paye*|regle*|verse*|rembourse*|solde*|acquitte*|fait le virement|fait le paiement|fait le cheque|envoye|vire)`,

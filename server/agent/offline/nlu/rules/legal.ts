@@ -57,13 +57,23 @@ const attorney: Rule[] = [
   ...rules("attorney", { unless: "mandataire (judiciaire|liquidateur)" }, [
     `(mon|notre|votre|au|le) mandataire`,
   ]),
-  ...rules("attorney", { w: 0.6 }, [
-    `tribunal|tribunaux|justice|proces|plainte|prudhommes|juge`,
-    `(see you|take you|taking you|drag you|go|going|take this|taking this) (in|to) court`,
-    `court (case|action|order|proceedings|claim)`,
-    `(sue|suing) (you|your)`,
-    `judge|lawsuit|small claims`,
-  ]),
+  // "Vous allez au tribunal ?" asks what happens if they do not pay (answered from the pack's FAQ):
+  // the debtor names no representative and takes no action of their own.
+  ...rules(
+    "attorney",
+    {
+      w: 0.6,
+      unless:
+        "(vous|you) (allez|aller|irez|allez vous|are going|going|will|gonna|would) ..3 (tribunal|tribunaux|justice|proces|court|sue)",
+    },
+    [
+      `tribunal|tribunaux|justice|proces|plainte|prudhommes|juge`,
+      `(see you|take you|taking you|drag you|go|going|take this|taking this) (in|to) court`,
+      `court (case|action|order|proceedings|claim)`,
+      `(sue|suing) (you|your)`,
+      `judge|lawsuit|small claims`,
+    ],
+  ),
 ];
 
 const surendettement: Rule[] = [

@@ -121,7 +121,7 @@ const askDiscount: Rule[] = [
   ...rules("ask_discount", {}, [
     "remise|reduction|rabais|ristourne|abattement",
     `(geste|effort) (commercial|financier)`,
-    `(faire|avoir|un|faites) (un )?(geste|prix)`,
+    `(faire|avoir|un|faites) (un )?(petit )?(geste|prix)`,
     `(faire|faites|fassiez) (un )?(petit )?(effort|geste) (sur|pour|concernant)`,
     `moins cher`,
     `(laiss*|faire|faites|fassiez) (tomber|sauter) ..3 (frais|penalites|interets|majoration|majorations|indemnite|reste|solde)`,
