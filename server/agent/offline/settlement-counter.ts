@@ -3,18 +3,21 @@
 // maximum), it proposes a small concession sized by server/negotiation/concession.ts, measured from
 // the settlement already on the table. The engine still decides: the proposal is the model's, so
 // it is accepted only within what the policy allows now, and anything else falls back to the
-// engine's own answer to the debtor's terms (a plan first, while the ladder has not reached a
-// settlement; a person when nothing more may be conceded).
+// engine's own answer to the debtor's terms (a person when nothing more may be conceded). While no
+// discount is available yet, a plan is put to the debtor first.
 import { askedBpsOf, nextSettlementBps, settlementTotal } from "../../negotiation/concession.js";
 import type { Proposal } from "../../policy/index.js";
 import type { ToolOutcome, TurnContext } from "../language-layer.js";
 
-/** The discount a settlement request asks for, or null when it is not one (a plan, the full amount). */
+/**
+ * The discount a lump-sum settlement request asks for, or null when it is not one. A full payment
+ * without the charges ("enlevez les pénalités") is not: the engine answers it with the pack's waiver.
+ */
 export function askedDiscountBps(proposal: Proposal, amountDue: number): number | null {
-  if (proposal.kind === "plan") return null;
+  if (proposal.kind !== "settlement") return null;
   if (proposal.total !== undefined && proposal.total < amountDue)
     return askedBpsOf(amountDue, proposal.total);
-  if (proposal.kind === "settlement" && (proposal.discountBps ?? 0) > 0) return proposal.discountBps ?? null;
+  if ((proposal.discountBps ?? 0) > 0) return proposal.discountBps ?? null;
   return null;
 }
 
@@ -41,5 +44,11 @@ export async function counterSettlement(ctx: TurnContext, proposal: Proposal): P
     },
   });
   // Shown as a counter to what the debtor asked, which it is.
-  return outcome.offer ? { ...outcome, decision: "counter" } : null;
+  if (outcome.offer) return { ...outcome, decision: "counter" };
+  if (outcome.reason !== "settlement_not_available") return null;
+  // Too early for any discount (the lump sum has declined the full payment on the table, and no plan
+  // was turned down yet): a plan comes before a discount, rather than the ladder's next concession,
+  // which on some packs is a waiver of all the charges.
+  const plan = await ctx.tools.makeOffer({ proposal: { source: "model", kind: "plan" } });
+  return plan.offer ? { ...plan, decision: "counter" } : null;
 }
