@@ -3,8 +3,9 @@
 // maximum), it proposes a small concession sized by server/negotiation/concession.ts, measured from
 // the settlement already on the table. The engine still decides: the proposal is the model's, so
 // it is accepted only within what the policy allows now, and anything else falls back to the
-// engine's own answer to the debtor's terms (a person when nothing more may be conceded). While no
-// discount is available yet, a plan is put to the debtor first.
+// engine's own answer to the debtor's terms: the ladder's next step while no discount is available
+// yet (a plan; on fr-business the waiver of charges to a debtor who offered prompt payment), a person
+// when nothing more may be conceded.
 import { askedBpsOf, nextSettlementBps, settlementTotal } from "../../negotiation/concession.js";
 import type { Proposal } from "../../policy/index.js";
 import type { ToolOutcome, TurnContext } from "../language-layer.js";
@@ -43,12 +44,7 @@ export async function counterSettlement(ctx: TurnContext, proposal: Proposal): P
       ...(proposal.firstDate ? { firstDate: proposal.firstDate } : {}),
     },
   });
-  // Shown as a counter to what the debtor asked, which it is.
-  if (outcome.offer) return { ...outcome, decision: "counter" };
-  if (outcome.reason !== "settlement_not_available") return null;
-  // Too early for any discount (the lump sum has declined the full payment on the table, and no plan
-  // was turned down yet): a plan comes before a discount, rather than the ladder's next concession,
-  // which on some packs is a waiver of all the charges.
-  const plan = await ctx.tools.makeOffer({ proposal: { source: "model", kind: "plan" } });
-  return plan.offer ? { ...plan, decision: "counter" } : null;
+  // Shown as a counter to what the debtor asked, which it is. Refused (no discount available yet,
+  // nothing more to concede): the engine answers the debtor's own terms, with the ladder's next step.
+  return outcome.offer ? { ...outcome, decision: "counter" } : null;
 }
