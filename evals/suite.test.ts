@@ -56,7 +56,7 @@ describe("evaluation suite (offline, assistant)", () => {
     timeout: 120_000,
   }, async () => {
     const thresholds = loadThresholds();
-    const max = thresholds.maxDiscountRatioVsNaive;
+    const max = thresholds.maxReservationDiscountRatioVsNaive;
     if (max === undefined) return;
     const scenarios = loadScenarios("evals/scenarios").filter((s) => s.tags.includes("reservation"));
     expect(scenarios.length).toBeGreaterThanOrEqual(10);

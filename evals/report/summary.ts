@@ -19,6 +19,8 @@ export interface Thresholds {
    * baselines (a filtered run, or one without naive, is not held to it).
    */
   readonly maxDiscountRatioVsNaive?: number;
+  /** The same, on the scenarios tagged `reservation` only: checked by the CI suite test. */
+  readonly maxReservationDiscountRatioVsNaive?: number;
 }
 
 export interface RedteamTotals {
