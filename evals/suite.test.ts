@@ -50,8 +50,9 @@ describe("evaluation suite (offline, assistant)", () => {
   });
 
   // The scenarios with a hidden reservation price are where negotiating well shows: the naive
-  // baseline (the deepest concession at once) runs on them too (under a minute), and the assistant must give
-  // at most the committed share of naive's mean discount there, with as many agreements and more passes.
+  // baseline (the deepest concession at once) runs on them too (under a minute), and the assistant
+  // must give at most the committed share of naive's mean discount there, with as many agreements
+  // (two points of slack) and more passes.
   it("concedes at most the committed share of the naive baseline's discount to debtors with a hidden reservation", {
     timeout: 120_000,
   }, async () => {
