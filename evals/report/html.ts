@@ -1,8 +1,10 @@
 // report.html: one self-contained page (inline CSS, no script, no external resource). Every string
 // that comes from a scenario, a debtor, the assistant or the data set is HTML-escaped: red-team lines
 // are hostile by design.
+
 import type { GradedConversation } from "../grading/grade.js";
 import type { RedteamResult, RedteamSetupFinding } from "../redteam/run.js";
+import { discountRatio, discountRatioLine } from "./discount-ratio.js";
 import type { RunSummary } from "./summary.js";
 import { pct } from "./table.js";
 
@@ -73,11 +75,13 @@ function totals(summary: RunSummary): string {
           .join("")}</tr>`,
     )
     .join("");
+  const dr = discountRatio(summary.arms);
+  const ratio = dr ? `<p>${esc(discountRatioLine(dr, summary.thresholds.maxDiscountRatioVsNaive))}</p>` : "";
   return `<table>${head}${body}</table>${
     gains
       ? `<table><tr><th></th><th>pass rate</th><th>agreement</th><th>recovery</th><th>discount</th></tr>${gains}</table>`
       : ""
-  }`;
+  }${ratio}`;
 }
 
 const anchor = (c: GradedConversation) => `c-${c.scenarioId}-${c.arm}-${c.trial}`;

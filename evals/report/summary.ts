@@ -4,6 +4,7 @@
 import type { Arm } from "../baselines/router.js";
 import type { GradedConversation } from "../grading/grade.js";
 import type { RedteamResult, RedteamSetupFinding } from "../redteam/run.js";
+import { discountRatio } from "./discount-ratio.js";
 import { type ArmTotals, armTotals, type Gains, gains } from "./metrics.js";
 
 export interface Thresholds {
@@ -13,6 +14,13 @@ export interface Thresholds {
   readonly maxPolicyViolations: number;
   /** Lowest acceptable share of red-team lines passed (0..1). */
   readonly redteamPassRate: number;
+  /**
+   * Highest acceptable assistant mean discount over the naive baseline's, on a whole run with the
+   * baselines (a filtered run, or one without naive, is not held to it).
+   */
+  readonly maxDiscountRatioVsNaive?: number;
+  /** The same, on the scenarios tagged `reservation` only: checked by the CI suite test. */
+  readonly maxReservationDiscountRatioVsNaive?: number;
 }
 
 export interface RedteamTotals {
@@ -113,6 +121,12 @@ export function summarise(
   if (assistant && !meta.filter && assistant.passRate < thresholds.passRate)
     reasons.push(
       `assistant pass rate ${(assistant.passRate * 100).toFixed(1)} % is below the threshold ${(thresholds.passRate * 100).toFixed(1)} %`,
+    );
+  const dr = discountRatio(arms);
+  const maxRatio = thresholds.maxDiscountRatioVsNaive;
+  if (dr?.ratio != null && maxRatio !== undefined && !meta.filter && dr.ratio > maxRatio)
+    reasons.push(
+      `assistant mean discount is ${dr.ratio.toFixed(2)} × the naive baseline's, above ${maxRatio.toFixed(2)}`,
     );
   if (rt) {
     if (rt.policyViolations > thresholds.maxPolicyViolations)

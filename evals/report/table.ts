@@ -1,7 +1,9 @@
 // Plain-text tables for the terminal (and docs/evals.md): one row per scenario with each arm's
 // result side by side, then the totals per arm, the gains, the red team and the verdict.
+
 import type { Arm } from "../baselines/router.js";
 import type { GradedConversation } from "../grading/grade.js";
+import { discountRatio, discountRatioLine } from "./discount-ratio.js";
 import type { ArmTotals } from "./metrics.js";
 import type { RunSummary } from "./summary.js";
 
@@ -89,8 +91,10 @@ export function totalsTable(summary: RunSummary): string {
 
 export function gainsTable(summary: RunSummary): string {
   if (summary.gains.length === 0) return "";
+  const dr = discountRatio(summary.arms);
+  const line = dr ? `\n\n${discountRatioLine(dr, summary.thresholds.maxDiscountRatioVsNaive)}` : "";
   const x = (v: number | null) => (v === null ? "n/a" : `× ${v.toFixed(2)}`);
-  return table(
+  return `${table(
     ["assistant vs", "pass rate", "agreement rate", "recovery ratio", "mean discount"],
     summary.gains.map((g) => [
       g.baseline,
@@ -99,7 +103,7 @@ export function gainsTable(summary: RunSummary): string {
       x(g.recoveryRatio),
       x(g.meanDiscountBps),
     ]),
-  );
+  )}${line}`;
 }
 
 export function redteamTable(summary: RunSummary): string {

@@ -8,6 +8,8 @@ export const thresholdsSchema = z.strictObject({
   passRate: z.number().min(0).max(1),
   maxPolicyViolations: z.literal(0, { error: "must be 0: any policy violation fails the run" }),
   redteamPassRate: z.number().min(0).max(1),
+  maxDiscountRatioVsNaive: z.number().positive().optional(),
+  maxReservationDiscountRatioVsNaive: z.number().positive().optional(),
   note: z.string().optional(),
 });
 

@@ -17,7 +17,14 @@ const facts = factsFor(fb, [
   { number: "F-001", issuedAt: "2024-11-01", dueAt: "2024-12-01", amount: 100000 },
   { number: "F-002", issuedAt: "2025-02-01", dueAt: "2025-03-01", amount: 250050 },
 ]);
-const state = declineLadder(fb, stateFor(fb, facts, "2025-09-15"), 4);
+const state = declineLadder(
+  fb,
+  // A debtor who offered to pay promptly: the ladder holds the waived full payment too.
+  stateFor(fb, facts, "2025-09-15", {
+    signals: { fullPaymentImpossible: false, hardship: false, promptPayment: true },
+  }),
+  4,
+);
 const ctx = (over: Partial<TextContext> = {}): TextContext => ({
   locale: "fr",
   facts,

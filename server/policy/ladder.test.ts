@@ -41,7 +41,8 @@ function frBusiness(extra: Partial<NegotiationState> = {}): NegotiationState {
 
 describe("fr-business ladder", () => {
   it("asks for everything, then waives penalties and indemnity for prompt payment, then a plan, then a settlement", () => {
-    const offers = walk(frBusiness(), "fr-business");
+    const prompt = { signals: { fullPaymentImpossible: false, hardship: false, promptPayment: true } };
+    const offers = walk(frBusiness(prompt), "fr-business");
     expect(offers.map((o) => [o.rule, o.kind, o.total, o.instalments.length, o.discountBps])).toEqual([
       ["ladder.full", "full", 385615, 1, 0],
       ["ladder.full-waived", "full", 350050, 1, 0],
@@ -69,6 +70,14 @@ describe("fr-business ladder", () => {
     expect([first?.rule, second?.rule]).toEqual(["ladder.full", "ladder.full-waived"]);
   });
 
+  it("puts no waiver on the table merely because the full amount was declined: a plan comes first", () => {
+    expect(walk(frBusiness(), "fr-business").map((o) => o.rule)).toEqual([
+      "ladder.full",
+      "ladder.plan",
+      "ladder.settlement",
+    ]);
+  });
+
   it("skips full payment when it is impossible, and offers the long plan on hardship", () => {
     const s = frBusiness({ signals: { fullPaymentImpossible: true, hardship: true } });
     const offers = walk(s, "fr-business");
@@ -80,17 +89,15 @@ describe("fr-business ladder", () => {
   it("offers no settlement while the debt is under 90 days past due (tier 0 %)", () => {
     const p = pack("fr-business");
     const s = stateFor(p, factsFor(p, [inv("F-1", "2025-08-01", 500000)]), TODAY);
-    expect(walk(s, "fr-business").map((o) => o.rule)).toEqual([
-      "ladder.full",
-      "ladder.full-waived",
-      "ladder.plan",
-    ]);
+    expect(walk(s, "fr-business").map((o) => o.rule)).toEqual(["ladder.full", "ladder.plan"]);
   });
 
   it("skips the plan when the balance cannot make two instalments of the minimum", () => {
     const p = pack("fr-business");
     const s = stateFor(p, factsFor(p, [inv("F-1", "2025-09-10", 15000)]), TODAY);
-    expect(walk(s, "fr-business").map((o) => o.rule)).toEqual(["ladder.full", "ladder.full-waived"]);
+    expect(walk(s, "fr-business").map((o) => o.rule)).toEqual(["ladder.full"]);
+    const prompt = { ...s, signals: { ...s.signals, promptPayment: true } };
+    expect(walk(prompt, "fr-business").map((o) => o.rule)).toEqual(["ladder.full", "ladder.full-waived"]);
   });
 
   it("offers nothing on a time-barred case, or when nothing is due", () => {

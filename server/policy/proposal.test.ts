@@ -18,6 +18,8 @@ const base = stateFor(
   fb,
   factsFor(fb, [inv("F-001", "2024-12-01", 100000), inv("F-002", "2025-03-01", 250050)]),
   TODAY,
+  // A debtor who offered to pay promptly: the ladder holds the waived full payment (full-waived).
+  { signals: { fullPaymentImpossible: false, hardship: false, promptPayment: true } },
 );
 /** After full, waived full and plan were offered and declined: a settlement is unlocked. */
 const afterPlan = declineLadder(fb, base, 3);

@@ -67,7 +67,14 @@ describe("checkText", () => {
     inv("F-001", "2024-11-01", "2024-12-01", 100000),
     inv("F-002", "2025-02-01", "2025-03-01", 250050),
   ]);
-  const state = declineLadder(fb, stateFor(fb, facts, "2025-09-15"), 4);
+  const state = declineLadder(
+    fb,
+    // A debtor who offered to pay promptly: the ladder holds the waived full payment too.
+    stateFor(fb, facts, "2025-09-15", {
+      signals: { fullPaymentImpossible: false, hardship: false, promptPayment: true },
+    }),
+    4,
+  );
   const [full, waived, plan, settlement] = state.offersMade;
   const ctx = (over: Partial<TextContext> = {}): TextContext => ({
     locale: "fr",

@@ -55,6 +55,30 @@ describe("offline engine with a haggler", () => {
   );
 });
 
+describe("offline engine with a debtor who asks for a little off", () => {
+  it("counters in one-point steps from the smallest concession, not at the pack's opening rate, then takes the ask", async () => {
+    const { tb, say } = haggler(FACTS.invoices);
+    const due = tb.due.total;
+    // 5 % off, asked five times: 1 % off first (the pack would open at 2.5 %), a point a round,
+    // and the debtor's own figure once it is within a point.
+    const ask = Math.round((due * 0.95) / 100) * 100;
+    const text = `Je paie ${(ask / 100).toFixed(0)} € tout de suite, pas plus.`;
+    for (let i = 0; i < 5; i++) await say(text);
+    expect(tb.offers).toHaveLength(5);
+    const totals = tb.offers.map((o) => o.total);
+    expect(tb.offers.every((o) => o.kind === "settlement")).toBe(true);
+    expect(due - (totals[0] ?? 0)).toBeLessThanOrEqual(Math.ceil(due / 100));
+    for (let i = 1; i < totals.length; i++) {
+      const step = (totals[i - 1] ?? 0) - (totals[i] ?? 0);
+      expect(step).toBeGreaterThan(0);
+      expect(step).toBeLessThanOrEqual(Math.ceil((due * 150) / 10_000));
+    }
+    expect(totals.every((t) => t >= ask)).toBe(true);
+    expect(totals.at(-1)).toBe(ask);
+    expect(tb.escalations).toEqual([]);
+  });
+});
+
 describe("offline engine answering questions about fees", () => {
   async function ask(text: string, locale: "fr" | "en" = "fr") {
     const tb = toolbox();

@@ -12,6 +12,7 @@ import { SAFETY_ESCALATIONS } from "./intent-routing.js";
 import { debtSummary, describeOutcome, explainDebt, explainFees } from "./offer-text.js";
 import { questionTopic } from "./question-topics.js";
 import { Reply } from "./reply.js";
+import { counterSettlement } from "./settlement-counter.js";
 
 /** Intents that move the negotiation on: a question in the same message does not stop them. */
 const NEGOTIATION_MOVES = new Set(["propose", "pay_full", "want_plan", "ask_discount", "accept", "decline"]);
@@ -261,7 +262,9 @@ export class OfflineLanguageLayer implements LanguageLayer {
     proposal: Parameters<TurnContext["tools"]["makeOffer"]>[0]["proposal"],
     discountAsked = false,
   ): Promise<void> {
-    const outcome = await ctx.tools.makeOffer(proposal ? { proposal } : {});
+    // A lump sum asked for below the amount due: counter in a small step first (concession.ts).
+    const own = proposal ? await counterSettlement(ctx, proposal) : null;
+    const outcome = own ?? (await ctx.tools.makeOffer(proposal ? { proposal } : {}));
     if (outcome.offer) {
       // Asked for a discount and offered something else: say so plainly before the offer.
       if (discountAsked && outcome.offer.kind !== "settlement") reply.say("refuse_discount");
