@@ -96,6 +96,13 @@ describe.each(TEST_TARGETS)("asking how to pay on %s", (target) => {
     expect(offer?.kind).toBe("plan");
     await debtor.action("accept_offer", offer?.id);
     await debtor.waitFor(() => debtor.states.includes("promised"), "promised");
+    // The confirmation asks for the plan's first instalment, not the whole balance.
+    const confirmation = await debtor.waitFor(
+      () => debtor.assistant().find((m) => /your commitment is recorded/.test(m.text)),
+      "confirmation",
+    );
+    expect(confirmation.text).toContain(`(payment 1 of ${offer?.instalments.length})`);
+    expect(confirmation.text).not.toContain("The amount to pay is");
     const reply = await debtor.say("how do I actually pay you? card?");
     const first = offer?.instalments[0];
     const pounds = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" }).format(

@@ -2,6 +2,7 @@
 // the engine does with one under a pack that allows it (fr-business) and one that does not
 // (us-consumer), through the policy toolbox over the real packs.
 import { describe, expect, it } from "vitest";
+import { buildInstructions } from "../../domain/payments/instructions.js";
 import { loadPacks } from "../../policy/index.js";
 import { FACTS, toolbox, turn } from "../llm/test-support/fixtures.js";
 import { deniedEscalation } from "./escalation-correction.js";
@@ -70,6 +71,30 @@ describe("the offline engine while an escalation is open", () => {
     expect(tb.offers.at(-1)?.kind).toBe("plan");
     expect(tb.offers.at(-1)?.instalments[0]?.amount).toBe(50_000);
     expect(back.text).toContain("j'avais mal compris");
+  });
+
+  it("on hold with a recorded commitment, says that its instalments stay due (not that nothing is asked)", async () => {
+    const planned = (what: "instalment" | "total") =>
+      toolbox({
+        payment: {
+          text: "",
+          data: buildInstructions({
+            payee: { name: "Acme", iban: "FR7630006000011234567890189" },
+            currency: "EUR",
+            now:
+              what === "instalment"
+                ? { what, amount: 50_000, dueDate: "2025-10-01", seq: 1, count: 3 }
+                : { what, amount: 150_000, dueDate: null },
+            reference: "RF18539007547034",
+            payNowAvailable: false,
+          }),
+        },
+      });
+    const withPlan = (await say(planned("instalment"), "c quoi la suite ?", "escalated")).text;
+    expect(withPlan).toContain("Votre engagement enregistré reste valable");
+    expect(withPlan).not.toContain("aucune demande de paiement");
+    const without = (await say(planned("total"), "c quoi la suite ?", "escalated")).text;
+    expect(without).toContain("aucune demande de paiement n'est faite");
   });
 
   it("stays on hold for a plain message, and for a denial that raises another reason", async () => {

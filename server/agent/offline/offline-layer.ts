@@ -65,13 +65,13 @@ export class OfflineLanguageLayer implements LanguageLayer {
     const raised = ctx.understanding.intents.flatMap((i) =>
       i in SAFETY_ESCALATIONS ? [SAFETY_ESCALATIONS[i as keyof typeof SAFETY_ESCALATIONS] as string] : [],
     );
-    if (!denial || raised.some((kind) => kind !== denial)) return reply.say("on_hold");
+    if (!denial || raised.some((kind) => kind !== denial)) return this.onHold(ctx, reply);
     const result = await ctx.tools.withdrawEscalation(
       ctx.debtorText,
       denial === "any" ? undefined : SAFETY_ESCALATIONS[denial],
     );
     if (!result.withdrawn) {
-      if (result.reason === "none" || result.reason === "other_kind") return reply.say("on_hold");
+      if (result.reason === "none" || result.reason === "other_kind") return this.onHold(ctx, reply);
       // Too late, or a kind the pack never lets the machine undo: a person checks it with them.
       return reply.say("escalation_kept");
     }
@@ -91,6 +91,15 @@ export class OfflineLanguageLayer implements LanguageLayer {
     reply.remember({ askedForProposal: true });
     reply.say("ask_proposal_after_withdrawal");
     return reply.quick("proposal");
+  }
+
+  /**
+   * While a person has the case: say so, and whether anything is asked of the debtor meanwhile. A
+   * recorded commitment still stands (its instalments are still due); otherwise nothing is asked.
+   */
+  private async onHold(ctx: TurnContext, reply: Reply): Promise<void> {
+    const instructions = ctx.facts ? await ctx.tools.paymentInstructions() : null;
+    reply.say(instructions?.data.now.what === "instalment" ? "on_hold_promise" : "on_hold");
   }
 
   private async verify(ctx: TurnContext, reply: Reply): Promise<void> {

@@ -5,6 +5,7 @@ import { loadCatalogue } from "../../agent/offline/catalogue.js";
 import { money, scheduleSummary } from "../../agent/offline/format.js";
 import { Reply } from "../../agent/offline/reply.js";
 import type { EventWrite, MessageWrite } from "../../db/turns.js";
+import { nextInstalmentDue } from "../../domain/payments/instructions.js";
 import type { ConversationState } from "../../negotiation/conversation-state.js";
 import { checkText } from "../../policy/index.js";
 import type { AppContext } from "../context.js";
@@ -90,9 +91,17 @@ export function composePromiseConfirmation(
     total: money(Number(promise.total), promise.currency, locale),
   });
   // And how to pay it, with the reference to quote (the page's "Pay now" sits under this promise).
-  if (instructions) {
+  // The instructions were read before this promise was written: what is asked for now is its first
+  // instalment, not the whole balance.
+  const forThisPromise = instructions && {
+    ...instructions,
+    promiseId: promise.id,
+    outstanding: Number(promise.total),
+    now: nextInstalmentDue(instalments.map((i, k) => ({ ...i, seq: k + 1, paidAmount: 0 }))),
+  };
+  if (forThisPromise) {
     reply.raw(
-      renderPaymentInstructions(instructions, locale, { payNowHint: true, seed: `promise:${promise.id}` }),
+      renderPaymentInstructions(forThisPromise, locale, { payNowHint: true, seed: `promise:${promise.id}` }),
     );
   }
   // The confirmation is an outgoing message like any other: it passes the guard, and the notices
@@ -100,7 +109,7 @@ export function composePromiseConfirmation(
   const text = reply.result().text;
   let checked = text;
   // Bank details and the reference are quoted as given: the figure checks do not read them.
-  for (const v of instructions ? verbatimPaymentDetails(instructions) : [])
+  for (const v of forThisPromise ? verbatimPaymentDetails(forThisPromise) : [])
     if (v) checked = checked.split(v).join(" ");
   const check = checkText(
     checked,

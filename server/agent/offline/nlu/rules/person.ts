@@ -125,6 +125,9 @@ const NOT_A_HANDOFF: readonly string[] = [
   "(to|with) (my|our) (manager|boss|accountant|wife|husband|partner|supervisor|director|team|finance|bank|family|solicitor|lawyer)",
   "(arretez|arrete|cessez|stop|plus) (de|d)? (me|m|nous) (appeler|rappeler|telephoner|contacter)",
   "(m|me|nous) (appelez|rappelez|telephonez|contactez) (plus|pas|jamais)",
+  // Asking for another language is not asking for a person: "can we speak english please".
+  "(speak|talk|write|chat|continue|answer|reply|communicate) (in )?(english|french)",
+  "(parler|parle|parlez|ecrire|ecrivez|continuer|repondre|repondez|discuter) (en )?(anglais|francais)",
 ];
 
 const requestHuman: Rule[] = [
