@@ -2,29 +2,7 @@
 // message and state the server sends, with helpers to talk and to wait.
 import { randomUUID } from "node:crypto";
 import { io, type Socket } from "socket.io-client";
-
-export interface Ack {
-  ok: boolean;
-  id?: string;
-  error?: { code: string; message: string; details?: unknown };
-}
-
-export interface WireMessage {
-  id: string;
-  role: string;
-  text: string;
-  createdAt: string;
-  offer?: {
-    id: string;
-    kind: string;
-    total: number;
-    currency: string;
-    instalments: { dueDate: string; amount: number }[];
-    expiresAt: string;
-  };
-  quickReplies?: string[];
-  notice?: string;
-}
+import type { Ack, WireMessage } from "../../contract/debtor-socket.js";
 
 export class DebtorClient {
   readonly messages: WireMessage[] = [];

@@ -6,7 +6,11 @@
 // is written in one transaction, acknowledged once written. See
 // docs/decisions/0001-one-transaction-per-turn.md.
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
+import {
+  type DebtorActionInput,
+  debtorActionInput,
+  debtorMessageInput,
+} from "../../../contract/debtor-socket.js";
 import { loadCatalogue } from "../../agent/offline/catalogue.js";
 import { hashToken, looksLikeToken } from "../../auth/tokens.js";
 import { findCaseByDebtorToken } from "../../db/cases.js";
@@ -25,7 +29,6 @@ import {
 import { AppError } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import { statusOf } from "../../negotiation/conversation-state.js";
-import { safeString } from "../../validation/user-text.js";
 import type { AppContext } from "../context.js";
 import { loadPaymentInstructions } from "../payments/instructions.js";
 import { buildBundle, type CaseBundle } from "./case-bundle.js";
@@ -43,33 +46,6 @@ import {
 import { newId, startTurnState } from "./turn-state.js";
 import { toWire, type WireMessage } from "./wire.js";
 
-export const MAX_MESSAGE_LENGTH = 2000;
-
-const clientMessageId = z
-  .string({ error: "must be a string" })
-  .min(1, "must not be empty")
-  .max(100, "must be at most 100 characters")
-  .regex(/^[\w.:-]+$/, "may hold letters, digits, '-', '_', '.', ':' only");
-
-export const debtorMessageInput = z.strictObject({
-  clientMessageId,
-  text: safeString({ error: "must be a string" })
-    .trim()
-    .min(1, "must not be empty")
-    .max(MAX_MESSAGE_LENGTH, `must be at most ${MAX_MESSAGE_LENGTH} characters`),
-});
-
-export const debtorActionInput = z
-  .strictObject({
-    clientMessageId,
-    type: z.enum(["accept_offer", "decline_offer", "request_human"]),
-    offerId: z.uuid("must be an offer id").optional(),
-  })
-  .refine((a) => a.type === "request_human" || a.offerId !== undefined, {
-    message: "is required for accept_offer and decline_offer",
-    path: ["offerId"],
-  });
-
 export interface DebtorSession {
   readonly caseId: string;
   readonly conversationId: string;
@@ -86,7 +62,7 @@ export interface ChatListener {
 /** How often a turn reruns when what it read changed before it could commit. */
 const MAX_STALE_RETRIES = 3;
 
-type ActionInput = z.infer<typeof debtorActionInput>;
+type ActionInput = DebtorActionInput;
 
 export class ChatService {
   private readonly queues = new Map<string, Promise<unknown>>();

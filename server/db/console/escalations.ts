@@ -1,5 +1,6 @@
 // The escalation queue: listing with the case it belongs to, assignment, resolution (which puts the
 // case back on its way and tells the debtor), all audited in the same transaction.
+import type { CHAT_CASE_STATUSES } from "../../domain/case-statuses.js";
 import { appendAudit } from "../audit.js";
 import type { MessageRow } from "../conversations.js";
 import type { Prisma as P } from "../generated/client.js";
@@ -8,7 +9,7 @@ import { insertEvent, insertStaffMessage, lockConversation } from "./messages.js
 
 export type EscalationKindValue = P.EscalationCreateInput["kind"];
 export type EscalationStatusValue = "open" | "assigned" | "resolved";
-export type CaseStatusValue = "verifying" | "negotiating" | "promised" | "escalated" | "closed";
+export type CaseStatusValue = (typeof CHAT_CASE_STATUSES)[number];
 
 export const escalationCardInclude = {
   assignee: { select: { id: true, email: true } },
