@@ -4,7 +4,6 @@ import type { caseView } from "../../server/app/cases/case-view.js";
 import type { auditLog } from "../../server/app/console/audit.js";
 import type { searchCases } from "../../server/app/console/case-search.js";
 import type { ImportReport } from "../../server/app/console/csv-import.js";
-import type { EscalationCard } from "../../server/app/console/escalations.js";
 import type { KpiReport, kpiFilters } from "../../server/app/console/kpis.js";
 import type { getTranscript } from "../../server/db/transcript.js";
 import { ESCALATION_KINDS } from "../../server/domain/escalation-kinds.js";
@@ -23,8 +22,8 @@ export type CaseListItem = CaseList["items"][number];
 export type Transcript = NonNullable<Awaited<ReturnType<typeof getTranscript>>>;
 export type TranscriptMessage = Transcript["messages"][number];
 export type TranscriptEvent = Transcript["events"][number];
-export type { EscalationCard, ImportReport, KpiReport };
-export type EscalationList = { items: EscalationCard[]; page: number; pageSize: number; total: number };
+export type { EscalationCard, EscalationList } from "../../contract/console-escalations.js";
+export type { ImportReport, KpiReport };
 export type AuditPage = Awaited<ReturnType<typeof auditLog>>;
 export type KpiFilters = Awaited<ReturnType<typeof kpiFilters>>;
 

@@ -11,6 +11,7 @@ import {
   debtorActionInput,
   debtorMessageInput,
 } from "../../../contract/debtor-socket.js";
+import type { CaseStatus, EscalationKind } from "../../../contract/enums.js";
 import { loadCatalogue } from "../../agent/offline/catalogue.js";
 import { hashToken, looksLikeToken } from "../../auth/tokens.js";
 import { findCaseByDebtorToken } from "../../db/cases.js";
@@ -53,12 +54,6 @@ export interface DebtorSession {
   readonly locale: "fr" | "en";
 }
 
-export interface ChatListener {
-  /** `caseId` when the sender knows it (listeners then need not look it up). */
-  message(conversationId: string, message: WireMessage, caseId?: string): void;
-  state(conversationId: string, status: string): void;
-}
-
 /** How often a turn reruns when what it read changed before it could commit. */
 const MAX_STALE_RETRIES = 3;
 
@@ -66,7 +61,6 @@ type ActionInput = DebtorActionInput;
 
 export class ChatService {
   private readonly queues = new Map<string, Promise<unknown>>();
-  private readonly listeners = new Set<ChatListener>();
   /** Debtor messages whose turn is queued or running, per conversation: resume leaves them alone. */
   private readonly pending = new Map<string, Set<number>>();
   private readonly cache = new TurnCache();
@@ -76,20 +70,14 @@ export class ChatService {
     private readonly layers: Layers,
   ) {}
 
-  listen(listener: ChatListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  /** Pushes a stored message to the debtor's room (the console uses it for agent messages). */
-  emitMessage(conversationId: string, message: WireMessage, caseId?: string): void {
-    for (const l of this.listeners) l.message(conversationId, message, caseId);
-  }
-
-  /** Pushes a case status change to the debtor and to domain-event subscribers. */
-  emitState(conversationId: string, caseId: string, status: string): void {
-    for (const l of this.listeners) l.state(conversationId, status);
-    this.app.events.publish({ type: "case.status", caseId, status });
+  /** Publishes a status change of the session's case: the debtor's page and the console follow it. */
+  private publishState(session: DebtorSession, status: CaseStatus): void {
+    this.app.events.publish({
+      type: "case.status",
+      caseId: session.caseId,
+      conversationId: session.conversationId,
+      status,
+    });
   }
 
   /** Runs `work` after everything already queued for the conversation: one turn at a time. */
@@ -186,14 +174,13 @@ export class ChatService {
         text: m.text,
         createdAt: m.createdAt.toISOString(),
       };
-      this.emitMessage(session.conversationId, wire, session.caseId);
       this.app.events.publish({
         type: "message.stored",
         caseId: session.caseId,
         conversationId: session.conversationId,
-        messageId: m.id,
-        role: "debtor",
-        message: { ...wire, meta: {} },
+        origin: "debtor",
+        message: wire,
+        meta: {},
       });
       this.schedule(session, m.seq, m.text);
       return { id: m.id, created: true };
@@ -241,11 +228,16 @@ export class ChatService {
   private turnFailed(session: DebtorSession, error: unknown): void {
     this.cache.drop(session.conversationId);
     this.app.log.error({ err: error, conversationId: session.conversationId }, "assistant turn failed");
-    this.emitMessage(session.conversationId, {
-      id: `notice-${randomUUID()}`,
-      role: "system",
-      text: loadCatalogue(session.locale).render("turn_failed", {}, session.conversationId),
-      createdAt: this.app.clock.now().toISOString(),
+    this.app.events.publish({
+      type: "notice.sent",
+      caseId: session.caseId,
+      conversationId: session.conversationId,
+      message: {
+        id: `notice-${randomUUID()}`,
+        role: "system",
+        text: loadCatalogue(session.locale).render("turn_failed", {}, session.conversationId),
+        createdAt: this.app.clock.now().toISOString(),
+      },
     });
   }
 
@@ -355,14 +347,21 @@ export class ChatService {
 
   private publish(session: DebtorSession, out: CommittedTurn | null): void {
     if (out?.claim !== "claimed") return;
-    if (out.message) this.emitMessage(session.conversationId, out.message, session.caseId);
-    if (out.statusChanged) this.emitState(session.conversationId, session.caseId, out.status);
+    if (out.message)
+      this.app.events.publish({
+        type: "message.stored",
+        caseId: session.caseId,
+        conversationId: session.conversationId,
+        origin: "turn",
+        message: out.message,
+      });
+    if (out.statusChanged) this.publishState(session, out.status as CaseStatus);
     if (out.escalation) {
       this.app.events.publish({
         type: "escalation.opened",
         caseId: session.caseId,
         escalationId: out.escalation.id,
-        kind: out.escalation.kind,
+        kind: out.escalation.kind as EscalationKind,
       });
     }
   }
@@ -525,7 +524,7 @@ export class ChatService {
       );
     }
     this.publish(session, { ...out, message: out.message, statusChanged: false });
-    this.emitState(session.conversationId, session.caseId, "promised");
+    this.publishState(session, "promised");
     this.app.events.publish({ type: "promise.updated", caseId: session.caseId, promiseId, status: "active" });
   }
 

@@ -107,5 +107,5 @@ export async function closeConversation(deps: ConsoleDeps, caseId: string): Prom
     });
     await saveState(deps.ctx.db.prisma, conv.id, { ...readState(fresh.state), phase: "closed" });
   });
-  deps.chat.emitState(conv.id, caseId, "closed");
+  deps.ctx.events.publish({ type: "case.status", caseId, conversationId: conv.id, status: "closed" });
 }

@@ -16,7 +16,7 @@ interface Note {
 
 export function NotesPanel({ caseId }: { caseId: string }) {
   const notes = useResource(() => request<{ items: Note[] }>("GET", `/api/cases/${caseId}/notes`), [caseId]);
-  useLiveEvents(["case.note"], (_name, payload: { caseId?: string }) => {
+  useLiveEvents(["case.note"], (_name, payload) => {
     if (payload?.caseId === caseId) notes.reload();
   });
   const [text, setText] = useState("");
