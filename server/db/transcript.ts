@@ -1,8 +1,9 @@
 // The transcript of a case: every message and every guard, policy, tool or takeover event, in
 // the order they happened.
+import type { Transcript } from "../../contract/console-cases.js";
 import type { Prisma } from "./open.js";
 
-export async function getTranscript(prisma: Prisma, caseId: string) {
+export async function getTranscript(prisma: Prisma, caseId: string): Promise<Transcript | null> {
   const found = await prisma.case.findUnique({
     where: { id: caseId },
     select: {

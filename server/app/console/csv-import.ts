@@ -2,6 +2,7 @@
 // reference) is validated with the API's own createCaseInput schema, so the file and the form obey
 // the same rules. mode=validate imports nothing; mode=import (default) imports only a file without
 // errors; mode=import_valid imports the valid cases and reports the others.
+import type { ImportCaseResult, ImportReport, ImportRowError } from "../../../contract/console-reports.js";
 import { parse } from "csv-parse/sync";
 import { findCaseIdByReference } from "../../db/cases.js";
 import { appendAuditNow } from "../../db/console/audit-write.js";
@@ -25,34 +26,10 @@ import { importQuery } from "./inputs.js";
 
 export const MAX_IMPORT_ROWS = 5000;
 
-export interface RowError {
-  /** Spreadsheet row number: the header is row 1. */
-  readonly row: number;
-  readonly column: string | null;
-  readonly message: string;
-}
+type RowError = ImportRowError;
+type CaseResult = ImportCaseResult;
 
-export interface CaseResult {
-  reference: string;
-  creditor: string;
-  rows: number[];
-  status: "valid" | "invalid" | "imported" | "skipped" | "failed";
-  errors: RowError[];
-  id?: string;
-  link?: string;
-}
-
-export interface ImportReport {
-  mode: "validate" | "import" | "import_valid";
-  ok: boolean;
-  rows: number;
-  cases: number;
-  valid: number;
-  invalid: number;
-  imported: number;
-  errors: (RowError & { reference: string })[];
-  results: CaseResult[];
-}
+export type { ImportReport };
 
 type Row = Record<ImportColumn, string>;
 

@@ -3,6 +3,7 @@
 // creditor and policy version; escalations count those opened in the period. Rates are fractions
 // (0..1) or null when their denominator is zero; money is grouped by currency in minor units.
 
+import type { KpiFilters, KpiReport } from "../../../contract/console-reports.js";
 import { kpiFunnel, kpiPayments, kpiPromisesPaid } from "../../db/console/cash-kpis.js";
 import {
   type KpiConversationRow,
@@ -34,26 +35,7 @@ function median(values: number[]): number | null {
     : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-export interface KpiReport {
-  readonly period: { from: string; to: string };
-  readonly filters: { creditor: string | null; policyVersion: string | null };
-  readonly conversations: number;
-  readonly verified: number;
-  readonly verificationRate: number | null;
-  readonly withPromise: number;
-  readonly promiseToPayRate: number | null;
-  readonly amounts: { currency: string; promised: number; due: number; ratio: number | null }[];
-  readonly promises: { total: number; active: number; kept: number; broken: number; cancelled: number };
-  readonly keptRate: { overall: number | null; assistant: number | null; human: number | null };
-  readonly averageDiscountBps: number | null;
-  readonly escalationsByKind: { kind: string; count: number }[];
-  readonly medianTimeToAgreementSeconds: number | null;
-  readonly daily: { date: string; conversations: number; promises: number }[];
-  /** Cases now handed off beyond amicable recovery, within the creditor and policy filters (issue 16). */
-  readonly handedOff?: number;
-  /** Money: cash collected, promised vs collected, the funnel (see cash-kpis.ts). */
-  readonly cash?: CashReport;
-}
+export type { KpiReport };
 
 /** Pure: the figures from the cohort rows. */
 export function computeKpis(
@@ -163,7 +145,7 @@ export async function kpis(ctx: AppContext, query: unknown): Promise<KpiReport> 
   };
 }
 
-export async function kpiFilters(ctx: AppContext) {
+export async function kpiFilters(ctx: AppContext): Promise<KpiFilters> {
   const { creditors, policyVersions } = await kpiFilterOptions(ctx.db.prisma);
   return {
     creditors,

@@ -1,7 +1,9 @@
 // Team accounts: admins invite people by e-mail with a role, change roles, disable accounts and send
 // password resets; anyone sets their password through a one-time link, and changes their own.
+
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import type { InvitationView, TeamList, TeamUser } from "../../../contract/console-team.js";
 import { hashPassword, verifyPassword } from "../../auth/passwords.js";
 import { hashToken, looksLikeToken, newSecretToken } from "../../auth/tokens.js";
 import {
@@ -55,7 +57,7 @@ export interface TeamDeps {
   readonly sendInvitation: SendInvitation;
 }
 
-export function userView(u: TeamUserRow) {
+export function userView(u: TeamUserRow): TeamUser {
   return {
     id: u.id,
     email: u.email,
@@ -67,13 +69,7 @@ export function userView(u: TeamUserRow) {
   };
 }
 
-export interface InvitationView {
-  readonly purpose: "invite" | "reset";
-  readonly expiresAt: string;
-  readonly delivery: Delivery;
-  /** Only when no e-mail was sent: the admin hands the link over themselves. */
-  readonly link?: string;
-}
+export type { InvitationView };
 
 /** The page that sets the password; the token rides in the fragment, never sent to a server log. */
 function passwordLink(ctx: AppContext, token: string): string {
@@ -98,14 +94,18 @@ async function deliver(
   };
 }
 
-export async function listUsers(ctx: AppContext) {
+export async function listUsers(ctx: AppContext): Promise<TeamList> {
   const rows = await listTeam(ctx.db.prisma, ctx.clock.now());
   return {
     items: rows.map((r) => ({
       ...userView(r),
       lastSeenAt: r.lastSeenAt?.toISOString() ?? null,
       pendingInvitation: r.pendingInvitation
-        ? { purpose: r.pendingInvitation.purpose, expiresAt: r.pendingInvitation.expiresAt.toISOString() }
+        ? {
+            // Stored as text; written only as "invite" or "reset" (inviteUser, resetPassword).
+            purpose: r.pendingInvitation.purpose as InvitationView["purpose"],
+            expiresAt: r.pendingInvitation.expiresAt.toISOString(),
+          }
         : null,
     })),
   };
