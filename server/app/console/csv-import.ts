@@ -2,8 +2,9 @@
 // reference) is validated with the API's own createCaseInput schema, so the file and the form obey
 // the same rules. mode=validate imports nothing; mode=import (default) imports only a file without
 // errors; mode=import_valid imports the valid cases and reports the others.
-import type { ImportCaseResult, ImportReport, ImportRowError } from "../../../contract/console-reports.js";
+
 import { parse } from "csv-parse/sync";
+import type { ImportCaseResult, ImportReport, ImportRowError } from "../../../contract/console-reports.js";
 import { findCaseIdByReference } from "../../db/cases.js";
 import { appendAuditNow } from "../../db/console/audit-write.js";
 import { AppError, type ErrorDetail } from "../../errors/app-error.js";

@@ -20,7 +20,7 @@ import {
 import { AppError, notFound } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import type { Actor, AppContext } from "../context.js";
-import type { Delivery, SendInvitation } from "./mailer.js";
+import type { SendInvitation } from "./mailer.js";
 
 const ROLES = ["collector", "policy_editor", "admin"] as const;
 const password = z
