@@ -170,14 +170,15 @@ export const transcriptMessage = z.object({
   clientMessageId: z.string().nullable(),
   offerId: z.string().nullable(),
   quickReplies: z.unknown(),
-  meta: z.unknown(),
+  /** What the turn recorded beside the text (layer, prompt, notice...): a JSON object. */
+  meta: z.record(z.string(), z.unknown()).nullable(),
   createdAt: instant,
 });
 export const transcriptEvent = z.object({
   id: z.string(),
   messageId: z.string().nullable(),
   kind: z.string(),
-  data: z.unknown(),
+  data: z.record(z.string(), z.unknown()),
   createdAt: instant,
 });
 export const transcript = z.object({

@@ -23,7 +23,7 @@ export type CaseRoomAck = z.infer<typeof caseRoomAck>;
 
 /** A message as the console sees it: the debtor's wire shape plus what the transcript keeps beside. */
 export const staffMessage = wireMessage.extend({ meta: z.unknown() });
-export type StaffMessage = z.infer<typeof staffMessage>;
+export type StaffWireMessage = z.infer<typeof staffMessage>;
 
 export const escalationOpenedEvent = z.object({
   caseId: z.string(),

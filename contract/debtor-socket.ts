@@ -61,7 +61,7 @@ export type Ack = z.infer<typeof debtorAck>;
 // ---- server to client -------------------------------------------------------------------------
 
 export const instalment = z.object({ dueDate: z.iso.date(), amount: z.number().int() });
-export type Instalment = z.infer<typeof instalment>;
+export type WireInstalment = z.infer<typeof instalment>;
 
 /** An offer as the debtor sees it: money in integer minor units of `currency`. */
 export const wireOffer = z.object({

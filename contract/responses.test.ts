@@ -1,6 +1,6 @@
 // Real responses parsed with the contract's schemas: a case taken to an escalation and a promise,
 // then every page's main read (cases list and detail, transcript, escalation queue, KPIs and their
-// filters, audit log, team) and the socket events the console received on the way. A field the
+// filters, audit log, team, policy packs) and the socket events the console received on the way. A field the
 // server renames, drops or fills differently fails here, not in a collector's browser.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConsoleClient } from "../server/test-support/console-client.js";
@@ -11,6 +11,7 @@ import { escalationCard, escalationList } from "./console-escalations.js";
 import { auditPage, kpiFilters, kpiReport } from "./console-reports.js";
 import { consoleEventSchemas } from "./console-socket.js";
 import { invitationView, teamList } from "./console-team.js";
+import { policyDetail, policyList } from "./policy-studio.js";
 
 describe("the server's responses follow the contract", () => {
   let t: ConsoleTestService;
@@ -49,6 +50,10 @@ describe("the server's responses follow the contract", () => {
     kpiFilters.parse(await get("/api/kpis/filters"));
     auditPage.parse(await get("/api/audit", t.tokens.admin));
     teamList.parse(await get("/api/users", t.tokens.admin));
+    const packs = policyList.parse(await get("/api/policies", t.tokens.policy_editor)).packs;
+    expect(packs.length).toBeGreaterThan(0);
+    const pack = policyDetail.parse(await get(`/api/policies/${packs[0]?.packId}`, t.tokens.policy_editor));
+    expect(pack.published?.content).toBeTypeOf("object");
     const invited = await t.api("POST", "/api/users", {
       token: t.tokens.admin,
       body: { email: "new.collector@example.com", role: "collector" },

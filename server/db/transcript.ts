@@ -30,14 +30,15 @@ export async function getTranscript(prisma: Prisma, caseId: string): Promise<Tra
       clientMessageId: m.clientMessageId,
       offerId: m.offerId,
       quickReplies: m.quickReplies,
-      meta: m.meta,
+      // Written as objects only (turns, takeovers, notices): a JSON column, so typed here.
+      meta: m.meta as Record<string, unknown> | null,
       createdAt: m.createdAt.toISOString(),
     })),
     events: (conv?.events ?? []).map((e) => ({
       id: e.id,
       messageId: e.messageId,
       kind: e.kind,
-      data: e.data,
+      data: e.data as Record<string, unknown>,
       createdAt: e.createdAt.toISOString(),
     })),
   };

@@ -2,6 +2,8 @@
 // for any proposal (evaluateProposal), so a person cannot step outside the policy limits either.
 // Accepted terms are recorded (source "collector") and shown to the debtor as an agent message with
 // the plan card; a counter or a refusal is returned to the collector and nothing is recorded.
+
+import { collectorOfferInput } from "../../../contract/console-inputs.js";
 import { recordCollectorOffer } from "../../db/console/offers.js";
 import { AppError } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
@@ -10,7 +12,6 @@ import { loadBundle } from "../chat/case-bundle.js";
 import { defaultOfferExpiry, endOfDayInZone } from "../chat/offer-expiry.js";
 import type { Actor } from "../context.js";
 import { type ConsoleDeps, caseConversation, deliver } from "./deps.js";
-import { collectorOfferInput } from "./inputs.js";
 import { notice } from "./notices.js";
 
 /** What the engine says of the collector's terms, without recording anything. */

@@ -4,12 +4,13 @@
 // errors; mode=import_valid imports the valid cases and reports the others.
 
 import { parse } from "csv-parse/sync";
+import { createCaseInput } from "../../../contract/case-input.js";
+import { importQuery } from "../../../contract/console-inputs.js";
 import type { ImportCaseResult, ImportReport, ImportRowError } from "../../../contract/console-reports.js";
 import { findCaseIdByReference } from "../../db/cases.js";
 import { appendAuditNow } from "../../db/console/audit-write.js";
 import { AppError, type ErrorDetail } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
-import { createCaseInput } from "../cases/case-input.js";
 import { createCase } from "../cases/case-service.js";
 import type { Actor, AppContext } from "../context.js";
 import {
@@ -23,7 +24,6 @@ import {
   REQUIRED_COLUMNS,
   restoreCell,
 } from "./csv-columns.js";
-import { importQuery } from "./inputs.js";
 
 export const MAX_IMPORT_ROWS = 5000;
 

@@ -3,6 +3,7 @@
 // escalated while another escalation is open), lifts an identity lock, and tells the debtor.
 
 import type { EscalationCard } from "../../../contract/console-escalations.js";
+import { escalationListQuery, type Outcome, resolveInput } from "../../../contract/console-inputs.js";
 import {
   assignEscalation,
   type CaseStatusValue,
@@ -19,7 +20,6 @@ import { parseOrThrow } from "../../errors/zod-details.js";
 import { readState } from "../../negotiation/conversation-state.js";
 import type { Actor, AppContext } from "../context.js";
 import { type ConsoleDeps, deliver } from "./deps.js";
-import { escalationListQuery, type Outcome, resolveInput } from "./inputs.js";
 import { notice } from "./notices.js";
 
 export function escalationCard(

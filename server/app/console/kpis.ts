@@ -3,6 +3,7 @@
 // creditor and policy version; escalations count those opened in the period. Rates are fractions
 // (0..1) or null when their denominator is zero; money is grouped by currency in minor units.
 
+import { kpiQuery } from "../../../contract/console-inputs.js";
 import type { KpiFilters, KpiReport } from "../../../contract/console-reports.js";
 import { kpiFunnel, kpiPayments, kpiPromisesPaid } from "../../db/console/cash-kpis.js";
 import {
@@ -17,7 +18,6 @@ import { parseOrThrow } from "../../errors/zod-details.js";
 import { addDays, daysBetween } from "../../policy/index.js";
 import type { AppContext } from "../context.js";
 import { type CashReport, computeCash } from "./cash-kpis.js";
-import { kpiQuery } from "./inputs.js";
 
 const DAY = 86_400_000;
 /** The default period: the last 30 days up to today. */

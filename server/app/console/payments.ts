@@ -2,6 +2,7 @@
 // idempotent on (caseId, externalRef), allocated to the named instalment or to the oldest unpaid
 // ones; the promise becomes kept when everything is paid, and the case then closes.
 
+import { paymentInput } from "../../../contract/console-inputs.js";
 import { recordPayment as recordRow } from "../../db/console/promises.js";
 import { saveState } from "../../db/conversations.js";
 import { AppError, notFound } from "../../errors/app-error.js";
@@ -9,7 +10,6 @@ import { parseOrThrow } from "../../errors/zod-details.js";
 import { readState } from "../../negotiation/conversation-state.js";
 import type { Actor } from "../context.js";
 import type { ConsoleDeps } from "./deps.js";
-import { paymentInput } from "./inputs.js";
 
 const DAY = 86_400_000;
 

@@ -1,10 +1,11 @@
 // Creditor settings use cases: read (collectors and admins), change (admins), list (console).
 import { friendlyFormatIBAN } from "ibantools";
+import { creditorSettingsInput } from "../../../contract/creditor-settings.js";
 import { type CreditorRow, findCreditor, updateCreditorSettings } from "../../db/creditors.js";
 import { notFound } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import type { Actor, AppContext } from "../context.js";
-import { creditorSettingsInput, settingsColumns } from "./creditor-input.js";
+import { settingsColumns } from "./settings-columns.js";
 
 export function creditorView(row: CreditorRow) {
   return {

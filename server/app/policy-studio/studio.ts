@@ -2,7 +2,17 @@
 // (with a second person's approval when it widens a limit), roll back. Every step is audited.
 // Guard rails: the pack schema, the law of its jurisdictions (policy/legal-guard.ts) and the last
 // simulation's policy violations.
+
 import { z } from "zod";
+import type {
+  DraftDetail,
+  JobView,
+  PackJson,
+  PolicyDetail,
+  PolicyList,
+  SimulationResult,
+  VersionSummary,
+} from "../../../contract/policy-studio.js";
 import { appendAudit } from "../../db/audit.js";
 import { appendAuditNow } from "../../db/console/audit-write.js";
 import type { Prisma as P } from "../../db/generated/client.js";
@@ -24,9 +34,12 @@ import { legalProblems } from "../../policy/legal-guard.js";
 import { wideningChanges } from "../../policy/widening.js";
 import type { Actor, AppContext } from "../context.js";
 import { contentAsJson, contentAsYaml } from "./content.js";
-import { SIMULATION_JOB, type SimulationResult, simulationInputSchema } from "./simulation.js";
+import { SIMULATION_JOB, simulationInputSchema } from "./simulation.js";
 
 type VersionRow = NonNullable<Awaited<ReturnType<typeof getPolicyVersion>>>;
+
+/** A stored version passed the pack schema when it was written: its content is an object. */
+const packContent = (yaml: string) => contentAsJson(yaml) as PackJson;
 
 const audit = (actor: Actor, action: string, entityId: string, data: Record<string, unknown>) => ({
   actorType: "user" as const,
@@ -43,7 +56,7 @@ function parseStored(row: VersionRow): PolicyPack {
   return parsed.pack;
 }
 
-function versionSummary(v: VersionRow & { author?: { email: string } | null }) {
+function versionSummary(v: VersionRow & { author?: { email: string } | null }): VersionSummary {
   return {
     versionId: v.id,
     hash: v.hash,
@@ -57,8 +70,8 @@ function versionSummary(v: VersionRow & { author?: { email: string } | null }) {
   };
 }
 
-export async function listPolicies(ctx: AppContext) {
-  const packs = [];
+export async function listPolicies(ctx: AppContext): Promise<PolicyList> {
+  const packs: PolicyList["packs"] = [];
   for (const packId of await packIdsStored(ctx.db.prisma)) {
     const versions = await listPackVersions(ctx.db.prisma, packId);
     const published = versions.find((v) => v.status === "published");
@@ -69,7 +82,7 @@ export async function listPolicies(ctx: AppContext) {
         ? {
             versionId: published.id,
             hash: published.hash,
-            publishedAt: published.publishedAt,
+            publishedAt: published.publishedAt?.toISOString() ?? null,
             note: published.note,
           }
         : null,
@@ -81,7 +94,7 @@ export async function listPolicies(ctx: AppContext) {
   return { packs };
 }
 
-export async function policyDetail(ctx: AppContext, packId: string) {
+export async function policyDetail(ctx: AppContext, packId: string): Promise<PolicyDetail> {
   const versions = await listPackVersions(ctx.db.prisma, packId);
   if (versions.length === 0) throw notFound("Policy pack");
   const published = versions.find((v) => v.status === "published");
@@ -91,7 +104,7 @@ export async function policyDetail(ctx: AppContext, packId: string) {
       ? {
           versionId: published.id,
           hash: published.hash,
-          content: contentAsJson(published.content),
+          content: packContent(published.content),
           yaml: published.content,
           publishedAt: published.publishedAt?.toISOString() ?? null,
           note: published.note,
@@ -207,7 +220,7 @@ async function draftRow(ctx: AppContext, id: string): Promise<VersionRow> {
   return row;
 }
 
-function jobView(job: NonNullable<Awaited<ReturnType<typeof getJob>>>) {
+function jobView(job: NonNullable<Awaited<ReturnType<typeof getJob>>>): JobView {
   return {
     id: job.id,
     kind: job.kind,
@@ -218,12 +231,13 @@ function jobView(job: NonNullable<Awaited<ReturnType<typeof getJob>>>) {
     createdAt: job.createdAt.toISOString(),
     startedAt: job.startedAt?.toISOString() ?? null,
     finishedAt: job.finishedAt?.toISOString() ?? null,
-    result: job.result,
+    // A simulation job writes a SimulationResult (simulation.ts); other kinds write none.
+    result: job.result as unknown as SimulationResult | null,
   };
 }
 
 /** What a draft changes and what stands between it and publication. */
-export async function draftDetail(ctx: AppContext, id: string) {
+export async function draftDetail(ctx: AppContext, id: string): Promise<DraftDetail> {
   // Readable whatever became of it (published, archived), so a link to a draft keeps working.
   const row = await getPolicyVersion(ctx.db.prisma, id);
   if (!row) throw notFound("Draft");
@@ -238,7 +252,7 @@ export async function draftDetail(ctx: AppContext, id: string) {
     note: row.note,
     authorId: row.authorId,
     createdAt: row.createdAt.toISOString(),
-    content: contentAsJson(row.content),
+    content: packContent(row.content),
     yaml: row.content,
     publishedId: published?.id ?? null,
     changes: published ? describeChanges(contentAsJson(published.content), contentAsJson(row.content)) : [],
@@ -268,7 +282,7 @@ export async function startSimulation(ctx: AppContext, actor: Actor, id: string,
   return { jobId: job.id, status: job.status };
 }
 
-export async function jobStatus(ctx: AppContext, id: string) {
+export async function jobStatus(ctx: AppContext, id: string): Promise<JobView> {
   const job = await getJob(ctx.db.prisma, id);
   if (!job) throw notFound("Job");
   return jobView(job);

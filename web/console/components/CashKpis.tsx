@@ -1,25 +1,9 @@
 // The money side of the KPIs (GET /api/kpis, field cash): cash collected and by whom the promise
 // behind it was obtained, by creditor, promised against collected, and the funnel to payment.
+
+import type { CashReport } from "../../../contract/console-reports.js";
 import { money, percent } from "../format.js";
 import { BarChart } from "./Charts.js";
-
-export interface CashReport {
-  readonly collected: {
-    currency: string;
-    total: number;
-    assistant: number;
-    human: number;
-    unplanned: number;
-  }[];
-  readonly collectedByCreditor: { creditorId: string; creditor: string; currency: string; amount: number }[];
-  readonly promisedVsCollected: {
-    currency: string;
-    promised: number;
-    collected: number;
-    ratio: number | null;
-  }[];
-  readonly funnel: { linksSent: number; opened: number; verified: number; promised: number; paid: number };
-}
 
 export function CashKpis({ cash }: { cash: CashReport | undefined }) {
   if (!cash) return null;

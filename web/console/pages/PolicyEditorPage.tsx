@@ -5,6 +5,7 @@
 // colleague opening the link) finds the draft and its running simulation again.
 import { useEffect, useMemo, useRef, useState } from "react";
 import { parse, stringify } from "yaml";
+import type { DraftDetail, PackJson, PolicyDetail } from "../../../contract/policy-studio.js";
 import { ApiError, request } from "../api.js";
 import { Badge, ErrorText, Loading } from "../components/common.js";
 import type { Errors } from "../components/policy/fields.js";
@@ -12,7 +13,6 @@ import { PackForm } from "../components/policy/PackForm.js";
 import { SimulationPanel } from "../components/policy/SimulationPanel.js";
 import { instant } from "../format.js";
 import { useAction, useResource } from "../hooks.js";
-import type { DraftDetail, PackJson, PolicyDetail } from "../policy-types.js";
 import { Link, navigate, useLocation } from "../router.js";
 
 interface Check {

@@ -2,10 +2,10 @@
 // up again), then the replay of past conversations and the evaluation suite side by side, with
 // the conversations and scenarios that moved.
 import { useEffect, useState } from "react";
+import type { JobView, SimulationResult } from "../../../../contract/policy-studio.js";
 import { request } from "../../api.js";
 import { money } from "../../format.js";
 import { useAction } from "../../hooks.js";
-import type { JobView, SimulationResult } from "../../policy-types.js";
 import { BarChart } from "../Charts.js";
 import { ErrorText } from "../common.js";
 
