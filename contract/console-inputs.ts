@@ -129,3 +129,8 @@ export const collectorOfferInput = z
       path: ["kind"],
     },
   );
+
+/** POST /api/cases/:id/notes: an internal note, never shown to the debtor. */
+export const noteInput = z.strictObject({
+  text: z.string().trim().min(1, "must not be empty").max(4000, "must be at most 4000 characters"),
+});

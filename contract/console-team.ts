@@ -1,6 +1,7 @@
 // HTTP bodies of the console's team and session routes: who is signed in (GET /api/me, the login
 // answer), the team list (GET /api/users) and the one-time invitation or reset link.
 import { z } from "zod";
+import { safeString } from "../server/validation/user-text.js";
 import { STAFF_ROLES } from "./enums.js";
 
 const instant = z.iso.datetime();
@@ -42,3 +43,16 @@ export const teamList = z.object({
   ),
 });
 export type TeamList = z.infer<typeof teamList>;
+
+/** POST /api/login */
+export const loginInput = z.strictObject({
+  email: z.email("must be an email address").max(254),
+  password: safeString().min(1, "must not be empty").max(1024),
+});
+
+export const loginResult = z.object({
+  token: z.string(),
+  expiresAt: instant,
+  user: z.object({ email: z.string(), role: z.enum(STAFF_ROLES) }),
+});
+export type LoginResult = z.infer<typeof loginResult>;

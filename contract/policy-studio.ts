@@ -180,3 +180,31 @@ export const draftDetail = z.object({
   simulation: jobView.nullable(),
 });
 export type DraftDetail = z.infer<typeof draftDetail>;
+
+// ---- request bodies ---------------------------------------------------------------------------
+
+/** POST /api/policies/:packId/drafts (a new draft) and /check (the editor's live check) */
+export const draftBody = z
+  .object({
+    content: z.record(z.string(), z.unknown(), { error: "content must be the pack as a JSON object" }),
+  })
+  .strict();
+
+/** POST /api/policies/drafts/:id/publish */
+export const publishBody = z
+  .object({
+    note: z
+      .string({ error: "a note saying why is required" })
+      .trim()
+      .min(3, { error: "a note saying why is required" })
+      .max(2000),
+  })
+  .strict();
+
+/** POST /api/policies/:packId/rollback */
+export const rollbackBody = z
+  .object({
+    versionId: z.uuid({ error: "versionId must be a version id" }),
+    note: z.string().max(2000).optional(),
+  })
+  .strict();

@@ -6,11 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConsoleClient } from "../server/test-support/console-client.js";
 import { escalatedDispute } from "../server/test-support/console-fixtures.js";
 import { type ConsoleTestService, startConsoleTestService } from "../server/test-support/console-service.js";
+import { PASSWORD } from "../server/test-support/service.js";
 import { caseList, caseView, transcript } from "./console-cases.js";
 import { escalationCard, escalationList } from "./console-escalations.js";
 import { auditPage, kpiFilters, kpiReport } from "./console-reports.js";
 import { consoleEventSchemas } from "./console-socket.js";
-import { invitationView, teamList } from "./console-team.js";
+import { invitationView, loginResult, teamList } from "./console-team.js";
 import { policyDetail, policyList } from "./policy-studio.js";
 
 describe("the server's responses follow the contract", () => {
@@ -50,6 +51,10 @@ describe("the server's responses follow the contract", () => {
     kpiFilters.parse(await get("/api/kpis/filters"));
     auditPage.parse(await get("/api/audit", t.tokens.admin));
     teamList.parse(await get("/api/users", t.tokens.admin));
+    const login = await t.api("POST", "/api/login", {
+      body: { email: "editor@test.local", password: PASSWORD },
+    });
+    expect(loginResult.parse(login.body).user.role).toBe("policy_editor");
     const packs = policyList.parse(await get("/api/policies", t.tokens.policy_editor)).packs;
     expect(packs.length).toBeGreaterThan(0);
     const pack = policyDetail.parse(await get(`/api/policies/${packs[0]?.packId}`, t.tokens.policy_editor));

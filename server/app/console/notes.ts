@@ -1,13 +1,9 @@
 // Internal notes for the team on a case (never shown to the debtor), pushed live to the case room.
-import { z } from "zod";
+import { noteInput } from "../../../contract/console-inputs.js";
 import { addNote, listNotes } from "../../db/console/notes.js";
 import { notFound } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import type { Actor, AppContext } from "../context.js";
-
-export const noteInput = z.strictObject({
-  text: z.string().trim().min(1, "must not be empty").max(4000, "must be at most 4000 characters"),
-});
 
 export async function caseNotes(ctx: AppContext, caseId: string) {
   const rows = await listNotes(ctx.db.prisma, caseId);

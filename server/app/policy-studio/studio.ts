@@ -13,6 +13,7 @@ import type {
   SimulationResult,
   VersionSummary,
 } from "../../../contract/policy-studio.js";
+import { draftBody, publishBody, rollbackBody } from "../../../contract/policy-studio.js";
 import { appendAudit } from "../../db/audit.js";
 import { appendAuditNow } from "../../db/console/audit-write.js";
 import type { Prisma as P } from "../../db/generated/client.js";
@@ -121,12 +122,6 @@ export async function exportYaml(ctx: AppContext, packId: string, versionId?: st
   if (!row || row.packId !== packId) throw notFound("Policy version");
   return row.content;
 }
-
-const draftBody = z
-  .object({
-    content: z.record(z.string(), z.unknown(), { error: "content must be the pack as a JSON object" }),
-  })
-  .strict();
 
 /** Validates a draft content: the pack schema (each problem with its path), its id, its coverage. */
 function validateDraft(packId: string, yaml: string, others: readonly PolicyPack[]) {
@@ -288,16 +283,6 @@ export async function jobStatus(ctx: AppContext, id: string): Promise<JobView> {
   return jobView(job);
 }
 
-const publishBody = z
-  .object({
-    note: z
-      .string({ error: "a note saying why is required" })
-      .trim()
-      .min(3, { error: "a note saying why is required" })
-      .max(2000),
-  })
-  .strict();
-
 /** Refuses a draft the law forbids, or whose last simulation failed or is still running. */
 async function guard(ctx: AppContext, row: VersionRow, pack: PolicyPack, base: PolicyPack | null) {
   const problems = legalProblems(pack, base);
@@ -402,13 +387,6 @@ export async function rejectDraft(ctx: AppContext, actor: Actor, id: string) {
   });
   return { versionId: row.id, status: "archived" };
 }
-
-const rollbackBody = z
-  .object({
-    versionId: z.uuid({ error: "versionId must be a version id" }),
-    note: z.string().max(2000).optional(),
-  })
-  .strict();
 
 export async function rollback(ctx: AppContext, actor: Actor, packId: string, body: unknown) {
   const { versionId, note } = parseOrThrow(rollbackBody, body, "roll-back");

@@ -7,6 +7,11 @@
 // Importing the same file again changes nothing ("duplicate": the bank's line id, or a hash of the
 // line, is the payment's externalRef).
 import { createHash, randomUUID } from "node:crypto";
+import {
+  statementAssignInput,
+  statementDismissInput,
+  statementLinesQuery,
+} from "../../../../contract/statement-inputs.js";
 import { appendAuditNow } from "../../../db/console/audit-write.js";
 import { findCaseByPaymentReference } from "../../../db/payment-instructions.js";
 import {
@@ -25,7 +30,6 @@ import type { Actor } from "../../context.js";
 import { loadPaymentInstructions } from "../instructions.js";
 import { recordExternalPayment } from "../record.js";
 import type { StatementEntry } from "./entries.js";
-import { statementAssignInput, statementDismissInput, statementLinesQuery } from "./inputs.js";
 import { looksLikeCamt053, readStatementCamt053 } from "./statement-camt.js";
 import { readStatementCsv } from "./statement-csv.js";
 
