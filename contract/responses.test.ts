@@ -1,6 +1,6 @@
 // Real responses parsed with the contract's schemas: a case taken to an escalation and a promise,
 // then every page's main read (cases list and detail, transcript, escalation queue, KPIs and their
-// filters, audit log, team, policy packs) and the socket events the console received on the way. A field the
+// filters, audit log, team, policy packs, outreach) and the socket events the console received on the way. A field the
 // server renames, drops or fills differently fails here, not in a collector's browser.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConsoleClient } from "../server/test-support/console-client.js";
@@ -12,6 +12,7 @@ import { escalationCard, escalationList } from "./console-escalations.js";
 import { auditPage, kpiFilters, kpiReport } from "./console-reports.js";
 import { consoleEventSchemas } from "./console-socket.js";
 import { invitationView, loginResult, teamList } from "./console-team.js";
+import { outbox, outreachSequence } from "./outreach.js";
 import { policyDetail, policyList } from "./policy-studio.js";
 
 describe("the server's responses follow the contract", () => {
@@ -47,6 +48,8 @@ describe("the server's responses follow the contract", () => {
     expect(assigned.status).toBe(200);
     expect(escalationCard.parse(assigned.body).status).toBe("assigned");
 
+    outreachSequence.parse(await get(`/api/cases/${c.id}/outreach`));
+    outbox.parse(await get("/api/outreach/messages"));
     kpiReport.parse(await get("/api/kpis"));
     kpiFilters.parse(await get("/api/kpis/filters"));
     auditPage.parse(await get("/api/audit", t.tokens.admin));
