@@ -190,3 +190,9 @@ export const transcript = z.object({
 export type Transcript = z.infer<typeof transcript>;
 export type TranscriptMessage = z.infer<typeof transcriptMessage>;
 export type TranscriptEvent = z.infer<typeof transcriptEvent>;
+
+/** GET /api/cases/:id/notes: the team's internal notes, newest last. */
+export const caseNotes = z.object({
+  items: z.array(z.object({ id: z.string(), text: z.string(), author: z.string(), createdAt: instant })),
+});
+export type CaseNotes = z.infer<typeof caseNotes>;

@@ -13,6 +13,10 @@ export const sessionUser = z.object({
 });
 export type SessionUser = z.infer<typeof sessionUser>;
 
+/** GET /api/me */
+export const meResponse = z.object({ user: sessionUser });
+export type MeResponse = z.infer<typeof meResponse>;
+
 export const teamUser = z.object({
   id: z.string(),
   email: z.string(),

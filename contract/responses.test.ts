@@ -7,11 +7,11 @@ import { ConsoleClient } from "../server/test-support/console-client.js";
 import { escalatedDispute } from "../server/test-support/console-fixtures.js";
 import { type ConsoleTestService, startConsoleTestService } from "../server/test-support/console-service.js";
 import { PASSWORD } from "../server/test-support/service.js";
-import { caseList, caseView, transcript } from "./console-cases.js";
+import { caseList, caseNotes, caseView, transcript } from "./console-cases.js";
 import { escalationCard, escalationList } from "./console-escalations.js";
 import { auditPage, kpiFilters, kpiReport } from "./console-reports.js";
 import { consoleEventSchemas } from "./console-socket.js";
-import { invitationView, loginResult, teamList } from "./console-team.js";
+import { invitationView, loginResult, meResponse, teamList } from "./console-team.js";
 import { outbox, outreachSequence } from "./outreach.js";
 import { policyDetail, policyList } from "./policy-studio.js";
 
@@ -58,6 +58,8 @@ describe("the server's responses follow the contract", () => {
       body: { email: "editor@test.local", password: PASSWORD },
     });
     expect(loginResult.parse(login.body).user.role).toBe("policy_editor");
+    expect(meResponse.parse(await get("/api/me")).user.role).toBe("collector");
+    caseNotes.parse(await get(`/api/cases/${c.id}/notes`));
     const packs = policyList.parse(await get("/api/policies", t.tokens.policy_editor)).packs;
     expect(packs.length).toBeGreaterThan(0);
     const pack = policyDetail.parse(await get(`/api/policies/${packs[0]?.packId}`, t.tokens.policy_editor));

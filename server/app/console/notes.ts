@@ -1,11 +1,12 @@
 // Internal notes for the team on a case (never shown to the debtor), pushed live to the case room.
+import type { CaseNotes } from "../../../contract/console-cases.js";
 import { noteInput } from "../../../contract/console-inputs.js";
 import { addNote, listNotes } from "../../db/console/notes.js";
 import { notFound } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import type { Actor, AppContext } from "../context.js";
 
-export async function caseNotes(ctx: AppContext, caseId: string) {
+export async function caseNotes(ctx: AppContext, caseId: string): Promise<CaseNotes> {
   const rows = await listNotes(ctx.db.prisma, caseId);
   return {
     items: rows.map((n) => ({
