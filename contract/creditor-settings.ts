@@ -84,3 +84,43 @@ export const creditorSettingsInput = z
   .refine((c) => Object.keys(c).length > 0, "must change at least one field");
 
 export type CreditorSettingsInput = z.infer<typeof creditorSettingsInput>;
+
+// ---- responses --------------------------------------------------------------------------------
+
+/** The payment fields a creditor may set (`payment` in the settings body and the view). */
+export const PAYMENT_FIELDS = [
+  "accountHolder",
+  "iban",
+  "bic",
+  "ukSortCode",
+  "ukAccountNumber",
+  "usRoutingNumber",
+  "usAccountNumber",
+  "url",
+] as const;
+export type PaymentField = (typeof PAYMENT_FIELDS)[number];
+
+/** GET /api/creditors (as `items`), GET and PATCH /api/creditors/:id */
+export const creditorView = z.object({
+  id: z.string(),
+  name: z.string(),
+  displayName: z.string().nullable(),
+  logoUrl: z.string().nullable(),
+  contactEmail: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  payment: z.object({
+    accountHolder: z.string().nullable(),
+    iban: z.string().nullable(),
+    /** The IBAN in its friendly form (groups of four), for display. */
+    ibanText: z.string().nullable(),
+    bic: z.string().nullable(),
+    ukSortCode: z.string().nullable(),
+    ukAccountNumber: z.string().nullable(),
+    usRoutingNumber: z.string().nullable(),
+    usAccountNumber: z.string().nullable(),
+    url: z.string().nullable(),
+  } satisfies Record<PaymentField | "ibanText", z.ZodType>),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type CreditorView = z.infer<typeof creditorView>;

@@ -3,6 +3,7 @@
 // filters, audit log, team, policy packs, outreach) and the socket events the console received on the way. A field the
 // server renames, drops or fills differently fails here, not in a collector's browser.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { ConsoleClient } from "../server/test-support/console-client.js";
 import { escalatedDispute } from "../server/test-support/console-fixtures.js";
 import { type ConsoleTestService, startConsoleTestService } from "../server/test-support/console-service.js";
@@ -12,8 +13,10 @@ import { escalationCard, escalationList } from "./console-escalations.js";
 import { auditPage, kpiFilters, kpiReport } from "./console-reports.js";
 import { consoleEventSchemas } from "./console-socket.js";
 import { invitationView, loginResult, meResponse, teamList } from "./console-team.js";
+import { creditorView } from "./creditor-settings.js";
 import { outbox, outreachSequence } from "./outreach.js";
 import { policyDetail, policyList } from "./policy-studio.js";
+import { statementLinePage } from "./statement-inputs.js";
 
 describe("the server's responses follow the contract", () => {
   let t: ConsoleTestService;
@@ -50,6 +53,9 @@ describe("the server's responses follow the contract", () => {
 
     outreachSequence.parse(await get(`/api/cases/${c.id}/outreach`));
     outbox.parse(await get("/api/outreach/messages"));
+    const creditors = z.object({ items: z.array(creditorView) }).parse(await get("/api/creditors")).items;
+    expect(creditors.length).toBeGreaterThan(0);
+    statementLinePage.parse(await get("/api/statements/lines?status=all"));
     kpiReport.parse(await get("/api/kpis"));
     kpiFilters.parse(await get("/api/kpis/filters"));
     auditPage.parse(await get("/api/audit", t.tokens.admin));

@@ -1,4 +1,5 @@
-// Zod schemas of the statement requests: list filters, assigning and dismissing a line.
+// Bank statements: the requests (list filters, assigning and dismissing a line) and the line as
+// GET /api/statements/lines lists it.
 import { z } from "zod";
 
 const note = z.string().trim().min(1, "must not be empty").max(1000, "must be at most 1000 characters");
@@ -24,3 +25,31 @@ export const statementLinesQuery = z.strictObject({
 
 export const statementAssignInput = z.strictObject({ caseId: z.uuid("must be a case id"), note });
 export const statementDismissInput = z.strictObject({ note });
+
+export const statementLineView = z.object({
+  id: z.string(),
+  importId: z.string(),
+  lineNo: z.number().int(),
+  bookedAt: z.iso.date(),
+  /** Minor units of `currency`. */
+  amount: z.number().int(),
+  currency: z.string(),
+  text: z.string(),
+  counterparty: z.string().nullable(),
+  bankRef: z.string().nullable(),
+  status: z.string(),
+  caseId: z.string().nullable(),
+  paymentId: z.string().nullable(),
+  note: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  resolvedAt: z.iso.datetime().nullable(),
+});
+export type StatementLineView = z.infer<typeof statementLineView>;
+
+export const statementLinePage = z.object({
+  items: z.array(statementLineView),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type StatementLinePage = z.infer<typeof statementLinePage>;

@@ -8,6 +8,8 @@
 // line, is the payment's externalRef).
 import { createHash, randomUUID } from "node:crypto";
 import {
+  type StatementLinePage,
+  type StatementLineView,
   statementAssignInput,
   statementDismissInput,
   statementLinesQuery,
@@ -35,7 +37,7 @@ import { readStatementCsv } from "./statement-csv.js";
 
 type LineStatus = "matched" | "partial" | "unmatched" | "duplicate";
 
-export function statementLineView(row: StatementLineRow) {
+export function statementLineView(row: StatementLineRow): StatementLineView {
   return {
     id: row.id,
     importId: row.importId,
@@ -168,7 +170,7 @@ export async function importStatement(deps: ConsoleDeps, actor: Actor, body: unk
   return { importId, format, ...counts, skipped: read.skipped, errors: read.errors, lines };
 }
 
-export async function listLines(deps: ConsoleDeps, query: unknown) {
+export async function listLines(deps: ConsoleDeps, query: unknown): Promise<StatementLinePage> {
   const q = parseOrThrow(statementLinesQuery, query, "query");
   const status = q.status === "all" ? undefined : q.status === "open" ? ["unmatched", "partial"] : [q.status];
   const [rows, total] = await listStatementLines(deps.ctx.db.prisma, {
