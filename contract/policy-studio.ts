@@ -150,6 +150,22 @@ export const jobView = z.object({
 });
 export type JobView = z.infer<typeof jobView>;
 
+/** A change of the draft against the published version, in words ("maximum instalments 12 → 18"). */
+export const wordedChange = z.object({
+  path: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+  label: z.string(),
+  text: z.string(),
+});
+/** A limit the draft loosens. */
+export const widening = z.object({
+  path: z.string(),
+  before: z.union([z.number(), z.string()]),
+  after: z.union([z.number(), z.string()]),
+});
+export const legalProblem = z.object({ path: z.string(), message: z.string(), rule: z.string() });
+
 export const draftDetail = z.object({
   id: z.string(),
   packId: z.string(),
@@ -160,26 +176,23 @@ export const draftDetail = z.object({
   content: packJson,
   yaml: z.string(),
   publishedId: z.string().nullable(),
-  changes: z.array(
-    z.object({
-      path: z.string(),
-      before: z.unknown(),
-      after: z.unknown(),
-      label: z.string(),
-      text: z.string(),
-    }),
-  ),
-  widenings: z.array(
-    z.object({
-      path: z.string(),
-      before: z.union([z.number(), z.string()]),
-      after: z.union([z.number(), z.string()]),
-    }),
-  ),
-  legalProblems: z.array(z.object({ path: z.string(), message: z.string(), rule: z.string() })),
+  changes: z.array(wordedChange),
+  widenings: z.array(widening),
+  legalProblems: z.array(legalProblem),
   simulation: jobView.nullable(),
 });
 export type DraftDetail = z.infer<typeof draftDetail>;
+
+/** POST /api/policies/:packId/check: what a content would be as a draft, without storing it. */
+export const draftCheck = z.object({
+  ok: z.boolean(),
+  /** The pack schema's problems, by path. */
+  errors: z.array(z.object({ path: z.string(), message: z.string() })),
+  changes: z.array(wordedChange),
+  widenings: z.array(widening),
+  legalProblems: z.array(legalProblem),
+});
+export type DraftCheck = z.infer<typeof draftCheck>;
 
 // ---- request bodies ---------------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ import { consoleEventSchemas } from "./console-socket.js";
 import { invitationView, loginResult, meResponse, teamList } from "./console-team.js";
 import { creditorView } from "./creditor-settings.js";
 import { outbox, outreachSequence } from "./outreach.js";
-import { policyDetail, policyList } from "./policy-studio.js";
+import { draftCheck, policyDetail, policyList } from "./policy-studio.js";
 import { statementLinePage } from "./statement-inputs.js";
 
 describe("the server's responses follow the contract", () => {
@@ -70,6 +70,11 @@ describe("the server's responses follow the contract", () => {
     expect(packs.length).toBeGreaterThan(0);
     const pack = policyDetail.parse(await get(`/api/policies/${packs[0]?.packId}`, t.tokens.policy_editor));
     expect(pack.published?.content).toBeTypeOf("object");
+    const check = await t.api("POST", `/api/policies/${pack.packId}/check`, {
+      token: t.tokens.policy_editor,
+      body: { content: pack.published?.content },
+    });
+    expect(draftCheck.parse(check.body).ok, JSON.stringify(check.body)).toBe(true);
     const invited = await t.api("POST", "/api/users", {
       token: t.tokens.admin,
       body: { email: "new.collector@example.com", role: "collector" },

@@ -5,6 +5,7 @@
 
 import { z } from "zod";
 import type {
+  DraftCheck,
   DraftDetail,
   JobView,
   PackJson,
@@ -187,7 +188,7 @@ export async function createDraft(ctx: AppContext, actor: Actor, packId: string,
  * changes in words against the published version, the widenings and the legal problems. The
  * editor calls it as the user types, so errors show on their field with the server's words.
  */
-export async function checkDraft(ctx: AppContext, packId: string, body: unknown) {
+export async function checkDraft(ctx: AppContext, packId: string, body: unknown): Promise<DraftCheck> {
   const { content } = parseOrThrow(draftBody, body, "draft");
   const published = await publishedVersion(ctx.db.prisma, packId);
   if (!published) throw notFound("Policy pack");
@@ -205,7 +206,9 @@ export async function checkDraft(ctx: AppContext, packId: string, body: unknown)
     };
   } catch (error) {
     if (!(error instanceof AppError) || !Array.isArray(error.details)) throw error;
-    return { ok: false, errors: error.details, changes, widenings: [], legalProblems: [] };
+    // validateDraft's details are the schema's problems, each {path, message}.
+    const errors = error.details as DraftCheck["errors"];
+    return { ok: false, errors, changes, widenings: [], legalProblems: [] };
   }
 }
 

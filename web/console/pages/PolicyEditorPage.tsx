@@ -5,7 +5,7 @@
 // colleague opening the link) finds the draft and its running simulation again.
 import { useEffect, useMemo, useRef, useState } from "react";
 import { parse, stringify } from "yaml";
-import type { DraftDetail, PackJson, PolicyDetail } from "../../../contract/policy-studio.js";
+import type { DraftCheck, DraftDetail, PackJson, PolicyDetail } from "../../../contract/policy-studio.js";
 import { ApiError, request } from "../api.js";
 import { Badge, ErrorText, Loading } from "../components/common.js";
 import type { Errors } from "../components/policy/fields.js";
@@ -15,13 +15,7 @@ import { instant } from "../format.js";
 import { useAction, useResource } from "../hooks.js";
 import { Link, navigate, useLocation } from "../router.js";
 
-interface Check {
-  ok: boolean;
-  errors: { path: string; message: string }[];
-  changes: { path: string; text: string }[];
-  widenings: { path: string; before: number | string; after: number | string }[];
-  legalProblems: { path: string; message: string }[];
-}
+type Check = DraftCheck;
 
 const byPath = (errors: readonly { path: string; message: string }[]): Errors => {
   const out: Record<string, string[]> = {};
