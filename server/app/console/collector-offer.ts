@@ -3,6 +3,7 @@
 // Accepted terms are recorded (source "collector") and shown to the debtor as an agent message with
 // the plan card; a counter or a refusal is returned to the collector and nothing is recorded.
 
+import type { CollectorOfferResult, OfferPreview } from "../../../contract/collector-offers.js";
 import { collectorOfferInput } from "../../../contract/console-inputs.js";
 import { recordCollectorOffer } from "../../db/console/offers.js";
 import { AppError } from "../../errors/app-error.js";
@@ -42,7 +43,12 @@ async function evaluate(deps: ConsoleDeps, actor: Actor, caseId: string, body: u
 }
 
 /** The engine's answer to the terms before sending: accept (with the exact terms), counter or refuse. */
-export async function previewCollectorOffer(deps: ConsoleDeps, actor: Actor, caseId: string, body: unknown) {
+export async function previewCollectorOffer(
+  deps: ConsoleDeps,
+  actor: Actor,
+  caseId: string,
+  body: unknown,
+): Promise<OfferPreview> {
   const { decision } = await evaluate(deps, actor, caseId, body);
   if (decision.decision === "refuse")
     return {
@@ -61,7 +67,12 @@ export async function previewCollectorOffer(deps: ConsoleDeps, actor: Actor, cas
   return { decision: "accept" as const, terms: decision.offer };
 }
 
-export async function makeCollectorOffer(deps: ConsoleDeps, actor: Actor, caseId: string, body: unknown) {
+export async function makeCollectorOffer(
+  deps: ConsoleDeps,
+  actor: Actor,
+  caseId: string,
+  body: unknown,
+): Promise<CollectorOfferResult> {
   const { ctx } = deps;
   const { input, conv, bundle, decision } = await evaluate(deps, actor, caseId, body);
   if (decision.decision === "refuse") {
