@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { escalationCard } from "./console-escalations.js";
 import { CASE_STATUSES, ESCALATION_KINDS, MESSAGE_ROLES, OFFER_KINDS } from "./enums.js";
+import { paged } from "./paged.js";
 
 const instant = z.iso.datetime();
 const day = z.iso.date();
@@ -154,12 +155,7 @@ export const caseListItem = z.object({
 });
 export type CaseListItem = z.infer<typeof caseListItem>;
 
-export const caseList = z.object({
-  items: z.array(caseListItem),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-  total: z.number().int(),
-});
+export const caseList = paged(caseListItem);
 export type CaseList = z.infer<typeof caseList>;
 
 export const transcriptMessage = z.object({

@@ -2,6 +2,7 @@
 // it, and the /console socket carries it with escalation.opened / escalation.updated.
 import { z } from "zod";
 import { CASE_STATUSES, ESCALATION_KINDS, ESCALATION_STATUSES, OUTCOMES } from "./enums.js";
+import { paged } from "./paged.js";
 
 const isoInstant = z.iso.datetime();
 const locale = z.enum(["fr", "en"]);
@@ -33,10 +34,5 @@ export const escalationCard = z.object({
 });
 export type EscalationCard = z.infer<typeof escalationCard>;
 
-export const escalationList = z.object({
-  items: z.array(escalationCard),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-  total: z.number().int(),
-});
+export const escalationList = paged(escalationCard);
 export type EscalationList = z.infer<typeof escalationList>;

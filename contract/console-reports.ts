@@ -1,6 +1,7 @@
 // HTTP response bodies of the console's report pages: GET /api/kpis (and its filters), the audit
 // log, the CSV import report. Money is integer minor units with its currency.
 import { z } from "zod";
+import { paged } from "./paged.js";
 
 const instant = z.iso.datetime();
 const day = z.iso.date();
@@ -86,25 +87,21 @@ export const kpiFilters = z.object({
 });
 export type KpiFilters = z.infer<typeof kpiFilters>;
 
-export const auditPage = z.object({
+export const auditEntry = z.object({
+  id: z.string(),
+  at: instant,
+  actorType: z.string(),
+  actorId: z.string().nullable(),
+  actorEmail: z.string().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  data: z.unknown(),
+  hash: z.string(),
+});
+
+export const auditPage = paged(auditEntry).extend({
   chain: z.object({ intact: z.boolean(), brokenAtId: z.string().nullable() }),
-  items: z.array(
-    z.object({
-      id: z.string(),
-      at: instant,
-      actorType: z.string(),
-      actorId: z.string().nullable(),
-      actorEmail: z.string().nullable(),
-      action: z.string(),
-      entity: z.string(),
-      entityId: z.string().nullable(),
-      data: z.unknown(),
-      hash: z.string(),
-    }),
-  ),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-  total: z.number().int(),
 });
 export type AuditPage = z.infer<typeof auditPage>;
 

@@ -1,6 +1,7 @@
 // Bank statements: the requests (list filters, assigning and dismissing a line) and the line as
 // GET /api/statements/lines lists it.
 import { z } from "zod";
+import { paged } from "./paged.js";
 
 const note = z.string().trim().min(1, "must not be empty").max(1000, "must be at most 1000 characters");
 
@@ -46,10 +47,5 @@ export const statementLineView = z.object({
 });
 export type StatementLineView = z.infer<typeof statementLineView>;
 
-export const statementLinePage = z.object({
-  items: z.array(statementLineView),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const statementLinePage = paged(statementLineView);
 export type StatementLinePage = z.infer<typeof statementLinePage>;
