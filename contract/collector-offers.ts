@@ -18,7 +18,7 @@ export const offerTerms = z.object({
   citations: z.array(z.string()).readonly(),
   expiresAt: z.iso.date().optional(),
 });
-export type OfferTerms = z.infer<typeof offerTerms>;
+export type OfferTermsView = z.infer<typeof offerTerms>;
 
 /** The policy's limits, for the collector to see what would pass. */
 export const publicBounds = z.object({
@@ -56,7 +56,7 @@ export const offerPreview = z.discriminatedUnion("decision", [
 ]);
 export type OfferPreview = z.infer<typeof offerPreview>;
 
-export const collectorOfferResult = z.discriminatedUnion("recorded", [
+export const collectorOfferAnswer = z.discriminatedUnion("recorded", [
   z.discriminatedUnion("decision", [
     refused.extend({ recorded: z.literal(false) }),
     countered.extend({ recorded: z.literal(false) }),
@@ -69,4 +69,4 @@ export const collectorOfferResult = z.discriminatedUnion("recorded", [
     message: wireMessage,
   }),
 ]);
-export type CollectorOfferResult = z.infer<typeof collectorOfferResult>;
+export type CollectorOfferAnswer = z.infer<typeof collectorOfferAnswer>;

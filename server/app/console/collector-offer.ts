@@ -3,7 +3,7 @@
 // Accepted terms are recorded (source "collector") and shown to the debtor as an agent message with
 // the plan card; a counter or a refusal is returned to the collector and nothing is recorded.
 
-import type { CollectorOfferResult, OfferPreview } from "../../../contract/collector-offers.js";
+import type { CollectorOfferAnswer, OfferPreview } from "../../../contract/collector-offers.js";
 import { collectorOfferInput } from "../../../contract/console-inputs.js";
 import { recordCollectorOffer } from "../../db/console/offers.js";
 import { AppError } from "../../errors/app-error.js";
@@ -72,7 +72,7 @@ export async function makeCollectorOffer(
   actor: Actor,
   caseId: string,
   body: unknown,
-): Promise<CollectorOfferResult> {
+): Promise<CollectorOfferAnswer> {
   const { ctx } = deps;
   const { input, conv, bundle, decision } = await evaluate(deps, actor, caseId, body);
   if (decision.decision === "refuse") {

@@ -4,7 +4,11 @@
 // policy allows (previewed by the engine before it is sent), and hand back with a note.
 
 import { type FormEvent, useEffect, useRef, useState } from "react";
-import type { CollectorOfferResult, OfferPreview, OfferTerms } from "../../../contract/collector-offers.js";
+import type {
+  CollectorOfferAnswer,
+  OfferPreview,
+  OfferTermsView as OfferTerms,
+} from "../../../contract/collector-offers.js";
 import { request } from "../api.js";
 import { CANNED_REPLIES } from "../canned.js";
 import { duration, fromMajor, label, messageText, money, time, toMajor } from "../format.js";
@@ -249,7 +253,7 @@ function OfferForm({ view, onOffered }: { view: CaseView; onOffered: () => void 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const res = await action.run(() =>
-      request<CollectorOfferResult>("POST", `/api/cases/${view.id}/offers`, { body: body() }),
+      request<CollectorOfferAnswer>("POST", `/api/cases/${view.id}/offers`, { body: body() }),
     );
     if (res?.recorded) {
       setPreview(null);
