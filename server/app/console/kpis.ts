@@ -17,7 +17,7 @@ import { AppError } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import { addDays, daysBetween } from "../../policy/index.js";
 import type { AppContext } from "../context.js";
-import { type CashReport, computeCash } from "./cash-kpis.js";
+import { computeCash } from "./cash-kpis.js";
 
 const DAY = 86_400_000;
 /** The default period: the last 30 days up to today. */

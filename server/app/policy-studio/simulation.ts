@@ -14,7 +14,7 @@ import type {
   ReplayTotals,
   SimulationResult,
 } from "../../../contract/policy-studio.js";
-import { type Comparison, compareRuns } from "../../../evals/compare/comparison.js";
+import { compareRuns } from "../../../evals/compare/comparison.js";
 import { diffPackFolders, type PackChange } from "../../../evals/compare/pack-diff.js";
 import type { GradedConversation } from "../../../evals/grading/grade.js";
 import { startEvalService } from "../../../evals/harness/service.js";

@@ -3,7 +3,6 @@
 // Guard rails: the pack schema, the law of its jurisdictions (policy/legal-guard.ts) and the last
 // simulation's policy violations.
 
-import { z } from "zod";
 import type {
   DraftCheck,
   DraftDetail,
