@@ -16,7 +16,13 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["server/**/*.test.ts", "evals/**/*.test.ts", "scripts/**/*.test.ts", "web/**/*.test.ts"],
+          include: [
+            "contract/**/*.test.ts",
+            "server/**/*.test.ts",
+            "evals/**/*.test.ts",
+            "scripts/**/*.test.ts",
+            "web/**/*.test.ts",
+          ],
           exclude: ["node_modules/**", "dist/**", "web/e2e/**"],
           environment: "node",
         },

@@ -83,7 +83,7 @@ export function createConsole(
       return reviews;
     },
     attach(io) {
-      namespace = attachConsoleNamespace(io, ctx, chat);
+      namespace = attachConsoleNamespace(io, ctx);
       jobs = startStudioWorker(ctx, options.jobPollMs ?? 1000);
       const interval = options.reviewIntervalMs ?? DEFAULT_REVIEW_INTERVAL_MS;
       if (namespace && (interval > 0 || options.reviewManual)) {

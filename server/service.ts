@@ -161,7 +161,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
   });
   const cluster = attachClusterAdapter(io, ctx.db, log);
-  attachDebtorNamespace(io, chat, ctx, options.debtorRateLimit);
+  const debtorNamespace = attachDebtorNamespace(io, chat, ctx, options.debtorRateLimit);
   consoleModule.attach(io);
   const stopRevocation = attachRevocation(io, ctx);
   // ADMIN_PASSWORD changed: the admin's old sessions were revoked; close their sockets everywhere.
@@ -174,6 +174,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     });
   } catch (error) {
     await consoleModule.stop();
+    debtorNamespace.close();
     await io.close();
     await cluster.close();
     await core.close();
@@ -209,6 +210,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
         // 3. Let turns in progress finish, within the grace period; then they are abandoned (a
         // turn commits in one transaction, so an abandoned one leaves nothing half-written).
         await within(chat.idle(), graceMs);
+        debtorNamespace.close();
         // 4. Clients that stopped answering never complete the close handshake: cut them.
         server.closeAllConnections();
         for (const socket of connections) socket.destroy();

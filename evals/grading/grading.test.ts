@@ -139,7 +139,7 @@ describe("policy checks on the records", () => {
 function msg(
   seq: number,
   text: string,
-  role = "assistant",
+  role: TranscriptMessage["role"] = "assistant",
   offerId: string | null = null,
 ): TranscriptMessage {
   return {
@@ -147,7 +147,9 @@ function msg(
     seq,
     role,
     text,
+    clientMessageId: null,
     offerId,
+    quickReplies: null,
     meta: null,
     createdAt: `2026-11-25T09:00:${String(seq).padStart(2, "0")}.000Z`,
   };

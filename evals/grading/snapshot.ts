@@ -1,5 +1,7 @@
 // Reads the final state of one case: GET /api/cases/:id and /transcript, plus (read-only, through
 // Prisma) the engine terms recorded with each offer and the conversation's stored negotiation state.
+
+import type { CaseView } from "../../contract/console-cases.js";
 import { humanAvailability } from "../../server/app/chat/availability.js";
 import type { CaseFacts } from "../../server/domain/case-facts.js";
 import { amountDue, type OfferTerms } from "../../server/policy/index.js";
@@ -12,21 +14,6 @@ import type {
   ViewOffer,
   ViewPromise,
 } from "./types.js";
-
-interface CaseView {
-  id: string;
-  reference: string;
-  status: string;
-  jurisdiction: "FR" | "US" | "UK";
-  usState: string | null;
-  currency: string;
-  creditor: { name: string };
-  debtor: { name: string; kind: "business" | "consumer"; locale: "fr" | "en"; timeZone: string };
-  invoices: { number: string; issuedAt: string; dueAt: string; amount: number }[];
-  amountDue: { paid: number } | null;
-  policyVersion: { id: string; packId: string };
-  escalations: { id: string; kind: string; createdAt: string }[];
-}
 
 export function factsOf(view: CaseView): CaseFacts {
   return {

@@ -1,4 +1,5 @@
 // What grading reads (the final state of one case) and what it produces.
+import type { TranscriptEvent, TranscriptMessage } from "../../contract/console-cases.js";
 import type { CaseFacts } from "../../server/domain/case-facts.js";
 import type { AmountDue, OfferTerms, PolicyPack } from "../../server/policy/index.js";
 
@@ -32,22 +33,7 @@ export interface ViewEscalation {
   readonly createdAt: string;
 }
 
-export interface TranscriptMessage {
-  readonly id: string;
-  readonly seq: number;
-  readonly role: string;
-  readonly text: string;
-  readonly offerId: string | null;
-  readonly meta: Record<string, unknown> | null;
-  readonly createdAt: string;
-}
-
-export interface TranscriptEvent {
-  readonly kind: string;
-  readonly data: Record<string, unknown>;
-  readonly messageId: string | null;
-  readonly createdAt: string;
-}
+export type { TranscriptEvent, TranscriptMessage };
 
 /** The final state of one case, read back through the API (and offer terms through Prisma, read-only). */
 export interface CaseSnapshot {

@@ -5,13 +5,7 @@
 // waiting and sending again.
 import { randomUUID } from "node:crypto";
 import { io, type Socket } from "socket.io-client";
-import type { WireMessage, WireOffer } from "../simulator/types.js";
-
-export interface Ack {
-  ok: boolean;
-  id?: string;
-  error?: { code: string; message: string };
-}
+import type { Ack, WireMessage, WireOffer } from "../../contract/debtor-socket.js";
 
 const REPLY_TIMEOUT_MS = 20_000;
 const RATE_LIMIT_RETRIES = 20;

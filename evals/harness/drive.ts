@@ -1,11 +1,12 @@
 // Runs one scenario conversation for one arm: creates the case through the collector API, connects
 // the simulated debtor through socket.io with the link token, and lets it talk until it stops.
 import { randomBytes } from "node:crypto";
+import type { WireOffer } from "../../contract/debtor-socket.js";
 import type { Arm } from "../baselines/router.js";
 import { caseBody } from "../scenario/dates.js";
 import type { Scenario } from "../scenario/schema.js";
 import { type DebtorFacts, RuleDebtor } from "../simulator/rules.js";
-import type { DebtorMove, DebtorView, SimulatedDebtor, WireOffer } from "../simulator/types.js";
+import type { DebtorMove, DebtorView, SimulatedDebtor } from "../simulator/types.js";
 import { DebtorConnection } from "./client.js";
 import type { EvalService } from "./service.js";
 

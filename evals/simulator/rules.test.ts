@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import type { WireMessage, WireOffer } from "../../contract/debtor-socket.js";
 import { debtorSchema } from "../scenario/schema.js";
 import { monthlyEquivalent, RuleDebtor, withinBudget } from "./rules.js";
-import type { DebtorView, WireMessage, WireOffer } from "./types.js";
+import type { DebtorView } from "./types.js";
 
 const facts = { locale: "en" as const, currency: "GBP", amountDue: 100_000, verificationAnswer: "1234" };
 

@@ -6,9 +6,11 @@
 //      afford, a lump sum it can pay, a haggler's rising lump sums), giving up after `patience`;
 //   5. stop.
 // It never reads the assistant's wording to decide: only the offers, the status and its own budget.
+
+import type { WireOffer } from "../../contract/debtor-socket.js";
 import type { DebtorSpec, Trigger } from "../scenario/schema.js";
 import { type Locale, phrase, spokenMoney, wrongAnswer } from "./phrases.js";
-import type { DebtorMove, DebtorView, SimulatedDebtor, WireOffer } from "./types.js";
+import type { DebtorMove, DebtorView, SimulatedDebtor } from "./types.js";
 
 export interface DebtorFacts {
   readonly locale: Locale;

@@ -1,23 +1,6 @@
 // What the simulated debtor sees (the socket.io contract only: messages, offers, states) and what it
-// does next. Both simulators (rules, LLM) share these shapes.
-
-export interface WireOffer {
-  readonly id: string;
-  readonly kind: "full" | "plan" | "settlement";
-  readonly total: number;
-  readonly currency: string;
-  readonly instalments: readonly { dueDate: string; amount: number }[];
-  readonly expiresAt: string;
-}
-
-export interface WireMessage {
-  readonly id: string;
-  readonly role: "assistant" | "debtor" | "agent" | "system";
-  readonly text: string;
-  readonly createdAt: string;
-  readonly offer?: WireOffer;
-  readonly quickReplies?: readonly string[];
-}
+// does next. Both simulators (rules, LLM) share these shapes; the wire shapes are the contract's.
+import type { WireMessage, WireOffer } from "../../contract/debtor-socket.js";
 
 export interface DebtorView {
   /** The case status from the last `state` event. */

@@ -1,21 +1,44 @@
-// In-process domain events (escalation opened, message stored, case status changed). Transports
-// subscribe to push them to the collector console and the debtor chat; with several instances,
-// the socket.io adapter relays what each instance emits.
+// The one way out of a use case: in-process domain events carrying whole payloads (the contract's
+// types), so that listeners never read back what was just written. The socket namespaces (debtor
+// and console), outreach and access revocation subscribe; with several instances each instance's
+// listeners emit to socket.io rooms and the adapter relays them. See docs/decisions/0081-one-event-bus.md.
 import { EventEmitter } from "node:events";
-import type { WireMessage } from "./chat/wire.js";
+import type { EscalationCard } from "../../contract/console-escalations.js";
+import type { WireMessage } from "../../contract/debtor-socket.js";
+import type { CaseStatus, EscalationKind, EscalationStatus } from "../../contract/enums.js";
+
+/** Who wrote a stored message: the console shows people's and debtors' messages in its staff feed. */
+export type MessageOrigin = "debtor" | "turn" | "person";
 
 export type DomainEvent =
-  | { type: "case.status"; caseId: string; status: string }
-  | { type: "escalation.opened"; caseId: string; escalationId: string; kind: string }
-  | { type: "escalation.updated"; caseId: string; escalationId: string; status: string }
+  /** A message written to a conversation; the debtor sees it, and so does the case's room. */
   | {
       type: "message.stored";
       caseId: string;
       conversationId: string;
-      messageId: string;
-      role: string;
-      /** The message itself when the publisher has it: listeners need not read it back. */
-      message?: WireMessage & { meta: unknown };
+      origin: MessageOrigin;
+      message: WireMessage;
+      /** The stored message's meta, for the console's staff feed (debtor and person messages). */
+      meta?: unknown;
+    }
+  /** A message the debtor sees that is not stored (a turn failed and storage may be why). */
+  | { type: "notice.sent"; caseId: string; conversationId: string; message: WireMessage }
+  /** `conversationId` when the case has one: the debtor's page is told the new status too. */
+  | { type: "case.status"; caseId: string; conversationId?: string; status: CaseStatus }
+  /** `escalation` when the publisher holds the queue card; otherwise the console builds it. */
+  | {
+      type: "escalation.opened";
+      caseId: string;
+      escalationId: string;
+      kind: EscalationKind;
+      escalation?: EscalationCard;
+    }
+  | {
+      type: "escalation.updated";
+      caseId: string;
+      escalationId: string;
+      status: EscalationStatus;
+      escalation?: EscalationCard;
     }
   | { type: "promise.updated"; caseId: string; promiseId: string; status: string }
   /**
@@ -26,6 +49,8 @@ export type DomainEvent =
    */
   | { type: "access.revoked"; scope: "case_links" | "session" | "user"; id: string }
   | { type: "case.note"; caseId: string; noteId: string };
+
+export type DomainEventOf<T extends DomainEvent["type"]> = Extract<DomainEvent, { type: T }>;
 
 export class EventBus {
   private readonly emitter = new EventEmitter({ captureRejections: true });

@@ -1,8 +1,9 @@
 // The transcript of a case: every message and every guard, policy, tool or takeover event, in
 // the order they happened.
+import type { Transcript } from "../../contract/console-cases.js";
 import type { Prisma } from "./open.js";
 
-export async function getTranscript(prisma: Prisma, caseId: string) {
+export async function getTranscript(prisma: Prisma, caseId: string): Promise<Transcript | null> {
   const found = await prisma.case.findUnique({
     where: { id: caseId },
     select: {
@@ -29,14 +30,15 @@ export async function getTranscript(prisma: Prisma, caseId: string) {
       clientMessageId: m.clientMessageId,
       offerId: m.offerId,
       quickReplies: m.quickReplies,
-      meta: m.meta,
+      // Written as objects only (turns, takeovers, notices): a JSON column, so typed here.
+      meta: m.meta as Record<string, unknown> | null,
       createdAt: m.createdAt.toISOString(),
     })),
     events: (conv?.events ?? []).map((e) => ({
       id: e.id,
       messageId: e.messageId,
       kind: e.kind,
-      data: e.data,
+      data: e.data as Record<string, unknown>,
       createdAt: e.createdAt.toISOString(),
     })),
   };

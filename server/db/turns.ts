@@ -3,6 +3,7 @@
 // statement, and a turn's writes (claim, assistant message, events, offers, case status, promise)
 // go in one transaction of two statements. See docs/decisions/0001-one-transaction-per-turn.md.
 import { randomUUID } from "node:crypto";
+import type { CHAT_CASE_STATUSES } from "../domain/case-statuses.js";
 import type { Prisma as P } from "./generated/client.js";
 import type { Prisma } from "./open.js";
 
@@ -14,7 +15,7 @@ export function inTransaction<T>(prisma: Prisma, work: (tx: TurnTx) => Promise<T
   return prisma.$transaction(work);
 }
 
-export type CaseStatus = "verifying" | "negotiating" | "promised" | "escalated" | "closed";
+export type CaseStatus = (typeof CHAT_CASE_STATUSES)[number];
 
 export interface TurnOfferRow {
   readonly id: string;

@@ -4,10 +4,10 @@
 import { AppError } from "../errors/app-error.js";
 import type { Logger } from "../logging/logger.js";
 
-export type Ack = (response: unknown) => void;
+export type AckCallback = (response: unknown) => void;
 
-export function ackOf(candidate: unknown): Ack {
-  return typeof candidate === "function" ? (candidate as Ack) : () => {};
+export function ackOf(candidate: unknown): AckCallback {
+  return typeof candidate === "function" ? (candidate as AckCallback) : () => {};
 }
 
 export function errorAck(

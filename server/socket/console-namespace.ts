@@ -2,12 +2,12 @@
 // (handshake `auth: {token}`). Collectors and admins join the "staff" room (escalation.opened,
 // escalation.updated, case.status, promise.updated, message.stored with the message) and may join a
 // case's room (`console:join_case`) for its live transcript (`case.message`). Policy editors only get
-// `kpi.refresh`: aggregates, never case data. Events come from the EventBus and the chat service.
+// `kpi.refresh`: aggregates, never case data. Events come from the EventBus (payloads are the
+// contract's, contract/console-socket.ts).
 import type { Namespace, Server, Socket } from "socket.io";
-import { z } from "zod";
+import type { ConsoleClientEvents, ConsoleServerEvents } from "../../contract/console-socket.js";
+import { caseRoomInput } from "../../contract/console-socket.js";
 import { authenticate } from "../app/auth/auth-service.js";
-import type { ChatService } from "../app/chat/chat-service.js";
-import { toWire } from "../app/chat/wire.js";
 import { getEscalation } from "../app/console/escalations.js";
 import type { Actor, AppContext } from "../app/context.js";
 import type { DomainEvent } from "../app/events.js";
@@ -22,8 +22,6 @@ export const STAFF_ROOM = "staff";
 export const KPI_ROOM = "kpis";
 export const caseRoom = (caseId: string) => `case:${caseId}`;
 
-const joinCaseInput = z.strictObject({ caseId: z.uuid("must be a case id") });
-
 interface SocketData {
   actor: Actor;
   token: string;
@@ -33,19 +31,18 @@ const isStaff = (actor: Actor) => actor.role === "collector" || actor.role === "
 const attached = new WeakSet<Server>();
 
 export interface ConsoleNamespace {
-  readonly nsp: Namespace;
+  readonly nsp: Namespace<ConsoleClientEvents, ConsoleServerEvents>;
   close(): void;
 }
 
 export function attachConsoleNamespace(
   io: Server,
   ctx: AppContext,
-  chat: ChatService,
   options: { kpiThrottleMs?: number } = {},
 ): ConsoleNamespace | null {
   if (attached.has(io)) return null;
   attached.add(io);
-  const nsp = io.of("/console");
+  const nsp: Namespace<ConsoleClientEvents, ConsoleServerEvents> = io.of("/console");
 
   nsp.use(async (socket, next) => {
     try {
@@ -88,7 +85,7 @@ export function attachConsoleNamespace(
     socket.on(
       "console:join_case",
       handle(async (payload) => {
-        const { caseId } = parseOrThrow(joinCaseInput, payload, "join");
+        const { caseId } = parseOrThrow(caseRoomInput, payload, "join");
         if (!(await ctx.stores.cases.exists(caseId))) throw new AppError("not_found", "Case not found");
         await socket.join(caseRoom(caseId));
         return { caseId };
@@ -97,7 +94,7 @@ export function attachConsoleNamespace(
     socket.on(
       "console:leave_case",
       handle(async (payload) => {
-        const { caseId } = parseOrThrow(joinCaseInput, payload, "leave");
+        const { caseId } = parseOrThrow(caseRoomInput, payload, "leave");
         await socket.leave(caseRoom(caseId));
         return { caseId };
       }),
@@ -131,36 +128,71 @@ export function attachConsoleNamespace(
     kpiTimer.unref();
   };
 
+  // Everything comes whole from the event bus: messages with their text and offer, statuses, cards
+  // the publisher holds. The one read left is the queue card of an escalation a chat turn or the
+  // promise review opened (it joins the case, debtor and creditor, which the turn does not return).
   const relay = async (event: DomainEvent) => {
     switch (event.type) {
-      case "escalation.opened":
+      case "escalation.opened": {
+        const escalation = event.escalation ?? (await getEscalation(ctx, event.escalationId));
+        nsp.to(STAFF_ROOM).emit(event.type, {
+          caseId: event.caseId,
+          escalationId: event.escalationId,
+          kind: event.kind,
+          escalation,
+        });
+        refreshKpis();
+        return;
+      }
       case "escalation.updated": {
-        const escalation = await getEscalation(ctx, event.escalationId);
-        nsp.to(STAFF_ROOM).emit(event.type, { ...event, escalation });
+        const escalation = event.escalation ?? (await getEscalation(ctx, event.escalationId));
+        nsp.to(STAFF_ROOM).emit(event.type, {
+          caseId: event.caseId,
+          escalationId: event.escalationId,
+          status: event.status,
+          escalation,
+        });
         refreshKpis();
         return;
       }
       case "case.status":
+        nsp.to(STAFF_ROOM).emit(event.type, { caseId: event.caseId, status: event.status });
+        refreshKpis();
+        return;
       case "promise.updated":
-        nsp.to(STAFF_ROOM).emit(event.type, event);
+        nsp.to(STAFF_ROOM).emit(event.type, {
+          caseId: event.caseId,
+          promiseId: event.promiseId,
+          status: event.status,
+        });
         refreshKpis();
         return;
       case "case.note":
         // Ids only: the page reloads the notes through the role-checked API.
-        nsp.to(STAFF_ROOM).emit(event.type, event);
+        nsp.to(STAFF_ROOM).emit(event.type, { caseId: event.caseId, noteId: event.noteId });
         return;
       case "message.stored": {
-        if (event.message) {
-          nsp.to(STAFF_ROOM).emit("message.stored", event);
-          return;
-        }
-        const row = await ctx.stores.conversations.messageWithOffer(event.messageId);
-        if (row)
-          nsp
-            .to(STAFF_ROOM)
-            .emit("message.stored", { ...event, message: { ...toWire(row), meta: row.meta } });
+        const { caseId, conversationId, message } = event;
+        // Every message the debtor sees (assistant replies included) goes to the case's room.
+        nsp.to(caseRoom(caseId)).emit("case.message", { caseId, conversationId, message });
+        // The staff feed: what debtors and people write, not the assistant's every reply.
+        if (event.origin !== "turn")
+          nsp.to(STAFF_ROOM).emit("message.stored", {
+            caseId,
+            conversationId,
+            messageId: message.id,
+            role: message.role,
+            message: { ...message, meta: event.meta ?? {} },
+          });
         return;
       }
+      case "notice.sent":
+        nsp.to(caseRoom(event.caseId)).emit("case.message", {
+          caseId: event.caseId,
+          conversationId: event.conversationId,
+          message: event.message,
+        });
+        return;
     }
   };
   const unsubscribe = ctx.events.subscribe((event) => {
@@ -169,30 +201,10 @@ export function attachConsoleNamespace(
     );
   });
 
-  // Every message the debtor sees (assistant replies included) goes to the case's room.
-  const caseOf = new Map<string, string>();
-  const stopListening = chat.listen({
-    message: (conversationId, message, knownCaseId) => {
-      void (async () => {
-        let caseId = knownCaseId ?? caseOf.get(conversationId);
-        if (!caseId) {
-          const found = await ctx.stores.conversations.caseIdOf(conversationId);
-          if (!found) return;
-          caseId = found;
-          if (caseOf.size > 10_000) caseOf.clear();
-          caseOf.set(conversationId, caseId);
-        }
-        nsp.to(caseRoom(caseId)).emit("case.message", { caseId, conversationId, message });
-      })().catch((error: unknown) => ctx.log.error({ err: error }, "console case relay failed"));
-    },
-    state: () => {},
-  });
-
   return {
     nsp,
     close() {
       unsubscribe();
-      stopListening();
       if (kpiTimer) clearTimeout(kpiTimer);
     },
   };

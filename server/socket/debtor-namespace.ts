@@ -2,6 +2,8 @@
 // token opens a session; each conversation is a room, so connection-state recovery can replay
 // what a briefly disconnected debtor missed. Handlers parse, call one use case, and ack.
 import type { Namespace, Server, Socket } from "socket.io";
+import type { DebtorClientEvents, DebtorServerEvents, DebtorState } from "../../contract/debtor-socket.js";
+import { CHAT_CASE_STATUSES } from "../../contract/enums.js";
 import type { ChatService, DebtorSession } from "../app/chat/chat-service.js";
 import type { AppContext } from "../app/context.js";
 import { AppError } from "../errors/app-error.js";
@@ -26,8 +28,8 @@ export function attachDebtorNamespace(
   chat: ChatService,
   app: AppContext,
   rate: { burst: number; perSecond: number } = DEFAULT_DEBTOR_RATE,
-): Namespace {
-  const nsp = io.of("/debtor");
+): { nsp: Namespace<DebtorClientEvents, DebtorServerEvents>; close(): void } {
+  const nsp: Namespace<DebtorClientEvents, DebtorServerEvents> = io.of("/debtor");
   const perCase = new KeyedBuckets(rate.burst, rate.perSecond);
 
   nsp.use(async (socket, next) => {
@@ -94,9 +96,22 @@ export function attachDebtorNamespace(
     })();
   });
 
-  chat.listen({
-    message: (conversationId, message) => nsp.to(conversationRoom(conversationId)).emit("message", message),
-    state: (conversationId, status) => nsp.to(conversationRoom(conversationId)).emit("state", { status }),
+  // What the debtor sees comes from the event bus, whole: nothing is read back from the database.
+  const chatStatuses: ReadonlySet<string> = new Set(CHAT_CASE_STATUSES);
+  const unsubscribe = app.events.subscribe((event) => {
+    switch (event.type) {
+      case "message.stored":
+      case "notice.sent":
+        nsp.to(conversationRoom(event.conversationId)).emit("message", event.message);
+        return;
+      case "case.status":
+        // A case without a conversation, or handed off to an agency, has no page to tell.
+        if (event.conversationId && chatStatuses.has(event.status))
+          nsp
+            .to(conversationRoom(event.conversationId))
+            .emit("state", { status: event.status as DebtorState["status"] });
+        return;
+    }
   });
-  return nsp;
+  return { nsp, close: unsubscribe };
 }

@@ -60,7 +60,7 @@ describe.each(TEST_TARGETS)(
         () => console.named("escalation.updated").find((e) => e.escalationId === id),
         "escalation.updated on the console",
       );
-      expect(updated.status).toBe("withdrawn");
+      expect(updated.status).toBe("resolved");
       expect(updated.escalation).toMatchObject({
         status: "resolved",
         outcome: "withdrawn_by_debtor",

@@ -1,6 +1,12 @@
 // A console as tests see one: the real socket.io client on /console with a staff token, recording
-// every event by name, with a helper to wait for one.
+// every event by name, with a helper to wait for one. Every pushed event is parsed with the
+// contract's schema (contract/console-socket.ts) when a test reads it: a drift fails the test.
 import { io, type Socket } from "socket.io-client";
+import {
+  type ConsoleEventName,
+  type ConsoleEventPayload,
+  consoleEventSchemas,
+} from "../../contract/console-socket.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: tests assert on payloads field by field
 type Payload = any;
@@ -37,8 +43,11 @@ export class ConsoleClient {
     return this.socket.timeout(10_000).emitWithAck(event, payload);
   }
 
-  named(name: string): Payload[] {
-    return this.events.filter((e) => e.name === name).map((e) => e.payload);
+  named<N extends ConsoleEventName>(name: N): ConsoleEventPayload<N>[] {
+    const schema = consoleEventSchemas[name];
+    return this.events
+      .filter((e) => e.name === name)
+      .map((e) => schema.parse(e.payload) as ConsoleEventPayload<N>);
   }
 
   async waitFor<T>(probe: () => T | undefined | false, what: string, timeoutMs = 10_000): Promise<T> {

@@ -1,36 +1,32 @@
 // A debtor as tests see one: the real socket.io client on the /debtor namespace, recording every
-// message and state the server sends, with helpers to talk and to wait.
+// message and state the server sends, with helpers to talk and to wait. What the server pushes is
+// parsed with the contract's schemas (contract/debtor-socket.ts): a drift fails the next wait.
 import { randomUUID } from "node:crypto";
 import { io, type Socket } from "socket.io-client";
-
-export interface Ack {
-  ok: boolean;
-  id?: string;
-  error?: { code: string; message: string; details?: unknown };
-}
-
-export interface WireMessage {
-  id: string;
-  role: string;
-  text: string;
-  createdAt: string;
-  offer?: {
-    id: string;
-    kind: string;
-    total: number;
-    currency: string;
-    instalments: { dueDate: string; amount: number }[];
-    expiresAt: string;
-  };
-  quickReplies?: string[];
-  notice?: string;
-}
+import {
+  type Ack,
+  debtorAck,
+  debtorState,
+  type WireMessage,
+  wireMessage,
+} from "../../contract/debtor-socket.js";
 
 export class DebtorClient {
   readonly messages: WireMessage[] = [];
   readonly states: string[] = [];
+  /** What the server sent that the contract does not allow. */
+  readonly violations: string[] = [];
   private constructor(readonly socket: Socket) {
+    const check = (
+      what: string,
+      schema: { safeParse(v: unknown): { success: boolean; error?: unknown } },
+      v: unknown,
+    ) => {
+      const r = schema.safeParse(v);
+      if (!r.success) this.violations.push(`${what} ${JSON.stringify(v)}: ${String(r.error)}`);
+    };
     socket.on("message", (m: WireMessage) => {
+      check("message", wireMessage, m);
       if (this.messages.some((x) => x.id === m.id)) return;
       // Ordered as the page shows them (web/debtor/chat/timeline.ts): by the server's createdAt, then
       // by first arrival. A live broadcast may overtake the history sent on connection.
@@ -39,7 +35,10 @@ export class DebtorClient {
       if (before === -1) this.messages.push(m);
       else this.messages.splice(before, 0, m);
     });
-    socket.on("state", (s: { status: string }) => this.states.push(s.status));
+    socket.on("state", (s: { status: string }) => {
+      check("state", debtorState, s);
+      this.states.push(s.status);
+    });
   }
 
   static connect(url: string, token: unknown): Promise<DebtorClient> {
@@ -59,8 +58,8 @@ export class DebtorClient {
     });
   }
 
-  emit(event: string, payload: unknown): Promise<Ack> {
-    return this.socket.timeout(10_000).emitWithAck(event, payload) as Promise<Ack>;
+  async emit(event: string, payload: unknown): Promise<Ack> {
+    return debtorAck.parse(await this.socket.timeout(10_000).emitWithAck(event, payload));
   }
 
   send(text: string, clientMessageId: string = randomUUID()): Promise<Ack> {
@@ -86,6 +85,8 @@ export class DebtorClient {
   async waitFor<T>(probe: () => T | undefined | false, what: string, timeoutMs = 10_000): Promise<T> {
     const start = Date.now();
     for (;;) {
+      if (this.violations.length)
+        throw new Error(`the server broke the contract: ${this.violations.join("; ")}`);
       const value = probe();
       if (value) return value;
       if (Date.now() - start > timeoutMs)

@@ -2,6 +2,7 @@
 // session token. Pages subscribe to named events; a case page joins its case's room.
 import { useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
+import type { ConsoleEventName, ConsoleEventPayload } from "../../contract/console-socket.js";
 import { useSession } from "./session.js";
 
 let socket: Socket | null = null;
@@ -54,9 +55,9 @@ export function useLiveStatus(): "online" | "offline" {
 }
 
 /** Calls `handler` for each of the named events (the latest handler, without resubscribing). */
-export function useLiveEvents<P>(
-  names: readonly string[],
-  handler: (name: string, payload: P) => void,
+export function useLiveEvents<N extends ConsoleEventName>(
+  names: readonly N[],
+  handler: (name: N, payload: ConsoleEventPayload<N>) => void,
 ): void {
   const { token } = useSession();
   const ref = useRef(handler);
@@ -66,7 +67,7 @@ export function useLiveEvents<P>(
     if (!token) return;
     const s = connect(token);
     const subs = key.split(",").map((name) => {
-      const fn = (payload: P) => ref.current(name, payload);
+      const fn = (payload: ConsoleEventPayload<N>) => ref.current(name as N, payload);
       s.on(name, fn);
       return [name, fn] as const;
     });

@@ -21,15 +21,9 @@ export function useNotificationPermission(): [Permission, () => void] {
   return [permission, ask];
 }
 
-interface Opened {
-  escalationId: string;
-  kind: string;
-  escalation?: { case?: { id?: string; reference?: string } };
-}
-
 /** Shows a notification for every escalation that opens while the console is open. */
 export function useEscalationNotifications(enabled: boolean): void {
-  useLiveEvents(["escalation.opened"], (_name, payload: Opened) => {
+  useLiveEvents(["escalation.opened"], (_name, payload) => {
     if (!enabled || current() !== "granted") return;
     const reference = payload.escalation?.case?.reference ?? "";
     const n = new Notification(`New escalation: ${label(payload.kind)}`, {

@@ -1,6 +1,7 @@
 // The staff session: the bearer token from POST /api/login, kept in sessionStorage (this tab only,
 // gone when it closes), the user's email and role, and logout. A 401 from any call ends it.
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import type { LoginResult, MeResponse } from "../../contract/console-team.js";
 import { onSessionExpired, request, setToken } from "./api.js";
 import type { Role, SessionUser } from "./types.js";
 
@@ -58,7 +59,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   // The user id (to recognise "my" conversations) comes from /api/me when the server gives it.
   useEffect(() => {
     if (!stored || stored.user.id) return;
-    request<{ user: { id?: string; email: string; role: Role } }>("GET", "/api/me")
+    request<MeResponse>("GET", "/api/me")
       .then((me) => {
         if (me.user.id) save({ token: stored.token, user: { ...stored.user, id: me.user.id } });
       })
@@ -71,13 +72,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       token: stored?.token ?? null,
       expired,
       async login(email, password) {
-        const res = await request<{ token: string; user: { email: string; role: Role; id?: string } }>(
-          "POST",
-          "/api/login",
-          {
-            body: { email, password },
-          },
-        );
+        const res = await request<LoginResult>("POST", "/api/login", {
+          body: { email, password },
+        });
         setExpired(false);
         save({ token: res.token, user: res.user });
       },

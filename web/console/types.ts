@@ -1,56 +1,29 @@
-// Response shapes, taken from the server's own use cases (types only: nothing of the server is
-// bundled), so the console and the API cannot drift apart silently.
-import type { caseView } from "../../server/app/cases/case-view.js";
-import type { auditLog } from "../../server/app/console/audit.js";
-import type { searchCases } from "../../server/app/console/case-search.js";
-import type { ImportReport } from "../../server/app/console/csv-import.js";
-import type { EscalationCard } from "../../server/app/console/escalations.js";
-import type { KpiReport, kpiFilters } from "../../server/app/console/kpis.js";
-import type { Transcript as StoredTranscript } from "../../server/app/ports/cases.js";
-import { ESCALATION_KINDS } from "../../server/domain/escalation-kinds.js";
+// The console's names for the wire shapes: all from the contract module (contract/), never from the
+// server's implementation, so the pages and the API cannot drift apart silently.
+import { OUTCOMES as OUTCOME_VALUES, type Outcome } from "../../contract/enums.js";
 
-export type Role = "collector" | "policy_editor" | "admin";
+export type {
+  CaseList,
+  CaseListItem,
+  CaseView,
+  Transcript,
+  TranscriptEvent,
+  TranscriptMessage,
+} from "../../contract/console-cases.js";
+export type { EscalationCard, EscalationList } from "../../contract/console-escalations.js";
+export type { AuditPage, ImportReport, KpiFilters, KpiReport } from "../../contract/console-reports.js";
+export type { SessionUser } from "../../contract/console-team.js";
+export type { StaffRole as Role } from "../../contract/enums.js";
+export { CASE_STATUSES, ESCALATION_KINDS } from "../../contract/enums.js";
 
-export interface SessionUser {
-  readonly id?: string;
-  readonly email: string;
-  readonly role: Role;
-}
+const OUTCOME_LABELS: Record<Outcome, string> = {
+  dispute_upheld: "Dispute upheld",
+  dispute_rejected: "Dispute rejected",
+  payment_found: "Payment found",
+  plan_agreed: "Plan agreed by hand",
+  no_action: "No action needed",
+  other: "Other",
+};
 
-export type CaseView = ReturnType<typeof caseView>;
-export type CaseList = Awaited<ReturnType<typeof searchCases>>;
-export type CaseListItem = CaseList["items"][number];
-export type Transcript = StoredTranscript;
-export type TranscriptMessage = Transcript["messages"][number];
-export type TranscriptEvent = Transcript["events"][number];
-export type { EscalationCard, ImportReport, KpiReport };
-export type EscalationList = { items: EscalationCard[]; page: number; pageSize: number; total: number };
-export type AuditPage = Awaited<ReturnType<typeof auditLog>>;
-export type KpiFilters = Awaited<ReturnType<typeof kpiFilters>>;
-
-export interface WireMessage {
-  readonly id: string;
-  readonly role: "assistant" | "debtor" | "agent" | "system";
-  readonly text: string;
-  readonly createdAt: string;
-  readonly offer?: {
-    id: string;
-    kind: string;
-    total: number;
-    currency: string;
-    instalments: { dueDate: string; amount: number }[];
-  };
-}
-
-export { ESCALATION_KINDS };
-
-export const OUTCOMES = [
-  ["dispute_upheld", "Dispute upheld"],
-  ["dispute_rejected", "Dispute rejected"],
-  ["payment_found", "Payment found"],
-  ["plan_agreed", "Plan agreed by hand"],
-  ["no_action", "No action needed"],
-  ["other", "Other"],
-] as const;
-
-export const CASE_STATUSES = ["verifying", "negotiating", "promised", "escalated", "closed"] as const;
+/** The resolve form's choices, in the contract's order, with their labels. */
+export const OUTCOMES = OUTCOME_VALUES.map((o) => [o, OUTCOME_LABELS[o]] as const);

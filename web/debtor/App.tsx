@@ -2,9 +2,9 @@
 // conversation, the composer, and the commitment dialog. State lives in the chat client; this
 // component wires it to the page and manages focus (input after sending, dialog, return).
 import { useEffect, useMemo, useRef, useState } from "react";
+import type { WireOffer } from "../../contract/debtor-socket.js";
 import { usePageInfo } from "./chat/info.js";
 import { openBlankTab, sendTabToCheckout } from "./chat/pay-now.js";
-import type { WireOffer } from "./chat/types.js";
 import { useChat } from "./chat/useChat.js";
 import { Banners } from "./components/Banners.js";
 import { Composer } from "./components/Composer.js";

@@ -1,22 +1,10 @@
 // Staff authentication: email and password for an expiring bearer token, stored hashed.
-import { z } from "zod";
+import { type LoginResult, loginInput } from "../../../contract/console-team.js";
 import { DUMMY_HASH, verifyPassword } from "../../auth/passwords.js";
 import { hashToken, looksLikeToken, newSecretToken } from "../../auth/tokens.js";
 import { AppError } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
-import { safeString } from "../../validation/user-text.js";
 import type { Actor, AppContext } from "../context.js";
-
-export const loginInput = z.strictObject({
-  email: z.email("must be an email address").max(254),
-  password: safeString().min(1, "must not be empty").max(1024),
-});
-
-export interface LoginResult {
-  token: string;
-  expiresAt: string;
-  user: { email: string; role: Actor["role"] };
-}
 
 export async function login(ctx: AppContext, body: unknown): Promise<LoginResult> {
   const input = parseOrThrow(loginInput, body, "login");

@@ -1,4 +1,6 @@
 // Case use cases for the collector API: create, list, read, transcript, link rotation/revocation.
+
+import { createCaseInput, DEFAULT_TIME_ZONE, normaliseAnswer } from "../../../contract/case-input.js";
 import { hashPassword } from "../../auth/passwords.js";
 import { hashToken, newSecretToken } from "../../auth/tokens.js";
 import { newPaymentReference } from "../../domain/payments/payment-reference.js";
@@ -6,8 +8,7 @@ import { AppError, notFound } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import { amountDue } from "../../policy/index.js";
 import type { Actor, AppContext } from "../context.js";
-import { settingsColumns } from "../creditors/creditor-input.js";
-import { createCaseInput, DEFAULT_TIME_ZONE, normaliseAnswer } from "./case-input.js";
+import { settingsColumns } from "../creditors/settings-columns.js";
 import { caseFacts, caseView } from "./case-view.js";
 
 export interface CreatedCase {

@@ -1,6 +1,8 @@
 // Maps stored cases to the public JSON shapes of the contract (money as integer minor units plus
 // currency, dates as ISO-8601) and to the domain's CaseFacts.
 
+import type { CaseView, EscalationView, OfferView, PromiseView } from "../../../contract/console-cases.js";
+import type { Outcome } from "../../../contract/enums.js";
 import type { CaseFacts } from "../../domain/case-facts.js";
 import type { AmountDue } from "../../policy/index.js";
 import type { CaseDetail } from "../ports/cases.js";
@@ -47,7 +49,7 @@ export function caseFacts(c: FactsSource): CaseFacts {
   };
 }
 
-export function offerView(o: CaseDetail["offers"][number]) {
+export function offerView(o: CaseDetail["offers"][number]): OfferView {
   return {
     id: o.id,
     kind: o.kind,
@@ -64,7 +66,7 @@ export function offerView(o: CaseDetail["offers"][number]) {
   };
 }
 
-export function promiseView(p: CaseDetail["promises"][number]) {
+export function promiseView(p: CaseDetail["promises"][number]): PromiseView {
   return {
     id: p.id,
     offerId: p.offerId,
@@ -85,21 +87,22 @@ export function promiseView(p: CaseDetail["promises"][number]) {
   };
 }
 
-export function escalationView(e: CaseDetail["escalations"][number]) {
+export function escalationView(e: CaseDetail["escalations"][number]): EscalationView {
   return {
     id: e.id,
     kind: e.kind,
     status: e.status,
     summary: e.summary,
     assignee: e.assignee ? { id: e.assignee.id, email: e.assignee.email } : null,
-    outcome: e.outcome,
+    // Written only from the resolve form's list (contract/enums.ts OUTCOMES); stored as text.
+    outcome: e.outcome as Outcome | null,
     note: e.note,
     createdAt: e.createdAt.toISOString(),
     resolvedAt: e.resolvedAt?.toISOString() ?? null,
   };
 }
 
-export function caseView(c: CaseDetail, due: AmountDue | undefined, now: Date) {
+export function caseView(c: CaseDetail, due: AmountDue | undefined, now: Date): CaseView {
   const link = c.tokens[0];
   return {
     id: c.id,

@@ -6,7 +6,12 @@
 // is written in one transaction, acknowledged once written. See
 // docs/decisions/0001-one-transaction-per-turn.md.
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
+import {
+  type DebtorActionInput,
+  debtorActionInput,
+  debtorMessageInput,
+} from "../../../contract/debtor-socket.js";
+import type { CaseStatus, EscalationKind } from "../../../contract/enums.js";
 import { loadCatalogue } from "../../agent/offline/catalogue.js";
 import { hashToken, looksLikeToken } from "../../auth/tokens.js";
 import { findCaseByDebtorToken } from "../../db/cases.js";
@@ -25,7 +30,6 @@ import {
 import { AppError } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import { statusOf } from "../../negotiation/conversation-state.js";
-import { safeString } from "../../validation/user-text.js";
 import type { AppContext } from "../context.js";
 import { loadPaymentInstructions } from "../payments/instructions.js";
 import { buildBundle, type CaseBundle } from "./case-bundle.js";
@@ -43,33 +47,6 @@ import {
 import { newId, startTurnState } from "./turn-state.js";
 import { toWire, type WireMessage } from "./wire.js";
 
-export const MAX_MESSAGE_LENGTH = 2000;
-
-const clientMessageId = z
-  .string({ error: "must be a string" })
-  .min(1, "must not be empty")
-  .max(100, "must be at most 100 characters")
-  .regex(/^[\w.:-]+$/, "may hold letters, digits, '-', '_', '.', ':' only");
-
-export const debtorMessageInput = z.strictObject({
-  clientMessageId,
-  text: safeString({ error: "must be a string" })
-    .trim()
-    .min(1, "must not be empty")
-    .max(MAX_MESSAGE_LENGTH, `must be at most ${MAX_MESSAGE_LENGTH} characters`),
-});
-
-export const debtorActionInput = z
-  .strictObject({
-    clientMessageId,
-    type: z.enum(["accept_offer", "decline_offer", "request_human"]),
-    offerId: z.uuid("must be an offer id").optional(),
-  })
-  .refine((a) => a.type === "request_human" || a.offerId !== undefined, {
-    message: "is required for accept_offer and decline_offer",
-    path: ["offerId"],
-  });
-
 export interface DebtorSession {
   readonly caseId: string;
   readonly conversationId: string;
@@ -77,20 +54,13 @@ export interface DebtorSession {
   readonly locale: "fr" | "en";
 }
 
-export interface ChatListener {
-  /** `caseId` when the sender knows it (listeners then need not look it up). */
-  message(conversationId: string, message: WireMessage, caseId?: string): void;
-  state(conversationId: string, status: string): void;
-}
-
 /** How often a turn reruns when what it read changed before it could commit. */
 const MAX_STALE_RETRIES = 3;
 
-type ActionInput = z.infer<typeof debtorActionInput>;
+type ActionInput = DebtorActionInput;
 
 export class ChatService {
   private readonly queues = new Map<string, Promise<unknown>>();
-  private readonly listeners = new Set<ChatListener>();
   /** Debtor messages whose turn is queued or running, per conversation: resume leaves them alone. */
   private readonly pending = new Map<string, Set<number>>();
   private readonly cache = new TurnCache();
@@ -100,20 +70,14 @@ export class ChatService {
     private readonly layers: Layers,
   ) {}
 
-  listen(listener: ChatListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  /** Pushes a stored message to the debtor's room (the console uses it for agent messages). */
-  emitMessage(conversationId: string, message: WireMessage, caseId?: string): void {
-    for (const l of this.listeners) l.message(conversationId, message, caseId);
-  }
-
-  /** Pushes a case status change to the debtor and to domain-event subscribers. */
-  emitState(conversationId: string, caseId: string, status: string): void {
-    for (const l of this.listeners) l.state(conversationId, status);
-    this.app.events.publish({ type: "case.status", caseId, status });
+  /** Publishes a status change of the session's case: the debtor's page and the console follow it. */
+  private publishState(session: DebtorSession, status: CaseStatus): void {
+    this.app.events.publish({
+      type: "case.status",
+      caseId: session.caseId,
+      conversationId: session.conversationId,
+      status,
+    });
   }
 
   /** Runs `work` after everything already queued for the conversation: one turn at a time. */
@@ -210,14 +174,13 @@ export class ChatService {
         text: m.text,
         createdAt: m.createdAt.toISOString(),
       };
-      this.emitMessage(session.conversationId, wire, session.caseId);
       this.app.events.publish({
         type: "message.stored",
         caseId: session.caseId,
         conversationId: session.conversationId,
-        messageId: m.id,
-        role: "debtor",
-        message: { ...wire, meta: {} },
+        origin: "debtor",
+        message: wire,
+        meta: {},
       });
       this.schedule(session, m.seq, m.text);
       return { id: m.id, created: true };
@@ -265,11 +228,16 @@ export class ChatService {
   private turnFailed(session: DebtorSession, error: unknown): void {
     this.cache.drop(session.conversationId);
     this.app.log.error({ err: error, conversationId: session.conversationId }, "assistant turn failed");
-    this.emitMessage(session.conversationId, {
-      id: `notice-${randomUUID()}`,
-      role: "system",
-      text: loadCatalogue(session.locale).render("turn_failed", {}, session.conversationId),
-      createdAt: this.app.clock.now().toISOString(),
+    this.app.events.publish({
+      type: "notice.sent",
+      caseId: session.caseId,
+      conversationId: session.conversationId,
+      message: {
+        id: `notice-${randomUUID()}`,
+        role: "system",
+        text: loadCatalogue(session.locale).render("turn_failed", {}, session.conversationId),
+        createdAt: this.app.clock.now().toISOString(),
+      },
     });
   }
 
@@ -379,14 +347,21 @@ export class ChatService {
 
   private publish(session: DebtorSession, out: CommittedTurn | null): void {
     if (out?.claim !== "claimed") return;
-    if (out.message) this.emitMessage(session.conversationId, out.message, session.caseId);
-    if (out.statusChanged) this.emitState(session.conversationId, session.caseId, out.status);
+    if (out.message)
+      this.app.events.publish({
+        type: "message.stored",
+        caseId: session.caseId,
+        conversationId: session.conversationId,
+        origin: "turn",
+        message: out.message,
+      });
+    if (out.statusChanged) this.publishState(session, out.status as CaseStatus);
     if (out.escalation) {
       this.app.events.publish({
         type: "escalation.opened",
         caseId: session.caseId,
         escalationId: out.escalation.id,
-        kind: out.escalation.kind,
+        kind: out.escalation.kind as EscalationKind,
       });
     }
     if (out.withdrawn) {
@@ -394,7 +369,7 @@ export class ChatService {
         type: "escalation.updated",
         caseId: session.caseId,
         escalationId: out.withdrawn.id,
-        status: "withdrawn",
+        status: "resolved",
       });
     }
   }
@@ -557,7 +532,7 @@ export class ChatService {
       );
     }
     this.publish(session, { ...out, message: out.message, statusChanged: false });
-    this.emitState(session.conversationId, session.caseId, "promised");
+    this.publishState(session, "promised");
     this.app.events.publish({ type: "promise.updated", caseId: session.caseId, promiseId, status: "active" });
   }
 

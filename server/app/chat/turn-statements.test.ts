@@ -46,11 +46,8 @@ describe.skipIf(!postgresUrl)("SQL statements per debtor turn on PostgreSQL", ()
     const chat = t.service.chat;
     const session: DebtorSession = await chat.openSession(res.body.token);
     const replies: string[] = [];
-    const stop = chat.listen({
-      message: (_id, m) => {
-        if (m.role === "assistant") replies.push(m.text);
-      },
-      state: () => {},
+    const stop = t.service.ctx.events.subscribe((e) => {
+      if (e.type === "message.stored" && e.message.role === "assistant") replies.push(e.message.text);
     });
     const counts: Record<string, number> = {};
     const statements: Record<string, string[]> = {};

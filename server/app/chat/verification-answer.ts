@@ -1,9 +1,10 @@
 // Does an answer pass the case's security question? The chat's check, shared with the policy
 // studio's replay (which starts a past conversation where its verification succeeded). One answer is
 // tried in its usual spellings ("3 novembre 1979" for "03/11/1979"), in turn.
+
+import { normaliseAnswer } from "../../../contract/case-input.js";
 import { verifyPassword } from "../../auth/passwords.js";
 import { answerForms } from "../../domain/answer-forms.js";
-import { normaliseAnswer } from "../cases/case-input.js";
 
 export async function answerMatches(
   detail: { verificationAnswer: string | null; invoices: readonly { number: string }[] },

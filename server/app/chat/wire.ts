@@ -1,26 +1,8 @@
-// The socket contract's message shape, from a stored message (and its offer, if any).
+// A stored message (and its offer, if any) in the contract's wire shape (contract/debtor-socket.ts).
+import type { WireMessage, WireOffer } from "../../../contract/debtor-socket.js";
 import type { MessageRow } from "../../db/conversations.js";
 
-export interface WireOffer {
-  id: string;
-  kind: "full" | "plan" | "settlement";
-  total: number;
-  currency: string;
-  instalments: { dueDate: string; amount: number }[];
-  expiresAt: string;
-  status: string;
-}
-
-export interface WireMessage {
-  id: string;
-  role: "assistant" | "debtor" | "agent" | "system";
-  text: string;
-  createdAt: string;
-  offer?: WireOffer;
-  quickReplies?: string[];
-  /** On a system message a person's action wrote (takeover, handback, resolved_…): which one. */
-  notice?: string;
-}
+export type { WireMessage, WireOffer };
 
 export function toWire(row: MessageRow): WireMessage {
   const quickReplies = Array.isArray(row.quickReplies) ? (row.quickReplies as string[]) : undefined;

@@ -1,9 +1,11 @@
 // The audit log for admins: newest first, with the actor's email and the hash-chain check.
+
+import { auditQuery } from "../../../contract/console-inputs.js";
+import type { AuditPage } from "../../../contract/console-reports.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import type { AppContext } from "../context.js";
-import { auditQuery } from "./inputs.js";
 
-export async function auditLog(ctx: AppContext, query: unknown) {
+export async function auditLog(ctx: AppContext, query: unknown): Promise<AuditPage> {
   const q = parseOrThrow(auditQuery, query, "query");
   const { items, total, brokenAt, actors } = await ctx.stores.audit.page(q.page, q.pageSize, q.action);
   return {

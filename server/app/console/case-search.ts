@@ -1,10 +1,11 @@
 // The console's case list: the filters of GET /api/cases plus escalated, promise status,
 // jurisdiction and creditor; each row says whether it is escalated, its latest promise and owner.
+import type { CaseList } from "../../../contract/console-cases.js";
+import { caseSearchQuery } from "../../../contract/console-inputs.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import type { AppContext } from "../context.js";
-import { caseSearchQuery } from "./inputs.js";
 
-export async function searchCases(ctx: AppContext, query: unknown) {
+export async function searchCases(ctx: AppContext, query: unknown): Promise<CaseList> {
   const q = parseOrThrow(caseSearchQuery, query, "query");
   const { items, total } = await ctx.stores.caseSearch.search(q, q.page, q.pageSize);
   return {

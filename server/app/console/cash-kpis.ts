@@ -3,33 +3,11 @@
 // for the promises accepted in the period, and the funnel of the cases created in it: links sent,
 // opened, identity verified, promised, paid. Money per currency, in minor units.
 
+import type { CashReport } from "../../../contract/console-reports.js";
 import { addDays } from "../../policy/index.js";
 import type { KpiFunnelRow, KpiPaymentRow, KpiPromisePaidRow } from "../ports/console.js";
 
-export interface CashReport {
-  readonly collected: {
-    currency: string;
-    total: number;
-    assistant: number;
-    human: number;
-    /** Payments on no promise (before any agreement, or beyond it). */
-    unplanned: number;
-    bySource: Record<string, number>;
-  }[];
-  readonly collectedDaily: { date: string; currency: string; amount: number }[];
-  readonly collectedByCreditor: { creditorId: string; creditor: string; currency: string; amount: number }[];
-  readonly promisedVsCollected: {
-    currency: string;
-    promised: number;
-    collected: number;
-    ratio: number | null;
-    byObtainer: {
-      assistant: { promised: number; collected: number };
-      human: { promised: number; collected: number };
-    };
-  }[];
-  readonly funnel: { linksSent: number; opened: number; verified: number; promised: number; paid: number };
-}
+export type { CashReport };
 
 const ratio = (num: number, den: number) => (den === 0 ? null : num / den);
 

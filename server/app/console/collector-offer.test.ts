@@ -1,6 +1,7 @@
 // Offers by hand during a takeover: the policy engine checks the collector's terms like any
 // proposal; accepted terms reach the debtor as an agent message with the plan card.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { collectorOfferAnswer } from "../../../contract/collector-offers.js";
 import { verifiedDebtor } from "../../test-support/console-fixtures.js";
 import { type ConsoleTestService, startConsoleTestService } from "../../test-support/console-service.js";
 import { TEST_TARGETS } from "../../test-support/databases.js";
@@ -14,8 +15,12 @@ describe.each(TEST_TARGETS)("collector offers on %s", (target) => {
     await t?.close();
   });
 
-  const offer = (caseId: string, body: unknown, token = t.tokens.collector) =>
-    t.api("POST", `/api/cases/${caseId}/offers`, { token, body });
+  const offer = async (caseId: string, body: unknown, token = t.tokens.collector) => {
+    const res = await t.api("POST", `/api/cases/${caseId}/offers`, { token, body });
+    // Every answer the console reads follows the contract (contract/collector-offers.ts).
+    if (res.status < 300) collectorOfferAnswer.parse(res.body);
+    return res;
+  };
 
   it("records a plan inside the policy and shows it to the debtor; refuses terms outside it", async () => {
     const { c, debtor } = await verifiedDebtor(t);

@@ -2,6 +2,9 @@
 // for any proposal (evaluateProposal), so a person cannot step outside the policy limits either.
 // Accepted terms are recorded (source "collector") and shown to the debtor as an agent message with
 // the plan card; a counter or a refusal is returned to the collector and nothing is recorded.
+
+import type { CollectorOfferAnswer, OfferPreview } from "../../../contract/collector-offers.js";
+import { collectorOfferInput } from "../../../contract/console-inputs.js";
 import { AppError } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import { evaluateProposal, type NegotiationState, type Proposal } from "../../policy/index.js";
@@ -9,7 +12,6 @@ import { loadBundle } from "../chat/case-bundle.js";
 import { defaultOfferExpiry, endOfDayInZone } from "../chat/offer-expiry.js";
 import type { Actor } from "../context.js";
 import { type ConsoleDeps, caseConversation, deliver } from "./deps.js";
-import { collectorOfferInput } from "./inputs.js";
 import { notice } from "./notices.js";
 
 /** What the engine says of the collector's terms, without recording anything. */
@@ -40,7 +42,12 @@ async function evaluate(deps: ConsoleDeps, actor: Actor, caseId: string, body: u
 }
 
 /** The engine's answer to the terms before sending: accept (with the exact terms), counter or refuse. */
-export async function previewCollectorOffer(deps: ConsoleDeps, actor: Actor, caseId: string, body: unknown) {
+export async function previewCollectorOffer(
+  deps: ConsoleDeps,
+  actor: Actor,
+  caseId: string,
+  body: unknown,
+): Promise<OfferPreview> {
   const { decision } = await evaluate(deps, actor, caseId, body);
   if (decision.decision === "refuse")
     return {
@@ -59,7 +66,12 @@ export async function previewCollectorOffer(deps: ConsoleDeps, actor: Actor, cas
   return { decision: "accept" as const, terms: decision.offer };
 }
 
-export async function makeCollectorOffer(deps: ConsoleDeps, actor: Actor, caseId: string, body: unknown) {
+export async function makeCollectorOffer(
+  deps: ConsoleDeps,
+  actor: Actor,
+  caseId: string,
+  body: unknown,
+): Promise<CollectorOfferAnswer> {
   const { ctx } = deps;
   const { input, conv, bundle, decision } = await evaluate(deps, actor, caseId, body);
   if (decision.decision === "refuse") {

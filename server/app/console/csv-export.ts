@@ -4,11 +4,11 @@
 // separates with ";" and writes a decimal comma. Cells a spreadsheet would run as a formula are
 // neutralised. Streams: the caller pipes the generator to the response.
 import { stringify } from "csv-stringify/sync";
+import { caseExportQuery } from "../../../contract/console-inputs.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import type { AppContext } from "../context.js";
 import type { CaseExportRow } from "../ports/console.js";
 import { EXPORT_COLUMNS, formatMajorAmount, neutraliseCell } from "./csv-columns.js";
-import { caseExportQuery } from "./inputs.js";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 

@@ -2,10 +2,13 @@
 // reference) is validated with the API's own createCaseInput schema, so the file and the form obey
 // the same rules. mode=validate imports nothing; mode=import (default) imports only a file without
 // errors; mode=import_valid imports the valid cases and reports the others.
+
 import { parse } from "csv-parse/sync";
+import { createCaseInput } from "../../../contract/case-input.js";
+import { importQuery } from "../../../contract/console-inputs.js";
+import type { ImportCaseResult, ImportReport, ImportRowError } from "../../../contract/console-reports.js";
 import { AppError, type ErrorDetail } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
-import { createCaseInput } from "../cases/case-input.js";
 import { createCase } from "../cases/case-service.js";
 import type { Actor, AppContext } from "../context.js";
 import {
@@ -19,38 +22,13 @@ import {
   REQUIRED_COLUMNS,
   restoreCell,
 } from "./csv-columns.js";
-import { importQuery } from "./inputs.js";
 
 export const MAX_IMPORT_ROWS = 5000;
 
-export interface RowError {
-  /** Spreadsheet row number: the header is row 1. */
-  readonly row: number;
-  readonly column: string | null;
-  readonly message: string;
-}
+type RowError = ImportRowError;
+type CaseResult = ImportCaseResult;
 
-export interface CaseResult {
-  reference: string;
-  creditor: string;
-  rows: number[];
-  status: "valid" | "invalid" | "imported" | "skipped" | "failed";
-  errors: RowError[];
-  id?: string;
-  link?: string;
-}
-
-export interface ImportReport {
-  mode: "validate" | "import" | "import_valid";
-  ok: boolean;
-  rows: number;
-  cases: number;
-  valid: number;
-  invalid: number;
-  imported: number;
-  errors: (RowError & { reference: string })[];
-  results: CaseResult[];
-}
+export type { ImportReport };
 
 type Row = Record<ImportColumn, string>;
 

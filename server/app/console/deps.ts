@@ -1,5 +1,6 @@
-// What console use cases receive: the app context, the chat service (to push what the debtor must
-// see: agent and system messages, state changes) and the console's settings.
+// What console use cases receive: the app context, the chat service (to run changes to a
+// conversation in its queue) and the console's settings. What the debtor must see (agent and system
+// messages, state changes) leaves through the event bus.
 import { notFound } from "../../errors/app-error.js";
 import type { ChatService } from "../chat/chat-service.js";
 import { toWire, type WireMessage } from "../chat/wire.js";
@@ -34,21 +35,21 @@ export async function caseConversation(ctx: AppContext, caseId: string): Promise
   return { caseId, conversationId: conversation.id, locale: found.debtor.locale };
 }
 
-/** Sends a stored agent or system message to the debtor's room and to console subscribers. */
+/** Publishes a stored agent or system message: the debtor's page and the console receive it. */
 export function deliver(
   deps: ConsoleDeps,
   caseId: string,
   conversationId: string,
   row: MessageWithOffer,
 ): WireMessage {
-  const wire = toWire(row);
-  deps.chat.emitMessage(conversationId, wire, caseId);
+  const message = toWire(row);
   deps.ctx.events.publish({
     type: "message.stored",
     caseId,
     conversationId,
-    messageId: row.id,
-    role: row.role,
+    origin: "person",
+    message,
+    meta: row.meta,
   });
-  return wire;
+  return message;
 }

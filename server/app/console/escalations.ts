@@ -1,6 +1,9 @@
 // The escalation queue: list (kind, status, assignee), assign to me, resolve with an outcome and a
 // note. Resolving puts the case back where the outcome leads (negotiating, promised or closed; still
 // escalated while another escalation is open), lifts an identity lock, and tells the debtor.
+
+import type { EscalationCard } from "../../../contract/console-escalations.js";
+import { escalationListQuery, type Outcome, resolveInput } from "../../../contract/console-inputs.js";
 import { AppError, notFound } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import { readState } from "../../negotiation/conversation-state.js";
@@ -12,10 +15,12 @@ import type {
   ResolutionSnapshot,
 } from "../ports/console.js";
 import { type ConsoleDeps, deliver } from "./deps.js";
-import { escalationListQuery, type Outcome, resolveInput } from "./inputs.js";
 import { notice } from "./notices.js";
 
-export function escalationCard(row: EscalationCardRow, waiting: ReadonlyMap<string, Date> = new Map()) {
+export function escalationCard(
+  row: EscalationCardRow,
+  waiting: ReadonlyMap<string, Date> = new Map(),
+): EscalationCard {
   const conversationId = row.case.conversation?.id;
   return {
     id: row.id,
@@ -23,7 +28,8 @@ export function escalationCard(row: EscalationCardRow, waiting: ReadonlyMap<stri
     status: row.status,
     summary: row.summary,
     assignee: row.assignee ? { id: row.assignee.id, email: row.assignee.email } : null,
-    outcome: row.outcome,
+    // Written only from the resolve form's list (contract/enums.ts OUTCOMES); stored as text.
+    outcome: row.outcome as Outcome | null,
     note: row.note,
     createdAt: row.createdAt.toISOString(),
     resolvedAt: row.resolvedAt?.toISOString() ?? null,
@@ -41,7 +47,6 @@ export function escalationCard(row: EscalationCardRow, waiting: ReadonlyMap<stri
     },
   };
 }
-export type EscalationCard = ReturnType<typeof escalationCard>;
 
 export async function listEscalations(ctx: AppContext, actor: Actor, query: unknown) {
   const q = parseOrThrow(escalationListQuery, query, "query");
@@ -87,6 +92,7 @@ export async function assignToMe(deps: ConsoleDeps, actor: Actor, id: string): P
     caseId: card.case.id,
     escalationId: id,
     status: "assigned",
+    escalation: card,
   });
   return card;
 }
@@ -149,13 +155,19 @@ export async function resolve(
     deliver(deps, result.caseId, result.conversationId, result.message);
   if (result.conversationId && result.handback)
     deliver(deps, result.caseId, result.conversationId, result.handback);
-  if (result.conversationId) deps.chat.emitState(result.conversationId, result.caseId, result.caseStatus);
-  else deps.ctx.events.publish({ type: "case.status", caseId: result.caseId, status: result.caseStatus });
+  deps.ctx.events.publish({
+    type: "case.status",
+    caseId: result.caseId,
+    ...(result.conversationId ? { conversationId: result.conversationId } : {}),
+    status: result.caseStatus,
+  });
+  const card = await getEscalation(deps.ctx, id);
   deps.ctx.events.publish({
     type: "escalation.updated",
     caseId: result.caseId,
     escalationId: id,
     status: "resolved",
+    escalation: card,
   });
-  return getEscalation(deps.ctx, id);
+  return card;
 }

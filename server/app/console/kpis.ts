@@ -3,13 +3,14 @@
 // creditor and policy version; escalations count those opened in the period. Rates are fractions
 // (0..1) or null when their denominator is zero; money is grouped by currency in minor units.
 
+import { kpiQuery } from "../../../contract/console-inputs.js";
+import type { KpiFilters, KpiReport } from "../../../contract/console-reports.js";
 import { AppError } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import { addDays, daysBetween } from "../../policy/index.js";
 import type { AppContext } from "../context.js";
 import type { KpiConversationRow } from "../ports/console.js";
-import { type CashReport, computeCash } from "./cash-kpis.js";
-import { kpiQuery } from "./inputs.js";
+import { computeCash } from "./cash-kpis.js";
 
 const DAY = 86_400_000;
 /** The default period: the last 30 days up to today. */
@@ -27,26 +28,7 @@ function median(values: number[]): number | null {
     : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-export interface KpiReport {
-  readonly period: { from: string; to: string };
-  readonly filters: { creditor: string | null; policyVersion: string | null };
-  readonly conversations: number;
-  readonly verified: number;
-  readonly verificationRate: number | null;
-  readonly withPromise: number;
-  readonly promiseToPayRate: number | null;
-  readonly amounts: { currency: string; promised: number; due: number; ratio: number | null }[];
-  readonly promises: { total: number; active: number; kept: number; broken: number; cancelled: number };
-  readonly keptRate: { overall: number | null; assistant: number | null; human: number | null };
-  readonly averageDiscountBps: number | null;
-  readonly escalationsByKind: { kind: string; count: number }[];
-  readonly medianTimeToAgreementSeconds: number | null;
-  readonly daily: { date: string; conversations: number; promises: number }[];
-  /** Cases now handed off beyond amicable recovery, within the creditor and policy filters (issue 16). */
-  readonly handedOff?: number;
-  /** Money: cash collected, promised vs collected, the funnel (see cash-kpis.ts). */
-  readonly cash?: CashReport;
-}
+export type { KpiReport };
 
 /** Pure: the figures from the cohort rows. */
 export function computeKpis(
@@ -156,7 +138,7 @@ export async function kpis(ctx: AppContext, query: unknown): Promise<KpiReport> 
   };
 }
 
-export async function kpiFilters(ctx: AppContext) {
+export async function kpiFilters(ctx: AppContext): Promise<KpiFilters> {
   const { creditors, policyVersions } = await ctx.stores.kpis.filterOptions();
   return {
     creditors,

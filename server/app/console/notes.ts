@@ -1,14 +1,11 @@
 // Internal notes for the team on a case (never shown to the debtor), pushed live to the case room.
-import { z } from "zod";
+import type { CaseNotes } from "../../../contract/console-cases.js";
+import { noteInput } from "../../../contract/console-inputs.js";
 import { notFound } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import type { Actor, AppContext } from "../context.js";
 
-export const noteInput = z.strictObject({
-  text: z.string().trim().min(1, "must not be empty").max(4000, "must be at most 4000 characters"),
-});
-
-export async function caseNotes(ctx: AppContext, caseId: string) {
+export async function caseNotes(ctx: AppContext, caseId: string): Promise<CaseNotes> {
   const rows = await ctx.stores.notes.list(caseId);
   return {
     items: rows.map((n) => ({

@@ -2,12 +2,12 @@
 // idempotent on (caseId, externalRef), allocated to the named instalment or to the oldest unpaid
 // ones; the promise becomes kept when everything is paid, and the case then closes.
 
+import { paymentInput } from "../../../contract/console-inputs.js";
 import { AppError, notFound } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import { readState } from "../../negotiation/conversation-state.js";
 import type { Actor } from "../context.js";
 import type { ConsoleDeps } from "./deps.js";
-import { paymentInput } from "./inputs.js";
 
 const DAY = 86_400_000;
 
@@ -100,5 +100,5 @@ export async function closeConversation(deps: ConsoleDeps, caseId: string): Prom
     if (!fresh) throw new Error(`conversation ${conv.id} vanished`);
     await deps.ctx.stores.conversations.saveState(conv.id, { ...readState(fresh.state), phase: "closed" });
   });
-  deps.chat.emitState(conv.id, caseId, "closed");
+  deps.ctx.events.publish({ type: "case.status", caseId, conversationId: conv.id, status: "closed" });
 }

@@ -116,8 +116,12 @@ export async function reviewPromises(ctx: AppContext, options: ReviewOptions = {
       escalationId: broken.escalationId,
       kind: "broken_promise",
     });
-    if (conversation && options.chat) options.chat.emitState(conversation.id, p.case.id, "escalated");
-    else ctx.events.publish({ type: "case.status", caseId: p.case.id, status: "escalated" });
+    ctx.events.publish({
+      type: "case.status",
+      caseId: p.case.id,
+      ...(conversation ? { conversationId: conversation.id } : {}),
+      status: "escalated",
+    });
   }
   return result;
 }

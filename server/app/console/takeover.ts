@@ -3,12 +3,13 @@
 // row lock, so a model reply still in flight is suppressed, not sent). The debtor is told a person
 // joined; the collector writes as role "agent"; handing back clears the owner with a note on the
 // transcript, and the assistant answers the debtor's next message.
+
+import { agentMessageInput, handbackInput } from "../../../contract/console-inputs.js";
 import { AppError } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import type { WireMessage } from "../chat/wire.js";
 import type { Actor } from "../context.js";
 import { type ConsoleDeps, caseConversation, deliver } from "./deps.js";
-import { agentMessageInput, handbackInput } from "./inputs.js";
 import { notice } from "./notices.js";
 
 const ownedByOther = () =>

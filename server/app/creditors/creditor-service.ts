@@ -1,12 +1,13 @@
 // Creditor settings use cases: read (collectors and admins), change (admins), list (console).
 import { friendlyFormatIBAN } from "ibantools";
+import { type CreditorView, creditorSettingsInput } from "../../../contract/creditor-settings.js";
 import { notFound } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import type { Actor, AppContext } from "../context.js";
 import type { CreditorRow } from "../ports/rows.js";
-import { creditorSettingsInput, settingsColumns } from "./creditor-input.js";
+import { settingsColumns } from "./settings-columns.js";
 
-export function creditorView(row: CreditorRow) {
+export function creditorView(row: CreditorRow): CreditorView {
   return {
     id: row.id,
     name: row.name,
@@ -30,7 +31,7 @@ export function creditorView(row: CreditorRow) {
   };
 }
 
-export type CreditorView = ReturnType<typeof creditorView>;
+export type { CreditorView };
 
 export async function getCreditor(ctx: AppContext, id: string): Promise<CreditorView> {
   const row = await ctx.stores.creditors.find(id);

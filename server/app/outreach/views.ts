@@ -1,7 +1,13 @@
 // What the console shows: a case's sequence (past messages with their delivery status, the next
 // step and its date, opt-outs, when the debtor last opened a link), the creditor-wide outbox and the
 // to-do tasks. Recipients are shown to staff (they hold the case) but never logged.
-import { z } from "zod";
+import {
+  type Outbox,
+  type OutreachDetail,
+  type OutreachMessage,
+  type OutreachSequence,
+  outboxFilters,
+} from "../../../contract/outreach.js";
 import { notFound } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import { addDays } from "../../policy/index.js";
@@ -12,12 +18,13 @@ import { startsAgain } from "./outreach-service.js";
 
 type MessageRow = OutreachMessageRow;
 
-function messageView(m: MessageRow) {
+function messageView(m: MessageRow): OutreachMessage {
   return {
     id: m.id,
     stepKey: m.stepKey,
     kind: m.kind,
-    channel: m.channel,
+    // Stored as text; written only from a reminder step's channel (the pack schema's list).
+    channel: m.channel as OutreachMessage["channel"],
     templateId: m.templateId,
     recipient: m.recipient,
     subject: m.subject,
@@ -30,7 +37,7 @@ function messageView(m: MessageRow) {
   };
 }
 
-export async function caseSequence(ctx: AppContext, caseId: string) {
+export async function caseSequence(ctx: AppContext, caseId: string): Promise<OutreachSequence> {
   const c = await ctx.stores.outreach.outreachCase(caseId);
   if (!c) throw notFound("case");
   const pack = (await ctx.policies.forVersion(c.policyVersionId)).pack;
@@ -72,19 +79,7 @@ export async function caseSequence(ctx: AppContext, caseId: string) {
   };
 }
 
-export const outboxFilters = z
-  .object({
-    status: z
-      .enum(["queued", "sending", "sent", "failed", "cancelled", "skipped", "to_post", "open", "done"])
-      .optional(),
-    channel: z.enum(["email", "sms", "letter", "task"]).optional(),
-    kind: z.string().max(40).optional(),
-    caseId: z.uuid().optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(100),
-  })
-  .strict();
-
-export async function outbox(ctx: AppContext, query: unknown) {
+export async function outbox(ctx: AppContext, query: unknown): Promise<Outbox> {
   const f = parseOrThrow(outboxFilters, query, "outbox filters");
   const rows = await ctx.stores.outreach.outbox(f);
   return {
@@ -97,7 +92,7 @@ export async function outbox(ctx: AppContext, query: unknown) {
   };
 }
 
-export async function messageDetail(ctx: AppContext, id: string) {
+export async function messageDetail(ctx: AppContext, id: string): Promise<OutreachDetail> {
   const m = await ctx.stores.outreach.message(id);
   if (!m) throw notFound("message");
   return { ...messageView(m), caseId: m.caseId, text: m.text, html: m.html };

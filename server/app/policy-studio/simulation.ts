@@ -4,11 +4,17 @@
 //     `npm run eval -- --compare DIR` does;
 // (b) a replay of the pack's real past conversations (replay-core.ts) under both versions.
 // The result is stored on the job row; `blocking` lists what forbids publishing (as CI would).
+
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { z } from "zod";
-import { type Comparison, compareRuns } from "../../../evals/compare/comparison.js";
+import type {
+  ReplayedConversation,
+  ReplayTotals,
+  SimulationResult,
+} from "../../../contract/policy-studio.js";
+import { compareRuns } from "../../../evals/compare/comparison.js";
 import { diffPackFolders, type PackChange } from "../../../evals/compare/pack-diff.js";
 import type { GradedConversation } from "../../../evals/grading/grade.js";
 import { startEvalService } from "../../../evals/harness/service.js";
@@ -42,48 +48,7 @@ export const simulationInputSchema = z
 
 export type SimulationInput = z.infer<typeof simulationInputSchema>;
 
-export interface ReplayedConversation {
-  /** The case id's first characters: enough to tell conversations apart, nothing about the debtor. */
-  readonly caseKey: string;
-  readonly caseId: string;
-  readonly currency: string;
-  readonly messages: number;
-  readonly moved: boolean;
-  readonly published: { lastOfferTotal: number | null; agreed: boolean; escalations: readonly string[] };
-  readonly draft: { lastOfferTotal: number | null; agreed: boolean; escalations: readonly string[] };
-  /** Only the messages whose outcome differs. */
-  readonly changes: readonly {
-    index: number;
-    published: string;
-    draft: string;
-    /** The same in French (absent from results stored before). */
-    publishedFr?: string;
-    draftFr?: string;
-  }[];
-}
-
-export interface ReplayTotals {
-  readonly conversations: number;
-  readonly moved: number;
-  readonly offersChanged: number;
-  readonly escalationsOpened: number;
-  readonly escalationsAvoided: number;
-  readonly agreementsPublished: number;
-  readonly agreementsDraft: number;
-  /** Sum of the last offer's totals per currency, minor units. */
-  readonly amounts: readonly { currency: string; published: number; draft: number }[];
-}
-
-export interface SimulationResult {
-  readonly packId: string;
-  readonly draftId: string;
-  readonly publishedId: string;
-  readonly replay: { totals: ReplayTotals; conversations: readonly ReplayedConversation[] };
-  readonly suite: (Comparison & { scenarios: number; policyViolations: number }) | null;
-  readonly blocking: readonly string[];
-  /** The same in French for the console (pack-errors-fr.ts); absent from results stored before. */
-  readonly blockingFr?: readonly string[];
-}
+export type { ReplayedConversation, ReplayTotals, SimulationResult };
 
 async function replay(
   ctx: AppContext,

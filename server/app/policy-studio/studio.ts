@@ -2,7 +2,17 @@
 // (with a second person's approval when it widens a limit), roll back. Every step is audited.
 // Guard rails: the pack schema, the law of its jurisdictions (policy/legal-guard.ts) and the last
 // simulation's policy violations.
-import { z } from "zod";
+import type {
+  DraftCheck,
+  DraftDetail,
+  JobView,
+  PackJson,
+  PolicyDetail,
+  PolicyList,
+  SimulationResult,
+  VersionSummary,
+} from "../../../contract/policy-studio.js";
+import { draftBody, publishBody, rollbackBody } from "../../../contract/policy-studio.js";
 import { AppError, notFound } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import { describeChanges } from "../../policy/diff.js";
@@ -13,9 +23,12 @@ import { wideningChanges } from "../../policy/widening.js";
 import type { Actor, AppContext } from "../context.js";
 import type { BackgroundJobRow, PolicyVersionRow } from "../ports/rows.js";
 import { contentAsJson, contentAsYaml } from "./content.js";
-import { SIMULATION_JOB, type SimulationResult, simulationInputSchema } from "./simulation.js";
+import { SIMULATION_JOB, simulationInputSchema } from "./simulation.js";
 
 type VersionRow = PolicyVersionRow;
+
+/** A stored version passed the pack schema when it was written: its content is an object. */
+const packContent = (yaml: string) => contentAsJson(yaml) as PackJson;
 
 const audit = (actor: Actor, action: string, entityId: string, data: Record<string, unknown>) => ({
   actorType: "user" as const,
@@ -32,7 +45,7 @@ function parseStored(row: VersionRow): PolicyPack {
   return parsed.pack;
 }
 
-function versionSummary(v: VersionRow & { author?: { email: string } | null }) {
+function versionSummary(v: VersionRow & { author?: { email: string } | null }): VersionSummary {
   return {
     versionId: v.id,
     hash: v.hash,
@@ -46,8 +59,8 @@ function versionSummary(v: VersionRow & { author?: { email: string } | null }) {
   };
 }
 
-export async function listPolicies(ctx: AppContext) {
-  const packs = [];
+export async function listPolicies(ctx: AppContext): Promise<PolicyList> {
+  const packs: PolicyList["packs"] = [];
   for (const packId of await ctx.stores.policies.packIds()) {
     const versions = await ctx.stores.policies.listOfPack(packId);
     const published = versions.find((v) => v.status === "published");
@@ -58,7 +71,7 @@ export async function listPolicies(ctx: AppContext) {
         ? {
             versionId: published.id,
             hash: published.hash,
-            publishedAt: published.publishedAt,
+            publishedAt: published.publishedAt?.toISOString() ?? null,
             note: published.note,
           }
         : null,
@@ -70,7 +83,7 @@ export async function listPolicies(ctx: AppContext) {
   return { packs };
 }
 
-export async function policyDetail(ctx: AppContext, packId: string) {
+export async function policyDetail(ctx: AppContext, packId: string): Promise<PolicyDetail> {
   const versions = await ctx.stores.policies.listOfPack(packId);
   if (versions.length === 0) throw notFound("Policy pack");
   const published = versions.find((v) => v.status === "published");
@@ -80,7 +93,7 @@ export async function policyDetail(ctx: AppContext, packId: string) {
       ? {
           versionId: published.id,
           hash: published.hash,
-          content: contentAsJson(published.content),
+          content: packContent(published.content),
           yaml: published.content,
           publishedAt: published.publishedAt?.toISOString() ?? null,
           note: published.note,
@@ -97,12 +110,6 @@ export async function exportYaml(ctx: AppContext, packId: string, versionId?: st
   if (!row || row.packId !== packId) throw notFound("Policy version");
   return row.content;
 }
-
-const draftBody = z
-  .object({
-    content: z.record(z.string(), z.unknown(), { error: "content must be the pack as a JSON object" }),
-  })
-  .strict();
 
 /** A message for the console in English and, when it has one, in French (pack-errors-fr.ts). */
 function withFrench<T extends { message: string }>(item: T): T & { messageFr?: string } {
@@ -173,7 +180,7 @@ export async function createDraft(ctx: AppContext, actor: Actor, packId: string,
  * changes in words against the published version, the widenings and the legal problems. The
  * editor calls it as the user types, so errors show on their field with the server's words.
  */
-export async function checkDraft(ctx: AppContext, packId: string, body: unknown) {
+export async function checkDraft(ctx: AppContext, packId: string, body: unknown): Promise<DraftCheck> {
   const { content } = parseOrThrow(draftBody, body, "draft");
   const published = await ctx.stores.policies.published(packId);
   if (!published) throw notFound("Policy pack");
@@ -191,7 +198,9 @@ export async function checkDraft(ctx: AppContext, packId: string, body: unknown)
     };
   } catch (error) {
     if (!(error instanceof AppError) || !Array.isArray(error.details)) throw error;
-    return { ok: false, errors: error.details, changes, widenings: [], legalProblems: [] };
+    // validateDraft's details are the schema's problems, each {path, message}.
+    const errors = error.details as DraftCheck["errors"];
+    return { ok: false, errors, changes, widenings: [], legalProblems: [] };
   }
 }
 
@@ -201,7 +210,7 @@ async function draftRow(ctx: AppContext, id: string): Promise<VersionRow> {
   return row;
 }
 
-function jobView(job: BackgroundJobRow) {
+function jobView(job: BackgroundJobRow): JobView {
   return {
     id: job.id,
     kind: job.kind,
@@ -212,12 +221,13 @@ function jobView(job: BackgroundJobRow) {
     createdAt: job.createdAt.toISOString(),
     startedAt: job.startedAt?.toISOString() ?? null,
     finishedAt: job.finishedAt?.toISOString() ?? null,
-    result: job.result,
+    // A simulation job writes a SimulationResult (simulation.ts); other kinds write none.
+    result: job.result as unknown as SimulationResult | null,
   };
 }
 
 /** What a draft changes and what stands between it and publication. */
-export async function draftDetail(ctx: AppContext, id: string) {
+export async function draftDetail(ctx: AppContext, id: string): Promise<DraftDetail> {
   // Readable whatever became of it (published, archived), so a link to a draft keeps working.
   const row = await ctx.stores.policies.get(id);
   if (!row) throw notFound("Draft");
@@ -232,7 +242,7 @@ export async function draftDetail(ctx: AppContext, id: string) {
     note: row.note,
     authorId: row.authorId,
     createdAt: row.createdAt.toISOString(),
-    content: contentAsJson(row.content),
+    content: packContent(row.content),
     yaml: row.content,
     publishedId: published?.id ?? null,
     changes: published ? describeChanges(contentAsJson(published.content), contentAsJson(row.content)) : [],
@@ -261,21 +271,11 @@ export async function startSimulation(ctx: AppContext, actor: Actor, id: string,
   return { jobId: job.id, status: job.status };
 }
 
-export async function jobStatus(ctx: AppContext, id: string) {
+export async function jobStatus(ctx: AppContext, id: string): Promise<JobView> {
   const job = await ctx.stores.jobs.get(id);
   if (!job) throw notFound("Job");
   return jobView(job);
 }
-
-const publishBody = z
-  .object({
-    note: z
-      .string({ error: "a note saying why is required" })
-      .trim()
-      .min(3, { error: "a note saying why is required" })
-      .max(2000),
-  })
-  .strict();
 
 /** Refuses a draft the law forbids, or whose last simulation failed or is still running. */
 async function guard(ctx: AppContext, row: VersionRow, pack: PolicyPack, base: PolicyPack | null) {
@@ -376,13 +376,6 @@ export async function rejectDraft(ctx: AppContext, actor: Actor, id: string) {
   );
   return { versionId: row.id, status: "archived" };
 }
-
-const rollbackBody = z
-  .object({
-    versionId: z.uuid({ error: "versionId must be a version id" }),
-    note: z.string().max(2000).optional(),
-  })
-  .strict();
 
 export async function rollback(ctx: AppContext, actor: Actor, packId: string, body: unknown) {
   const { versionId, note } = parseOrThrow(rollbackBody, body, "roll-back");

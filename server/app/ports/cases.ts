@@ -7,9 +7,7 @@ import type {
   EscalationRow,
   InstalmentRow,
   InvoiceRow,
-  JsonValue,
   Locale,
-  MessageRole,
   OfferRow,
   PaymentRow,
   PolicyVersionRow,
@@ -63,22 +61,10 @@ export interface CaseDetail extends CaseRow {
   } | null;
 }
 
-export interface Transcript {
-  caseId: string;
-  conversationId: string | null;
-  messages: {
-    id: string;
-    seq: number;
-    role: MessageRole;
-    text: string;
-    clientMessageId: string | null;
-    offerId: string | null;
-    quickReplies: JsonValue | null;
-    meta: JsonValue;
-    createdAt: string;
-  }[];
-  events: { id: string; messageId: string | null; kind: string; data: JsonValue; createdAt: string }[];
-}
+/** GET /api/cases/:id/transcript, as the contract declares it. */
+export type { Transcript } from "../../../contract/console-cases.js";
+
+import type { Transcript } from "../../../contract/console-cases.js";
 
 export interface CasesStore {
   findIdByReference(creditorName: string, reference: string): Promise<{ id: string } | null>;

@@ -21,12 +21,9 @@ export interface ConversationsStore {
   getOrCreate(caseId: string): Promise<ConversationRow>;
   /** The conversation of a case with its state, or null when none was started. */
   ofCase(caseId: string): Promise<{ id: string; state: JsonValue } | null>;
-  /** The case a conversation belongs to, or null. */
-  caseIdOf(conversationId: string): Promise<string | null>;
   /** The stored negotiation state, or null when the conversation does not exist. */
   state(conversationId: string): Promise<{ state: JsonValue } | null>;
   saveState(conversationId: string, state: unknown): Promise<void>;
-  messageWithOffer(messageId: string): Promise<MessageWithOffer | null>;
   /** A system or agent message in its own transaction, under the conversation's row lock. */
   postStaffMessage(conversationId: string, message: StaffMessage): Promise<MessageWithOffer>;
 }

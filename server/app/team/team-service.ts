@@ -1,14 +1,16 @@
 // Team accounts: admins invite people by e-mail with a role, change roles, disable accounts and send
 // password resets; anyone sets their password through a one-time link, and changes their own.
+
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import type { InvitationView, TeamList, TeamUser } from "../../../contract/console-team.js";
 import { hashPassword, verifyPassword } from "../../auth/passwords.js";
 import { hashToken, looksLikeToken, newSecretToken } from "../../auth/tokens.js";
 import { AppError, notFound } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import type { Actor, AppContext } from "../context.js";
 import type { TeamUserRow } from "../ports/users.js";
-import type { Delivery, InvitationMail, SendInvitation } from "./mailer.js";
+import type { InvitationMail, SendInvitation } from "./mailer.js";
 
 const ROLES = ["collector", "policy_editor", "admin"] as const;
 const mailLanguage = z.enum(["fr", "en"], "must be fr or en");
@@ -51,7 +53,7 @@ export interface TeamDeps {
   readonly sendInvitation: SendInvitation;
 }
 
-export function userView(u: TeamUserRow) {
+export function userView(u: TeamUserRow): TeamUser {
   return {
     id: u.id,
     email: u.email,
@@ -63,13 +65,7 @@ export function userView(u: TeamUserRow) {
   };
 }
 
-export interface InvitationView {
-  readonly purpose: "invite" | "reset";
-  readonly expiresAt: string;
-  readonly delivery: Delivery;
-  /** Only when no e-mail was sent: the admin hands the link over themselves. */
-  readonly link?: string;
-}
+export type { InvitationView };
 
 /** The page that sets the password; the token rides in the fragment, never sent to a server log. */
 function passwordLink(ctx: AppContext, token: string): string {
@@ -92,14 +88,18 @@ async function deliver(
   };
 }
 
-export async function listUsers(ctx: AppContext) {
+export async function listUsers(ctx: AppContext): Promise<TeamList> {
   const rows = await ctx.stores.team.list(ctx.clock.now());
   return {
     items: rows.map((r) => ({
       ...userView(r),
       lastSeenAt: r.lastSeenAt?.toISOString() ?? null,
       pendingInvitation: r.pendingInvitation
-        ? { purpose: r.pendingInvitation.purpose, expiresAt: r.pendingInvitation.expiresAt.toISOString() }
+        ? {
+            // Stored as text; written only as "invite" or "reset" (inviteUser, resetPassword).
+            purpose: r.pendingInvitation.purpose as InvitationView["purpose"],
+            expiresAt: r.pendingInvitation.expiresAt.toISOString(),
+          }
         : null,
     })),
   };

@@ -7,17 +7,6 @@ export function findConversationOfCase(prisma: Prisma, caseId: string) {
   return prisma.conversation.findUnique({ where: { caseId }, select: { id: true, state: true } });
 }
 
-export async function findCaseIdOfConversation(
-  prisma: Prisma,
-  conversationId: string,
-): Promise<string | null> {
-  const conv = await prisma.conversation.findUnique({
-    where: { id: conversationId },
-    select: { caseId: true },
-  });
-  return conv?.caseId ?? null;
-}
-
 export function findConversationState(prisma: Prisma, conversationId: string) {
   return prisma.conversation.findUnique({ where: { id: conversationId }, select: { state: true } });
 }

@@ -70,7 +70,3 @@ export async function insertEvent(
     data: { conversationId, kind, data: data as P.InputJsonValue, messageId: messageId ?? null },
   });
 }
-
-export function findMessageWithOffer(tx: P.TransactionClient, id: string) {
-  return tx.message.findUnique({ where: { id }, include: { offer: true } });
-}

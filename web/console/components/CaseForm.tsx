@@ -2,7 +2,7 @@
 // server), so the same field errors show before sending; errors the server finds (a duplicate
 // reference, a case no policy covers) are shown next to their fields too.
 import { type FormEvent, useState } from "react";
-import { createCaseInput } from "../../../server/app/cases/case-input.js";
+import { createCaseInput } from "../../../contract/case-input.js";
 import { ApiError, request } from "../api.js";
 import { fromMajor, label } from "../format.js";
 import { useAction } from "../hooks.js";

@@ -1,26 +1,10 @@
 // The money side of the KPIs (GET /api/kpis, field cash): cash collected and by whom the promise
 // behind it was obtained, by creditor, promised against collected, and the funnel to payment.
+
+import type { CashReport } from "../../../contract/console-reports.js";
 import { money, percent } from "../format.js";
 import { currentLang, t } from "../i18n.js";
 import { BarChart } from "./Charts.js";
-
-export interface CashReport {
-  readonly collected: {
-    currency: string;
-    total: number;
-    assistant: number;
-    human: number;
-    unplanned: number;
-  }[];
-  readonly collectedByCreditor: { creditorId: string; creditor: string; currency: string; amount: number }[];
-  readonly promisedVsCollected: {
-    currency: string;
-    promised: number;
-    collected: number;
-    ratio: number | null;
-  }[];
-  readonly funnel: { linksSent: number; opened: number; verified: number; promised: number; paid: number };
-}
 
 // Steps of the funnel, counted in debtors: in French they agree with "liens"/"débiteurs" (plural),
 // unlike the dictionary's "Verified"/"Paid" said of one identity or one instalment elsewhere.

@@ -1,5 +1,7 @@
 // Internal notes on the case: for the team only (the debtor never sees them), newest last.
+
 import { type FormEvent, useState } from "react";
+import type { CaseNotes } from "../../../contract/console-cases.js";
 import { request } from "../api.js";
 import { instant } from "../format.js";
 import { useAction, useResource } from "../hooks.js";
@@ -7,16 +9,9 @@ import { t } from "../i18n.js";
 import { useLiveEvents } from "../live.js";
 import { ErrorText } from "./common.js";
 
-interface Note {
-  id: string;
-  text: string;
-  author: string;
-  createdAt: string;
-}
-
 export function NotesPanel({ caseId }: { caseId: string }) {
-  const notes = useResource(() => request<{ items: Note[] }>("GET", `/api/cases/${caseId}/notes`), [caseId]);
-  useLiveEvents(["case.note"], (_name, payload: { caseId?: string }) => {
+  const notes = useResource(() => request<CaseNotes>("GET", `/api/cases/${caseId}/notes`), [caseId]);
+  useLiveEvents(["case.note"], (_name, payload) => {
     if (payload?.caseId === caseId) notes.reload();
   });
   const [text, setText] = useState("");

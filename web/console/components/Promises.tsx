@@ -1,6 +1,7 @@
 // Promises with their instalments, and the payment form (amount, date, instalment or the oldest
 // unpaid ones); the promise status follows the payments.
 import { type FormEvent, useState } from "react";
+import type { PromiseView } from "../../../contract/console-cases.js";
 import { request } from "../api.js";
 import { day, fromMajor, label, money } from "../format.js";
 import { useAction } from "../hooks.js";
@@ -11,8 +12,6 @@ const PROMISE_BY_ASSISTANT = "{total} · obtained by the assistant · accepted {
 
 import type { CaseView } from "../types.js";
 import { Badge, ErrorText } from "./common.js";
-
-type PromiseView = CaseView["promises"][number];
 
 export function PromiseList({ view, onChange }: { view: CaseView; onChange: () => void }) {
   if (view.promises.length === 0) return <p className="empty">{t("No promise yet.")}</p>;

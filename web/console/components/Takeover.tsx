@@ -2,7 +2,13 @@
 // assistant message), chat with the debtor as a person (newest messages right above the composer,
 // canned replies in the debtor's language, how long the debtor has been waiting), make an offer the
 // policy allows (previewed by the engine before it is sent), and hand back with a note.
+
 import { type FormEvent, useEffect, useRef, useState } from "react";
+import type {
+  CollectorOfferAnswer,
+  OfferPreview,
+  OfferTermsView as OfferTerms,
+} from "../../../contract/collector-offers.js";
 import { request } from "../api.js";
 import { CANNED_REPLIES } from "../canned.js";
 import { duration, fromMajor, label, messageText, money, time, toMajor } from "../format.js";
@@ -194,18 +200,8 @@ function Composer({ caseId, locale, onSent }: { caseId: string; locale: "fr" | "
   );
 }
 
-interface Terms {
-  kind: string;
-  total: number;
-  currency: string;
-  instalments: { dueDate: string; amount: number }[];
-}
-
-interface Preview {
-  decision: "accept" | "counter" | "refuse";
-  explanation?: string;
-  terms?: Terms;
-}
+type Terms = OfferTerms;
+type Preview = OfferPreview;
 
 function describeTerms(terms: Terms): string {
   const n = terms.instalments.length;
@@ -257,9 +253,9 @@ function OfferForm({ view, onOffered }: { view: CaseView; onOffered: () => void 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const res = await action.run(() =>
-      request<Preview & { recorded: boolean }>("POST", `/api/cases/${view.id}/offers`, { body: body() }),
+      request<CollectorOfferAnswer>("POST", `/api/cases/${view.id}/offers`, { body: body() }),
     );
-    if (res?.recorded && res.terms) {
+    if (res?.recorded) {
       setPreview(null);
       setSent(t("Offer sent: {terms}.", { terms: describeTerms(res.terms) }));
       onOffered();
@@ -342,7 +338,7 @@ function OfferForm({ view, onOffered }: { view: CaseView; onOffered: () => void 
           className={preview.decision === "accept" ? "ok" : "warn"}
           data-decision={preview.decision}
         >
-          {preview.decision === "accept" && preview.terms
+          {preview.decision === "accept"
             ? t("The policy accepts: {terms}.", { terms: describeTerms(preview.terms) })
             : preview.decision === "counter"
               ? `${t("The policy would counter: {why}", { why: preview.explanation ?? "" })}${

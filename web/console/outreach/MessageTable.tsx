@@ -1,6 +1,7 @@
 // A table of outreach messages: step, channel, status, dates; a letter links to its PDF, any row
 // opens the text exactly as sent (the HTML e-mail as a download).
 import { useState } from "react";
+import type { OutreachDetail, OutreachMessage } from "../../../contract/outreach.js";
 import { download, request } from "../api.js";
 import { Badge, ErrorText } from "../components/common.js";
 import { instant, label } from "../format.js";
@@ -8,7 +9,6 @@ import { useAction } from "../hooks.js";
 import { codeLabel, t } from "../i18n.js";
 import { Link } from "../router.js";
 import type { PageText } from "../words-fr.js";
-import type { OutreachDetail, OutreachMessage } from "./types.js";
 
 export function MessageTable({
   messages,

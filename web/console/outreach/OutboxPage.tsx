@@ -1,13 +1,13 @@
 // The creditor-wide outbox: every reminder, confirmation, letter and task, filtered by status,
 // channel and kind. Without an SMTP server this is where `npm start` shows what would be sent.
 import { useState } from "react";
+import type { OutreachMessage } from "../../../contract/outreach.js";
 import { query, request } from "../api.js";
 import { ErrorText, Loading } from "../components/common.js";
 import { label } from "../format.js";
 import { useResource } from "../hooks.js";
 import { codeLabel, t } from "../i18n.js";
 import { MessageTable } from "./MessageTable.js";
-import type { OutreachMessage } from "./types.js";
 
 const STATUSES = ["", "queued", "sent", "failed", "cancelled", "skipped", "to_post", "open", "done"];
 const CHANNELS = ["", "email", "sms", "letter", "task"];

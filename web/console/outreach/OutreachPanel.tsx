@@ -8,8 +8,8 @@ import { day, instant, label } from "../format.js";
 import { useAction, useResource } from "../hooks.js";
 import { hasCodeLabel, t } from "../i18n.js";
 import "./outreach.css";
+import type { OutreachSequence } from "../../../contract/outreach.js";
 import { MessageTable } from "./MessageTable.js";
-import type { OutreachSequence } from "./types.js";
 
 export function OutreachPanel({ caseId }: { caseId: string }) {
   const seq = useResource(() => request<OutreachSequence>("GET", `/api/cases/${caseId}/outreach`), [caseId]);

@@ -26,7 +26,7 @@ export function CasePage({ id }: { id: string }) {
   useCaseRoom(id);
   useLiveEvents(
     ["case.message", "case.status", "promise.updated", "escalation.opened", "escalation.updated"],
-    (name, payload: { caseId?: string }) => {
+    (name, payload) => {
       if (payload?.caseId !== id) return;
       if (name === "case.message") transcript.reload();
       view.reload();

@@ -1,6 +1,8 @@
 // Creditor settings: what the debtor's page and documents show (display name, logo, contact) and
 // how debtors pay (bank transfer details, payment page). Admins edit; collectors read.
+
 import { type FormEvent, useState } from "react";
+import type { CreditorView, PaymentField } from "../../../contract/creditor-settings.js";
 import { type ApiError, request } from "../api.js";
 import { ErrorText, Loading } from "../components/common.js";
 import { useResource } from "../hooks.js";
@@ -9,25 +11,7 @@ import { useSession } from "../session.js";
 import { fieldMessage } from "../words/server-words.js";
 import type { PageText } from "../words-fr.js";
 
-interface Creditor {
-  readonly id: string;
-  readonly name: string;
-  readonly displayName: string | null;
-  readonly logoUrl: string | null;
-  readonly contactEmail: string | null;
-  readonly contactPhone: string | null;
-  readonly payment: Record<PaymentField, string | null> & { ibanText: string | null };
-}
-
-type PaymentField =
-  | "accountHolder"
-  | "iban"
-  | "bic"
-  | "ukSortCode"
-  | "ukAccountNumber"
-  | "usRoutingNumber"
-  | "usAccountNumber"
-  | "url";
+type Creditor = CreditorView;
 
 const TOP: [keyof Creditor & string, PageText][] = [
   ["displayName", "Display name"],

@@ -2,7 +2,7 @@
 // creditor and policy version; refreshed live when promises, escalations or statuses change.
 import { useState } from "react";
 import { query, request } from "../api.js";
-import { CashKpis, type CashReport } from "../components/CashKpis.js";
+import { CashKpis } from "../components/CashKpis.js";
 import { BarChart, DailyChart } from "../components/Charts.js";
 import { ErrorText, Loading } from "../components/common.js";
 import { day, duration, label, money, percent } from "../format.js";
@@ -144,7 +144,7 @@ export function KpiPage() {
               }))}
             />
           </div>
-          <CashKpis cash={(k as { cash?: CashReport }).cash} />
+          <CashKpis cash={k.cash} />
           <p className="muted">
             {t(
               "Cohort: conversations started from {from} to {to}. Kept rate counts promises that ended (kept or broken).",

@@ -1,11 +1,12 @@
 // The policy studio's list (policy editors and admins): each pack with its published version,
 // drafts and changes awaiting approval; a pack opens in the editor.
+
+import type { PolicyList } from "../../../contract/policy-studio.js";
 import { request } from "../api.js";
 import { ErrorText, Loading } from "../components/common.js";
 import { instant } from "../format.js";
 import { useResource } from "../hooks.js";
 import { t } from "../i18n.js";
-import type { PolicyList } from "../policy-types.js";
 import { Link } from "../router.js";
 import { versionNote } from "../words/policy-server-words.js";
 

@@ -5,6 +5,7 @@
 // colleague opening the link) finds the draft and its running simulation again.
 import { useEffect, useMemo, useRef, useState } from "react";
 import { parse, stringify } from "yaml";
+import type { DraftCheck, DraftDetail, PackJson, PolicyDetail } from "../../../contract/policy-studio.js";
 import { ApiError, request } from "../api.js";
 import { Badge, ErrorText, Loading } from "../components/common.js";
 import type { Errors } from "../components/policy/fields.js";
@@ -13,7 +14,6 @@ import { SimulationPanel } from "../components/policy/SimulationPanel.js";
 import { instant } from "../format.js";
 import { useAction, useResource } from "../hooks.js";
 import { currentLang, t } from "../i18n.js";
-import type { DraftDetail, PackJson, PolicyDetail } from "../policy-types.js";
 import { Link, navigate, useLocation } from "../router.js";
 import {
   changeText,
@@ -32,13 +32,7 @@ interface ServerMessage {
   messageFr?: string;
 }
 
-interface Check {
-  ok: boolean;
-  errors: ServerMessage[];
-  changes: { path: string; text: string; textFr?: string }[];
-  widenings: { path: string; before: number | string; after: number | string }[];
-  legalProblems: ServerMessage[];
-}
+type Check = DraftCheck;
 
 const byPath = (errors: readonly ServerMessage[]): Errors => {
   const out: Record<string, string[]> = {};

@@ -26,7 +26,7 @@ export function QueuePage() {
       ),
     [kind, status, assignee, page],
   );
-  useLiveEvents(["escalation.opened", "escalation.updated"], (name, payload: { escalationId: string }) => {
+  useLiveEvents(["escalation.opened", "escalation.updated"], (name, payload) => {
     if (name === "escalation.opened") setFresh((s) => new Set(s).add(payload.escalationId));
     list.reload();
   });

@@ -1,7 +1,12 @@
 // Bank statement reconciliation (collectors, admins): import a CSV or CAMT.053 file, see what was
 // matched, and work the lines that wait for a person: assign an unmatched line to a case, or close
 // a line with a note.
+
 import { type FormEvent, useState } from "react";
+import type {
+  StatementLineView as StatementLine,
+  StatementLinePage,
+} from "../../../contract/statement-inputs.js";
 import { type ApiError, query, request } from "../api.js";
 import { Badge, ErrorText, Loading, Pagination } from "../components/common.js";
 import { day, money } from "../format.js";
@@ -9,20 +14,6 @@ import { useResource } from "../hooks.js";
 import { t } from "../i18n.js";
 import { Rich } from "../words/rich.js";
 import { lineNote, lineProblems } from "../words/server-words.js";
-
-interface StatementLine {
-  readonly id: string;
-  readonly lineNo: number;
-  readonly bookedAt: string;
-  readonly amount: number;
-  readonly currency: string;
-  readonly text: string;
-  readonly counterparty: string | null;
-  readonly bankRef: string | null;
-  readonly status: string;
-  readonly caseId: string | null;
-  readonly note: string | null;
-}
 
 interface ImportResult {
   readonly format: string;
@@ -40,11 +31,7 @@ export function StatementsPage() {
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const lines = useResource(
-    () =>
-      request<{ items: StatementLine[]; total: number; page: number; pageSize: number }>(
-        "GET",
-        `/api/statements/lines${query({ status, page, pageSize: 50 })}`,
-      ),
+    () => request<StatementLinePage>("GET", `/api/statements/lines${query({ status, page, pageSize: 50 })}`),
     [status, page],
   );
 

@@ -2,7 +2,7 @@
 // to choose a password, shown here when no e-mail server is configured), change a role, disable an
 // account (its sessions end at once), send a password reset.
 import { type FormEvent, useState } from "react";
-import type { InvitationView, listUsers } from "../../../server/app/team/team-service.js";
+import type { InvitationView, TeamList } from "../../../contract/console-team.js";
 import { request } from "../api.js";
 import { ErrorText, Loading } from "../components/common.js";
 import { instant } from "../format.js";
@@ -12,7 +12,6 @@ import { useSession } from "../session.js";
 import type { Role } from "../types.js";
 import type { PageText } from "../words-fr.js";
 
-type TeamList = Awaited<ReturnType<typeof listUsers>>;
 type Member = TeamList["items"][number];
 
 export const ROLE_LABELS: Record<Role, PageText> = {

@@ -2,9 +2,9 @@
 // clientMessageId, no duplicate when the broadcast beats the ack, refused offers, resyncs.
 import type { Socket } from "socket.io-client";
 import { describe, expect, it } from "vitest";
+import type { WireMessage } from "../../../contract/debtor-socket.js";
 import { ChatClient } from "./client.js";
 import type { StorageLike } from "./outbox.js";
-import type { WireMessage } from "./types.js";
 
 type Handler = (...args: unknown[]) => void;
 type Reply = (event: string, payload: Record<string, unknown>) => unknown | Promise<unknown>;

@@ -3,9 +3,14 @@
 // and is retried with the same clientMessageId until the server acknowledges it, so a message
 // typed offline, or in flight when the server went down, is delivered exactly once.
 import { io, type Socket } from "socket.io-client";
+import type { Ack, AckError, WireMessage } from "../../../contract/debtor-socket.js";
+import {
+  type DebtorActionType as ActionType,
+  type ChatCaseStatus as CaseStatus,
+  CHAT_CASE_STATUSES,
+} from "../../../contract/enums.js";
 import { newClientMessageId, Outbox, type OutboxItem, type StorageLike, storageKey } from "./outbox.js";
 import { Timeline } from "./timeline.js";
-import type { Ack, AckError, ActionType, CaseStatus, WireMessage } from "./types.js";
 
 export type Connection = "connecting" | "online" | "offline" | "refused";
 export type OfferDecision = "sending" | "accepted" | "declined" | "unavailable";
@@ -41,7 +46,7 @@ export interface ChatClientOptions {
 }
 
 const RETRYABLE = new Set(["rate_limited", "internal"]);
-const STATUSES = new Set(["verifying", "negotiating", "promised", "escalated", "closed"]);
+const STATUSES: ReadonlySet<string> = new Set(CHAT_CASE_STATUSES);
 
 /** Resolutions that close the case: the person leaves with them (no separate hand-back notice). */
 const CLOSING_NOTICES = new Set(["resolved_dispute_upheld", "resolved_payment_found"]);

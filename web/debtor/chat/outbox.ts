@@ -1,7 +1,7 @@
 // What the debtor sent that the server has not acknowledged yet, in order, kept in sessionStorage
 // so that a reload or a lost connection loses nothing. Each item keeps its clientMessageId for
 // life: a retry with the same id is stored once by the server and acknowledged with the same id.
-import type { ActionType } from "./types.js";
+import type { DebtorActionType as ActionType } from "../../../contract/enums.js";
 
 export type OutboxItem =
   | {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { WireMessage } from "../../../contract/debtor-socket.js";
 import { Timeline } from "./timeline.js";
-import type { WireMessage } from "./types.js";
 
 const m = (id: string, second: number, role: WireMessage["role"] = "assistant"): WireMessage => ({
   id,

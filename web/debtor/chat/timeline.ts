@@ -2,7 +2,7 @@
 // the server sends the whole history again (unless socket.io recovered the session), possibly
 // interleaved with live messages; ordering by the server's createdAt (then by first arrival, for
 // equal instants) puts every message in its place whatever the order of arrival.
-import type { WireMessage } from "./types.js";
+import type { WireMessage } from "../../../contract/debtor-socket.js";
 
 interface Entry {
   readonly message: WireMessage;

@@ -1,5 +1,5 @@
+import type { ChatCaseStatus as CaseStatus } from "../../../contract/enums.js";
 import type { Connection, Notice } from "../chat/client.js";
-import type { CaseStatus } from "../chat/types.js";
 import { useLocale } from "../locale.js";
 
 interface Props {

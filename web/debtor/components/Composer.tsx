@@ -1,7 +1,7 @@
 // The message box: Enter sends (Shift+Enter for a new line), a counter up to the 2000-character
 // limit, and the suggested replies of the assistant's last message as chips.
 import { forwardRef, useId, useState } from "react";
-import { MAX_MESSAGE_LENGTH } from "../chat/types.js";
+import { MAX_MESSAGE_LENGTH } from "../../../contract/enums.js";
 import { useLocale } from "../locale.js";
 
 interface Props {

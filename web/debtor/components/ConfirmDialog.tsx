@@ -2,8 +2,8 @@
 // pay ... on ..." and confirms. A modal <dialog>: focus moves into it when it opens, Escape cancels,
 // and the caller puts focus back where it belongs when it closes.
 import { useEffect, useRef } from "react";
+import type { WireOffer } from "../../../contract/debtor-socket.js";
 import { formatDay, formatList, formatMoney } from "../../shared/format.js";
-import type { WireOffer } from "../chat/types.js";
 import { useLocale } from "../locale.js";
 
 interface Props {

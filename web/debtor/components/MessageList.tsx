@@ -2,11 +2,12 @@
 // debtor, system notes), offer cards under the messages that carry them, the debtor's messages
 // still on their way, and the typing indicator. Every text is rendered as text (React escapes it).
 import { useEffect, useRef } from "react";
+import type { WireMessage, WireOffer } from "../../../contract/debtor-socket.js";
+import type { ChatCaseStatus as CaseStatus } from "../../../contract/enums.js";
 import { formatTime } from "../../shared/format.js";
 import type { OfferDecision } from "../chat/client.js";
 import type { PromiseInfo } from "../chat/info.js";
 import type { OutboxItem } from "../chat/outbox.js";
-import type { CaseStatus, WireMessage, WireOffer } from "../chat/types.js";
 import { useLocale } from "../locale.js";
 import { ConfirmationCard, OfferCard, offerAcceptable, offerState } from "./OfferCard.js";
 

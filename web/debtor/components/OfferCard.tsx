@@ -1,9 +1,11 @@
 // An offer as a card: kind, total, the schedule, expiry, and Accept / Decline while it is open.
 // Accepting first opens the commitment dialog (App); the card then shows the recorded promise.
+
+import type { WireInstalment as Instalment, WireOffer } from "../../../contract/debtor-socket.js";
+import type { ChatCaseStatus as CaseStatus, MessageRole as Role } from "../../../contract/enums.js";
 import { dayIn, formatDay, formatMoney } from "../../shared/format.js";
 import type { OfferDecision } from "../chat/client.js";
 import type { PromiseInfo } from "../chat/info.js";
-import type { CaseStatus, Instalment, Role, WireOffer } from "../chat/types.js";
 import { useLocale } from "../locale.js";
 import { PaymentPanel } from "./PaymentPanel.js";
 

@@ -1,7 +1,7 @@
 // What an offer card shows: a plan whose promise was cancelled is never shown as accepted, even
 // when this page accepted it earlier.
 import { describe, expect, it } from "vitest";
-import type { WireOffer } from "../chat/types.js";
+import type { WireOffer } from "../../../contract/debtor-socket.js";
 import { offerState } from "./OfferCard.js";
 
 const offer = {

@@ -1,7 +1,7 @@
 // Which offer cards a debtor may accept: the assistant's while negotiating, and a collector's while
 // the collector holds the (escalated) case; never a stale, expired or decided one.
 import { describe, expect, it } from "vitest";
-import type { WireOffer } from "../chat/types.js";
+import type { WireOffer } from "../../../contract/debtor-socket.js";
 import { offerAcceptable, offerState } from "./OfferCard.js";
 
 const offer: WireOffer = {

@@ -7,6 +7,13 @@
 // Importing the same file again changes nothing ("duplicate": the bank's line id, or a hash of the
 // line, is the payment's externalRef).
 import { createHash, randomUUID } from "node:crypto";
+import {
+  type StatementLinePage,
+  type StatementLineView,
+  statementAssignInput,
+  statementDismissInput,
+  statementLinesQuery,
+} from "../../../../contract/statement-inputs.js";
 import { findPaymentReferences } from "../../../domain/payments/payment-reference.js";
 import { AppError, notFound } from "../../../errors/app-error.js";
 import { parseOrThrow } from "../../../errors/zod-details.js";
@@ -16,13 +23,12 @@ import type { StatementLineRow } from "../../ports/rows.js";
 import { loadPaymentInstructions } from "../instructions.js";
 import { recordExternalPayment } from "../record.js";
 import type { StatementEntry } from "./entries.js";
-import { statementAssignInput, statementDismissInput, statementLinesQuery } from "./inputs.js";
 import { looksLikeCamt053, readStatementCamt053 } from "./statement-camt.js";
 import { readStatementCsv } from "./statement-csv.js";
 
 type LineStatus = "matched" | "partial" | "unmatched" | "duplicate";
 
-export function statementLineView(row: StatementLineRow) {
+export function statementLineView(row: StatementLineRow): StatementLineView {
   return {
     id: row.id,
     importId: row.importId,
@@ -155,7 +161,7 @@ export async function importStatement(deps: ConsoleDeps, actor: Actor, body: unk
   return { importId, format, ...counts, skipped: read.skipped, errors: read.errors, lines };
 }
 
-export async function listLines(deps: ConsoleDeps, query: unknown) {
+export async function listLines(deps: ConsoleDeps, query: unknown): Promise<StatementLinePage> {
   const q = parseOrThrow(statementLinesQuery, query, "query");
   const status = q.status === "all" ? undefined : q.status === "open" ? ["unmatched", "partial"] : [q.status];
   const [rows, total] = await deps.ctx.stores.payments.listStatementLines({

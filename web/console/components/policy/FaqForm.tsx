@@ -1,9 +1,8 @@
 // The pack's answers to the questions debtors ask, one per topic, written per language. A topic
 // without an answer falls back to the catalogue's generic wording; one can be added here.
 import { useId, useState } from "react";
-import type { FaqTopic } from "../../../../server/policy/schema-faq.js";
+import type { FaqTopic, PackJson } from "../../../../contract/policy-studio.js";
 import { t } from "../../i18n.js";
-import type { PackJson } from "../../policy-types.js";
 import type { PageText } from "../../words-fr.js";
 import { type Binding, TextField } from "./fields.js";
 import { getAt, setAt } from "./paths.js";

@@ -2,9 +2,8 @@
 // due date (negative: before it), each with its channel, template and tone, and the limits every
 // reminder respects (quiet hours, working days only, at most so many in 7 days). Disclosures, rules
 // cited and notes stay in the YAML view.
-import type { ReminderChannel, ReminderTone } from "../../../../server/policy/schema-reminders.js";
+import type { PackJson, ReminderChannel, ReminderTone } from "../../../../contract/policy-studio.js";
 import { currentLang, t } from "../../i18n.js";
-import type { PackJson } from "../../policy-types.js";
 import type { PageText } from "../../words-fr.js";
 import { type Binding, CheckField, LineField, NumberField, SelectField } from "./fields.js";
 import { getAt, setAt } from "./paths.js";

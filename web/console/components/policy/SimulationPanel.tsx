@@ -2,11 +2,11 @@
 // up again), then the replay of past conversations and the evaluation suite side by side, with
 // the conversations and scenarios that moved.
 import { useEffect, useState } from "react";
+import type { JobView, SimulationResult } from "../../../../contract/policy-studio.js";
 import { request } from "../../api.js";
 import { money } from "../../format.js";
 import { useAction } from "../../hooks.js";
 import { currentLang, t } from "../../i18n.js";
-import type { JobView, SimulationResult } from "../../policy-types.js";
 import { studioErrorText } from "../../words/policy-server-words.js";
 import type { PageText } from "../../words-fr.js";
 import { BarChart } from "../Charts.js";

@@ -3,9 +3,9 @@
 // pack stores them; a value that is not a number is kept as typed, so the schema's error shows on
 // the field instead of the input silently refusing it.
 import { useId } from "react";
+import type { PackJson } from "../../../../contract/policy-studio.js";
 import { fromMajor, toMajor } from "../../format.js";
 import { currentLang, t } from "../../i18n.js";
-import type { PackJson } from "../../policy-types.js";
 import { getAt, type Key, pathText, setAt } from "./paths.js";
 
 export type Errors = Readonly<Record<string, readonly string[]>>;

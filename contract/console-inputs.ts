@@ -1,21 +1,11 @@
-// Zod schemas of every console request body and query: strict objects, field paths in errors.
+// Zod schemas of the console's request bodies and queries: strict objects, field paths in errors.
 import { z } from "zod";
-import { ESCALATION_KINDS } from "../../domain/escalation-kinds.js";
-import { isIsoCurrency } from "../../domain/money.js";
-import { safeString } from "../../validation/user-text.js";
-import { MAX_INVOICE_AMOUNT } from "../cases/case-input.js";
+import { isIsoCurrency } from "../server/domain/money.js";
+import { safeString } from "../server/validation/user-text.js";
+import { MAX_INVOICE_AMOUNT } from "./case-input.js";
+import { CASE_STATUSES, ESCALATION_KINDS, OUTCOMES, type Outcome } from "./enums.js";
 
-export { ESCALATION_KINDS };
-
-export const OUTCOMES = [
-  "dispute_upheld",
-  "dispute_rejected",
-  "payment_found",
-  "plan_agreed",
-  "no_action",
-  "other",
-] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+export { ESCALATION_KINDS, OUTCOMES, type Outcome };
 
 const page = z.coerce.number().int().min(1).default(1);
 const pageSize = z.coerce.number().int().min(1).max(100).default(20);
@@ -74,7 +64,7 @@ export const paymentInput = z.strictObject({
 });
 
 export const caseSearchQuery = z.strictObject({
-  status: z.enum(["verifying", "negotiating", "promised", "escalated", "closed", "handed_off"]).optional(),
+  status: z.enum(CASE_STATUSES).optional(),
   escalated: bool.optional(),
   promise: z.enum(["active", "kept", "broken", "cancelled", "none"]).optional(),
   jurisdiction: z.enum(["FR", "US", "UK"]).optional(),
@@ -139,3 +129,8 @@ export const collectorOfferInput = z
       path: ["kind"],
     },
   );
+
+/** POST /api/cases/:id/notes: an internal note, never shown to the debtor. */
+export const noteInput = z.strictObject({
+  text: z.string().trim().min(1, "must not be empty").max(4000, "must be at most 4000 characters"),
+});

@@ -85,26 +85,42 @@ export const creditorSettingsInput = z
 
 export type CreditorSettingsInput = z.infer<typeof creditorSettingsInput>;
 
-/** Storage column names of the settings given (null clears a field; absent leaves it alone). */
-export function settingsColumns(input: CreditorSettingsInput): Record<string, string | null> {
-  const out: Record<string, string | null> = {};
-  const put = (column: string, value: string | null | undefined) => {
-    if (value !== undefined) out[column] = value;
-  };
-  put("displayName", input.displayName);
-  put("logoUrl", input.logoUrl);
-  put("contactEmail", input.contactEmail);
-  put("contactPhone", input.contactPhone);
-  const p = input.payment;
-  if (p) {
-    put("bankHolder", p.accountHolder);
-    put("iban", p.iban);
-    put("bic", p.bic);
-    put("ukSortCode", p.ukSortCode);
-    put("ukAccountNumber", p.ukAccountNumber);
-    put("usRoutingNumber", p.usRoutingNumber);
-    put("usAccountNumber", p.usAccountNumber);
-    put("paymentUrl", p.url);
-  }
-  return out;
-}
+// ---- responses --------------------------------------------------------------------------------
+
+/** The payment fields a creditor may set (`payment` in the settings body and the view). */
+export const PAYMENT_FIELDS = [
+  "accountHolder",
+  "iban",
+  "bic",
+  "ukSortCode",
+  "ukAccountNumber",
+  "usRoutingNumber",
+  "usAccountNumber",
+  "url",
+] as const;
+export type PaymentField = (typeof PAYMENT_FIELDS)[number];
+
+/** GET /api/creditors (as `items`), GET and PATCH /api/creditors/:id */
+export const creditorView = z.object({
+  id: z.string(),
+  name: z.string(),
+  displayName: z.string().nullable(),
+  logoUrl: z.string().nullable(),
+  contactEmail: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  payment: z.object({
+    accountHolder: z.string().nullable(),
+    iban: z.string().nullable(),
+    /** The IBAN in its friendly form (groups of four), for display. */
+    ibanText: z.string().nullable(),
+    bic: z.string().nullable(),
+    ukSortCode: z.string().nullable(),
+    ukAccountNumber: z.string().nullable(),
+    usRoutingNumber: z.string().nullable(),
+    usAccountNumber: z.string().nullable(),
+    url: z.string().nullable(),
+  } satisfies Record<PaymentField | "ibanText", z.ZodType>),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type CreditorView = z.infer<typeof creditorView>;

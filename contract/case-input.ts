@@ -2,9 +2,9 @@
 // fractional or negative amounts, unknown currencies, due before issue, empty invoice lists
 // and over-long strings are all refused with the field path.
 import { z } from "zod";
-import { isIsoCurrency } from "../../domain/money.js";
-import { safeString } from "../../validation/user-text.js";
-import { creditorFieldsOnCase } from "../creditors/creditor-input.js";
+import { isIsoCurrency } from "../server/domain/money.js";
+import { safeString } from "../server/validation/user-text.js";
+import { creditorFieldsOnCase } from "./creditor-settings.js";
 
 const text = (max: number) =>
   safeString().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
