@@ -105,6 +105,9 @@ const amountHow = z.discriminatedUnion("code", [
   }),
 ]);
 
+// The domain owns the type (server/policy/types.ts); the schema above checks it on the wire.
+export type { AmountHow, InterestSegment } from "../server/policy/types.js";
+
 const amountLine = z.object({
   kind: z.enum(["principal", "interest", "indemnity", "fee"]),
   invoiceNumber: z.string().optional(),

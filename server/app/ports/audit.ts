@@ -10,7 +10,7 @@ export interface AuditEntry {
   readonly data?: Record<string, unknown>;
 }
 
-export interface AuditPage {
+export interface AuditRowsPage {
   items: AuditLogRow[];
   total: number;
   /** Id of the first row whose hash does not chain, or null when intact. */
@@ -22,7 +22,7 @@ export interface AuditPage {
 export interface AuditStore {
   /** Appends in a transaction of its own (inside `stores.transaction`, use `tx.audit.append`). */
   append(entry: AuditEntry): Promise<void>;
-  page(page: number, pageSize: number, action?: string): Promise<AuditPage>;
+  page(page: number, pageSize: number, action?: string): Promise<AuditRowsPage>;
 }
 
 /** Inside a transaction: the row commits with the change it records. */

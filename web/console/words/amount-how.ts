@@ -1,7 +1,7 @@
 // The debt breakdown's "How" column, written in the reader's language from the policy engine's data
 // (AmountLine.how: amounts in minor units with their currency, dates, rates in basis points), so
 // neither language is a translation of a sentence the server wrote.
-import type { AmountHow, InterestSegment } from "../../../server/policy/types.js";
+import type { AmountHow, InterestSegment } from "../../../contract/console-cases.js";
 import { day, money } from "../format.js";
 import { currentLang, t } from "../i18n.js";
 

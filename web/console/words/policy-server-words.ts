@@ -2,7 +2,7 @@
 // writes each in English (`message`, `text`) and, when it has one, in French (`messageFr`, `textFr`).
 // The studio's refusals (publish, approve, roll back) are fixed English sentences: their French is
 // looked up here, and an unknown one shows as the server wrote it.
-import { labelOf } from "../../../server/policy/diff.js";
+import { labelOf } from "../../../contract/policy-labels.js";
 import type { ApiError } from "../api.js";
 import { currentLang, t } from "../i18n.js";
 import type { PageText } from "../words-fr.js";
