@@ -20,6 +20,8 @@ interface Result {
   errors: number;
   /** SQL statements the service sent to PostgreSQL during the run (null on PGlite, echo). */
   statements: { turn: number; connection: number } | null;
+  /** The service's CPU time while it served, and its resident memory (null for the echo server). */
+  usage: { cpuMs: number; rssAtBootMb: number; rssAfterMb: number } | null;
 }
 
 function quantile(sorted: number[], q: number): number {
@@ -48,18 +50,18 @@ async function child(
   return { proc, info: JSON.parse(line), lines };
 }
 
-/** Stops a child and returns the statement count it printed on its way out, if any. */
-async function stop(proc: ChildProcess, lines: string[]): Promise<Result["statements"]> {
+/** Stops a child and returns the statement count and usage it printed on its way out, if any. */
+async function stop(proc: ChildProcess, lines: string[]): Promise<Pick<Result, "statements" | "usage">> {
   const exited = new Promise<void>((resolve) => proc.once("exit", () => resolve()));
   proc.kill("SIGTERM");
   await Promise.race([exited, new Promise((r) => setTimeout(r, 30_000))]);
   for (const l of lines.slice(1)) {
     try {
-      const parsed = JSON.parse(l) as { statements?: Result["statements"] };
-      if ("statements" in parsed) return parsed.statements ?? null;
+      const parsed = JSON.parse(l) as Partial<Pick<Result, "statements" | "usage">>;
+      if ("statements" in parsed) return { statements: parsed.statements ?? null, usage: parsed.usage ?? null };
     } catch {}
   }
-  return null;
+  return { statements: null, usage: null };
 }
 
 /** One simulated debtor: waits for the greeting, then sends each line and waits for the reply. */
@@ -156,7 +158,7 @@ async function run(kind: "amiable" | "echo", n: number, target: Target = "pglite
   const lines = ["75011", "Je peux payer 300 euros par mois."];
   const latencies: number[] = [];
   const started = performance.now();
-  let result: Omit<Result, "statements">;
+  let result: Omit<Result, "statements" | "usage">;
   try {
     const errors = await Promise.all(
       Array.from({ length: n }, (_, i) => converse(info.url, info.tokens?.[i] ?? "echo", lines, latencies)),
@@ -175,7 +177,7 @@ async function run(kind: "amiable" | "echo", n: number, target: Target = "pglite
     await stop(proc, out);
     throw error;
   }
-  return { ...result, statements: await stop(proc, out) };
+  return { ...result, ...(await stop(proc, out)) };
 }
 
 const sizes = (process.argv[2] ?? "100,500,1000").split(",").map(Number);
@@ -191,10 +193,15 @@ for (const n of sizes) {
     // A greeting plus two replies per debtor; each connection's own reads counted apart.
     const perTurn = amiable.statements ? (amiable.statements.turn / (amiable.turns + n)).toFixed(1) : "–";
     const perConnection = amiable.statements ? (amiable.statements.connection / n).toFixed(1) : "–";
-    const row = `| ${target} | ${n} | ${amiable.turns} | ${amiable.p50.toFixed(1)} | ${amiable.p99.toFixed(1)} | ${amiable.perSecond.toFixed(0)} | ${echo.p50.toFixed(2)} | ${echo.p99.toFixed(2)} | ${echo.perSecond.toFixed(0)} | ${(amiable.p50 / echo.p50).toFixed(0)}× | ${(echo.perSecond / amiable.perSecond).toFixed(1)}× | ${amiable.errors} | ${perTurn} | ${perConnection} |`;
+    // The service's CPU per turn, greetings (and each connection's handshake) included.
+    const cpuPerTurn = amiable.usage ? (amiable.usage.cpuMs / (amiable.turns + n)).toFixed(1) : "–";
+    const rss = amiable.usage
+      ? `${amiable.usage.rssAtBootMb.toFixed(0)} → ${amiable.usage.rssAfterMb.toFixed(0)}`
+      : "–";
+    const row = `| ${target} | ${n} | ${amiable.turns} | ${amiable.p50.toFixed(1)} | ${amiable.p99.toFixed(1)} | ${amiable.perSecond.toFixed(0)} | ${echo.p50.toFixed(2)} | ${echo.p99.toFixed(2)} | ${echo.perSecond.toFixed(0)} | ${(amiable.p50 / echo.p50).toFixed(0)}× | ${(echo.perSecond / amiable.perSecond).toFixed(1)}× | ${amiable.errors} | ${perTurn} | ${perConnection} | ${cpuPerTurn} | ${rss} |`;
     rows.push(row);
     console.log(
-      `N=${n} ${target}: amiable p50 ${amiable.p50.toFixed(1)} ms p99 ${amiable.p99.toFixed(1)} ms ${amiable.perSecond.toFixed(0)} turns/s; echo p50 ${echo.p50.toFixed(2)} ms ${echo.perSecond.toFixed(0)} turns/s`,
+      `N=${n} ${target}: amiable p50 ${amiable.p50.toFixed(1)} ms p99 ${amiable.p99.toFixed(1)} ms ${amiable.perSecond.toFixed(0)} turns/s, ${cpuPerTurn} CPU ms/turn, RSS ${rss} MB; echo p50 ${echo.p50.toFixed(2)} ms ${echo.perSecond.toFixed(0)} turns/s`,
     );
   }
 }
@@ -206,8 +213,8 @@ const END = "<!-- bench:chat:end -->";
 const generated = `${START}
 Run on ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, Node ${process.version} (\`npm run bench:chat -- ${sizes.join(",")}\`${process.env.BENCH_TARGETS ? `, BENCH_TARGETS=${process.env.BENCH_TARGETS}` : ""}).
 
-| database | N | turns | p50 ms | p99 ms | turns/s | echo p50 ms | echo p99 ms | echo msgs/s | p50 ratio | throughput ratio | errors (refused, dropped or failed) | SQL per turn | SQL per connection |
-|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
+| database | N | turns | p50 ms | p99 ms | turns/s | echo p50 ms | echo p99 ms | echo msgs/s | p50 ratio | throughput ratio | errors (refused, dropped or failed) | SQL per turn | SQL per connection | service CPU ms per turn | service RSS MB (boot → after) |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
 ${rows.join("\n")}
 ${END}`;
 const path = "docs/benchmarks.md";

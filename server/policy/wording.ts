@@ -62,12 +62,25 @@ function active(entry: ForbiddenWording, flags: ReadonlySet<CaseFlag>, pack: Pol
   return !(entry.allowedWithFlags.length > 0 && entry.allowedWithFlags.every((f) => flags.has(f)));
 }
 
-export function findForbiddenWording(
-  text: string,
-  pack: PolicyPack,
-  locale: Locale,
-  flags: ReadonlySet<CaseFlag>,
-): WordingHit[] {
+interface Selection {
+  readonly exact: ReadonlyMap<string, CompiledTerm[]>;
+  readonly fuzzy: readonly CompiledTerm[];
+  readonly maxLen: number;
+}
+
+// The terms that apply to a locale and a set of case flags, indexed once per pack (every turn's
+// reply is checked, and most cases share a handful of flag sets).
+const selections = new WeakMap<PolicyPack, Map<string, Selection>>();
+
+function selection(pack: PolicyPack, locale: Locale, flags: ReadonlySet<CaseFlag>): Selection {
+  let byKey = selections.get(pack);
+  if (!byKey) {
+    byKey = new Map();
+    selections.set(pack, byKey);
+  }
+  const key = `${locale}|${[...flags].sort().join(",")}`;
+  const found = byKey.get(key);
+  if (found) return found;
   const terms = compile(pack).filter(
     (t) => active(t.entry, flags, pack) && (t.locale === locale || t.key.length >= CROSS_LOCALE_MIN),
   );
@@ -75,6 +88,18 @@ export function findForbiddenWording(
   for (const t of terms) exact.set(t.key, [...(exact.get(t.key) ?? []), t]);
   const fuzzy = terms.filter((t) => t.words === 1 && t.key.length >= FUZZY_MIN);
   const maxLen = Math.max(0, ...terms.map((t) => t.key.length)) + 1;
+  const made = { exact, fuzzy, maxLen };
+  byKey.set(key, made);
+  return made;
+}
+
+export function findForbiddenWording(
+  text: string,
+  pack: PolicyPack,
+  locale: Locale,
+  flags: ReadonlySet<CaseFlag>,
+): WordingHit[] {
+  const { exact, fuzzy, maxLen } = selection(pack, locale, flags);
 
   const tokens = tokenize(text);
   const hits: WordingHit[] = [];

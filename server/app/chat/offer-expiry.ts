@@ -1,10 +1,12 @@
 // Offers expire at the end of their last valid day in the debtor's time zone.
+
+import { dateTimeFormat } from "../../domain/intl.js";
 import { addDays } from "../../policy/index.js";
 
 /** The UTC instant of 23:59:59 on `date` in `timeZone`. */
 export function endOfDayInZone(date: string, timeZone: string): Date {
   const guess = new Date(`${date}T23:59:59Z`);
-  const parts = new Intl.DateTimeFormat("en-US", {
+  const parts = dateTimeFormat("en-US", {
     timeZone,
     hourCycle: "h23",
     year: "numeric",
