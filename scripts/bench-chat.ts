@@ -58,7 +58,8 @@ async function stop(proc: ChildProcess, lines: string[]): Promise<Pick<Result, "
   for (const l of lines.slice(1)) {
     try {
       const parsed = JSON.parse(l) as Partial<Pick<Result, "statements" | "usage">>;
-      if ("statements" in parsed) return { statements: parsed.statements ?? null, usage: parsed.usage ?? null };
+      if ("statements" in parsed)
+        return { statements: parsed.statements ?? null, usage: parsed.usage ?? null };
     } catch {}
   }
   return { statements: null, usage: null };
