@@ -2,10 +2,11 @@
 // offline engine and PGlite (and PostgreSQL too when TEST_DATABASE_URL names a server), and a bare
 // socket.io echo server driven the same way in the same run.
 // Reports turn latency (debtor message sent → assistant reply received) p50/p99, turns per second,
-// and the ratios to the echo server; writes docs/benchmarks.md. Medians and ratios, not absolutes.
+// and the ratios to the echo server; rewrites the table between the markers in docs/benchmarks.md
+// (the prose around it is kept). Medians and ratios, not absolutes.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { createInterface } from "node:readline";
 import { io, type Socket } from "socket.io-client";
@@ -19,6 +20,8 @@ interface Result {
   errors: number;
   /** SQL statements the service sent to PostgreSQL during the run (null on PGlite, echo). */
   statements: { turn: number; connection: number } | null;
+  /** The service's CPU time while it served, and its resident memory (null for the echo server). */
+  usage: { cpuMs: number; rssAtBootMb: number; rssAfterMb: number } | null;
 }
 
 function quantile(sorted: number[], q: number): number {
@@ -30,7 +33,11 @@ async function child(
   script: string,
   args: string[],
 ): Promise<{ proc: ChildProcess; info: { url: string; tokens?: string[] }; lines: string[] }> {
-  const proc = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+  // BENCH_NODE_OPTIONS: extra node flags for the service (e.g. "--cpu-prof --cpu-prof-dir=prof").
+  const extra = script.includes("chat-server")
+    ? (process.env.BENCH_NODE_OPTIONS ?? "").split(" ").filter(Boolean)
+    : [];
+  const proc = spawn(process.execPath, [...extra, "--import", "tsx", script, ...args], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const lines: string[] = [];
@@ -43,18 +50,19 @@ async function child(
   return { proc, info: JSON.parse(line), lines };
 }
 
-/** Stops a child and returns the statement count it printed on its way out, if any. */
-async function stop(proc: ChildProcess, lines: string[]): Promise<Result["statements"]> {
+/** Stops a child and returns the statement count and usage it printed on its way out, if any. */
+async function stop(proc: ChildProcess, lines: string[]): Promise<Pick<Result, "statements" | "usage">> {
   const exited = new Promise<void>((resolve) => proc.once("exit", () => resolve()));
   proc.kill("SIGTERM");
   await Promise.race([exited, new Promise((r) => setTimeout(r, 30_000))]);
   for (const l of lines.slice(1)) {
     try {
-      const parsed = JSON.parse(l) as { statements?: Result["statements"] };
-      if ("statements" in parsed) return parsed.statements ?? null;
+      const parsed = JSON.parse(l) as Partial<Pick<Result, "statements" | "usage">>;
+      if ("statements" in parsed)
+        return { statements: parsed.statements ?? null, usage: parsed.usage ?? null };
     } catch {}
   }
-  return null;
+  return { statements: null, usage: null };
 }
 
 /** One simulated debtor: waits for the greeting, then sends each line and waits for the reply. */
@@ -151,7 +159,7 @@ async function run(kind: "amiable" | "echo", n: number, target: Target = "pglite
   const lines = ["75011", "Je peux payer 300 euros par mois."];
   const latencies: number[] = [];
   const started = performance.now();
-  let result: Omit<Result, "statements">;
+  let result: Omit<Result, "statements" | "usage">;
   try {
     const errors = await Promise.all(
       Array.from({ length: n }, (_, i) => converse(info.url, info.tokens?.[i] ?? "echo", lines, latencies)),
@@ -170,11 +178,14 @@ async function run(kind: "amiable" | "echo", n: number, target: Target = "pglite
     await stop(proc, out);
     throw error;
   }
-  return { ...result, statements: await stop(proc, out) };
+  return { ...result, ...(await stop(proc, out)) };
 }
 
 const sizes = (process.argv[2] ?? "100,500,1000").split(",").map(Number);
-const targets: Target[] = process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+// BENCH_TARGETS=postgres (or pglite) runs one database only (profiling, quick comparisons).
+const targets: Target[] = (
+  process.env.TEST_DATABASE_URL ? (["pglite", "postgres"] as Target[]) : (["pglite"] as Target[])
+).filter((t) => !process.env.BENCH_TARGETS || process.env.BENCH_TARGETS.split(",").includes(t));
 const rows: string[] = [];
 for (const n of sizes) {
   const echo = await run("echo", n);
@@ -183,54 +194,38 @@ for (const n of sizes) {
     // A greeting plus two replies per debtor; each connection's own reads counted apart.
     const perTurn = amiable.statements ? (amiable.statements.turn / (amiable.turns + n)).toFixed(1) : "–";
     const perConnection = amiable.statements ? (amiable.statements.connection / n).toFixed(1) : "–";
-    const row = `| ${target} | ${n} | ${amiable.turns} | ${amiable.p50.toFixed(1)} | ${amiable.p99.toFixed(1)} | ${amiable.perSecond.toFixed(0)} | ${echo.p50.toFixed(2)} | ${echo.p99.toFixed(2)} | ${echo.perSecond.toFixed(0)} | ${(amiable.p50 / echo.p50).toFixed(0)}× | ${(echo.perSecond / amiable.perSecond).toFixed(1)}× | ${amiable.errors} | ${perTurn} | ${perConnection} |`;
+    // The service's CPU per turn, greetings (and each connection's handshake) included.
+    const cpuPerTurn = amiable.usage ? (amiable.usage.cpuMs / (amiable.turns + n)).toFixed(1) : "–";
+    const rss = amiable.usage
+      ? `${amiable.usage.rssAtBootMb.toFixed(0)} → ${amiable.usage.rssAfterMb.toFixed(0)}`
+      : "–";
+    const row = `| ${target} | ${n} | ${amiable.turns} | ${amiable.p50.toFixed(1)} | ${amiable.p99.toFixed(1)} | ${amiable.perSecond.toFixed(0)} | ${echo.p50.toFixed(2)} | ${echo.p99.toFixed(2)} | ${echo.perSecond.toFixed(0)} | ${(amiable.p50 / echo.p50).toFixed(0)}× | ${(echo.perSecond / amiable.perSecond).toFixed(1)}× | ${amiable.errors} | ${perTurn} | ${perConnection} | ${cpuPerTurn} | ${rss} |`;
     rows.push(row);
     console.log(
-      `N=${n} ${target}: amiable p50 ${amiable.p50.toFixed(1)} ms p99 ${amiable.p99.toFixed(1)} ms ${amiable.perSecond.toFixed(0)} turns/s; echo p50 ${echo.p50.toFixed(2)} ms ${echo.perSecond.toFixed(0)} turns/s`,
+      `N=${n} ${target}: amiable p50 ${amiable.p50.toFixed(1)} ms p99 ${amiable.p99.toFixed(1)} ms ${amiable.perSecond.toFixed(0)} turns/s, ${cpuPerTurn} CPU ms/turn, RSS ${rss} MB; echo p50 ${echo.p50.toFixed(2)} ms ${echo.perSecond.toFixed(0)} turns/s`,
     );
   }
 }
 
-const doc = `# Benchmarks
+// Only the generated part of docs/benchmarks.md is replaced: the table between the markers. The
+// prose around it (readings, comparisons, other benchmarks) is written by hand and kept.
+const START = "<!-- bench:chat:start -->";
+const END = "<!-- bench:chat:end -->";
+const generated = `${START}
+Run on ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, Node ${process.version} (\`npm run bench:chat -- ${sizes.join(",")}\`${process.env.BENCH_TARGETS ? `, BENCH_TARGETS=${process.env.BENCH_TARGETS}` : ""}).
 
-## Debtor chat turns (\`npm run bench:chat\`)
-
-N debtors connect at once over socket.io (websocket transport) to the real service running on the
-offline engine, in a child process, on an in-memory PGlite database and, when \`TEST_DATABASE_URL\`
-names a PostgreSQL server, on a fresh PostgreSQL database too. Each debtor waits for the greeting,
-then sends two messages (the identity answer, then a monthly-payment proposal that the policy engine
-turns into a plan offer), each time waiting for the assistant's reply. A turn's latency is the time
-from sending the message to receiving the reply: storage before the ack, understanding, the policy
-engine, the output guard, persistence and the broadcast. The denominator is a bare socket.io server
-that acknowledges and echoes each message, driven by the same client code in the same run (one echo
-run per N, shared by both databases). Absolute times depend on the machine; the ratios are the
-comparable figures.
-
-Run on ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, Node ${process.version} (\`npm run bench:chat -- ${sizes.join(",")}\`).
-
-| database | N | turns | p50 ms | p99 ms | turns/s | echo p50 ms | echo p99 ms | echo msgs/s | p50 ratio | throughput ratio | errors (refused, dropped or failed) | SQL per turn | SQL per connection |
-|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
+| database | N | turns | p50 ms | p99 ms | turns/s | echo p50 ms | echo p99 ms | echo msgs/s | p50 ratio | throughput ratio | errors (refused, dropped or failed) | SQL per turn | SQL per connection | service CPU ms per turn | service RSS MB (boot → after) |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
 ${rows.join("\n")}
-
-Reading:
-- SQL per turn is counted on PostgreSQL through the pg driver in the service's process (BEGIN and
-  COMMIT included): the debtor's message stored with one statement that also reads the
-  conversation, the case read once and cached between turns (read again after a turn that changed
-  case data), then one transaction of two statements (the claim, and every write of the turn). SQL
-  per connection is the handshake and history (link, conversation, locale, messages, status).
-  \`server/app/chat/turn-statements.test.ts\` asserts at most 6 per greeting, verification and
-  negotiation turn.
-- PGlite has one connection, so turns queue behind each other and the latency grows with N while the
-  rate stays flat; PostgreSQL's pool serves several turns at once from another process.
-- All debtors connect and are greeted at the same instant, so the first turns wait behind a
-  thousand greetings: the p50 at large N is mostly queueing, not work.
-- PGlite runs its WebAssembly on the server's main thread. The service yields to the event loop
-  between queries (\`server/db/open.ts\`), so that socket.io heartbeats and HTTP keep being served
-  while the database is saturated, and waits as long as needed for a transaction to start instead
-  of failing the turn: no connection is dropped and no turn is lost at N = 1000.
-- The embedded database is for trying the product and for small volumes; production runs on
-  PostgreSQL (\`DATABASE_URL\`).
-`;
-writeFileSync("docs/benchmarks.md", doc);
-console.log("wrote docs/benchmarks.md");
+${END}`;
+const path = "docs/benchmarks.md";
+const current = existsSync(path) ? readFileSync(path, "utf8") : "";
+const from = current.indexOf(START);
+const to = current.indexOf(END);
+if (from >= 0 && to > from) {
+  writeFileSync(path, current.slice(0, from) + generated + current.slice(to + END.length));
+  console.log(`updated the generated table in ${path}`);
+} else {
+  console.log(`${path} has no ${START} … ${END} markers: the table is printed, not written\n${generated}`);
+}
 process.exit(0);

@@ -5,7 +5,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { Server as SocketServer } from "socket.io";
-import { languageLayerFor, llmSettingsFromEnv } from "./agent/llm/index.js";
+import { llmSettingsFromEnv } from "./agent/llm/llm-config.js";
 import { OfflineLanguageLayer } from "./agent/offline/offline-layer.js";
 import { type AdminBootstrap, ensureAdmin } from "./app/bootstrap/admin.js";
 import { ChatService } from "./app/chat/chat-service.js";
@@ -99,11 +99,16 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     };
     const admin = await ensureAdmin(ctx);
     const offline = new OfflineLanguageLayer();
-    const primary = languageLayerFor(offline, llmSettingsFromEnv(env), {
-      promptsDir: fromRoot("prompts", "llm"),
-      turnDeadlineMs: env.TURN_DEADLINE_MS,
-      onFallback: (error) => log.warn({ err: error }, "LLM failed; the offline engine answered"),
-    });
+    // The LLM layer (LangChain and the OpenAI SDK, about 60 MB in memory) is loaded only when one is
+    // configured (docs/decisions/0091-idle-memory.md).
+    const llm = llmSettingsFromEnv(env);
+    const primary = llm
+      ? (await import("./agent/llm/index.js")).languageLayerFor(offline, llm, {
+          promptsDir: fromRoot("prompts", "llm"),
+          turnDeadlineMs: env.TURN_DEADLINE_MS,
+          onFallback: (error) => log.warn({ err: error }, "LLM failed; the offline engine answered"),
+        })
+      : offline;
     const chat = new ChatService(ctx, options.layers ?? { offline, primary });
     log.info(
       { languageLayer: primary.name, model: primary === offline ? null : env.OPENAI_MODEL },

@@ -1,8 +1,9 @@
 // Child process of bench-chat: the real service (offline engine) with `count` fresh cases, on an
 // in-memory PGlite or on a fresh PostgreSQL database (argument "postgres", needs TEST_DATABASE_URL).
 // Prints one JSON line {url, tokens} on stdout, then serves until killed; on SIGTERM it prints a
-// second line {statements}: the SQL statements sent to PostgreSQL through the pg driver while it
-// served, turns and connections apart (null on PGlite, which runs in-process).
+// second line {statements, usage}: the SQL statements sent to PostgreSQL through the pg driver while
+// it served, turns and connections apart (null on PGlite, which runs in-process), and its CPU time
+// and resident memory.
 import pg from "pg";
 import { createCase } from "../../server/app/cases/case-service.js";
 import { loadEnv } from "../../server/config/env.js";
@@ -55,8 +56,18 @@ if (target === "postgres") {
     return (query as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof query;
 }
+// The service's own CPU time (user + system) while it serves the benchmark, and its memory: work
+// counted in the process, less sensitive than latencies to other load on the machine.
+const rssAtBoot = process.memoryUsage().rss;
+const cpuAtStart = process.cpuUsage();
 process.stdout.write(`${JSON.stringify({ url: service.url, tokens })}\n`);
 process.on("SIGTERM", () => {
-  process.stdout.write(`${JSON.stringify({ statements })}\n`);
+  const cpu = process.cpuUsage(cpuAtStart);
+  const usage = {
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    rssAtBootMb: rssAtBoot / 1048576,
+    rssAfterMb: process.memoryUsage().rss / 1048576,
+  };
+  process.stdout.write(`${JSON.stringify({ statements, usage })}\n`);
   void service.close().then(() => db.close().then(() => process.exit(0)));
 });

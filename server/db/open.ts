@@ -8,7 +8,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { Stores } from "../app/ports/index.js";
 import { PrismaClient } from "./generated/client.js";
-import { applyMigrations } from "./schema-engine.js";
+import { applyMigrations, migrationNames } from "./schema-engine.js";
 import { bindStores } from "./stores/index.js";
 
 export type Prisma = PrismaClient;
@@ -40,10 +40,19 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   return openPglite(options.dataDir ?? "./data");
 }
 
+/**
+ * PGlite's PostgreSQL keeps its defaults for a server (shared_buffers 128 MB): in WebAssembly that
+ * memory is the process's own and never given back, and it made most of the 650-750 MB idle RSS.
+ * The embedded database is for trials and small volumes: 16 MB of buffers hold it whole.
+ * See docs/decisions/0091-idle-memory.md.
+ */
+const PGLITE_MEMORY = ["-c", "shared_buffers=16MB", "-c", "wal_buffers=1MB"];
+
 async function openPglite(dataDir: string): Promise<Database> {
   const inMemory = dataDir.startsWith("memory://");
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
-  const client = inMemory ? new PGlite() : new PGlite(dataDir);
+  const options = { startParams: [...PGlite.defaultStartParams, ...PGLITE_MEMORY] };
+  const client = inMemory ? new PGlite(options) : new PGlite(dataDir, options);
   await client.waitReady;
   yieldBetweenQueries(client);
   const factory = new PrismaPGlite(client);
@@ -91,9 +100,11 @@ async function finish(
   transactionOptions: { maxWait: number; timeout: number },
   closeDriver: () => Promise<void>,
 ): Promise<Database> {
-  const appliedMigrations = await applyMigrations(factory);
   const prisma = new PrismaClient({ adapter: factory as never, transactionOptions });
   await prisma.$connect();
+  // The schema engine (WebAssembly, its memory kept for the life of the process) is only loaded
+  // when a migration is pending: an ordinary boot reads one table instead.
+  const appliedMigrations = (await migrationsPending(prisma)) ? await applyMigrations(factory) : [];
   return {
     stores: bindStores(prisma),
     prisma,
@@ -112,4 +123,18 @@ async function finish(
       await closeDriver();
     },
   };
+}
+
+/** True unless every migration folder is recorded as applied (and not rolled back). */
+async function migrationsPending(prisma: PrismaClient): Promise<boolean> {
+  try {
+    const rows = await prisma.$queryRawUnsafe<{ migration_name: string }[]>(
+      `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+    );
+    const applied = new Set(rows.map((r) => r.migration_name));
+    return migrationNames().some((name) => !applied.has(name));
+  } catch {
+    // No migrations table yet: a fresh database.
+    return true;
+  }
 }

@@ -78,6 +78,11 @@ export function readMigrationList(dir = MIGRATIONS_DIR): bg.MigrationList {
 
 const NO_FILTER = { externalTables: [], externalEnums: [] };
 
+/** The migration folders' names, in order. */
+export function migrationNames(dir = MIGRATIONS_DIR): string[] {
+  return readMigrationList(dir).migrationDirectories.map((d) => d.path);
+}
+
 /** Applies every migration not yet recorded in `_prisma_migrations`. */
 export async function applyMigrations(factory: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
   const engine = await openSchemaEngine(factory);

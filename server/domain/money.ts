@@ -1,5 +1,6 @@
 // Money is an integer count of minor units plus an ISO-4217 currency code: never a float.
 // Every arithmetic helper here works on integers and refuses mixed currencies.
+import { numberFormat } from "./intl.js";
 
 export interface Money {
   readonly amount: number;
@@ -15,7 +16,7 @@ export function isIsoCurrency(code: string): boolean {
 
 /** Number of decimals of the currency's minor unit (EUR 2, JPY 0, BHD 3). */
 export function minorUnitDigits(currency: string): number {
-  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
+  return numberFormat("en", { style: "currency", currency }).resolvedOptions()
     .maximumFractionDigits as number;
 }
 
@@ -82,7 +83,5 @@ export function splitEvenly(total: Money, count: number): Money[] {
 /** Formats for people ("1 234,56 €", "$1,234.56"); never parse this back. */
 export function formatMoney(m: Money, locale: string): string {
   const digits = minorUnitDigits(m.currency);
-  return new Intl.NumberFormat(locale, { style: "currency", currency: m.currency }).format(
-    m.amount / 10 ** digits,
-  );
+  return numberFormat(locale, { style: "currency", currency: m.currency }).format(m.amount / 10 ** digits);
 }

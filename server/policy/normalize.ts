@@ -64,13 +64,22 @@ const LEET: Readonly<Record<string, string>> = {
 /** Characters removed outright: zero-width spaces and joiners, soft hyphen, BOM. */
 const INVISIBLE = /[\u00ad\u200b-\u200f\u2060\ufeff]/u;
 
+// Every reply and debtor message is folded character by character (several times per character):
+// the answer per character is remembered. Texts use few distinct characters; the bound only stops
+// hostile input from growing the table without end.
+const folded = new Map<string, string>();
+const FOLDED_MAX = 20_000;
+
 /** Lower-cases and strips accents; returns "" for anything that is not a letter. */
 export function foldChar(ch: string): string {
+  const known = folded.get(ch);
+  if (known !== undefined) return known;
   const lower = ch.toLowerCase();
   const special = SPECIAL[lower];
-  if (special) return special;
-  const base = lower.normalize("NFKD").replace(/\p{M}/gu, "");
-  return /^[a-z]+$/.test(base) ? base : "";
+  const base = special ?? lower.normalize("NFKD").replace(/\p{M}/gu, "");
+  const result = special ?? (/^[a-z]+$/.test(base) ? base : "");
+  if (folded.size < FOLDED_MAX) folded.set(ch, result);
+  return result;
 }
 
 /** Folds a whole phrase to its letters only: "Commissaire de Justice" -> "commissairedejustice". */

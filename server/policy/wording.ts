@@ -62,12 +62,25 @@ function active(entry: ForbiddenWording, flags: ReadonlySet<CaseFlag>, pack: Pol
   return !(entry.allowedWithFlags.length > 0 && entry.allowedWithFlags.every((f) => flags.has(f)));
 }
 
-export function findForbiddenWording(
-  text: string,
-  pack: PolicyPack,
-  locale: Locale,
-  flags: ReadonlySet<CaseFlag>,
-): WordingHit[] {
+interface Selection {
+  readonly exact: ReadonlyMap<string, CompiledTerm[]>;
+  readonly fuzzy: readonly CompiledTerm[];
+  readonly maxLen: number;
+}
+
+// The terms that apply to a locale and a set of case flags, indexed once per pack (every turn's
+// reply is checked, and most cases share a handful of flag sets).
+const selections = new WeakMap<PolicyPack, Map<string, Selection>>();
+
+function selection(pack: PolicyPack, locale: Locale, flags: ReadonlySet<CaseFlag>): Selection {
+  let byKey = selections.get(pack);
+  if (!byKey) {
+    byKey = new Map();
+    selections.set(pack, byKey);
+  }
+  const key = `${locale}|${[...flags].sort().join(",")}`;
+  const found = byKey.get(key);
+  if (found) return found;
   const terms = compile(pack).filter(
     (t) => active(t.entry, flags, pack) && (t.locale === locale || t.key.length >= CROSS_LOCALE_MIN),
   );
@@ -75,6 +88,18 @@ export function findForbiddenWording(
   for (const t of terms) exact.set(t.key, [...(exact.get(t.key) ?? []), t]);
   const fuzzy = terms.filter((t) => t.words === 1 && t.key.length >= FUZZY_MIN);
   const maxLen = Math.max(0, ...terms.map((t) => t.key.length)) + 1;
+  const made = { exact, fuzzy, maxLen };
+  byKey.set(key, made);
+  return made;
+}
+
+export function findForbiddenWording(
+  text: string,
+  pack: PolicyPack,
+  locale: Locale,
+  flags: ReadonlySet<CaseFlag>,
+): WordingHit[] {
+  const { exact, fuzzy, maxLen } = selection(pack, locale, flags);
 
   const tokens = tokenize(text);
   const hits: WordingHit[] = [];
@@ -88,20 +113,28 @@ export function findForbiddenWording(
   };
 
   for (let i = 0; i < tokens.length; i++) {
-    let joined = "";
+    // The run's letters joined and collapsed incrementally (collapsing a concatenation equals
+    // collapsing each new token against the last letter kept): no regex or slice per run.
+    let joinedLength = 0;
+    let key = "";
+    let lettersOnly = true;
     for (let j = i; j < tokens.length && j - i < MAX_RUN; j++) {
+      const token = tokens[j] as Token;
+      joinedLength += token.text.length;
+      if (joinedLength > maxLen * 2) break;
+      for (const ch of token.text) if (ch !== key[key.length - 1]) key += ch;
+      lettersOnly &&= token.text.length === 1;
+      const length = j - i + 1;
+      const matches = exact.get(key);
+      const single = length === 1 && !NEAR_MISSES.has(key);
+      if (!matches && !single) continue;
       const run = tokens.slice(i, j + 1);
-      joined += (tokens[j] as Token).text;
-      if (joined.length > maxLen * 2) break;
-      const key = collapseRepeats(joined);
-      const lettersOnly = run.every((tk) => tk.text.length === 1);
-      for (const t of exact.get(key) ?? []) {
+      for (const t of matches ?? []) {
         // A split match needs either a long term or a letter-by-letter spelling: otherwise two
         // innocent words could spell a short term.
-        if (run.length === 1 || run.length === t.words || key.length >= SPLIT_MIN || lettersOnly)
-          record(t, run);
+        if (length === 1 || length === t.words || key.length >= SPLIT_MIN || lettersOnly) record(t, run);
       }
-      if (run.length === 1 && !NEAR_MISSES.has(key)) {
+      if (single) {
         for (const t of fuzzy) if (t.key[0] === key[0] && withinOneEdit(t.key, key)) record(t, run);
       }
     }

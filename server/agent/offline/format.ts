@@ -1,6 +1,7 @@
 // How the offline engine writes amounts and dates for people, per locale. The output guard parses
 // the same notations back, so these formats are part of its contract (see policy/text-check).
 import type { Locale } from "../../domain/case-facts.js";
+import { dateTimeFormat, listFormat } from "../../domain/intl.js";
 import { formatMoney } from "../../domain/money.js";
 import type { Instalment, OfferTerms } from "../../policy/index.js";
 
@@ -13,13 +14,13 @@ export function money(amount: number, currency: string, locale: Locale): string 
 
 /** A calendar date "YYYY-MM-DD" as "15 décembre 2026" / "15 December 2026". */
 export function date(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: "long", timeZone: "UTC" }).format(
+  return dateTimeFormat(INTL_LOCALE[locale], { dateStyle: "long", timeZone: "UTC" }).format(
     new Date(`${iso}T12:00:00Z`),
   );
 }
 
 export function list(items: readonly string[], locale: Locale): string {
-  return new Intl.ListFormat(INTL_LOCALE[locale], { style: "long", type: "conjunction" }).format(items);
+  return listFormat(INTL_LOCALE[locale], { style: "long", type: "conjunction" }).format(items);
 }
 
 export function scheduleText(instalments: readonly Instalment[], currency: string, locale: Locale): string {

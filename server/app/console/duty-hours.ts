@@ -4,6 +4,7 @@
 // Times are local wall-clock times; "24:00" ends a day. A debtor who asks for a person while nobody is
 // on duty is told when a person will answer: `nextOnDuty` gives that instant.
 
+import { dateTimeFormat } from "../../domain/intl.js";
 import { instantAtWallClock, wallClock } from "../../policy/index.js";
 
 export const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] as const;
@@ -137,13 +138,13 @@ export function nextOnDuty(now: Date, spec: string | DutyHours): Date {
  */
 export function describeOnDuty(at: Date, spec: string | DutyHours, locale: "fr" | "en"): string {
   const { timeZone } = toHours(spec);
-  const day = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", {
+  const day = dateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", {
     timeZone,
     weekday: "long",
     day: "numeric",
     month: "long",
   }).format(at);
-  const time = new Intl.DateTimeFormat("en-GB", {
+  const time = dateTimeFormat("en-GB", {
     timeZone,
     hour: "2-digit",
     minute: "2-digit",

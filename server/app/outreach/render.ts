@@ -1,7 +1,6 @@
 // Renders one outreach message (e-mail, letter or SMS) from a template and the case facts, then runs
 // the whole text through the chat's output guard (checkText): no figure the engine did not produce,
 // no forbidden wording, every disclosure rendered. A message that fails is never sent.
-import mjml2html from "mjml";
 import type { CaseFacts, Locale } from "../../domain/case-facts.js";
 import {
   type AmountDue,
@@ -235,6 +234,9 @@ ${unsubscribe}
 </mj-section>
 </mj-body>
 </mjml>`;
+  // Loaded on first use: MJML and its HTML tool chain weigh about 90 MB of memory, which a service
+  // that sends no e-mail should not hold (docs/decisions/0091-idle-memory.md).
+  const { default: mjml2html } = await import("mjml");
   const out = await mjml2html(source, { validationLevel: "strict" });
   if (out.errors.length > 0)
     throw new TemplateError(`MJML: ${out.errors.map((e) => e.formattedMessage).join("; ")}`);
