@@ -132,7 +132,7 @@ function Layout({ children }: { children: ReactNode }) {
         </span>
         <LanguageSwitch />
         <Link to="/account" className="whoami" title={t.myAccount}>
-          {user.email} <span className="role">({pageWords(ROLE_LABELS[user.role])})</span>
+          <span>{user.email}</span> <span className="role">{pageWords(ROLE_LABELS[user.role])}</span>
         </Link>
         <button
           type="button"
