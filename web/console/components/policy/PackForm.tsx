@@ -283,7 +283,7 @@ export function PackForm({ b }: { b: Binding }) {
         {disclosures.map((d, i) => (
           <fieldset key={String(d.id ?? i)} className="policy-text">
             <legend>
-              {String(d.id)} <span className="hint">({momentText(String(d.moment ?? ""))})</span>
+              <code>{String(d.id)}</code> <span className="hint">({momentText(String(d.moment ?? ""))})</span>
             </legend>
             <TextField b={b} path={["disclosures", i, "text", "fr"]} label={t("Français")} />
             <TextField b={b} path={["disclosures", i, "text", "en"]} label={t("English")} />
