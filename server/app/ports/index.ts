@@ -3,6 +3,7 @@
 // Prisma client or type crosses this line (decision 0085, checked by server/architecture.test.ts).
 import type { AuditStore, AuditTxStore } from "./audit.js";
 import type { CasesStore } from "./cases.js";
+import type { ChatStore } from "./chat.js";
 import type {
   CaseSearchStore,
   EscalationsStore,
@@ -23,6 +24,8 @@ export interface Stores {
   readonly audit: AuditStore;
   readonly cases: CasesStore;
   readonly caseSearch: CaseSearchStore;
+  /** The debtor chat: sessions, the turn's reads and its one transaction. */
+  readonly chat: ChatStore;
   readonly conversations: ConversationsStore;
   readonly creditors: CreditorsStore;
   readonly debtorPages: DebtorPagesStore;

@@ -5,6 +5,7 @@ import type { Prisma as P } from "../generated/client.js";
 import type { Prisma } from "../open.js";
 import { auditStore, auditTxStore } from "./audit.js";
 import { casesStore } from "./cases.js";
+import { chatStore } from "./chat.js";
 import {
   caseSearchStore,
   escalationsStore,
@@ -26,6 +27,7 @@ export function bindStores(db: Prisma): Stores {
     audit: auditStore(db),
     cases: casesStore(db),
     caseSearch: caseSearchStore(db),
+    chat: chatStore(db),
     conversations: conversationsStore(db),
     creditors: creditorsStore(db),
     debtorPages: debtorPagesStore(db),
