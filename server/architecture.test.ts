@@ -12,9 +12,6 @@ import { fromRoot } from "./config/paths.js";
  * longer does (remove it from the list then), so the list only shrinks.
  */
 const ALLOWED: Record<string, string> = {
-  // Builds chat fixtures with the negotiation queries the chat turn path owns (recordOffer,
-  // acceptOfferAsPromise): follows the chat's port.
-  "server/test-support/console-fixtures.ts": "negotiation fixtures (follow the chat's port)",
   // Writes migrations: a schema tool, it talks to the schema engine through the PGlite adapter.
   "scripts/db-migration.ts": "migration tool",
   // The evaluation harness grades conversations by reading offers, promises and state directly.

@@ -15,6 +15,7 @@ import type {
 import type { ConversationsStore } from "./conversations.js";
 import type { CreditorsStore } from "./creditors.js";
 import type { JobsStore } from "./jobs.js";
+import type { NegotiationStore } from "./negotiation.js";
 import type { OutreachStore, OutreachTxStore } from "./outreach.js";
 import type { DebtorPagesStore, InstructionsStore, PaymentsStore } from "./payments.js";
 import type { PolicyVersionsStore } from "./policies.js";
@@ -34,6 +35,7 @@ export interface Stores {
   readonly payments: PaymentsStore;
   readonly escalations: EscalationsStore;
   readonly kpis: KpisStore;
+  readonly negotiation: NegotiationStore;
   readonly notes: NotesStore;
   readonly promises: PromisesStore;
   readonly takeover: TakeoverStore;

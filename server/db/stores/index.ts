@@ -17,6 +17,7 @@ import {
 import { conversationsStore } from "./conversations.js";
 import { creditorsStore } from "./creditors.js";
 import { jobsStore } from "./jobs.js";
+import { negotiationStore } from "./negotiation.js";
 import { outreachStore, outreachTxStore } from "./outreach.js";
 import { debtorPagesStore, instructionsStore, paymentsStore } from "./payments.js";
 import { policyVersionsStore } from "./policies.js";
@@ -36,6 +37,7 @@ export function bindStores(db: Prisma): Stores {
     payments: paymentsStore(db),
     escalations: escalationsStore(db),
     kpis: kpisStore(db),
+    negotiation: negotiationStore(db),
     notes: notesStore(db),
     promises: promisesStore(db),
     takeover: takeoverStore(db),
