@@ -12,19 +12,6 @@ import { fromRoot } from "./config/paths.js";
  * longer does (remove it from the list then), so the list only shrinks.
  */
 const ALLOWED: Record<string, string> = {
-  // The chat turn path is being moved to its own port in the `perf` branch (issue 15, must-have 2:
-  // one transaction per turn); these files reach Prisma until that lands.
-  "server/app/chat/case-bundle.ts": "chat turn path (perf branch)",
-  "server/app/chat/chat-service.ts": "chat turn path (perf branch)",
-  "server/app/chat/system-replies.ts": "chat turn path (perf branch)",
-  "server/app/chat/toolbox.ts": "chat turn path (perf branch)",
-  "server/app/chat/turn-cache.ts": "chat turn path (perf branch)",
-  "server/app/chat/turn-runner.ts": "chat turn path (perf branch)",
-  "server/app/chat/turn-state.ts": "chat turn path (perf branch)",
-  "server/app/chat/wire.ts": "chat turn path (perf branch)",
-  // Builds chat fixtures with the negotiation queries the chat turn path owns (recordOffer,
-  // acceptOfferAsPromise): follows the chat's port.
-  "server/test-support/console-fixtures.ts": "negotiation fixtures (follow the chat's port)",
   // Writes migrations: a schema tool, it talks to the schema engine through the PGlite adapter.
   "scripts/db-migration.ts": "migration tool",
   // The evaluation harness grades conversations by reading offers, promises and state directly.

@@ -56,9 +56,18 @@ export interface ServiceOptions extends CoreOptions {
   readonly shutdownGraceMs?: number;
 }
 
+/**
+ * The context as the composition root holds it: the use cases' context, whose database still
+ * carries its client for what inspects storage from outside the use cases (tests, the evals'
+ * graders). Use cases receive it as an AppContext, which has no client (decision 0085).
+ */
+export interface RootContext extends AppContext {
+  readonly db: Database;
+}
+
 /** The application without its transports: what a script (the demo seed) needs. */
 export interface Core {
-  readonly ctx: AppContext;
+  readonly ctx: RootContext;
   readonly admin: AdminBootstrap;
   readonly chat: ChatService;
   /** Closes the database when openCore opened it (a script waits for its own work first). */
@@ -87,7 +96,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   try {
     if (db.appliedMigrations.length) log.info({ migrations: db.appliedMigrations }, "applied migrations");
     const policies = await PolicyRegistry.open(db, options.policiesDir);
-    const ctx: AppContext = {
+    const ctx: RootContext = {
       stores: db.stores,
       db,
       env,

@@ -1,7 +1,7 @@
 // What every use case receives: storage, policies, clock, configuration and the event bus.
 // Passed explicitly (no globals) so that tests can build one per database and clock.
 import type { Env } from "../config/env.js";
-import type { Database } from "../db/open.js";
+import type { AppDatabase } from "../db/open.js";
 import type { Logger } from "../logging/logger.js";
 import type { EventBus } from "./events.js";
 import type { PolicyRegistry } from "./policy-registry.js";
@@ -16,8 +16,8 @@ export const systemClock: Clock = { now: () => new Date() };
 export interface AppContext {
   /** Storage, through the ports (decision 0085): use cases read and write only through these. */
   readonly stores: Stores;
-  /** The database handle: kind, url, health; its Prisma client is for the chat turn path only. */
-  readonly db: Database;
+  /** The database handle: kind, url, health (no client: storage goes through `stores`). */
+  readonly db: AppDatabase;
   readonly env: Env;
   readonly log: Logger;
   readonly policies: PolicyRegistry;

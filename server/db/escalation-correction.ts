@@ -1,21 +1,13 @@
 // A debtor taking back a misunderstood escalation ("non je ne conteste pas"): what the turn reads to
 // decide whether it still can, and the write that withdraws it. The escalation is never deleted: it
 // is resolved with the outcome `withdrawn_by_debtor` and the debtor's words, and audited.
+import type { OpenEscalationRow } from "../app/ports/chat.js";
 import { appendAudit } from "./audit.js";
 import { insertEvent } from "./console/messages.js";
 import type { Prisma as P } from "./generated/client.js";
 import type { Prisma } from "./open.js";
 
 export const WITHDRAWN_BY_DEBTOR = "withdrawn_by_debtor";
-
-export interface OpenEscalationRow {
-  readonly id: string;
-  readonly kind: string;
-  readonly status: "open" | "assigned" | "resolved";
-  readonly assigneeId: string | null;
-  readonly createdAt: Date;
-  readonly summary: unknown;
-}
 
 /** The case's unresolved escalations, newest first. */
 export async function unresolvedEscalations(prisma: Prisma, caseId: string): Promise<OpenEscalationRow[]> {

@@ -1,21 +1,10 @@
 // Offers, promises and escalations: the records a negotiation leaves behind.
+import type { NewOfferRecord as NewOffer } from "../app/ports/negotiation.js";
 import { appendAudit } from "./audit.js";
 import type { Prisma as P } from "./generated/client.js";
 import type { Prisma } from "./open.js";
 
-export interface NewOffer {
-  readonly caseId: string;
-  readonly kind: "full" | "plan" | "settlement";
-  readonly total: number;
-  readonly currency: string;
-  readonly discountBps: number;
-  readonly instalments: readonly { dueDate: string; amount: number }[];
-  readonly terms: Record<string, unknown>;
-  readonly rule: string;
-  readonly policyVersionId: string;
-  readonly source: "engine" | "collector";
-  readonly expiresAt: Date;
-}
+export type { NewOfferRecord as NewOffer } from "../app/ports/negotiation.js";
 
 /** Records an offer and supersedes any other open offer of the case: one live offer at a time. */
 export async function recordOffer(prisma: Prisma, offer: NewOffer) {

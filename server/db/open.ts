@@ -16,7 +16,10 @@ export type Prisma = PrismaClient;
 export interface Database {
   /** The storage ports bound to this database: what everything outside server/db uses. */
   readonly stores: Stores;
-  /** Only for server/db and the chat turn path left to convert (decision 0085). */
+  /**
+   * Only for server/db, and for what inspects the database from outside the use cases: tests and
+   * the evals' graders (through the composition root's context). Use cases see `AppDatabase`.
+   */
   readonly prisma: PrismaClient;
   readonly kind: "pglite" | "postgres";
   /** The PostgreSQL URL (undefined on PGlite): other instances share this database. */
@@ -27,6 +30,9 @@ export interface Database {
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
+
+/** The database as use cases see it (AppContext.db): kind, url, health; no client (decision 0085). */
+export type AppDatabase = Omit<Database, "prisma">;
 
 export interface OpenOptions {
   /** PostgreSQL connection string; when absent, PGlite is used. */

@@ -3,7 +3,20 @@
 // statement, and a turn's writes (claim, assistant message, events, offers, case status, promise)
 // go in one transaction of two statements. See docs/decisions/0001-one-transaction-per-turn.md.
 import { randomUUID } from "node:crypto";
-import type { CHAT_CASE_STATUSES } from "../domain/case-statuses.js";
+import {
+  type ClaimInput,
+  type ClaimResult,
+  HISTORY_SIZE,
+  type HistoryEntry,
+  type RepeatedMessage,
+  type StoreDebtorMessageResult,
+  type TurnCase,
+  type TurnContextRow,
+  type TurnConversation,
+  type TurnOfferRow,
+  type TurnWrites,
+  type WrittenMessage,
+} from "../app/ports/chat.js";
 import type { Prisma as P } from "./generated/client.js";
 import type { Prisma } from "./open.js";
 
@@ -14,65 +27,6 @@ export type TurnTx = P.TransactionClient;
 export function inTransaction<T>(prisma: Prisma, work: (tx: TurnTx) => Promise<T>): Promise<T> {
   return prisma.$transaction(work);
 }
-
-export type CaseStatus = (typeof CHAT_CASE_STATUSES)[number];
-
-export interface TurnOfferRow {
-  readonly id: string;
-  readonly kind: "full" | "plan" | "settlement";
-  readonly status: string;
-  readonly total: bigint;
-  readonly currency: string;
-  readonly terms: unknown;
-  readonly instalments: unknown;
-  readonly policyVersionId: string;
-  readonly source: string;
-  readonly expiresAt: Date;
-  readonly createdAt: Date;
-}
-
-/** What a chat turn reads of its case (no collector-side relations). */
-export interface TurnCase {
-  readonly id: string;
-  readonly reference: string;
-  readonly jurisdiction: "FR" | "US" | "UK";
-  readonly usState: string | null;
-  readonly currency: string;
-  readonly status: CaseStatus;
-  readonly policyVersionId: string;
-  readonly verificationQuestion: string | null;
-  readonly verificationAnswer: string | null;
-  readonly creditor: { readonly name: string };
-  readonly debtor: {
-    readonly name: string;
-    readonly kind: "business" | "consumer";
-    readonly locale: "fr" | "en";
-    readonly timeZone: string;
-  };
-  readonly invoices: readonly { number: string; issuedAt: Date; dueAt: Date; amount: bigint }[];
-  readonly offers: readonly TurnOfferRow[];
-  readonly payments: readonly { amount: bigint }[];
-}
-
-/** The conversation row as a turn reads it; `version` changes with every update of the row. */
-export interface TurnConversation {
-  readonly id: string;
-  readonly state: unknown;
-  readonly verifyAttempts: number;
-  readonly verifiedAt: Date | null;
-  readonly lockedAt: Date | null;
-  readonly humanOwnerId: string | null;
-  readonly answeredSeq: number;
-  readonly version: number;
-}
-
-export interface HistoryEntry {
-  readonly seq: number;
-  readonly role: "assistant" | "debtor" | "agent" | "system";
-  readonly text: string;
-}
-
-export const HISTORY_SIZE = 12;
 
 // A fingerprint of everything a turn reads of the case besides the conversation: the case row, its
 // debtor and creditor, invoices, offers (with their statuses) and payments. A turn checks it when it
@@ -150,16 +104,6 @@ function toCase(raw: RawCase): TurnCase {
   };
 }
 
-export interface TurnContextRow {
-  readonly case: TurnCase;
-  readonly caseFingerprint: string;
-  readonly conversation: TurnConversation;
-  /** The highest message number of the conversation (0 when it has none). */
-  readonly lastSeq: number;
-  readonly lastDebtor: { seq: number; text: string } | null;
-  readonly history: HistoryEntry[];
-}
-
 /** Everything a turn reads, in one statement: the case, its fingerprint, the conversation. */
 export async function loadTurnContext(
   prisma: Prisma | TurnTx,
@@ -214,16 +158,6 @@ export async function loadTurnContext(
   };
 }
 
-export interface StoredDebtorMessage {
-  readonly id: string;
-  readonly seq: number;
-  readonly text: string;
-  readonly createdAt: Date;
-  /** The conversation as it was when the message was stored, and its last messages before it. */
-  readonly conversation: TurnConversation;
-  readonly history: HistoryEntry[];
-}
-
 /**
  * Each retry follows a commit that took the number this statement's snapshot missed, so N writers
  * queued on one conversation need up to N tries: a burst of a case's whole rate-limit budget (8)
@@ -243,7 +177,7 @@ export async function storeDebtorMessage(
   conversationId: string,
   clientMessageId: string,
   text: string,
-): Promise<{ created: true; message: StoredDebtorMessage } | { created: false; message: RepeatedMessage }> {
+): Promise<StoreDebtorMessageResult> {
   for (let attempt = 0; attempt < MAX_STORE_ATTEMPTS; attempt++) {
     const rows = await prisma.$queryRawUnsafe<{ r: unknown }[]>(
       `WITH locked AS (SELECT * FROM "Conversation" WHERE id = $1 FOR UPDATE),
@@ -291,15 +225,6 @@ export async function storeDebtorMessage(
   throw new Error(`could not store a message in conversation ${conversationId}`);
 }
 
-export interface RepeatedMessage {
-  readonly id: string;
-  readonly seq: number;
-  readonly role: string;
-  readonly text: string;
-  readonly answeredSeq: number;
-  readonly lastSeq: number;
-}
-
 /** A message (a debtor's, or an action's record) stored earlier under this clientMessageId, with what is known of its answer. */
 export async function findByClientMessageId(
   prisma: Prisma | TurnTx,
@@ -318,44 +243,12 @@ export async function findByClientMessageId(
   return rows[0] ? json<RepeatedMessage>(rows[0].r) : null;
 }
 
-/** What a turn claims: the debtor message it answers (seq), or the greeting of an empty conversation. */
-export type TurnClaim =
-  | { readonly kind: "answer"; readonly seq: number }
-  | { readonly kind: "greeting" }
-  | { readonly kind: "action" };
-
-export interface ConversationWrite {
-  readonly state: unknown;
-  readonly verifyAttempts: number;
-  readonly verifiedAt: Date | null;
-  readonly lockedAt: Date | null;
-}
-
-export type ClaimResult =
-  | { readonly status: "claimed"; readonly humanOwnerId: string | null; readonly version: number }
-  /** Already answered (or greeted) by another turn: this one must write nothing. */
-  | { readonly status: "answered" }
-  /** The conversation or the case changed since the turn read them: read again and rerun. */
-  | { readonly status: "stale" };
-
 /**
  * The turn's first statement: locks the conversation, checks that nothing changed since the turn
  * read it (conversation version, case fingerprint) and that its message is not answered yet, then
  * writes the conversation's new state and raises `answeredSeq`.
  */
-export async function claimTurn(
-  tx: TurnTx,
-  input: {
-    conversationId: string;
-    caseId: string;
-    claim: TurnClaim;
-    /** The version of the conversation the turn read. */
-    version: number;
-    /** The case fingerprint the turn read; null when the turn read no case data to check. */
-    caseFingerprint: string | null;
-    write: ConversationWrite;
-  },
-): Promise<ClaimResult> {
+export async function claimTurn(tx: TurnTx, input: ClaimInput): Promise<ClaimResult> {
   const seq = input.claim.kind === "answer" ? input.claim.seq : 0;
   const open =
     input.claim.kind === "answer"
@@ -394,60 +287,6 @@ export async function claimTurn(
   if (input.claim.kind === "answer" && now.answeredSeq >= seq) return { status: "answered" };
   if (input.claim.kind === "greeting" && now.messages > 0) return { status: "answered" };
   return { status: "stale" };
-}
-
-export interface OfferWrite {
-  readonly id: string;
-  readonly kind: "full" | "plan" | "settlement";
-  readonly status: "proposed" | "superseded" | "declined";
-  readonly total: number;
-  readonly currency: string;
-  readonly discountBps: number;
-  readonly instalments: readonly { dueDate: string; amount: number }[];
-  readonly terms: Record<string, unknown>;
-  readonly rule: string;
-  readonly policyVersionId: string;
-  readonly source: "engine" | "collector";
-  readonly expiresAt: Date;
-}
-
-export interface MessageWrite {
-  readonly id: string;
-  readonly role: "assistant" | "debtor" | "agent" | "system";
-  readonly text: string;
-  readonly clientMessageId?: string | undefined;
-  readonly offerId?: string | undefined;
-  readonly quickReplies?: readonly string[] | undefined;
-  readonly meta?: Record<string, unknown>;
-}
-
-export interface EventWrite {
-  readonly kind: string;
-  readonly data: Record<string, unknown>;
-  readonly messageId?: string | undefined;
-}
-
-export interface TurnWrites {
-  readonly conversationId: string;
-  readonly caseId: string;
-  /** Messages in order (numbered after the conversation's last one). */
-  readonly messages: readonly MessageWrite[];
-  readonly events: readonly EventWrite[];
-  /** Offers this turn made (the last one open, earlier ones superseded). */
-  readonly offers: readonly OfferWrite[];
-  /** Open offers the debtor declined. */
-  readonly declined: readonly string[];
-  /** Other open offers of the case become superseded (a new offer was made). */
-  readonly supersedeOpen: boolean;
-  readonly caseStatus: CaseStatus | null;
-  readonly cancelPromiseId: string | null;
-  readonly now: Date;
-}
-
-export interface WrittenMessage {
-  readonly id: string;
-  readonly seq: number;
-  readonly createdAt: Date;
 }
 
 /**

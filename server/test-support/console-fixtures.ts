@@ -1,5 +1,4 @@
 // Shortcuts for console tests: cases, a verified debtor, an escalated dispute, a promise.
-import { acceptOfferAsPromise, recordOffer } from "../db/negotiation.js";
 import type { ConsoleTestService } from "./console-service.js";
 import { DebtorClient } from "./debtor-client.js";
 import { sampleCase } from "./service.js";
@@ -22,7 +21,8 @@ export async function escalatedDispute(t: ConsoleTestService, overrides: Record<
   const { c, debtor } = await verifiedDebtor(t, overrides);
   await debtor.say("Je conteste cette facture, la marchandise n'a jamais été livrée");
   await debtor.waitFor(() => debtor.states.includes("escalated"), "escalated state");
-  const escalation = await t.db.prisma.escalation.findFirstOrThrow({ where: { caseId: c.id } });
+  const [escalation] = await t.db.stores.chat.unresolvedEscalations(c.id);
+  if (!escalation) throw new Error("no escalation opened");
   return { c, debtor, escalationId: escalation.id };
 }
 
@@ -33,9 +33,10 @@ export async function promiseOn(
   instalments: { dueDate: string; amount: number }[],
   obtainedBy: "assistant" | "human" = "assistant",
 ) {
-  const found = await t.db.prisma.case.findUniqueOrThrow({ where: { id: caseId } });
+  const found = await t.db.stores.cases.detail(caseId);
+  if (!found) throw new Error(`no case ${caseId}`);
   const total = instalments.reduce((s, i) => s + i.amount, 0);
-  const offer = await recordOffer(t.db.prisma, {
+  const offer = await t.db.stores.negotiation.recordOffer({
     caseId,
     kind: instalments.length > 1 ? "plan" : "full",
     total,
@@ -48,7 +49,7 @@ export async function promiseOn(
     source: obtainedBy === "human" ? "collector" : "engine",
     expiresAt: new Date(t.clock.now().getTime() + 3 * 86_400_000),
   });
-  const promise = await acceptOfferAsPromise(t.db.prisma, {
+  const promise = await t.db.stores.negotiation.acceptOffer({
     offerId: offer.id,
     caseId,
     obtainedBy,

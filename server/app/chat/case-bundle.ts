@@ -1,14 +1,14 @@
-// Everything one chat turn needs about its case, read in one statement (db/turns.ts) and kept
+// Everything one chat turn needs about its case, read in one statement (the chat store's turnContext) and kept
 // between turns by the chat service (see turn-cache.ts).
 
 import type { RecordedOffer } from "../../agent/language-layer.js";
-import { loadTurnContext, type TurnCase, type TurnConversation, type TurnOfferRow } from "../../db/turns.js";
 import type { CaseFacts } from "../../domain/case-facts.js";
 import { type ConversationState, readState } from "../../negotiation/conversation-state.js";
 import { type AmountDue, amountDue, dateInZone, type OfferTerms, toLocalDate } from "../../policy/index.js";
 import { caseFacts } from "../cases/case-view.js";
 import type { AppContext } from "../context.js";
 import type { PinnedPolicy } from "../policy-registry.js";
+import type { TurnCase, TurnConversation, TurnOfferRow } from "../ports/chat.js";
 import { type Availability, humanAvailability } from "./availability.js";
 
 export interface CaseBundle {
@@ -82,7 +82,7 @@ export async function loadBundle(
   caseId: string,
   conversationId: string,
 ): Promise<CaseBundle> {
-  const read = await loadTurnContext(ctx.db.prisma, caseId, conversationId);
+  const read = await ctx.stores.chat.turnContext(caseId, conversationId);
   if (!read) throw new Error(`case ${caseId} vanished`);
   return buildBundle(ctx, read.case, read.caseFingerprint, read.conversation);
 }

@@ -14,24 +14,12 @@ import {
 import type { CaseStatus, EscalationKind } from "../../../contract/enums.js";
 import { loadCatalogue } from "../../agent/offline/catalogue.js";
 import { hashToken, looksLikeToken } from "../../auth/tokens.js";
-import { findCaseByDebtorToken } from "../../db/cases.js";
-import { getOrCreateConversation, listMessages } from "../../db/conversations.js";
-import { acceptOfferIn, findOffer, setOfferStatus } from "../../db/negotiation.js";
-import {
-  findByClientMessageId,
-  type HistoryEntry,
-  inTransaction,
-  loadTurnContext,
-  type MessageWrite,
-  storeDebtorMessage,
-  type TurnClaim,
-  type TurnTx,
-} from "../../db/turns.js";
 import { AppError } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
 import { statusOf } from "../../negotiation/conversation-state.js";
 import type { AppContext } from "../context.js";
 import { loadPaymentInstructions } from "../payments/instructions.js";
+import type { HistoryEntry, MessageWrite, TurnClaim, TurnTxStore } from "../ports/chat.js";
 import { buildBundle, type CaseBundle } from "./case-bundle.js";
 import { composeGreeting, composePromiseConfirmation } from "./system-replies.js";
 import { TurnCache } from "./turn-cache.js";
@@ -110,29 +98,27 @@ export class ChatService {
         "This link is not valid. Please use the link from your letter or email.",
       );
     }
-    const access = await findCaseByDebtorToken(this.app.db.prisma, hashToken(token), this.app.clock.now());
+    const chat = this.app.stores.chat;
+    const access = await chat.findAccess(hashToken(token), this.app.clock.now());
     if (!access) throw new AppError("link_invalid", "This link is not valid or has expired.");
-    const conversation = await getOrCreateConversation(this.app.db.prisma, access.caseId);
+    const conversation = await this.app.stores.conversations.getOrCreate(access.caseId);
     if (conversation.lockedAt)
       throw new AppError("link_locked", "This link is locked. A member of our team will contact you.");
-    const detail = await this.app.db.prisma.case.findUniqueOrThrow({
-      where: { id: access.caseId },
-      select: { debtor: { select: { locale: true } } },
-    });
+    const locale = await chat.debtorLocale(access.caseId);
     return {
       caseId: access.caseId,
       conversationId: conversation.id,
       tokenId: access.id,
-      locale: detail.debtor.locale,
+      locale,
     };
   }
 
   async history(session: DebtorSession): Promise<{ messages: WireMessage[]; status: string }> {
-    const [rows, found] = await Promise.all([
-      listMessages(this.app.db.prisma, session.conversationId),
-      this.app.db.prisma.case.findUniqueOrThrow({ where: { id: session.caseId }, select: { status: true } }),
+    const [rows, status] = await Promise.all([
+      this.app.stores.chat.messages(session.conversationId),
+      this.app.stores.chat.caseStatus(session.caseId),
     ]);
-    return { messages: rows.map(toWire), status: found.status };
+    return { messages: rows.map(toWire), status };
   }
 
   /**
@@ -156,8 +142,7 @@ export class ChatService {
 
   async postMessage(session: DebtorSession, payload: unknown): Promise<{ id: string; created: boolean }> {
     const input = parseOrThrow(debtorMessageInput, payload, "message");
-    const stored = await storeDebtorMessage(
-      this.app.db.prisma,
+    const stored = await this.app.stores.chat.storeDebtorMessage(
       session.conversationId,
       input.clientMessageId,
       input.text,
@@ -243,7 +228,7 @@ export class ChatService {
 
   /** Reads the case and the conversation afresh (one statement) and caches them. */
   private async readFresh(session: DebtorSession) {
-    const read = await loadTurnContext(this.app.db.prisma, session.caseId, session.conversationId);
+    const read = await this.app.stores.chat.turnContext(session.caseId, session.conversationId);
     if (!read) throw new Error(`case ${session.caseId} vanished`);
     this.cache.set(session.conversationId, {
       case: { detail: read.case, fingerprint: read.caseFingerprint },
@@ -283,7 +268,7 @@ export class ChatService {
     prepare: (read: { bundle: CaseBundle; history: HistoryEntry[] }) => Promise<PreparedTurn | null>,
     options: {
       leading?: (bundle: CaseBundle) => MessageWrite[];
-      inside?: (tx: TurnTx, bundle: CaseBundle) => Promise<void>;
+      inside?: (tx: TurnTxStore, bundle: CaseBundle) => Promise<void>;
       /** Read the database even on a cache hit (actions: rare, and they name an offer to find). */
       fresh?: boolean;
     } = {},
@@ -294,7 +279,7 @@ export class ChatService {
       if (!prepared) return null;
       try {
         const inside = options.inside;
-        const out = await inTransaction(this.app.db.prisma, (tx) =>
+        const out = await this.app.stores.chat.turn((tx) =>
           commitTurn(
             this.app,
             tx,
@@ -413,8 +398,7 @@ export class ChatService {
   async postAction(session: DebtorSession, payload: unknown): Promise<{ id: string; created: boolean }> {
     const input = parseOrThrow(debtorActionInput, payload, "action");
     return this.enqueue(session.conversationId, async () => {
-      const existing = await findByClientMessageId(
-        this.app.db.prisma,
+      const existing = await this.app.stores.chat.findByClientMessageId(
         session.conversationId,
         input.clientMessageId,
       );
@@ -434,8 +418,7 @@ export class ChatService {
         else await this.forcedTurn(session, input, leading);
       } catch (error) {
         // Two sockets of one debtor sent the same action at once: the other one recorded it.
-        const raced = await findByClientMessageId(
-          this.app.db.prisma,
+        const raced = await this.app.stores.chat.findByClientMessageId(
           session.conversationId,
           input.clientMessageId,
         );
@@ -490,7 +473,7 @@ export class ChatService {
         fresh: true,
         inside: async (tx, bundle) => {
           const offer = bundle.detail.offers.find((o) => o.id === offerId);
-          const promise = await acceptOfferIn(tx, {
+          const promise = await tx.acceptOffer({
             offerId,
             caseId: session.caseId,
             promiseId,
@@ -511,12 +494,12 @@ export class ChatService {
     });
     if (unavailable || !out) {
       // Expired or superseded: nothing was recorded. Say so, and put a fresh offer in front of the debtor.
-      const offer = await findOffer(this.app.db.prisma, offerId);
+      const offer = await this.app.stores.chat.findOffer(offerId);
       if (!offer || offer.caseId !== session.caseId)
         throw new AppError("offer_unavailable", "This offer does not exist.");
       const status = offer.expiresAt <= now ? "expired" : offer.status;
       if (offer.status === "proposed")
-        await setOfferStatus(this.app.db.prisma, offerId, "proposed", "expired");
+        await this.app.stores.chat.setOfferStatus(offerId, "proposed", "expired");
       this.cache.dropCase(session.conversationId);
       void this.enqueue(session.conversationId, () =>
         this.forcedTurn(

@@ -4,7 +4,6 @@
 import { loadCatalogue } from "../../agent/offline/catalogue.js";
 import { money, scheduleSummary } from "../../agent/offline/format.js";
 import { Reply } from "../../agent/offline/reply.js";
-import type { EventWrite, MessageWrite } from "../../db/turns.js";
 import { nextInstalmentDue } from "../../domain/payments/instructions.js";
 import type { ConversationState } from "../../negotiation/conversation-state.js";
 import { checkText } from "../../policy/index.js";
@@ -14,6 +13,7 @@ import {
   renderPaymentInstructions,
   verbatimPaymentDetails,
 } from "../payments/instructions.js";
+import type { EventWrite, MessageWrite } from "../ports/chat.js";
 import type { CaseBundle } from "./case-bundle.js";
 import { newId } from "./turn-state.js";
 

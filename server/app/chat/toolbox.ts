@@ -10,8 +10,6 @@ import type {
   Toolbox,
   ToolOutcome,
 } from "../../agent/language-layer.js";
-import { unresolvedEscalations } from "../../db/escalation-correction.js";
-import { activePromise } from "../../db/negotiation.js";
 import type { Locale } from "../../domain/case-facts.js";
 import type { PaymentInstructions } from "../../domain/payments/instructions.js";
 import { AppError } from "../../errors/app-error.js";
@@ -301,7 +299,7 @@ export class CaseToolbox implements Toolbox {
   }
 
   async withdrawEscalation(words: string, onlyKind?: EscalationKind): Promise<EscalationWithdrawal> {
-    const open = await unresolvedEscalations(this.app.db.prisma, this.bundle.detail.id);
+    const open = await this.app.stores.chat.unresolvedEscalations(this.bundle.detail.id);
     const latest = open[0];
     const correction = this.turn.state.correction;
     const refuse = (reason: "none" | "other_kind" | "not_correctable" | "final"): EscalationWithdrawal => {
@@ -351,7 +349,7 @@ export class CaseToolbox implements Toolbox {
   }
 
   async withdrawPromise(): Promise<boolean> {
-    const promise = await activePromise(this.app.db.prisma, this.bundle.detail.id);
+    const promise = await this.app.stores.chat.activePromise(this.bundle.detail.id);
     if (!promise) return false;
     this.turn.cancelPromiseId = promise.id;
     this.turn.caseStatus = "negotiating";

@@ -4,7 +4,7 @@
 // version and the fingerprint under the conversation's lock and reruns on a stale read (a
 // collector's payment or offer, another instance's turn), and the case is dropped whenever a turn
 // writes case data itself.
-import { HISTORY_SIZE, type HistoryEntry, type TurnCase, type TurnConversation } from "../../db/turns.js";
+import { HISTORY_SIZE, type HistoryEntry, type TurnCase, type TurnConversation } from "../ports/chat.js";
 
 export interface CachedTurnData {
   case?: { readonly detail: TurnCase; readonly fingerprint: string };

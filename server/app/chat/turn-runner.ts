@@ -4,22 +4,19 @@
 import type { LanguageLayer, TurnContext } from "../../agent/language-layer.js";
 import { isSafetyIntent } from "../../agent/offline/intent-routing.js";
 import { type Understanding, understand } from "../../agent/offline/nlu/index.js";
-import { withdrawEscalationIn } from "../../db/escalation-correction.js";
-import { openEscalationIn } from "../../db/negotiation.js";
-import {
-  type CaseStatus,
-  type ClaimResult,
-  claimTurn,
-  type EventWrite,
-  type HistoryEntry,
-  type MessageWrite,
-  type OfferWrite,
-  type TurnClaim,
-  type TurnTx,
-  writeTurn,
-} from "../../db/turns.js";
 import { type ConversationState, statusOf } from "../../negotiation/conversation-state.js";
 import type { AppContext } from "../context.js";
+import type {
+  CaseStatus,
+  ClaimResult,
+  EventWrite,
+  HistoryEntry,
+  MessageWrite,
+  OfferWrite,
+  TurnClaim,
+  TurnTxStore,
+} from "../ports/chat.js";
+import type { EscalationKind } from "../ports/rows.js";
 import type { CaseBundle } from "./case-bundle.js";
 import { guardReply, momentOf } from "./output-guard.js";
 import { safeTemplate } from "./safe-template.js";
@@ -212,15 +209,15 @@ export interface CommittedTurn extends TurnOutput {
  */
 export async function commitTurn(
   app: AppContext,
-  tx: TurnTx,
+  tx: TurnTxStore,
   prepared: PreparedTurn,
   claim: TurnClaim,
   leading: readonly MessageWrite[] = [],
   /** Writes of the use case's own (an accepted offer's promise), after the claim. */
-  inside?: (tx: TurnTx) => Promise<void>,
+  inside?: (tx: TurnTxStore) => Promise<void>,
 ): Promise<CommittedTurn> {
   const { bundle, turn, before } = prepared;
-  const claimed = await claimTurn(tx, {
+  const claimed = await tx.claim({
     conversationId: bundle.conversationId,
     caseId: bundle.detail.id,
     claim,
@@ -274,7 +271,7 @@ export async function commitTurn(
     : status !== before
       ? status
       : (turn.caseStatus ?? null);
-  const written = await writeTurn(tx, {
+  const written = await tx.write({
     conversationId: bundle.conversationId,
     caseId: bundle.detail.id,
     messages,
@@ -290,7 +287,7 @@ export async function commitTurn(
     // A collector who picked the escalation up (or took the conversation over) meanwhile makes it
     // final: the turn reruns and says so, or stays silent under the takeover.
     if (suppressed) throw new StaleTurnError();
-    const withdrawn = await withdrawEscalationIn(tx, {
+    const withdrawn = await tx.withdrawEscalation({
       ...turn.withdrawal,
       caseId: bundle.detail.id,
       conversationId: bundle.conversationId,
@@ -300,10 +297,10 @@ export async function commitTurn(
     if (!withdrawn) throw new StaleTurnError();
   }
   if (turn.escalationWrite) {
-    await openEscalationIn(tx, {
+    await tx.openEscalation({
       id: turn.escalationWrite.id,
       caseId: bundle.detail.id,
-      kind: turn.escalationWrite.kind as Parameters<typeof openEscalationIn>[1]["kind"],
+      kind: turn.escalationWrite.kind as EscalationKind,
       summary: turn.escalationWrite.summary,
     });
   }

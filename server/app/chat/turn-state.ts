@@ -2,9 +2,9 @@
 // one transaction (nothing is written while the language layer thinks).
 import { randomUUID } from "node:crypto";
 import type { RecordedOffer } from "../../agent/language-layer.js";
-import type { CaseStatus, OfferWrite } from "../../db/turns.js";
 import type { ConversationState } from "../../negotiation/conversation-state.js";
 import type { PolicyNotice } from "../../policy/index.js";
+import type { CaseStatus, OfferWrite } from "../ports/chat.js";
 import type { CaseBundle } from "./case-bundle.js";
 
 export interface TurnState {

@@ -3,6 +3,7 @@
 // Prisma client or type crosses this line (decision 0085, checked by server/architecture.test.ts).
 import type { AuditStore, AuditTxStore } from "./audit.js";
 import type { CasesStore } from "./cases.js";
+import type { ChatStore } from "./chat.js";
 import type {
   CaseSearchStore,
   EscalationsStore,
@@ -14,6 +15,7 @@ import type {
 import type { ConversationsStore } from "./conversations.js";
 import type { CreditorsStore } from "./creditors.js";
 import type { JobsStore } from "./jobs.js";
+import type { NegotiationStore } from "./negotiation.js";
 import type { OutreachStore, OutreachTxStore } from "./outreach.js";
 import type { DebtorPagesStore, InstructionsStore, PaymentsStore } from "./payments.js";
 import type { PolicyVersionsStore } from "./policies.js";
@@ -23,6 +25,8 @@ export interface Stores {
   readonly audit: AuditStore;
   readonly cases: CasesStore;
   readonly caseSearch: CaseSearchStore;
+  /** The debtor chat: sessions, the turn's reads and its one transaction. */
+  readonly chat: ChatStore;
   readonly conversations: ConversationsStore;
   readonly creditors: CreditorsStore;
   readonly debtorPages: DebtorPagesStore;
@@ -31,6 +35,7 @@ export interface Stores {
   readonly payments: PaymentsStore;
   readonly escalations: EscalationsStore;
   readonly kpis: KpisStore;
+  readonly negotiation: NegotiationStore;
   readonly notes: NotesStore;
   readonly promises: PromisesStore;
   readonly takeover: TakeoverStore;

@@ -5,6 +5,7 @@ import type { Prisma as P } from "../generated/client.js";
 import type { Prisma } from "../open.js";
 import { auditStore, auditTxStore } from "./audit.js";
 import { casesStore } from "./cases.js";
+import { chatStore } from "./chat.js";
 import {
   caseSearchStore,
   escalationsStore,
@@ -16,6 +17,7 @@ import {
 import { conversationsStore } from "./conversations.js";
 import { creditorsStore } from "./creditors.js";
 import { jobsStore } from "./jobs.js";
+import { negotiationStore } from "./negotiation.js";
 import { outreachStore, outreachTxStore } from "./outreach.js";
 import { debtorPagesStore, instructionsStore, paymentsStore } from "./payments.js";
 import { policyVersionsStore } from "./policies.js";
@@ -26,6 +28,7 @@ export function bindStores(db: Prisma): Stores {
     audit: auditStore(db),
     cases: casesStore(db),
     caseSearch: caseSearchStore(db),
+    chat: chatStore(db),
     conversations: conversationsStore(db),
     creditors: creditorsStore(db),
     debtorPages: debtorPagesStore(db),
@@ -34,6 +37,7 @@ export function bindStores(db: Prisma): Stores {
     payments: paymentsStore(db),
     escalations: escalationsStore(db),
     kpis: kpisStore(db),
+    negotiation: negotiationStore(db),
     notes: notesStore(db),
     promises: promisesStore(db),
     takeover: takeoverStore(db),

@@ -1,0 +1,121 @@
+// The chat store (app/ports/chat.ts) on a real database: a session from a link, a debtor message
+// stored once, and a turn written through its transaction handle, all of it or none of it.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TurnWrites } from "../../app/ports/chat.js";
+import type { Stores } from "../../app/ports/index.js";
+import { openTestDatabase, TEST_TARGETS, type TestDatabase } from "../../test-support/databases.js";
+
+async function newCase(stores: Stores, reference: string): Promise<string> {
+  const version = await stores.policies.registerPackContent({
+    packId: "test-pack",
+    hash: "b".repeat(64),
+    content: "id: test-pack",
+  });
+  return stores.cases.insert({
+    reference,
+    creditor: { name: "Chat Port SARL" },
+    creditorSettings: {},
+    paymentReference: `RF18${reference.replace(/\W/g, "").toUpperCase()}`,
+    debtor: { name: "Paul Durand", kind: "consumer", locale: "fr", timeZone: "Europe/Paris" },
+    jurisdiction: "FR",
+    currency: "EUR",
+    invoices: [{ number: `F-${reference}`, issuedAt: "2026-01-05", dueAt: "2026-02-05", amount: 80_000 }],
+    policyPackId: "test-pack",
+    policyVersionId: version.id,
+    tokenHash: `hash-${reference}`,
+    tokenExpiresAt: new Date("2027-01-01T00:00:00Z"),
+  });
+}
+
+function reply(conversationId: string, caseId: string, text: string): TurnWrites {
+  const id = randomUUID();
+  return {
+    conversationId,
+    caseId,
+    messages: [{ id, role: "assistant", text }],
+    events: [{ kind: "test.event", data: { n: 1 }, messageId: id }],
+    offers: [],
+    declined: [],
+    supersedeOpen: false,
+    caseStatus: "negotiating",
+    cancelPromiseId: null,
+    now: new Date("2026-03-01T10:00:00Z"),
+  };
+}
+
+describe.each(TEST_TARGETS)("chat store on %s", (target) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await openTestDatabase(target);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it("opens a session from a live link only, with the debtor's language and the case's status", async () => {
+    const caseId = await newCase(db.stores, "C-1");
+    const now = new Date("2026-03-01T10:00:00Z");
+    expect((await db.stores.chat.findAccess("hash-C-1", now))?.caseId).toBe(caseId);
+    expect(await db.stores.chat.findAccess("hash-unknown", now)).toBeNull();
+    expect(await db.stores.chat.findAccess("hash-C-1", new Date("2027-06-01T00:00:00Z"))).toBeNull();
+    expect(await db.stores.chat.debtorLocale(caseId)).toBe("fr");
+    expect(await db.stores.chat.caseStatus(caseId)).toBe("verifying");
+  });
+
+  it("stores a debtor message once per clientMessageId", async () => {
+    const caseId = await newCase(db.stores, "C-2");
+    const conversation = await db.stores.conversations.getOrCreate(caseId);
+    const first = await db.stores.chat.storeDebtorMessage(conversation.id, "cm-1", "bonjour");
+    const again = await db.stores.chat.storeDebtorMessage(conversation.id, "cm-1", "bonjour");
+    expect(first.created).toBe(true);
+    expect(again).toMatchObject({
+      created: false,
+      message: { id: first.message.id, seq: 1, answeredSeq: 0 },
+    });
+    expect((await db.stores.chat.findByClientMessageId(conversation.id, "cm-1"))?.id).toBe(first.message.id);
+    expect((await db.stores.chat.messages(conversation.id)).map((m) => m.text)).toEqual(["bonjour"]);
+  });
+
+  it("writes a turn through its handle in one transaction: a failure after the writes leaves none of them", async () => {
+    const caseId = await newCase(db.stores, "C-3");
+    const conversation = await db.stores.conversations.getOrCreate(caseId);
+    const stored = await db.stores.chat.storeDebtorMessage(conversation.id, "cm-2", "75011");
+    if (!stored.created) throw new Error("not stored");
+    const claim = {
+      conversationId: conversation.id,
+      caseId,
+      claim: { kind: "answer" as const, seq: stored.message.seq },
+      version: stored.message.conversation.version,
+      caseFingerprint: null,
+      write: { state: { phase: "reason" }, verifyAttempts: 0, verifiedAt: null, lockedAt: null },
+    };
+    await expect(
+      db.stores.chat.turn(async (tx) => {
+        expect((await tx.claim(claim)).status).toBe("claimed");
+        await tx.write(reply(conversation.id, caseId, "never shown"));
+        throw new Error("simulated failure after the writes");
+      }),
+    ).rejects.toThrow("simulated failure");
+    expect((await db.stores.chat.messages(conversation.id)).map((m) => m.role)).toEqual(["debtor"]);
+    expect(await db.stores.chat.caseStatus(caseId)).toBe("verifying");
+    const read = await db.stores.chat.turnContext(caseId, conversation.id);
+    expect(read?.conversation.answeredSeq).toBe(0);
+
+    const written = await db.stores.chat.turn(async (tx) => {
+      expect((await tx.claim(claim)).status).toBe("claimed");
+      return tx.write(reply(conversation.id, caseId, "Merci"));
+    });
+    expect(written.map((w) => w.seq)).toEqual([2]);
+    expect((await db.stores.chat.messages(conversation.id)).map((m) => m.text)).toEqual(["75011", "Merci"]);
+    expect(await db.stores.chat.caseStatus(caseId)).toBe("negotiating");
+    const after = await db.stores.chat.turnContext(caseId, conversation.id);
+    expect(after?.conversation.answeredSeq).toBe(stored.message.seq);
+    expect(after?.history.map((h) => h.text)).toEqual(["75011", "Merci"]);
+    // The same message claimed again (another instance's turn) is already answered: nothing to write.
+    const second = await db.stores.chat.turn((tx) =>
+      tx.claim({ ...claim, version: after?.conversation.version ?? 0 }),
+    );
+    expect(second.status).toBe("answered");
+  });
+});

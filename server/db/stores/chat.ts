@@ -1,0 +1,48 @@
+// The debtor chat's store (app/ports/chat.ts) on the database client: the turn path's queries
+// (db/turns.ts, the negotiation records, the escalation correction) bound as they are, so neither
+// the SQL nor the number of statements changes. A turn's transaction is handed over as a
+// TurnTxStore bound to the interactive transaction.
+import type { ChatStore, TurnTxStore } from "../../app/ports/chat.js";
+import { findCaseByDebtorToken } from "../cases.js";
+import { findCaseStatus, findDebtorLocale, listMessages } from "../conversations.js";
+import { unresolvedEscalations, withdrawEscalationIn } from "../escalation-correction.js";
+import { acceptOfferIn, activePromise, findOffer, openEscalationIn, setOfferStatus } from "../negotiation.js";
+import type { Prisma } from "../open.js";
+import {
+  claimTurn,
+  findByClientMessageId,
+  inTransaction,
+  loadTurnContext,
+  storeDebtorMessage,
+  type TurnTx,
+  writeTurn,
+} from "../turns.js";
+
+export function chatStore(db: Prisma): ChatStore {
+  return {
+    findAccess: (tokenHash, now) => findCaseByDebtorToken(db, tokenHash, now),
+    debtorLocale: (caseId) => findDebtorLocale(db, caseId),
+    caseStatus: (caseId) => findCaseStatus(db, caseId),
+    messages: (conversationId) => listMessages(db, conversationId),
+    turnContext: (caseId, conversationId) => loadTurnContext(db, caseId, conversationId),
+    storeDebtorMessage: (conversationId, clientMessageId, text) =>
+      storeDebtorMessage(db, conversationId, clientMessageId, text),
+    findByClientMessageId: (conversationId, clientMessageId) =>
+      findByClientMessageId(db, conversationId, clientMessageId),
+    findOffer: (id) => findOffer(db, id),
+    setOfferStatus: (id, from, to) => setOfferStatus(db, id, from, to),
+    activePromise: (caseId) => activePromise(db, caseId),
+    unresolvedEscalations: (caseId) => unresolvedEscalations(db, caseId),
+    turn: (work) => inTransaction(db, (tx) => work(turnTxStore(tx))),
+  };
+}
+
+function turnTxStore(tx: TurnTx): TurnTxStore {
+  return {
+    claim: (input) => claimTurn(tx, input),
+    write: (writes) => writeTurn(tx, writes),
+    acceptOffer: (input) => acceptOfferIn(tx, input),
+    openEscalation: (input) => openEscalationIn(tx, input),
+    withdrawEscalation: (input) => withdrawEscalationIn(tx, input),
+  };
+}
