@@ -125,6 +125,23 @@ describe.each(TEST_TARGETS)("debtor pages on %s", (target) => {
     expect(later.history.messages.map((m) => m.role)).toEqual(["assistant", "debtor", "assistant"]);
   });
 
+  it("greets once when the page and sockets open a new conversation at the same instant", async () => {
+    const c = await newCase();
+    const [pages, sockets] = await Promise.all([
+      Promise.all([inlineHistory(c.token), inlineHistory(c.token)]),
+      Promise.all([DebtorClient.connect(t.url, c.token), DebtorClient.connect(t.url, c.token)]),
+    ]);
+    for (const s of sockets) await s.waitFor(() => s.lastAssistant(), "greeting");
+    await t.service.chat.idle();
+    const greeting = (await inlineHistory(c.token)).history.messages;
+    expect(greeting.map((m) => m.role)).toEqual(["assistant"]);
+    for (const p of pages) expect(p.history.messages.every((m) => m.id === greeting[0]?.id)).toBe(true);
+    for (const s of sockets) {
+      expect(s.assistant().map((m) => m.id)).toEqual([greeting[0]?.id]);
+      s.close();
+    }
+  });
+
   it("escapes the inline history: a debtor's </script> neither closes the block nor adds markup", async () => {
     const c = await newCase();
     const debtor = await DebtorClient.connect(t.url, c.token);
