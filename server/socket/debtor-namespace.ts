@@ -86,7 +86,11 @@ export function attachDebtorNamespace(
       try {
         if (!socket.recovered) {
           const { messages, status } = await chat.history(session);
-          for (const m of messages) socket.emit("message", m);
+          // The page already shows the conversation up to `after` (inline in it, decision 0092):
+          // only the newer messages are sent; an id not found gets the whole history.
+          const after = (socket.handshake.auth as { after?: unknown } | undefined)?.after;
+          const from = typeof after === "string" ? messages.findIndex((m) => m.id === after) + 1 : 0;
+          for (const m of messages.slice(from)) socket.emit("message", m);
           socket.emit("state", { status });
         }
         await chat.resume(session);

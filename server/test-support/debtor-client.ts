@@ -41,9 +41,10 @@ export class DebtorClient {
     });
   }
 
-  static connect(url: string, token: unknown): Promise<DebtorClient> {
+  /** `after`: the id of the newest message already shown (the page's inline history). */
+  static connect(url: string, token: unknown, extra: { after?: string } = {}): Promise<DebtorClient> {
     const socket = io(`${url}/debtor`, {
-      auth: { token },
+      auth: { token, ...extra },
       transports: ["websocket"],
       reconnection: false,
       forceNew: true,

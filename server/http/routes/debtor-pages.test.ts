@@ -5,6 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Router as makeRouter, type Router } from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { WireMessage } from "../../../contract/debtor-socket.js";
+import { firstPageHistory } from "../../app/chat/first-page.js";
 import { parseCalendar, pdfText } from "../../app/receipts/test-support/read-documents.js";
 import { TEST_TARGETS } from "../../test-support/databases.js";
 import { DebtorClient } from "../../test-support/debtor-client.js";
@@ -21,7 +23,7 @@ describe.each(TEST_TARGETS)("debtor pages on %s", (target) => {
     await mkdir(join(dist, "assets"));
     await writeFile(
       join(dist, "debtor", "index.html"),
-      "<!doctype html><title>chat</title><div id=root></div>",
+      "<!doctype html><title>chat</title><body><div id=root></div></body></html>",
     );
     await writeFile(join(dist, "assets", "debtor-abc123.js"), "console.log(1)");
     await writeFile(join(dist, "widget.js"), "(()=>{})()");
@@ -31,7 +33,10 @@ describe.each(TEST_TARGETS)("debtor pages on %s", (target) => {
     lazy.use((req, res, next) => (inner ? inner(req, res, next) : next()));
     const http = { extraRoutes: [lazy] };
     t = await startTestService(target, {}, http);
-    inner = debtorPageRoutes(t.service.ctx, { webDist: dist });
+    inner = debtorPageRoutes(t.service.ctx, {
+      webDist: dist,
+      history: (token) => firstPageHistory(t.service.chat, token, 1500, () => {}),
+    });
   });
   afterAll(async () => {
     await t?.close();
@@ -66,6 +71,94 @@ describe.each(TEST_TARGETS)("debtor pages on %s", (target) => {
       },
     };
   }
+
+  /** The chat page's inline history (decision 0092): the one data block, parsed as the page does. */
+  async function inlineHistory(token: string) {
+    const res = await get(`/c/${token}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    const html = await res.text();
+    const blocks = [
+      ...html.matchAll(/<script type="application\/json" id="amiable-history">([^<]*)<\/script>/g),
+    ];
+    expect(blocks).toHaveLength(1);
+    return { html, history: JSON.parse(blocks[0]?.[1] ?? "") as { messages: WireMessage[]; status: string } };
+  }
+
+  it("writes a first visit's greeting into the page, once, and the socket sends only what is newer", async () => {
+    const c = await newCase();
+    const first = await inlineHistory(c.token);
+    expect(first.history.status).toBe("verifying");
+    expect(first.history.messages.map((m) => m.role)).toEqual(["assistant"]);
+    const greeting = first.history.messages[0] as WireMessage;
+    // The greeting and the verification question only: nothing about the debt before verification.
+    expect(greeting.text).not.toMatch(/€|EUR|INV-/);
+    expect(greeting.offer).toBeUndefined();
+    // Requested again (a reload, a second tab): the same greeting, not a second one.
+    expect((await inlineHistory(c.token)).history.messages).toEqual([greeting]);
+
+    // The page's socket asks for what follows its inline history: no message again, then the state.
+    const page = await DebtorClient.connect(t.url, c.token, { after: greeting.id });
+    await page.waitFor(() => page.states.length > 0, "state");
+    await new Promise((r) => setTimeout(r, 200));
+    expect(page.messages).toEqual([]);
+    const reply = await page.say("75011");
+    expect(page.messages.filter((m) => m.id === greeting.id)).toEqual([]);
+    page.close();
+
+    // A socket with no `after` (or an unknown one) gets the whole conversation, greeted once.
+    for (const extra of [{}, { after: "not-a-message" }]) {
+      const other = await DebtorClient.connect(t.url, c.token, extra);
+      await other.waitFor(() => other.states.length > 0, "state");
+      expect(other.messages.map((m) => m.id).slice(0, 2)).toEqual([
+        greeting.id,
+        other.messages.find((m) => m.role === "debtor")?.id,
+      ]);
+      expect(other.messages.filter((m) => m.role === "assistant").map((m) => m.id)).toEqual([
+        greeting.id,
+        reply.id,
+      ]);
+      other.close();
+    }
+    // And after the debtor's answer, the page carries it all, in order.
+    const later = await inlineHistory(c.token);
+    expect(later.history.messages.map((m) => m.role)).toEqual(["assistant", "debtor", "assistant"]);
+  });
+
+  it("greets once when the page and sockets open a new conversation at the same instant", async () => {
+    const c = await newCase();
+    const [pages, sockets] = await Promise.all([
+      Promise.all([inlineHistory(c.token), inlineHistory(c.token)]),
+      Promise.all([DebtorClient.connect(t.url, c.token), DebtorClient.connect(t.url, c.token)]),
+    ]);
+    for (const s of sockets) await s.waitFor(() => s.lastAssistant(), "greeting");
+    await t.service.chat.idle();
+    const greeting = (await inlineHistory(c.token)).history.messages;
+    expect(greeting.map((m) => m.role)).toEqual(["assistant"]);
+    for (const p of pages) expect(p.history.messages.every((m) => m.id === greeting[0]?.id)).toBe(true);
+    for (const s of sockets) {
+      expect(s.assistant().map((m) => m.id)).toEqual([greeting[0]?.id]);
+      s.close();
+    }
+  });
+
+  it("escapes the inline history: a debtor's </script> neither closes the block nor adds markup", async () => {
+    const c = await newCase();
+    const debtor = await DebtorClient.connect(t.url, c.token);
+    await debtor.waitFor(() => debtor.lastAssistant(), "greeting");
+    const hostile = `</script><script>alert("x")</script><!-- <b>&amp; \u2028 fin`;
+    const ack = await debtor.send(hostile);
+    expect(ack.ok).toBe(true);
+    await debtor.waitFor(() => debtor.assistant().length >= 2, "reply");
+    debtor.close();
+    const { html, history } = await inlineHistory(c.token);
+    expect(html).not.toContain("<script>alert");
+    expect(html).not.toContain("<!-- <b>");
+    const stored = history.messages.find((m) => m.role === "debtor");
+    expect(stored?.text).toBe(hostile.trim());
+    // The block sits before </body> and the page's markup after it is intact.
+    expect(html.endsWith("</script></body></html>")).toBe(true);
+  });
 
   it("serves the chat page for a live link, frameable by the widget, never cached", async () => {
     const c = await newCase();

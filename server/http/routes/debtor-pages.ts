@@ -6,6 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import express, { type Response, Router } from "express";
+import { INLINE_HISTORY_ID, type InlineHistory } from "../../../contract/debtor-page.js";
 import type { AppContext } from "../../app/context.js";
 import { payNowConfigured } from "../../app/payments/instructions.js";
 import type { DebtorLinkRow } from "../../app/ports/payments.js";
@@ -17,12 +18,18 @@ import { hashToken, looksLikeToken } from "../../auth/tokens.js";
 import { AppError, notFound } from "../../errors/app-error.js";
 import { precompressed } from "../middleware/precompressed.js";
 import { LINK_PAGE_CSS, LINK_PAGE_CSS_PATH, type LinkProblem, linkProblemPage } from "./debtor-link-page.js";
+import { inlineJson } from "./inline-json.js";
 
 export interface DebtorPageOptions {
   /** The vite build output (web/dist), resolved from the working directory by default. */
   readonly webDist?: string;
   /** Origins allowed to frame the chat page (the widget on creditors' sites). Default: any. */
   readonly frameAncestors?: readonly string[];
+  /**
+   * The conversation so far for a live link, written into the chat page so that it shows before
+   * the socket connects (decision 0092). Without it the page carries no history.
+   */
+  readonly history?: (token: string) => Promise<InlineHistory | null>;
 }
 
 type LinkState =
@@ -128,7 +135,27 @@ export function debtorPageRoutes(ctx: AppContext, options: DebtorPageOptions = {
       res.status(503).type("text/plain").send("Service indisponible / Service unavailable");
       return;
     }
-    res.type("html").send(html);
+    res.type("html");
+    const history = options.history;
+    if (!history || req.method === "HEAD") {
+      res.send(html);
+      return;
+    }
+    // Everything before </body> leaves at once, so that the browser fetches the scripts and styles
+    // while the conversation is read (and a first visit greeted); the module script runs only once
+    // the document is complete, so it always finds the history element.
+    const cut = html.lastIndexOf("</body>");
+    const [head, tail] = cut >= 0 ? [html.slice(0, cut), html.slice(cut)] : [html, ""];
+    res.status(200).write(head);
+    let inline = "";
+    try {
+      const found = await history(req.params.token);
+      if (found) inline = inlineJson(INLINE_HISTORY_ID, found);
+    } catch (error) {
+      // A link that turned bad meanwhile, or the database: the socket says or brings it.
+      if (!(error instanceof AppError)) ctx.log.error({ err: error }, "the chat page's history failed");
+    }
+    res.end(`${inline}${tail}`);
   });
 
   router.get("/c/:token/info", async (req, res) => {

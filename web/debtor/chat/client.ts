@@ -3,6 +3,7 @@
 // and is retried with the same clientMessageId until the server acknowledges it, so a message
 // typed offline, or in flight when the server went down, is delivered exactly once.
 import { io, type Socket } from "socket.io-client";
+import type { DebtorHandshakeAuth, InlineHistory } from "../../../contract/debtor-page.js";
 import type { Ack, AckError, WireMessage } from "../../../contract/debtor-socket.js";
 import {
   type DebtorActionType as ActionType,
@@ -40,7 +41,9 @@ export interface ChatSnapshot {
 export interface ChatClientOptions {
   readonly storage?: StorageLike | null;
   /** Builds the socket (tests); by default socket.io on this page's origin. */
-  readonly connect?: (token: string) => Socket;
+  readonly connect?: (token: string, auth: () => DebtorHandshakeAuth) => Socket;
+  /** The conversation the page was served with (decision 0092): shown before the socket connects. */
+  readonly initial?: InlineHistory | null;
   readonly ackTimeoutMs?: number;
   readonly awaitReplyMs?: number;
 }
@@ -67,9 +70,10 @@ export function actionLabel(item: { type: ActionType; offerId?: string | undefin
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function defaultSocket(token: string): Socket {
+function defaultSocket(_token: string, auth: () => DebtorHandshakeAuth): Socket {
   return io("/debtor", {
-    auth: { token },
+    // Read at every connection attempt: `after` is sent until the first connection succeeds.
+    auth: (cb) => cb({ ...auth() }),
     transports: ["websocket", "polling"],
     reconnectionDelay: 500,
     reconnectionDelayMax: 3000,
@@ -103,6 +107,8 @@ export class ChatClient {
   private stopped = true;
   private readonly ackTimeoutMs: number;
   private readonly awaitReplyMs: number;
+  /** The newest message of the page's inline history: the first connection asks for what follows. */
+  private initialLast: string | undefined;
 
   constructor(
     private readonly token: string,
@@ -114,6 +120,12 @@ export class ChatClient {
     this.awaitReplyMs = options.awaitReplyMs ?? 45_000;
     for (const item of this.outbox.list())
       if (item.kind === "action" && item.offerId) this.decisions[item.offerId] = "sending";
+    const initial = options.initial;
+    if (initial) {
+      for (const m of initial.messages) this.timeline.receive(m);
+      this.status = initial.status;
+      this.initialLast = initial.messages.at(-1)?.id;
+    }
     this.snapshot = this.build();
   }
 
@@ -147,7 +159,12 @@ export class ChatClient {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
-    const socket = (this.options.connect ?? defaultSocket)(this.token);
+    // Later connections get the whole history again, which also puts local stand-ins right.
+    const auth = (): DebtorHandshakeAuth =>
+      this.initialLast && !this.everConnected
+        ? { token: this.token, after: this.initialLast }
+        : { token: this.token };
+    const socket = (this.options.connect ?? defaultSocket)(this.token, auth);
     this.socket = socket;
     socket.on("connect", () => this.onConnect(socket));
     socket.on("disconnect", (reason) => {

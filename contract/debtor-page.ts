@@ -1,0 +1,23 @@
+// What the debtor's chat page (GET /c/:token) carries inline, so that it shows the conversation
+// before its socket connects (docs/decisions/0092-first-message-in-the-page.md). Zod-free on
+// purpose: the page's bundle imports the id and the types, and must not pull in zod for them.
+import type { DebtorState, WireMessage } from "./debtor-socket.js";
+
+/** The id of the `<script type="application/json">` element holding the conversation so far. */
+export const INLINE_HISTORY_ID = "amiable-history";
+
+/** The conversation so far, as the socket would send it on connection (`message`s, then `state`). */
+export interface InlineHistory {
+  readonly messages: readonly WireMessage[];
+  readonly status: DebtorState["status"];
+}
+
+/**
+ * The handshake's `auth` on /debtor: the link's token and, optionally, the id of the newest server
+ * message the page already shows (from the inline history). The server then sends only the
+ * messages after it; an id it does not know gets the whole history, as without `after`.
+ */
+export interface DebtorHandshakeAuth {
+  readonly token: string;
+  readonly after?: string;
+}
