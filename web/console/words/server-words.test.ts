@@ -87,7 +87,9 @@ describe("server sentences in the console's language", () => {
   });
 
   it("knows only sentences the server (or the console's HTTP client) still writes", () => {
-    const text = [...sources("server"), ...sources("contract"), "web/console/api.ts"].map((f) => readFileSync(f, "utf8")).join("\n");
+    const text = [...sources("server"), ...sources("contract"), "web/console/api.ts"]
+      .map((f) => readFileSync(f, "utf8"))
+      .join("\n");
     // Some reasons are built as `must be ${what}` (contract/creditor-settings.ts): their ending is in the source.
     const gone = [...Object.keys(MESSAGES_FR), ...Object.keys(FIELDS_FR)].filter(
       (en) => !text.includes(en) && !text.includes(`"${en.replace(/^must be /, "")}"`),
