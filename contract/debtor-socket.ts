@@ -93,6 +93,16 @@ export type WireMessage = z.infer<typeof wireMessage>;
 export const debtorState = z.object({ status: z.enum(CHAT_CASE_STATUSES) });
 export type DebtorState = z.infer<typeof debtorState>;
 
+/**
+ * The handshake's `auth`: the link's secret (checked by the session, which refuses anything else)
+ * and, from a page that already shows the conversation (decision 0092), the id of its newest message.
+ * A malformed `after` is ignored: the whole history is sent, as without it.
+ */
+export const debtorHandshakeAuth = z.object({
+  token: z.unknown(),
+  after: z.string().min(1).max(100).optional().catch(undefined),
+});
+
 /** `connect_error`'s `data` when the handshake token is refused. */
 export const handshakeRefusal = z.object({ code: z.string(), message: z.string() });
 export type HandshakeRefusal = z.infer<typeof handshakeRefusal>;

@@ -2,7 +2,12 @@
 // token opens a session; each conversation is a room, so connection-state recovery can replay
 // what a briefly disconnected debtor missed. Handlers parse, call one use case, and ack.
 import type { Namespace, Server, Socket } from "socket.io";
-import type { DebtorClientEvents, DebtorServerEvents, DebtorState } from "../../contract/debtor-socket.js";
+import {
+  type DebtorClientEvents,
+  type DebtorServerEvents,
+  type DebtorState,
+  debtorHandshakeAuth,
+} from "../../contract/debtor-socket.js";
 import { CHAT_CASE_STATUSES } from "../../contract/enums.js";
 import type { ChatService, DebtorSession } from "../app/chat/chat-service.js";
 import type { AppContext } from "../app/context.js";
@@ -34,8 +39,10 @@ export function attachDebtorNamespace(
 
   nsp.use(async (socket, next) => {
     try {
-      const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-      (socket.data as SocketData).session = await chat.openSession(token);
+      const auth = debtorHandshakeAuth.safeParse(socket.handshake.auth ?? {});
+      (socket.data as SocketData).session = await chat.openSession(
+        auth.success ? auth.data.token : undefined,
+      );
       next();
     } catch (error) {
       const e =
@@ -88,8 +95,9 @@ export function attachDebtorNamespace(
           const { messages, status } = await chat.history(session);
           // The page already shows the conversation up to `after` (inline in it, decision 0092):
           // only the newer messages are sent; an id not found gets the whole history.
-          const after = (socket.handshake.auth as { after?: unknown } | undefined)?.after;
-          const from = typeof after === "string" ? messages.findIndex((m) => m.id === after) + 1 : 0;
+          const auth = debtorHandshakeAuth.safeParse(socket.handshake.auth ?? {});
+          const after = auth.success ? auth.data.after : undefined;
+          const from = after ? messages.findIndex((m) => m.id === after) + 1 : 0;
           for (const m of messages.slice(from)) socket.emit("message", m);
           socket.emit("state", { status });
         }

@@ -42,7 +42,7 @@ export class DebtorClient {
   }
 
   /** `after`: the id of the newest message already shown (the page's inline history). */
-  static connect(url: string, token: unknown, extra: { after?: string } = {}): Promise<DebtorClient> {
+  static connect(url: string, token: unknown, extra: { after?: unknown } = {}): Promise<DebtorClient> {
     const socket = io(`${url}/debtor`, {
       auth: { token, ...extra },
       transports: ["websocket"],

@@ -106,8 +106,8 @@ describe.each(TEST_TARGETS)("debtor pages on %s", (target) => {
     expect(page.messages.filter((m) => m.id === greeting.id)).toEqual([]);
     page.close();
 
-    // A socket with no `after` (or an unknown one) gets the whole conversation, greeted once.
-    for (const extra of [{}, { after: "not-a-message" }]) {
+    // A socket with no `after` (or an unknown or malformed one) gets the whole conversation, greeted once.
+    for (const extra of [{}, { after: "not-a-message" }, { after: 42 }, { after: "x".repeat(500) }]) {
       const other = await DebtorClient.connect(t.url, c.token, extra);
       await other.waitFor(() => other.states.length > 0, "state");
       expect(other.messages.map((m) => m.id).slice(0, 2)).toEqual([
