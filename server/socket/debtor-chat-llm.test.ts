@@ -2,10 +2,8 @@
 // a normal round trip to a promise, a misbehaving model caught by the policy and the output
 // guard, and failures that fall back to the offline engine while the conversation goes on.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { FallbackLanguageLayer, LlmLanguageLayer } from "../agent/llm/index.js";
-import { MOCK_BASE_URL } from "../agent/llm/test-support/fixtures.js";
+import { mockedLlmLayers } from "../agent/llm/test-support/mocked-layers.js";
 import { completion, mockOpenAi, reply, slow, status } from "../agent/llm/test-support/openai-mock.js";
-import { OfflineLanguageLayer } from "../agent/offline/offline-layer.js";
 import { DebtorClient } from "../test-support/debtor-client.js";
 import { sampleCase, startTestService, type TestService } from "../test-support/service.js";
 
@@ -15,22 +13,11 @@ describe("debtor chat with a mocked LLM", () => {
   let t: TestService;
   beforeAll(async () => {
     listen();
-    const offline = new OfflineLanguageLayer();
-    const llm = new LlmLanguageLayer({
-      settings: {
-        apiKey: "sk-test",
-        baseUrl: MOCK_BASE_URL,
-        model: "gpt-4o-mini",
-        timeoutMs: 500,
-        maxRetries: 1,
-      },
-      backoffMs: () => 0,
-    });
     t = await startTestService(
       "pglite",
       {},
       {},
-      { layers: { offline, primary: new FallbackLanguageLayer(llm, offline) } },
+      { layers: mockedLlmLayers({ timeoutMs: 500, maxRetries: 1 }) },
     );
   });
   afterEach(() => mock.reset());

@@ -2,10 +2,8 @@
 // and nobody has picked it up: the real service, a real debtor socket and a real console socket.
 // The escalation is never lost: the console lists it as withdrawn by the debtor, with their words.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { FallbackLanguageLayer, LlmLanguageLayer } from "../agent/llm/index.js";
-import { MOCK_BASE_URL } from "../agent/llm/test-support/fixtures.js";
+import { mockedLlmLayers } from "../agent/llm/test-support/mocked-layers.js";
 import { completion, mockOpenAi, reply } from "../agent/llm/test-support/openai-mock.js";
-import { OfflineLanguageLayer } from "../agent/offline/offline-layer.js";
 import { ConsoleClient } from "../test-support/console-client.js";
 import { escalatedDispute, verifiedDebtor } from "../test-support/console-fixtures.js";
 import { type ConsoleTestService, startConsoleTestService } from "../test-support/console-service.js";
@@ -183,20 +181,7 @@ describe("a debtor corrects a misunderstood escalation with the LLM layer (mocke
   let t: ConsoleTestService;
   beforeAll(async () => {
     listen();
-    const offline = new OfflineLanguageLayer();
-    const llm = new LlmLanguageLayer({
-      settings: {
-        apiKey: "sk-test",
-        baseUrl: MOCK_BASE_URL,
-        model: "gpt-4o-mini",
-        timeoutMs: 2000,
-        maxRetries: 0,
-      },
-      backoffMs: () => 0,
-    });
-    t = await startConsoleTestService("pglite", {
-      layers: { offline, primary: new FallbackLanguageLayer(llm, offline) },
-    });
+    t = await startConsoleTestService("pglite", { layers: mockedLlmLayers() });
   });
   afterEach(() => mock.reset());
   afterAll(async () => {

@@ -3,10 +3,8 @@
 // question outside the FAQ with a forbidden claim is blocked by the guard, and the debtor gets the
 // pack's reviewed answer instead.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { FallbackLanguageLayer, LlmLanguageLayer } from "../agent/llm/index.js";
-import { MOCK_BASE_URL } from "../agent/llm/test-support/fixtures.js";
+import { mockedLlmLayers } from "../agent/llm/test-support/mocked-layers.js";
 import { completion, mockOpenAi, reply } from "../agent/llm/test-support/openai-mock.js";
-import { OfflineLanguageLayer } from "../agent/offline/offline-layer.js";
 import { loadPacks } from "../policy/index.js";
 import { DebtorClient } from "../test-support/debtor-client.js";
 import { sampleCase, startTestService, type TestService } from "../test-support/service.js";
@@ -22,23 +20,7 @@ describe("the pack's FAQ through the LLM layer", () => {
   let t: TestService;
   beforeAll(async () => {
     listen();
-    const offline = new OfflineLanguageLayer();
-    const llm = new LlmLanguageLayer({
-      settings: {
-        apiKey: "sk-test",
-        baseUrl: MOCK_BASE_URL,
-        model: "gpt-4o-mini",
-        timeoutMs: 2000,
-        maxRetries: 0,
-      },
-      backoffMs: () => 0,
-    });
-    t = await startTestService(
-      "pglite",
-      {},
-      {},
-      { layers: { offline, primary: new FallbackLanguageLayer(llm, offline) } },
-    );
+    t = await startTestService("pglite", {}, {}, { layers: mockedLlmLayers() });
   });
   afterEach(() => mock.reset());
   afterAll(async () => {

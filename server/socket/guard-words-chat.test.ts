@@ -2,10 +2,8 @@
 // written in words never reach the debtor; the guard blocks them, asks once for a rewrite, then
 // sends the safe template.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { FallbackLanguageLayer, LlmLanguageLayer } from "../agent/llm/index.js";
-import { MOCK_BASE_URL } from "../agent/llm/test-support/fixtures.js";
+import { mockedLlmLayers } from "../agent/llm/test-support/mocked-layers.js";
 import { completion, mockOpenAi, reply } from "../agent/llm/test-support/openai-mock.js";
-import { OfflineLanguageLayer } from "../agent/offline/offline-layer.js";
 import { DebtorClient } from "../test-support/debtor-client.js";
 import { sampleCase, startTestService, type TestService } from "../test-support/service.js";
 
@@ -15,23 +13,7 @@ describe("guard words through the chat", () => {
   let t: TestService;
   beforeAll(async () => {
     listen();
-    const offline = new OfflineLanguageLayer();
-    const llm = new LlmLanguageLayer({
-      settings: {
-        apiKey: "sk-test",
-        baseUrl: MOCK_BASE_URL,
-        model: "gpt-4o-mini",
-        timeoutMs: 2000,
-        maxRetries: 0,
-      },
-      backoffMs: () => 0,
-    });
-    t = await startTestService(
-      "pglite",
-      {},
-      {},
-      { layers: { offline, primary: new FallbackLanguageLayer(llm, offline) } },
-    );
+    t = await startTestService("pglite", {}, {}, { layers: mockedLlmLayers() });
   });
   afterEach(() => mock.reset());
   afterAll(async () => {
