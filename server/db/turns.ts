@@ -243,41 +243,10 @@ export async function findByClientMessageId(
   return rows[0] ? json<RepeatedMessage>(rows[0].r) : null;
 }
 
-/**
- * The turn's first statement: locks the conversation, checks that nothing changed since the turn
- * read it (conversation version, case fingerprint) and that its message is not answered yet, then
- * writes the conversation's new state and raises `answeredSeq`.
- */
-export async function claimTurn(tx: TurnTx, input: ClaimInput): Promise<ClaimResult> {
+/** Why a claim matched no row: its message was answered meanwhile, or what it read is stale (rare: one more statement). */
+async function failedClaim(prisma: Prisma | TurnTx, input: ClaimInput): Promise<ClaimResult> {
   const seq = input.claim.kind === "answer" ? input.claim.seq : 0;
-  const open =
-    input.claim.kind === "answer"
-      ? `c."answeredSeq" < $2`
-      : input.claim.kind === "greeting"
-        ? `NOT EXISTS (SELECT 1 FROM "Message" m WHERE m."conversationId" = c.id) AND $2 = 0`
-        : "$2 = 0";
-  const rows = await tx.$queryRawUnsafe<{ r: unknown }[]>(
-    `UPDATE "Conversation" c
-        SET state = $4::jsonb, "verifyAttempts" = $5, "verifiedAt" = $6::timestamp(3),
-            "lockedAt" = $7::timestamp(3), "answeredSeq" = GREATEST(c."answeredSeq", $2), "updatedAt" = now()
-      WHERE c.id = $1 AND ${open} AND c.version = $3
-        AND ($8::text IS NULL OR ${caseFingerprint('c."caseId"')} = $8::text)
-      RETURNING jsonb_build_object('humanOwnerId', c."humanOwnerId", 'version', c.version) AS r`,
-    input.conversationId,
-    seq,
-    input.version,
-    JSON.stringify(input.write.state),
-    input.write.verifyAttempts,
-    input.write.verifiedAt?.toISOString() ?? null,
-    input.write.lockedAt?.toISOString() ?? null,
-    input.caseFingerprint,
-  );
-  if (rows[0]) {
-    const r = json<{ humanOwnerId: string | null; version: number }>(rows[0].r);
-    return { status: "claimed", humanOwnerId: r.humanOwnerId, version: r.version };
-  }
-  // Rare: tell an answered message from a stale read (one more statement).
-  const check = await tx.$queryRawUnsafe<{ r: unknown }[]>(
+  const check = await prisma.$queryRawUnsafe<{ r: unknown }[]>(
     `SELECT jsonb_build_object('answeredSeq', c."answeredSeq",
               'messages', (SELECT count(*) FROM "Message" m WHERE m."conversationId" = c.id)) AS r
        FROM "Conversation" c WHERE c.id = $1`,
@@ -290,58 +259,61 @@ export async function claimTurn(tx: TurnTx, input: ClaimInput): Promise<ClaimRes
 }
 
 /**
- * The turn's second statement: offers, messages, events, case status and a withdrawn promise, in
- * one statement (the caller's transaction holds the conversation lock, so the numbers are free).
+ * The claim, as SQL and its eight parameters (from `$${first}`): locks the conversation, checks that
+ * nothing changed since the turn read it (conversation version, case fingerprint) and that its
+ * message is not answered yet, then writes the conversation's new state and raises `answeredSeq`.
  */
-export async function writeTurn(tx: TurnTx, w: TurnWrites): Promise<WrittenMessage[]> {
+function claimSql(input: ClaimInput, first: number): { sql: string; params: unknown[] } {
+  const p = (n: number) => `$${first + n - 1}`;
+  const seq = input.claim.kind === "answer" ? input.claim.seq : 0;
+  const open =
+    input.claim.kind === "answer"
+      ? `c."answeredSeq" < ${p(2)}`
+      : input.claim.kind === "greeting"
+        ? `NOT EXISTS (SELECT 1 FROM "Message" m WHERE m."conversationId" = c.id) AND ${p(2)} = 0`
+        : `${p(2)} = 0`;
+  return {
+    sql: `UPDATE "Conversation" c
+        SET state = ${p(4)}::jsonb, "verifyAttempts" = ${p(5)}, "verifiedAt" = ${p(6)}::timestamp(3),
+            "lockedAt" = ${p(7)}::timestamp(3), "answeredSeq" = GREATEST(c."answeredSeq", ${p(2)}), "updatedAt" = now()
+      WHERE c.id = ${p(1)} AND ${open} AND c.version = ${p(3)}
+        AND (${p(8)}::text IS NULL OR ${caseFingerprint('c."caseId"')} = ${p(8)}::text)
+      RETURNING c."humanOwnerId", c.version`,
+    params: [
+      input.conversationId,
+      seq,
+      input.version,
+      JSON.stringify(input.write.state),
+      input.write.verifyAttempts,
+      input.write.verifiedAt?.toISOString() ?? null,
+      input.write.lockedAt?.toISOString() ?? null,
+      input.caseFingerprint,
+    ],
+  };
+}
+
+/** The turn's first statement inside a transaction (a turn with writes of its own: accept, escalation). */
+export async function claimTurn(tx: TurnTx, input: ClaimInput): Promise<ClaimResult> {
+  const claim = claimSql(input, 1);
   const rows = await tx.$queryRawUnsafe<{ r: unknown }[]>(
-    `WITH
-     settled AS (
-       UPDATE "Offer" SET status = (CASE WHEN id = ANY(ARRAY(SELECT jsonb_array_elements_text($3::jsonb)))
-                                         THEN 'declined' ELSE 'superseded' END)::"OfferStatus",
-                          "decidedAt" = $9::timestamp(3)
-        WHERE "caseId" = $2 AND status = 'proposed'
-          AND (id = ANY(ARRAY(SELECT jsonb_array_elements_text($3::jsonb))) OR $4::boolean)
-        RETURNING id),
-     offers AS (
-       INSERT INTO "Offer" (id, "caseId", kind, status, total, currency, "discountBps", instalments, terms, rule,
-                            "policyVersionId", source, "expiresAt", "createdAt", "decidedAt")
-       SELECT o.id, $2, o.kind::"OfferKind", o.status::"OfferStatus", o.total::bigint, o.currency, o."discountBps",
-              o.instalments, o.terms, o.rule, o."policyVersionId", o.source, o."expiresAt"::timestamp(3),
-              clock_timestamp() + make_interval(secs => o.n / 1000.0),
-              CASE WHEN o.status = 'proposed' THEN NULL ELSE $9::timestamp(3) END
-         FROM jsonb_to_recordset($5::jsonb) AS o(id text, n int, kind text, status text, total text, currency text,
-              "discountBps" int, instalments jsonb, terms jsonb, rule text, "policyVersionId" text, source text,
-              "expiresAt" text)
-       RETURNING id),
-     msgs AS (
-       INSERT INTO "Message" (id, "conversationId", seq, role, text, "clientMessageId", "offerId", "quickReplies", meta)
-       SELECT m.id, $1, COALESCE((SELECT max(seq) FROM "Message" WHERE "conversationId" = $1), 0) + m.n,
-              m.role::"MessageRole", m.text, m."clientMessageId", m."offerId", m."quickReplies", m.meta
-         FROM jsonb_to_recordset($6::jsonb) AS m(id text, n int, role text, text text, "clientMessageId" text,
-              "offerId" text, "quickReplies" jsonb, meta jsonb)
-       RETURNING id, seq, "createdAt"),
-     events AS (
-       INSERT INTO "ConversationEvent" (id, "conversationId", "messageId", kind, data)
-       SELECT e.id, $1, e."messageId", e.kind, e.data
-         FROM jsonb_to_recordset($7::jsonb) AS e(id text, "messageId" text, kind text, data jsonb)
-       RETURNING id),
-     status AS (
-       UPDATE "Case" SET status = $8::text::"CaseStatus", "updatedAt" = now()
-        WHERE id = $2 AND $8::text IS NOT NULL AND status::text <> $8::text
-       RETURNING id),
-     withdrawn AS (
-       UPDATE "PromiseToPay" SET status = 'cancelled' WHERE id = $10 AND status = 'active' RETURNING id)
-     SELECT COALESCE((SELECT jsonb_agg(jsonb_build_object('id', id, 'seq', seq, 'createdAt', "createdAt") ORDER BY seq)
-                        FROM msgs), '[]'::jsonb) AS r`,
-    w.conversationId,
-    w.caseId,
-    JSON.stringify(w.declined),
-    w.supersedeOpen,
-    JSON.stringify(
+    `WITH claim AS (${claim.sql})
+     SELECT jsonb_build_object('humanOwnerId', "humanOwnerId", 'version', version) AS r FROM claim`,
+    ...claim.params,
+  );
+  if (rows[0]) {
+    const r = json<{ humanOwnerId: string | null; version: number }>(rows[0].r);
+    return { status: "claimed", humanOwnerId: r.humanOwnerId, version: r.version };
+  }
+  return failedClaim(tx, input);
+}
+
+/** The JSON parameters of a turn's writes (offers, messages, events), as the statement reads them. */
+function writeJson(w: TurnWrites): { offers: string; messages: string; events: string } {
+  return {
+    offers: JSON.stringify(
       w.offers.map((o, n) => ({ ...o, n, total: String(o.total), expiresAt: o.expiresAt.toISOString() })),
     ),
-    JSON.stringify(
+    messages: JSON.stringify(
       w.messages.map((m, i) => ({
         id: m.id,
         n: i + 1,
@@ -353,15 +325,197 @@ export async function writeTurn(tx: TurnTx, w: TurnWrites): Promise<WrittenMessa
         meta: m.meta ?? {},
       })),
     ),
-    JSON.stringify(
+    events: JSON.stringify(
       w.events.map((e) => ({ id: randomUUID(), messageId: e.messageId ?? null, kind: e.kind, data: e.data })),
     ),
+  };
+}
+
+/**
+ * The writes of a turn as common table expressions: offers settled and made, messages, events, case
+ * status and a withdrawn promise. `sql` names each input as SQL (a parameter or an expression); the
+ * JSON inputs are read with jsonb_to_recordset, so a NULL writes nothing, and `gate` ("AND ...")
+ * holds the updates back in the same way.
+ */
+function writeCtes(sql: {
+  conversationId: string;
+  caseId: string;
+  declined: string;
+  supersedeOpen: string;
+  offers: string;
+  messages: string;
+  events: string;
+  caseStatus: string;
+  now: string;
+  cancelPromiseId: string;
+  gate: string;
+}): string {
+  return `settled AS (
+       UPDATE "Offer" SET status = (CASE WHEN id = ANY(ARRAY(SELECT jsonb_array_elements_text(${sql.declined}::jsonb)))
+                                         THEN 'declined' ELSE 'superseded' END)::"OfferStatus",
+                          "decidedAt" = ${sql.now}::timestamp(3)
+        WHERE "caseId" = ${sql.caseId} AND status = 'proposed' ${sql.gate}
+          AND (id = ANY(ARRAY(SELECT jsonb_array_elements_text(${sql.declined}::jsonb))) OR ${sql.supersedeOpen}::boolean)
+        RETURNING id),
+     offers AS (
+       INSERT INTO "Offer" (id, "caseId", kind, status, total, currency, "discountBps", instalments, terms, rule,
+                            "policyVersionId", source, "expiresAt", "createdAt", "decidedAt")
+       SELECT o.id, ${sql.caseId}, o.kind::"OfferKind", o.status::"OfferStatus", o.total::bigint, o.currency, o."discountBps",
+              o.instalments, o.terms, o.rule, o."policyVersionId", o.source, o."expiresAt"::timestamp(3),
+              clock_timestamp() + make_interval(secs => o.n / 1000.0),
+              CASE WHEN o.status = 'proposed' THEN NULL ELSE ${sql.now}::timestamp(3) END
+         FROM jsonb_to_recordset(${sql.offers}) AS o(id text, n int, kind text, status text, total text, currency text,
+              "discountBps" int, instalments jsonb, terms jsonb, rule text, "policyVersionId" text, source text,
+              "expiresAt" text)
+       RETURNING id),
+     msgs AS (
+       INSERT INTO "Message" (id, "conversationId", seq, role, text, "clientMessageId", "offerId", "quickReplies", meta)
+       SELECT m.id, ${sql.conversationId}, COALESCE((SELECT max(seq) FROM "Message" WHERE "conversationId" = ${sql.conversationId}), 0) + m.n,
+              m.role::"MessageRole", m.text, m."clientMessageId", m."offerId", m."quickReplies", m.meta
+         FROM jsonb_to_recordset(${sql.messages}) AS m(id text, n int, role text, text text, "clientMessageId" text,
+              "offerId" text, "quickReplies" jsonb, meta jsonb)
+       RETURNING id, seq, "createdAt"),
+     events AS (
+       INSERT INTO "ConversationEvent" (id, "conversationId", "messageId", kind, data)
+       SELECT e.id, ${sql.conversationId}, e."messageId", e.kind, e.data
+         FROM jsonb_to_recordset(${sql.events}) AS e(id text, "messageId" text, kind text, data jsonb)
+       RETURNING id),
+     status AS (
+       UPDATE "Case" SET status = ${sql.caseStatus}::text::"CaseStatus", "updatedAt" = now()
+        WHERE id = ${sql.caseId} AND ${sql.caseStatus}::text IS NOT NULL AND status::text <> ${sql.caseStatus}::text ${sql.gate}
+       RETURNING id),
+     withdrawn AS (
+       UPDATE "PromiseToPay" SET status = 'cancelled' WHERE id = ${sql.cancelPromiseId} AND status = 'active' ${sql.gate} RETURNING id)`;
+}
+
+const WRITTEN = `COALESCE((SELECT jsonb_agg(jsonb_build_object('id', id, 'seq', seq, 'createdAt', "createdAt") ORDER BY seq)
+                        FROM msgs), '[]'::jsonb)`;
+
+function toWritten(value: unknown): WrittenMessage[] {
+  return json<{ id: string; seq: number; createdAt: string }[]>(value).map((m) => ({
+    ...m,
+    createdAt: utc(m.createdAt),
+  }));
+}
+
+/**
+ * The turn's second statement inside a transaction: offers, messages, events, case status and a
+ * withdrawn promise, in one statement (the caller's transaction holds the conversation lock, so the
+ * numbers are free).
+ */
+export async function writeTurn(tx: TurnTx, w: TurnWrites): Promise<WrittenMessage[]> {
+  const j = writeJson(w);
+  const rows = await tx.$queryRawUnsafe<{ r: unknown }[]>(
+    `WITH ${writeCtes({
+      conversationId: "$1",
+      caseId: "$2",
+      declined: "$3",
+      supersedeOpen: "$4",
+      offers: "$5::jsonb",
+      messages: "$6::jsonb",
+      events: "$7::jsonb",
+      caseStatus: "$8",
+      now: "$9",
+      cancelPromiseId: "$10",
+      gate: "",
+    })}
+     SELECT ${WRITTEN} AS r`,
+    w.conversationId,
+    w.caseId,
+    JSON.stringify(w.declined),
+    w.supersedeOpen,
+    j.offers,
+    j.messages,
+    j.events,
     w.caseStatus,
     w.now.toISOString(),
     w.cancelPromiseId,
   );
-  return json<{ id: string; seq: number; createdAt: string }[]>(rows[0]?.r).map((m) => ({
-    ...m,
-    createdAt: utc(m.createdAt),
-  }));
+  return toWritten(rows[0]?.r);
+}
+
+/** PostgreSQL's unique_violation, as the driver adapters report it through Prisma. */
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as {
+    code?: string;
+    meta?: { code?: string; driverAdapterError?: { cause?: { originalCode?: string; kind?: string } } };
+    message?: string;
+  };
+  return (
+    e?.meta?.code === "23505" ||
+    e?.meta?.driverAdapterError?.cause?.originalCode === "23505" ||
+    e?.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation" ||
+    /\b23505\b|unique constraint/i.test(e?.message ?? "")
+  );
+}
+
+/**
+ * A turn with no writes of its own (the common case: no accepted offer, no escalation opened or
+ * withdrawn) claimed and written in ONE statement, so with no BEGIN and COMMIT: the claim's
+ * UPDATE gates every write (a claim that matches no row writes nothing), and one statement commits
+ * whole or not at all. `owned` is what the turn writes when a person took the conversation over
+ * while it was prepared (the claim reads the owner under the lock and the statement picks).
+ *
+ * The statement's snapshot predates the conversation lock its claim waits for, so a debtor message
+ * stored in between may take the number the reply computed: the unique key refuses the statement
+ * (nothing is written) and it is sent again with a fresh snapshot.
+ */
+export async function commitPlainTurn(
+  prisma: Prisma,
+  input: { claim: ClaimInput; free: TurnWrites; owned: TurnWrites },
+): Promise<{ claim: ClaimResult; written: WrittenMessage[] }> {
+  const claim = claimSql(input.claim, 1);
+  const free = writeJson(input.free);
+  const owned = writeJson(input.owned);
+  const w = input.free;
+  const pick = (a: string, b: string) =>
+    `(SELECT CASE WHEN cl."humanOwnerId" IS NULL THEN ${a}::jsonb ELSE ${b}::jsonb END FROM claim cl)`;
+  const sql = `WITH claim AS (${claim.sql}),
+     ${writeCtes({
+       conversationId: "$9",
+       caseId: "$10",
+       declined: "$11",
+       supersedeOpen: "$12",
+       offers: pick("$13", "$14"),
+       messages: pick("$15", "$16"),
+       events: pick("$17", "$18"),
+       caseStatus: "$19",
+       now: "$20",
+       cancelPromiseId: "$21",
+       gate: "AND EXISTS (SELECT 1 FROM claim)",
+     })}
+     SELECT jsonb_build_object(
+       'claim', (SELECT jsonb_build_object('humanOwnerId', "humanOwnerId", 'version', version) FROM claim),
+       'written', ${WRITTEN}) AS r`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const rows = await prisma.$queryRawUnsafe<{ r: unknown }[]>(
+        sql,
+        ...claim.params,
+        w.conversationId,
+        w.caseId,
+        JSON.stringify(w.declined),
+        w.supersedeOpen,
+        free.offers,
+        owned.offers,
+        free.messages,
+        owned.messages,
+        free.events,
+        owned.events,
+        w.caseStatus,
+        w.now.toISOString(),
+        w.cancelPromiseId,
+      );
+      const r = json<{ claim: { humanOwnerId: string | null; version: number } | null; written: unknown }>(
+        rows[0]?.r,
+      );
+      if (!r.claim) return { claim: await failedClaim(prisma, input.claim), written: [] };
+      return {
+        claim: { status: "claimed", humanOwnerId: r.claim.humanOwnerId, version: r.claim.version },
+        written: toWritten(r.written),
+      };
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt + 1 >= MAX_STORE_ATTEMPTS) throw error;
+    }
+  }
 }

@@ -279,15 +279,13 @@ export class ChatService {
       if (!prepared) return null;
       try {
         const inside = options.inside;
-        const out = await this.app.stores.chat.turn((tx) =>
-          commitTurn(
-            this.app,
-            tx,
-            prepared,
-            claim,
-            options.leading?.(prepared.bundle) ?? [],
-            inside ? (t) => inside(t, prepared.bundle) : undefined,
-          ),
+        const out = await commitTurn(
+          this.app,
+          this.app.stores.chat,
+          prepared,
+          claim,
+          options.leading?.(prepared.bundle) ?? [],
+          inside ? (t) => inside(t, prepared.bundle) : undefined,
         );
         this.remember(session, prepared, out, claim);
         return out;

@@ -8,6 +8,8 @@ import { type ConversationState, statusOf } from "../../negotiation/conversation
 import type { AppContext } from "../context.js";
 import type {
   CaseStatus,
+  ChatStore,
+  ClaimInput,
   ClaimResult,
   EventWrite,
   HistoryEntry,
@@ -15,6 +17,8 @@ import type {
   OfferWrite,
   TurnClaim,
   TurnTxStore,
+  TurnWrites,
+  WrittenMessage,
 } from "../ports/chat.js";
 import type { EscalationKind } from "../ports/rows.js";
 import type { CaseBundle } from "./case-bundle.js";
@@ -202,52 +206,15 @@ export interface CommittedTurn extends TurnOutput {
   readonly caseWritten: boolean;
 }
 
-/**
- * Writes a prepared turn inside the caller's transaction: the claim (one statement), then offers,
- * messages, events, case status (one statement), then the escalation if one was opened. `leading`
- * messages (an action's record) are written before the reply. Throws StaleTurnError to roll back.
- */
-export async function commitTurn(
+/** A turn's writes, as they are when nobody owns the conversation and when a person took it over meanwhile. */
+function turnWrites(
   app: AppContext,
-  tx: TurnTxStore,
   prepared: PreparedTurn,
-  claim: TurnClaim,
-  leading: readonly MessageWrite[] = [],
-  /** Writes of the use case's own (an accepted offer's promise), after the claim. */
-  inside?: (tx: TurnTxStore) => Promise<void>,
-): Promise<CommittedTurn> {
+  leading: readonly MessageWrite[],
+  suppressed: boolean,
+): { writes: TurnWrites; reply: MessageWrite | null; offers: OfferWrite[] } {
   const { bundle, turn, before } = prepared;
-  const claimed = await tx.claim({
-    conversationId: bundle.conversationId,
-    caseId: bundle.detail.id,
-    claim,
-    version: bundle.conversation.version,
-    caseFingerprint: bundle.caseFingerprint,
-    write: {
-      state: turn.state,
-      verifyAttempts: turn.verifyAttempts,
-      verifiedAt: turn.verifiedAt,
-      lockedAt: turn.lockedAt,
-    },
-  });
-  if (claimed.status === "stale") throw new StaleTurnError();
   const status = statusOf(turn.state.phase);
-  if (claimed.status === "answered") {
-    return {
-      claim: "answered",
-      version: bundle.conversation.version,
-      humanOwnerId: bundle.humanOwnerId,
-      message: null,
-      status: before,
-      statusChanged: false,
-      written: [],
-      caseWritten: false,
-    };
-  }
-  // A person took over while this reply was being prepared: it is never sent. Offers it would have
-  // shown are recorded withdrawn (the debtor never saw them); escalations and decisions stay.
-  const suppressed = claimed.humanOwnerId !== null && prepared.reply?.role === "assistant";
-  if (inside) await inside(tx);
   const reply = prepared.reply && !suppressed ? prepared.reply : null;
   const lastOffer = turn.offerWrites.at(-1);
   const offers: OfferWrite[] = turn.offerWrites.map((o) => ({
@@ -258,7 +225,8 @@ export async function commitTurn(
         ? "proposed"
         : "superseded",
   }));
-  const messages = [...leading, ...(reply ? [reply] : [])];
+  // A person took over while this reply was being prepared: it is never sent. Offers it would have
+  // shown are recorded withdrawn (the debtor never saw them); escalations and decisions stay.
   const events: EventWrite[] = suppressed
     ? [
         { kind: "assistant.suppressed", data: { reason: "human_owner" } },
@@ -271,41 +239,123 @@ export async function commitTurn(
     : status !== before
       ? status
       : (turn.caseStatus ?? null);
-  const written = await tx.write({
+  return {
+    reply,
+    offers,
+    writes: {
+      conversationId: bundle.conversationId,
+      caseId: bundle.detail.id,
+      messages: [...leading, ...(reply ? [reply] : [])],
+      events,
+      offers,
+      declined: turn.declined.filter((id) => !turn.offerWrites.some((o) => o.id === id)),
+      supersedeOpen: turn.offerWrites.length > 0,
+      caseStatus,
+      cancelPromiseId: turn.cancelPromiseId ?? null,
+      now: app.clock.now(),
+    },
+  };
+}
+
+/**
+ * Writes a prepared turn whole or not at all. A turn with no writes of its own (most of them) is
+ * claimed and written in one statement; one that accepts an offer (`inside`), opens an escalation
+ * or withdraws one runs in a transaction: the claim (one statement), then offers, messages, events,
+ * case status (one statement), then its own writes. `leading` messages (an action's record) are
+ * written before the reply. Throws StaleTurnError when what the turn read changed: nothing is kept.
+ */
+export async function commitTurn(
+  app: AppContext,
+  store: ChatStore,
+  prepared: PreparedTurn,
+  claim: TurnClaim,
+  leading: readonly MessageWrite[] = [],
+  /** Writes of the use case's own (an accepted offer's promise), after the claim. */
+  inside?: (tx: TurnTxStore) => Promise<void>,
+): Promise<CommittedTurn> {
+  const { bundle, turn } = prepared;
+  const claimInput: ClaimInput = {
     conversationId: bundle.conversationId,
     caseId: bundle.detail.id,
-    messages,
-    events,
-    offers,
-    declined: turn.declined.filter((id) => !turn.offerWrites.some((o) => o.id === id)),
-    supersedeOpen: turn.offerWrites.length > 0,
-    caseStatus,
-    cancelPromiseId: turn.cancelPromiseId ?? null,
-    now: app.clock.now(),
+    claim,
+    version: bundle.conversation.version,
+    caseFingerprint: bundle.caseFingerprint,
+    write: {
+      state: turn.state,
+      verifyAttempts: turn.verifyAttempts,
+      verifiedAt: turn.verifiedAt,
+      lockedAt: turn.lockedAt,
+    },
+  };
+  const assistantReply = prepared.reply?.role === "assistant";
+  if (!inside && !turn.withdrawal && !turn.escalationWrite) {
+    const free = turnWrites(app, prepared, leading, false);
+    const owned = assistantReply ? turnWrites(app, prepared, leading, true) : free;
+    const out = await store.commitPlainTurn({ claim: claimInput, free: free.writes, owned: owned.writes });
+    if (out.claim.status === "stale") throw new StaleTurnError();
+    if (out.claim.status === "answered") return answered(prepared);
+    const suppressed = out.claim.humanOwnerId !== null && assistantReply;
+    return committed(prepared, out.claim, suppressed ? owned : free, out.written);
+  }
+  return store.turn(async (tx) => {
+    const claimed = await tx.claim(claimInput);
+    if (claimed.status === "stale") throw new StaleTurnError();
+    if (claimed.status === "answered") return answered(prepared);
+    const suppressed = claimed.humanOwnerId !== null && assistantReply;
+    if (inside) await inside(tx);
+    const plan = turnWrites(app, prepared, leading, suppressed);
+    const written = await tx.write(plan.writes);
+    if (turn.withdrawal) {
+      // A collector who picked the escalation up (or took the conversation over) meanwhile makes it
+      // final: the turn reruns and says so, or stays silent under the takeover.
+      if (suppressed) throw new StaleTurnError();
+      const withdrawn = await tx.withdrawEscalation({
+        ...turn.withdrawal,
+        caseId: bundle.detail.id,
+        conversationId: bundle.conversationId,
+        at: app.clock.now(),
+        messageId: plan.reply?.id,
+      });
+      if (!withdrawn) throw new StaleTurnError();
+    }
+    if (turn.escalationWrite) {
+      await tx.openEscalation({
+        id: turn.escalationWrite.id,
+        caseId: bundle.detail.id,
+        kind: turn.escalationWrite.kind as EscalationKind,
+        summary: turn.escalationWrite.summary,
+      });
+    }
+    return committed(prepared, claimed, plan, written);
   });
-  if (turn.withdrawal) {
-    // A collector who picked the escalation up (or took the conversation over) meanwhile makes it
-    // final: the turn reruns and says so, or stays silent under the takeover.
-    if (suppressed) throw new StaleTurnError();
-    const withdrawn = await tx.withdrawEscalation({
-      ...turn.withdrawal,
-      caseId: bundle.detail.id,
-      conversationId: bundle.conversationId,
-      at: app.clock.now(),
-      messageId: reply?.id,
-    });
-    if (!withdrawn) throw new StaleTurnError();
-  }
-  if (turn.escalationWrite) {
-    await tx.openEscalation({
-      id: turn.escalationWrite.id,
-      caseId: bundle.detail.id,
-      kind: turn.escalationWrite.kind as EscalationKind,
-      summary: turn.escalationWrite.summary,
-    });
-  }
+}
+
+/** Another turn answered (or greeted) first: nothing was written. */
+function answered(prepared: PreparedTurn): CommittedTurn {
+  return {
+    claim: "answered",
+    version: prepared.bundle.conversation.version,
+    humanOwnerId: prepared.bundle.humanOwnerId,
+    message: null,
+    status: prepared.before,
+    statusChanged: false,
+    written: [],
+    caseWritten: false,
+  };
+}
+
+/** What a claimed turn wrote, for the broadcast and the cache (no read-back). */
+function committed(
+  prepared: PreparedTurn,
+  claimed: { humanOwnerId: string | null; version: number },
+  plan: { writes: TurnWrites; reply: MessageWrite | null; offers: OfferWrite[] },
+  written: readonly WrittenMessage[],
+): CommittedTurn {
+  const { turn, before } = prepared;
+  const status = statusOf(turn.state.phase);
+  const { writes, reply, offers } = plan;
   const rows = written.map((w) => {
-    const m = messages.find((x) => x.id === w.id);
+    const m = writes.messages.find((x) => x.id === w.id);
     return { ...w, role: m?.role ?? "system", text: m?.text ?? "", action: m?.meta?.action !== undefined };
   });
   const replyRow = reply ? rows.find((r) => r.id === reply.id) : undefined;
@@ -323,7 +373,7 @@ export async function commitTurn(
     caseWritten:
       offers.length > 0 ||
       turn.declined.length > 0 ||
-      caseStatus !== null ||
+      writes.caseStatus !== null ||
       turn.escalationWrite !== undefined ||
       turn.withdrawal !== undefined ||
       turn.cancelPromiseId !== undefined,

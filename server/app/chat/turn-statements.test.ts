@@ -1,13 +1,15 @@
 // The SQL work of a debtor turn, counted for real on PostgreSQL: every statement the service sends
 // through the pg driver while one turn runs (the store-before-ack of the debtor's message included,
-// BEGIN and COMMIT included), so that the count cannot creep back up. PostgreSQL only: PGlite runs
-// in-process and does not go through the driver.
+// BEGIN and COMMIT included), so that the count cannot creep back up. Issue 15 asks for at most 6;
+// a turn without writes of its own is claimed and written in one statement (no BEGIN, no COMMIT),
+// so the bound here is 3: the debtor's message stored, the case read again when the turn before
+// changed it, the commit. PostgreSQL only: PGlite runs in-process and does not go through the driver.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleCase, startTestService, type TestService } from "../../test-support/service.js";
 import type { DebtorSession } from "./chat-service.js";
 
-const MAX_STATEMENTS_PER_TURN = 6;
+const MAX_STATEMENTS_PER_TURN = 3;
 const postgresUrl = process.env.TEST_DATABASE_URL;
 
 if (!postgresUrl)
@@ -85,7 +87,10 @@ describe.skipIf(!postgresUrl)("SQL statements per debtor turn on PostgreSQL", ()
     expect(replies).toHaveLength(6);
     for (const [name, count] of Object.entries(counts)) {
       expect(count, `${name} turn: ${detail}`).toBeLessThanOrEqual(MAX_STATEMENTS_PER_TURN);
-      expect(count, `${name} turn`).toBeGreaterThanOrEqual(3);
+      // At least the read (or the store) and the commit: a count of 0 or 1 would mean nothing was counted.
+      expect(count, `${name} turn`).toBeGreaterThanOrEqual(2);
+      // These turns have no writes of their own: one statement commits them, no transaction is opened.
+      expect(statements[name], `${name} turn`).not.toContain("BEGIN");
     }
   });
 });

@@ -247,6 +247,15 @@ export interface TurnTxStore {
   withdrawEscalation(input: WithdrawEscalationInput): Promise<boolean>;
 }
 
+/** A turn with no writes of its own: its claim and writes, for the one statement that does both. */
+export interface PlainTurnCommit {
+  readonly claim: ClaimInput;
+  /** What the turn writes. */
+  readonly free: TurnWrites;
+  /** What it writes instead when a person owns the conversation at commit (the reply withheld). */
+  readonly owned: TurnWrites;
+}
+
 export interface ChatStore {
   /** The live debtor link with this hash (its last use recorded), or null (unknown, revoked, expired). */
   findAccess(tokenHash: string, now: Date): Promise<DebtorAccessTokenRow | null>;
@@ -275,4 +284,9 @@ export interface ChatStore {
   unresolvedEscalations(caseId: string): Promise<OpenEscalationRow[]>;
   /** Runs `work` in one transaction: every write through the handle commits, or none (a throw rolls back). */
   turn<T>(work: (tx: TurnTxStore) => Promise<T>): Promise<T>;
+  /**
+   * Claims and writes a turn with no writes of its own in one statement (no transaction to open
+   * and close): all of it commits, or none; nothing is written unless the claim holds.
+   */
+  commitPlainTurn(input: PlainTurnCommit): Promise<{ claim: ClaimResult; written: WrittenMessage[] }>;
 }

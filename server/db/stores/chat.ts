@@ -10,6 +10,7 @@ import { acceptOfferIn, activePromise, findOffer, openEscalationIn, setOfferStat
 import type { Prisma } from "../open.js";
 import {
   claimTurn,
+  commitPlainTurn,
   findByClientMessageId,
   inTransaction,
   loadTurnContext,
@@ -34,6 +35,7 @@ export function chatStore(db: Prisma): ChatStore {
     activePromise: (caseId) => activePromise(db, caseId),
     unresolvedEscalations: (caseId) => unresolvedEscalations(db, caseId),
     turn: (work) => inTransaction(db, (tx) => work(turnTxStore(tx))),
+    commitPlainTurn: (input) => commitPlainTurn(db, input),
   };
 }
 
