@@ -1,6 +1,8 @@
 // The chat store (app/ports/chat.ts) on a real database: a session from a link, a debtor message
-// stored once, and a turn written through its transaction handle, all of it or none of it.
+// stored once, and a turn written through its transaction handle or in one statement, all of it or
+// none of it.
 import { randomUUID } from "node:crypto";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TurnWrites } from "../../app/ports/chat.js";
 import type { Stores } from "../../app/ports/index.js";
@@ -118,4 +120,116 @@ describe.each(TEST_TARGETS)("chat store on %s", (target) => {
     );
     expect(second.status).toBe("answered");
   });
+
+  it("claims and writes a plain turn in one statement: nothing unless the claim holds, the owned variant under a takeover", async () => {
+    const caseId = await newCase(db.stores, "C-4");
+    const conversation = await db.stores.conversations.getOrCreate(caseId);
+    const stored = await db.stores.chat.storeDebtorMessage(conversation.id, "cm-4", "75011");
+    const read = await db.stores.chat.turnContext(caseId, conversation.id);
+    const claim = {
+      conversationId: conversation.id,
+      caseId,
+      claim: { kind: "answer" as const, seq: stored.message.seq },
+      version: read?.conversation.version ?? 0,
+      caseFingerprint: read?.caseFingerprint ?? null,
+      write: { state: { phase: "reason" }, verifyAttempts: 0, verifiedAt: null, lockedAt: null },
+    };
+    // A stale read (another version) writes nothing at all.
+    const stale = await db.stores.chat.commitPlainTurn({
+      claim: { ...claim, version: claim.version + 7 },
+      free: reply(conversation.id, caseId, "never shown"),
+      owned: reply(conversation.id, caseId, "never shown either"),
+    });
+    expect(stale).toEqual({ claim: { status: "stale" }, written: [] });
+    expect((await db.stores.chat.messages(conversation.id)).map((m) => m.text)).toEqual(["75011"]);
+    expect(await db.stores.chat.caseStatus(caseId)).toBe("verifying");
+
+    const out = await db.stores.chat.commitPlainTurn({
+      claim,
+      free: reply(conversation.id, caseId, "Merci"),
+      owned: { ...reply(conversation.id, caseId, "unused"), messages: [], caseStatus: null },
+    });
+    expect(out.claim).toMatchObject({ status: "claimed", humanOwnerId: null });
+    expect(out.written.map((w) => w.seq)).toEqual([2]);
+    expect((await db.stores.chat.messages(conversation.id)).map((m) => m.text)).toEqual(["75011", "Merci"]);
+    expect(await db.stores.chat.caseStatus(caseId)).toBe("negotiating");
+    const again = await db.stores.chat.commitPlainTurn({
+      claim,
+      free: reply(conversation.id, caseId, "twice"),
+      owned: reply(conversation.id, caseId, "twice"),
+    });
+    expect(again.claim.status).toBe("answered");
+    expect(again.written).toEqual([]);
+
+    // A person took the conversation over while the next turn was prepared: the owned variant is written.
+    const next = await db.stores.chat.storeDebtorMessage(conversation.id, "cm-5", "je paie demain");
+    const user = await db.prisma.user.create({
+      data: { email: `takeover-${target}@example.test`, role: "collector", passwordHash: "x" },
+    });
+    await db.prisma.conversation.update({ where: { id: conversation.id }, data: { humanOwnerId: user.id } });
+    const now = await db.stores.chat.turnContext(caseId, conversation.id);
+    const owned = await db.stores.chat.commitPlainTurn({
+      claim: {
+        ...claim,
+        claim: { kind: "answer", seq: next.message.seq },
+        version: now?.conversation.version ?? 0,
+        caseFingerprint: now?.caseFingerprint ?? null,
+      },
+      free: reply(conversation.id, caseId, "the assistant's reply"),
+      owned: { ...reply(conversation.id, caseId, "unused"), messages: [], events: [] },
+    });
+    expect(owned.claim).toMatchObject({ status: "claimed", humanOwnerId: user.id });
+    expect(owned.written).toEqual([]);
+    expect((await db.stores.chat.messages(conversation.id)).map((m) => m.text)).toEqual([
+      "75011",
+      "Merci",
+      "je paie demain",
+    ]);
+  });
+
+  it.skipIf(target !== "postgres")(
+    "sends the statement again when a debtor message took the reply's number while it waited for the lock",
+    async () => {
+      const caseId = await newCase(db.stores, "C-6");
+      const conversation = await db.stores.conversations.getOrCreate(caseId);
+      const stored = await db.stores.chat.storeDebtorMessage(conversation.id, "cm-6", "75011");
+      const read = await db.stores.chat.turnContext(caseId, conversation.id);
+      const other = new pg.Client({ connectionString: db.url });
+      await other.connect();
+      try {
+        // Another writer holds the conversation's lock: the statement takes its snapshot, then waits.
+        await other.query("BEGIN");
+        await other.query(`SELECT id FROM "Conversation" WHERE id = $1 FOR UPDATE`, [conversation.id]);
+        const pending = db.stores.chat.commitPlainTurn({
+          claim: {
+            conversationId: conversation.id,
+            caseId,
+            claim: { kind: "answer", seq: stored.message.seq },
+            version: read?.conversation.version ?? 0,
+            caseFingerprint: read?.caseFingerprint ?? null,
+            write: { state: { phase: "reason" }, verifyAttempts: 0, verifiedAt: null, lockedAt: null },
+          },
+          free: reply(conversation.id, caseId, "Merci"),
+          owned: reply(conversation.id, caseId, "Merci"),
+        });
+        await new Promise((r) => setTimeout(r, 300));
+        // ... and a debtor message takes number 2 before the lock is released.
+        await other.query(
+          `INSERT INTO "Message" (id, "conversationId", seq, role, text, meta) VALUES ($1, $2, 2, 'debtor', 'encore moi', '{}')`,
+          [randomUUID(), conversation.id],
+        );
+        await other.query("COMMIT");
+        const out = await pending;
+        expect(out.claim.status).toBe("claimed");
+        expect(out.written.map((w) => w.seq)).toEqual([3]);
+        expect((await db.stores.chat.messages(conversation.id)).map((m) => `${m.seq} ${m.text}`)).toEqual([
+          "1 75011",
+          "2 encore moi",
+          "3 Merci",
+        ]);
+      } finally {
+        await other.end();
+      }
+    },
+  );
 });
