@@ -20,3 +20,20 @@ export function followLocale(ctx: Pick<TurnContext, "locale" | "history" | "debt
   if (debtor.at(-1) !== ctx.debtorText) debtor.push(ctx.debtorText);
   return debtor.slice(-6).reduce<Locale>((current, text) => switchTo(text, current), ctx.locale);
 }
+
+const LANGUAGE_VERBS = new Set(
+  "speak talk write chat continue answer reply communicate parler parle parlez ecrire ecrivez continuer continuons repondre repondez discuter".split(
+    " ",
+  ),
+);
+const LANGUAGES = new Set(["english", "anglais", "french", "francais"]);
+
+/**
+ * "can we speak english please", "vous pouvez m'écrire en français ?": a short message that asks
+ * for a language and nothing else (a proposal or a question in it is answered as such instead).
+ */
+export function asksForLanguage(text: string): boolean {
+  const words = prepare(text).words;
+  if (words.length > 10) return false;
+  return words.some((w) => LANGUAGE_VERBS.has(w.text)) && words.some((w) => LANGUAGES.has(w.text));
+}

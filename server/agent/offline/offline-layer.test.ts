@@ -255,6 +255,28 @@ describe("offline engine after a promise", () => {
     expect(tb.withdrawals).toBe(1);
   });
 
+  it("answers a request for English in English with 'of course', not with thanks", async () => {
+    const tb = toolbox();
+    const text = "can we speak english please";
+    const u = understand(text, { locale: "fr", currency: "EUR", today: "2025-09-15" });
+    const r = await new OfflineLanguageLayer().respond(
+      turn(tb, { phase: "promised", debtorText: text, understanding: u }),
+    );
+    expect(r.text).toMatch(/^Of course, let's continue in English/);
+    expect(r.text).not.toMatch(/welcome/i);
+    expect(tb.withdrawals).toBe(0);
+    // A plain thank-you is still thanked, in the conversation's language.
+    const thanks = "merci beaucoup";
+    const t = await new OfflineLanguageLayer().respond(
+      turn(tb, {
+        phase: "promised",
+        debtorText: thanks,
+        understanding: understand(thanks, { locale: "fr", currency: "EUR", today: "2025-09-15" }),
+      }),
+    );
+    expect(t.text).toMatch(/^Avec plaisir/);
+  });
+
   it("answers 'on peut changer ?' instead of thanking", async () => {
     const tb = toolbox();
     const text = "on peut changer ?";

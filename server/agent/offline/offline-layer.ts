@@ -7,7 +7,7 @@ import { isAnswerShaped } from "./answer-shape.js";
 import { loadCatalogue } from "./catalogue.js";
 import { movesEarlierPlan, proposalAcrossTurns } from "./earlier-terms.js";
 import { deniedEscalation } from "./escalation-correction.js";
-import { followLocale } from "./follow-locale.js";
+import { asksForLanguage, followLocale } from "./follow-locale.js";
 import { SAFETY_ESCALATIONS } from "./intent-routing.js";
 import { debtSummary, describeOutcome, explainDebt, explainFees } from "./offer-text.js";
 import { questionTopic } from "./question-topics.js";
@@ -179,6 +179,8 @@ export class OfflineLanguageLayer implements LanguageLayer {
     const topic = questionTopic(ctx.debtorText);
     if (topic) return reply.raw(answerQuestion(reply, ctx.tools, topic));
     if (u.intent === "ask_fees") return reply.raw(explainFees(reply, ctx.tools.caseSummary().due));
+    // The reply is already in the language asked for (followLocale): say so, not "you're welcome".
+    if (asksForLanguage(ctx.debtorText)) return reply.say("language_switched");
     return reply.say("thanks");
   }
 
