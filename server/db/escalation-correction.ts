@@ -2,12 +2,11 @@
 // decide whether it still can, and the write that withdraws it. The escalation is never deleted: it
 // is resolved with the outcome `withdrawn_by_debtor` and the debtor's words, and audited.
 import type { OpenEscalationRow } from "../app/ports/chat.js";
+import { WITHDRAWN_BY_DEBTOR } from "../domain/escalation-outcomes.js";
 import { appendAudit } from "./audit.js";
 import { insertEvent } from "./console/messages.js";
 import type { Prisma as P } from "./generated/client.js";
 import type { Prisma } from "./open.js";
-
-export const WITHDRAWN_BY_DEBTOR = "withdrawn_by_debtor";
 
 /** The case's unresolved escalations, newest first. */
 export async function unresolvedEscalations(prisma: Prisma, caseId: string): Promise<OpenEscalationRow[]> {

@@ -1,13 +1,11 @@
 // Offers, promises and escalations: the records a negotiation leaves behind.
-import type { NewOfferRecord as NewOffer } from "../app/ports/negotiation.js";
+import type { NewOfferRecord } from "../app/ports/negotiation.js";
 import { appendAudit } from "./audit.js";
 import type { Prisma as P } from "./generated/client.js";
 import type { Prisma } from "./open.js";
 
-export type { NewOfferRecord as NewOffer } from "../app/ports/negotiation.js";
-
 /** Records an offer and supersedes any other open offer of the case: one live offer at a time. */
-export async function recordOffer(prisma: Prisma, offer: NewOffer) {
+export async function recordOffer(prisma: Prisma, offer: NewOfferRecord) {
   return prisma.$transaction(async (tx) => {
     await tx.offer.updateMany({
       where: { caseId: offer.caseId, status: "proposed" },

@@ -12,8 +12,11 @@ export const OUTCOMES = [
 
 export type Outcome = (typeof OUTCOMES)[number];
 
+/** The debtor took a misunderstood escalation back before a person picked it up (decision 0099). */
+export const WITHDRAWN_BY_DEBTOR = "withdrawn_by_debtor";
+
 /** Outcomes written by the system, never offered in the resolve form. */
-export const SYSTEM_OUTCOMES = ["withdrawn_by_debtor"] as const;
+export const SYSTEM_OUTCOMES = [WITHDRAWN_BY_DEBTOR] as const;
 
 /** Every outcome an escalation card may show. */
 export const ALL_OUTCOMES = [...OUTCOMES, ...SYSTEM_OUTCOMES] as const;

@@ -1,6 +1,7 @@
 // The console's stores: the escalation queue, takeovers and collector offers, case search and
 // export, notes, KPIs, payments and the promise review. Each write commits with its audit row.
 import type { MessageWithOffer } from "./conversations.js";
+import type { NewOfferRecord } from "./negotiation.js";
 import type {
   CaseNoteRow,
   CaseRow,
@@ -132,20 +133,6 @@ export type CollectorOfferResult =
   | { status: "not_owned" }
   | { status: "owned_by_other"; ownerId: string };
 
-export interface NewOffer {
-  readonly caseId: string;
-  readonly kind: "full" | "plan" | "settlement";
-  readonly total: number;
-  readonly currency: string;
-  readonly discountBps: number;
-  readonly instalments: readonly { dueDate: string; amount: number }[];
-  readonly terms: Record<string, unknown>;
-  readonly rule: string;
-  readonly policyVersionId: string;
-  readonly source: "engine" | "collector";
-  readonly expiresAt: Date;
-}
-
 export interface TakeoverStore {
   takeOver(input: {
     conversationId: string;
@@ -176,7 +163,7 @@ export interface TakeoverStore {
     meta?: Record<string, unknown>;
   }): Promise<AgentMessageResult>;
   recordCollectorOffer(input: {
-    offer: NewOffer;
+    offer: NewOfferRecord;
     conversationId: string;
     userId: string;
     text: string;

@@ -3,9 +3,9 @@
 // plan card, in one transaction with the audit row. Only the conversation's owner may do it.
 
 import type { CollectorOfferResult } from "../../app/ports/console.js";
+import type { NewOfferRecord } from "../../app/ports/negotiation.js";
 import { appendAudit } from "../audit.js";
 import type { Prisma as P } from "../generated/client.js";
-import type { NewOffer } from "../negotiation.js";
 import type { Prisma } from "../open.js";
 import { insertStaffMessage, lockConversation } from "./messages.js";
 
@@ -13,7 +13,7 @@ export type { CollectorOfferResult };
 
 export async function recordCollectorOffer(
   prisma: Prisma,
-  input: { offer: NewOffer; conversationId: string; userId: string; text: string; at: Date },
+  input: { offer: NewOfferRecord; conversationId: string; userId: string; text: string; at: Date },
 ): Promise<CollectorOfferResult> {
   return prisma.$transaction(async (tx) => {
     const conv = await lockConversation(tx, input.conversationId);
