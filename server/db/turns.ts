@@ -1,7 +1,9 @@
 // The debtor chat turn's storage, built to be cheap and atomic: a debtor message is stored in one
-// statement (which also reads what the turn needs of the conversation), a case is read in one
-// statement, and a turn's writes (claim, assistant message, events, offers, case status, promise)
-// go in one transaction of two statements. See docs/decisions/0001-one-transaction-per-turn.md.
+// call (which also reads what the turn needs of the conversation), a case is read in one call, and
+// a turn's writes (claim, assistant message, events, offers, case status, promise) go in one call
+// when the turn has no writes of its own, or in one transaction of two calls otherwise. Each call
+// is one of the PL/pgSQL functions of server/db/sql/turn-functions.sql, whose plans the database
+// keeps (decisions 0001, 0108, 0110).
 import { randomUUID } from "node:crypto";
 import {
   type ClaimInput,
@@ -27,33 +29,6 @@ export type TurnTx = P.TransactionClient;
 export function inTransaction<T>(prisma: Prisma, work: (tx: TurnTx) => Promise<T>): Promise<T> {
   return prisma.$transaction(work);
 }
-
-// A fingerprint of everything a turn reads of the case besides the conversation: the case row, its
-// debtor and creditor, invoices, offers (with their statuses) and payments. A turn checks it when it
-// commits, so a collector's payment or offer made meanwhile is never written over (the turn reruns).
-const caseFingerprint = (caseIdSql: string) => `(
-  SELECT md5(concat_ws('|', fc.status, fc."updatedAt", fc."policyVersionId", fc."verificationQuestion",
-      fc."verificationAnswer", fc."usState", fc.currency, d.name, d.kind, d.locale, d."timeZone", cr.name,
-      (SELECT string_agg(o.id || ':' || o.status || ':' || o."expiresAt", ',' ORDER BY o."createdAt", o.id)
-         FROM "Offer" o WHERE o."caseId" = fc.id),
-      (SELECT count(*) || ':' || coalesce(sum(p.amount), 0) || ':' || coalesce(max(p."paidAt")::text, '')
-         FROM "Payment" p WHERE p."caseId" = fc.id),
-      (SELECT count(*) || ':' || coalesce(sum(i.amount), 0) || ':' || coalesce(max(i."dueAt")::text, '')
-         FROM "Invoice" i WHERE i."caseId" = fc.id)))
-    FROM "Case" fc JOIN "Debtor" d ON d.id = fc."debtorId" JOIN "Creditor" cr ON cr.id = fc."creditorId"
-   WHERE fc.id = ${caseIdSql})`;
-
-const conversationJson = (alias: string) => `jsonb_build_object(
-  'id', ${alias}.id, 'state', ${alias}.state, 'verifyAttempts', ${alias}."verifyAttempts",
-  'verifiedAt', ${alias}."verifiedAt", 'lockedAt', ${alias}."lockedAt",
-  'humanOwnerId', ${alias}."humanOwnerId", 'answeredSeq', ${alias}."answeredSeq", 'version', ${alias}.version)`;
-
-// The last messages, oldest first; an action's record (meta.action) is not conversation text.
-const historyJson = (conversationIdSql: string) => `COALESCE((
-  SELECT jsonb_agg(jsonb_build_object('seq', h.seq, 'role', h.role, 'text', h.text) ORDER BY h.seq)
-    FROM (SELECT seq, role, text FROM "Message"
-           WHERE "conversationId" = ${conversationIdSql} AND NOT (meta ? 'action')
-           ORDER BY seq DESC LIMIT ${HISTORY_SIZE}) h), '[]'::jsonb)`;
 
 // Timestamps come back from jsonb without a zone: they are stored in UTC.
 function utc(value: string): Date {
@@ -111,33 +86,10 @@ export async function loadTurnContext(
   conversationId: string,
 ): Promise<TurnContextRow | null> {
   const rows = await prisma.$queryRawUnsafe<{ r: unknown }[]>(
-    `SELECT jsonb_build_object(
-       'case', (SELECT jsonb_build_object(
-           'id', c.id, 'reference', c.reference, 'jurisdiction', c.jurisdiction, 'usState', c."usState",
-           'currency', c.currency, 'status', c.status, 'policyVersionId', c."policyVersionId",
-           'verificationQuestion', c."verificationQuestion", 'verificationAnswer', c."verificationAnswer",
-           'creditor', jsonb_build_object('name', cr.name),
-           'debtor', jsonb_build_object('name', d.name, 'kind', d.kind, 'locale', d.locale, 'timeZone', d."timeZone"),
-           'invoices', COALESCE((SELECT jsonb_agg(jsonb_build_object('number', i.number, 'issuedAt', i."issuedAt",
-               'dueAt', i."dueAt", 'amount', i.amount::text) ORDER BY i."dueAt", i.number)
-             FROM "Invoice" i WHERE i."caseId" = c.id), '[]'::jsonb),
-           'offers', COALESCE((SELECT jsonb_agg(jsonb_build_object('id', o.id, 'kind', o.kind, 'status', o.status,
-               'total', o.total::text, 'currency', o.currency, 'terms', o.terms, 'instalments', o.instalments,
-               'policyVersionId', o."policyVersionId",
-               'source', o.source, 'expiresAt', o."expiresAt", 'createdAt', o."createdAt") ORDER BY o."createdAt", o.id)
-             FROM "Offer" o WHERE o."caseId" = c.id), '[]'::jsonb),
-           'payments', COALESCE((SELECT jsonb_agg(jsonb_build_object('amount', p.amount::text) ORDER BY p."paidAt")
-             FROM "Payment" p WHERE p."caseId" = c.id), '[]'::jsonb))
-         FROM "Case" c JOIN "Debtor" d ON d.id = c."debtorId" JOIN "Creditor" cr ON cr.id = c."creditorId"
-        WHERE c.id = $1),
-       'caseFingerprint', ${caseFingerprint("$1")},
-       'conversation', (SELECT ${conversationJson("v")} FROM "Conversation" v WHERE v.id = $2),
-       'lastSeq', COALESCE((SELECT max(seq) FROM "Message" WHERE "conversationId" = $2), 0),
-       'lastDebtor', (SELECT jsonb_build_object('seq', m.seq, 'text', m.text) FROM "Message" m
-                       WHERE m."conversationId" = $2 AND m.role = 'debtor' ORDER BY m.seq DESC LIMIT 1),
-       'history', ${historyJson("$2")}) AS r`,
+    `SELECT amiable_turn_context($1::text, $2::text, $3::int) AS r`,
     caseId,
     conversationId,
+    HISTORY_SIZE,
   );
   const raw = json<{
     case: RawCase | null;
@@ -159,18 +111,10 @@ export async function loadTurnContext(
 }
 
 /**
- * Each retry follows a commit that took the number this statement's snapshot missed, so N writers
- * queued on one conversation need up to N tries: a burst of a case's whole rate-limit budget (8)
- * plus the turns' own writes. 5 was too few (one message in 80 got an internal error on PostgreSQL).
- */
-const MAX_STORE_ATTEMPTS = 32;
-
-/**
- * Stores a debtor message once per clientMessageId, in one statement that also reads the
- * conversation and its last messages (what the turn needs). The statement takes the conversation's
- * row lock, like every writer of messages, so a turn's reply never races it for a number; a number
- * taken meanwhile (the statement's snapshot predates the lock) makes it try again.
- * Returns `created: false` with the first row for a repeat.
+ * Stores a debtor message once per clientMessageId, in one call that also reads the conversation
+ * and its last messages (what the turn needs). It takes the conversation's row lock first, like
+ * every writer of messages, so its number is free. Returns `created: false` with the first row for
+ * a repeat.
  */
 export async function storeDebtorMessage(
   prisma: Prisma,
@@ -178,51 +122,43 @@ export async function storeDebtorMessage(
   clientMessageId: string,
   text: string,
 ): Promise<StoreDebtorMessageResult> {
-  for (let attempt = 0; attempt < MAX_STORE_ATTEMPTS; attempt++) {
-    const rows = await prisma.$queryRawUnsafe<{ r: unknown }[]>(
-      `WITH locked AS (SELECT * FROM "Conversation" WHERE id = $1 FOR UPDATE),
-       ins AS (
-         INSERT INTO "Message" (id, "conversationId", seq, role, text, "clientMessageId", meta)
-         SELECT $2, locked.id, COALESCE((SELECT max(seq) FROM "Message" WHERE "conversationId" = $1), 0) + 1,
-                'debtor', $3, $4, '{}'::jsonb
-           FROM locked
-         ON CONFLICT DO NOTHING
-         RETURNING id, seq, text, "createdAt")
-       SELECT jsonb_build_object('id', ins.id, 'seq', ins.seq, 'text', ins.text, 'createdAt', ins."createdAt",
-                'conversation', ${conversationJson("locked")}, 'history', ${historyJson("$1")}) AS r
-         FROM ins, locked`,
-      conversationId,
-      randomUUID(),
-      text,
-      clientMessageId,
-    );
-    const row = rows[0];
-    if (row) {
-      const raw = json<{
+  const rows = await prisma.$queryRawUnsafe<{ r: unknown }[]>(
+    `SELECT amiable_store_debtor_message($1::text, $2::text, $3::text, $4::text, $5::int) AS r`,
+    conversationId,
+    randomUUID(),
+    text,
+    clientMessageId,
+    HISTORY_SIZE,
+  );
+  const raw = json<
+    | {
+        created: true;
         id: string;
         seq: number;
         text: string;
         createdAt: string;
         conversation: RawConversation;
         history: HistoryEntry[];
-      }>(row.r);
-      return {
-        created: true,
-        message: {
-          id: raw.id,
-          seq: raw.seq,
-          text: raw.text,
-          createdAt: utc(raw.createdAt),
-          conversation: toConversation(raw.conversation),
-          history: raw.history,
-        },
-      };
-    }
-    const existing = await findByClientMessageId(prisma, conversationId, clientMessageId);
-    if (existing) return { created: false, message: existing };
-    // Another writer took that number between this statement's snapshot and its lock: try again.
+      }
+    | { created: false; repeat: RepeatedMessage | null }
+    | null
+  >(rows[0]?.r);
+  if (!raw) throw new Error(`conversation ${conversationId} does not exist`);
+  if (!raw.created) {
+    if (!raw.repeat) throw new Error(`could not store a message in conversation ${conversationId}`);
+    return { created: false, message: raw.repeat };
   }
-  throw new Error(`could not store a message in conversation ${conversationId}`);
+  return {
+    created: true,
+    message: {
+      id: raw.id,
+      seq: raw.seq,
+      text: raw.text,
+      createdAt: utc(raw.createdAt),
+      conversation: toConversation(raw.conversation),
+      history: raw.history,
+    },
+  };
 }
 
 /** A message (a debtor's, or an action's record) stored earlier under this clientMessageId, with what is known of its answer. */
@@ -232,82 +168,50 @@ export async function findByClientMessageId(
   clientMessageId: string,
 ): Promise<RepeatedMessage | null> {
   const rows = await prisma.$queryRawUnsafe<{ r: unknown }[]>(
-    `SELECT jsonb_build_object('id', m.id, 'seq', m.seq, 'role', m.role, 'text', m.text,
-              'answeredSeq', c."answeredSeq",
-              'lastSeq', (SELECT max(seq) FROM "Message" WHERE "conversationId" = c.id)) AS r
-       FROM "Message" m JOIN "Conversation" c ON c.id = m."conversationId"
-      WHERE m."conversationId" = $1 AND m."clientMessageId" = $2`,
+    `SELECT amiable_find_client_message($1::text, $2::text) AS r`,
     conversationId,
     clientMessageId,
   );
-  return rows[0] ? json<RepeatedMessage>(rows[0].r) : null;
+  return json<RepeatedMessage | null>(rows[0]?.r ?? null);
 }
 
-/** Why a claim matched no row: its message was answered meanwhile, or what it read is stale (rare: one more statement). */
-async function failedClaim(prisma: Prisma | TurnTx, input: ClaimInput): Promise<ClaimResult> {
-  const seq = input.claim.kind === "answer" ? input.claim.seq : 0;
-  const check = await prisma.$queryRawUnsafe<{ r: unknown }[]>(
-    `SELECT jsonb_build_object('answeredSeq', c."answeredSeq",
-              'messages', (SELECT count(*) FROM "Message" m WHERE m."conversationId" = c.id)) AS r
-       FROM "Conversation" c WHERE c.id = $1`,
+/** The claim's parameters, in the order of amiable_claim_turn's (and amiable_commit_plain_turn's first nine). */
+function claimParams(input: ClaimInput): unknown[] {
+  return [
     input.conversationId,
-  );
-  const now = json<{ answeredSeq: number; messages: number }>(check[0]?.r);
-  if (input.claim.kind === "answer" && now.answeredSeq >= seq) return { status: "answered" };
-  if (input.claim.kind === "greeting" && now.messages > 0) return { status: "answered" };
-  return { status: "stale" };
+    input.claim.kind,
+    input.claim.kind === "answer" ? input.claim.seq : 0,
+    input.version,
+    input.caseFingerprint,
+    JSON.stringify(input.write.state),
+    input.write.verifyAttempts,
+    input.write.verifiedAt?.toISOString() ?? null,
+    input.write.lockedAt?.toISOString() ?? null,
+  ];
+}
+const CLAIM_ARGS = "$1::text, $2::text, $3::int, $4::int, $5::text, $6::jsonb, $7::int, $8::text, $9::text";
+
+type RawClaim = { humanOwnerId: string | null; version: number } | { failed: "answered" | "stale" };
+
+function toClaim(raw: RawClaim): ClaimResult {
+  if ("failed" in raw) return { status: raw.failed };
+  return { status: "claimed", humanOwnerId: raw.humanOwnerId, version: raw.version };
 }
 
 /**
- * The claim, as SQL and its eight parameters (from `$${first}`): locks the conversation, checks that
- * nothing changed since the turn read it (conversation version, case fingerprint) and that its
- * message is not answered yet, then writes the conversation's new state and raises `answeredSeq`.
+ * The turn's first call inside a transaction (a turn with writes of its own: accept, escalation):
+ * locks the conversation, checks that nothing changed since the turn read it and that its message
+ * is not answered yet, then writes the conversation's new state.
  */
-function claimSql(input: ClaimInput, first: number): { sql: string; params: unknown[] } {
-  const p = (n: number) => `$${first + n - 1}`;
-  const seq = input.claim.kind === "answer" ? input.claim.seq : 0;
-  const open =
-    input.claim.kind === "answer"
-      ? `c."answeredSeq" < ${p(2)}`
-      : input.claim.kind === "greeting"
-        ? `NOT EXISTS (SELECT 1 FROM "Message" m WHERE m."conversationId" = c.id) AND ${p(2)} = 0`
-        : `${p(2)} = 0`;
-  return {
-    sql: `UPDATE "Conversation" c
-        SET state = ${p(4)}::jsonb, "verifyAttempts" = ${p(5)}, "verifiedAt" = ${p(6)}::timestamp(3),
-            "lockedAt" = ${p(7)}::timestamp(3), "answeredSeq" = GREATEST(c."answeredSeq", ${p(2)}), "updatedAt" = now()
-      WHERE c.id = ${p(1)} AND ${open} AND c.version = ${p(3)}
-        AND (${p(8)}::text IS NULL OR ${caseFingerprint('c."caseId"')} = ${p(8)}::text)
-      RETURNING c."humanOwnerId", c.version`,
-    params: [
-      input.conversationId,
-      seq,
-      input.version,
-      JSON.stringify(input.write.state),
-      input.write.verifyAttempts,
-      input.write.verifiedAt?.toISOString() ?? null,
-      input.write.lockedAt?.toISOString() ?? null,
-      input.caseFingerprint,
-    ],
-  };
-}
-
-/** The turn's first statement inside a transaction (a turn with writes of its own: accept, escalation). */
 export async function claimTurn(tx: TurnTx, input: ClaimInput): Promise<ClaimResult> {
-  const claim = claimSql(input, 1);
   const rows = await tx.$queryRawUnsafe<{ r: unknown }[]>(
-    `WITH claim AS (${claim.sql})
-     SELECT jsonb_build_object('humanOwnerId', "humanOwnerId", 'version', version) AS r FROM claim`,
-    ...claim.params,
+    `SELECT amiable_claim_turn(${CLAIM_ARGS}) AS r`,
+    ...claimParams(input),
   );
-  if (rows[0]) {
-    const r = json<{ humanOwnerId: string | null; version: number }>(rows[0].r);
-    return { status: "claimed", humanOwnerId: r.humanOwnerId, version: r.version };
-  }
-  return failedClaim(tx, input);
+  return toClaim(json<RawClaim>(rows[0]?.r));
 }
 
-/** The JSON parameters of a turn's writes (offers, messages, events), as the statement reads them. */
+/** The JSON parameters of a turn's writes (offers, messages, events), as the functions read them. */
 function writeJson(w: TurnWrites): { offers: string; messages: string; events: string } {
   return {
     offers: JSON.stringify(
@@ -331,66 +235,6 @@ function writeJson(w: TurnWrites): { offers: string; messages: string; events: s
   };
 }
 
-/**
- * The writes of a turn as common table expressions: offers settled and made, messages, events, case
- * status and a withdrawn promise. `sql` names each input as SQL (a parameter or an expression); the
- * JSON inputs are read with jsonb_to_recordset, so a NULL writes nothing, and `gate` ("AND ...")
- * holds the updates back in the same way.
- */
-function writeCtes(sql: {
-  conversationId: string;
-  caseId: string;
-  declined: string;
-  supersedeOpen: string;
-  offers: string;
-  messages: string;
-  events: string;
-  caseStatus: string;
-  now: string;
-  cancelPromiseId: string;
-  gate: string;
-}): string {
-  return `settled AS (
-       UPDATE "Offer" SET status = (CASE WHEN id = ANY(ARRAY(SELECT jsonb_array_elements_text(${sql.declined}::jsonb)))
-                                         THEN 'declined' ELSE 'superseded' END)::"OfferStatus",
-                          "decidedAt" = ${sql.now}::timestamp(3)
-        WHERE "caseId" = ${sql.caseId} AND status = 'proposed' ${sql.gate}
-          AND (id = ANY(ARRAY(SELECT jsonb_array_elements_text(${sql.declined}::jsonb))) OR ${sql.supersedeOpen}::boolean)
-        RETURNING id),
-     offers AS (
-       INSERT INTO "Offer" (id, "caseId", kind, status, total, currency, "discountBps", instalments, terms, rule,
-                            "policyVersionId", source, "expiresAt", "createdAt", "decidedAt")
-       SELECT o.id, ${sql.caseId}, o.kind::"OfferKind", o.status::"OfferStatus", o.total::bigint, o.currency, o."discountBps",
-              o.instalments, o.terms, o.rule, o."policyVersionId", o.source, o."expiresAt"::timestamp(3),
-              clock_timestamp() + make_interval(secs => o.n / 1000.0),
-              CASE WHEN o.status = 'proposed' THEN NULL ELSE ${sql.now}::timestamp(3) END
-         FROM jsonb_to_recordset(${sql.offers}) AS o(id text, n int, kind text, status text, total text, currency text,
-              "discountBps" int, instalments jsonb, terms jsonb, rule text, "policyVersionId" text, source text,
-              "expiresAt" text)
-       RETURNING id),
-     msgs AS (
-       INSERT INTO "Message" (id, "conversationId", seq, role, text, "clientMessageId", "offerId", "quickReplies", meta)
-       SELECT m.id, ${sql.conversationId}, COALESCE((SELECT max(seq) FROM "Message" WHERE "conversationId" = ${sql.conversationId}), 0) + m.n,
-              m.role::"MessageRole", m.text, m."clientMessageId", m."offerId", m."quickReplies", m.meta
-         FROM jsonb_to_recordset(${sql.messages}) AS m(id text, n int, role text, text text, "clientMessageId" text,
-              "offerId" text, "quickReplies" jsonb, meta jsonb)
-       RETURNING id, seq, "createdAt"),
-     events AS (
-       INSERT INTO "ConversationEvent" (id, "conversationId", "messageId", kind, data)
-       SELECT e.id, ${sql.conversationId}, e."messageId", e.kind, e.data
-         FROM jsonb_to_recordset(${sql.events}) AS e(id text, "messageId" text, kind text, data jsonb)
-       RETURNING id),
-     status AS (
-       UPDATE "Case" SET status = ${sql.caseStatus}::text::"CaseStatus", "updatedAt" = now()
-        WHERE id = ${sql.caseId} AND ${sql.caseStatus}::text IS NOT NULL AND status::text <> ${sql.caseStatus}::text ${sql.gate}
-       RETURNING id),
-     withdrawn AS (
-       UPDATE "PromiseToPay" SET status = 'cancelled' WHERE id = ${sql.cancelPromiseId} AND status = 'active' ${sql.gate} RETURNING id)`;
-}
-
-const WRITTEN = `COALESCE((SELECT jsonb_agg(jsonb_build_object('id', id, 'seq', seq, 'createdAt', "createdAt") ORDER BY seq)
-                        FROM msgs), '[]'::jsonb)`;
-
 function toWritten(value: unknown): WrittenMessage[] {
   return json<{ id: string; seq: number; createdAt: string }[]>(value).map((m) => ({
     ...m,
@@ -399,27 +243,15 @@ function toWritten(value: unknown): WrittenMessage[] {
 }
 
 /**
- * The turn's second statement inside a transaction: offers, messages, events, case status and a
+ * The turn's second call inside a transaction: offers, messages, events, case status and a
  * withdrawn promise, in one statement (the caller's transaction holds the conversation lock, so the
  * numbers are free).
  */
 export async function writeTurn(tx: TurnTx, w: TurnWrites): Promise<WrittenMessage[]> {
   const j = writeJson(w);
   const rows = await tx.$queryRawUnsafe<{ r: unknown }[]>(
-    `WITH ${writeCtes({
-      conversationId: "$1",
-      caseId: "$2",
-      declined: "$3",
-      supersedeOpen: "$4",
-      offers: "$5::jsonb",
-      messages: "$6::jsonb",
-      events: "$7::jsonb",
-      caseStatus: "$8",
-      now: "$9",
-      cancelPromiseId: "$10",
-      gate: "",
-    })}
-     SELECT ${WRITTEN} AS r`,
+    `SELECT amiable_write_turn($1::text, $2::text, $3::jsonb, $4::boolean, $5::jsonb, $6::jsonb, $7::jsonb,
+              $8::text, $9::text, $10::text) AS r`,
     w.conversationId,
     w.caseId,
     JSON.stringify(w.declined),
@@ -434,88 +266,38 @@ export async function writeTurn(tx: TurnTx, w: TurnWrites): Promise<WrittenMessa
   return toWritten(rows[0]?.r);
 }
 
-/** PostgreSQL's unique_violation, as the driver adapters report it through Prisma. */
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as {
-    code?: string;
-    meta?: { code?: string; driverAdapterError?: { cause?: { originalCode?: string; kind?: string } } };
-    message?: string;
-  };
-  return (
-    e?.meta?.code === "23505" ||
-    e?.meta?.driverAdapterError?.cause?.originalCode === "23505" ||
-    e?.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation" ||
-    /\b23505\b|unique constraint/i.test(e?.message ?? "")
-  );
-}
-
 /**
  * A turn with no writes of its own (the common case: no accepted offer, no escalation opened or
- * withdrawn) claimed and written in ONE statement, so with no BEGIN and COMMIT: the claim's
- * UPDATE gates every write (a claim that matches no row writes nothing), and one statement commits
- * whole or not at all. `owned` is what the turn writes when a person took the conversation over
- * while it was prepared (the claim reads the owner under the lock and the statement picks).
- *
- * The statement's snapshot predates the conversation lock its claim waits for, so a debtor message
- * stored in between may take the number the reply computed: the unique key refuses the statement
- * (nothing is written) and it is sent again with a fresh snapshot.
+ * withdrawn) claimed and written in ONE call, so with no BEGIN and COMMIT: nothing is written unless
+ * the claim holds, and a single statement commits whole or not at all. `owned` is what the turn
+ * writes when a person took the conversation over while it was prepared (the claim reads the owner
+ * under the lock and the function picks).
  */
 export async function commitPlainTurn(
   prisma: Prisma,
   input: { claim: ClaimInput; free: TurnWrites; owned: TurnWrites },
 ): Promise<{ claim: ClaimResult; written: WrittenMessage[] }> {
-  const claim = claimSql(input.claim, 1);
   const free = writeJson(input.free);
   const owned = writeJson(input.owned);
   const w = input.free;
-  const pick = (a: string, b: string) =>
-    `(SELECT CASE WHEN cl."humanOwnerId" IS NULL THEN ${a}::jsonb ELSE ${b}::jsonb END FROM claim cl)`;
-  const sql = `WITH claim AS (${claim.sql}),
-     ${writeCtes({
-       conversationId: "$9",
-       caseId: "$10",
-       declined: "$11",
-       supersedeOpen: "$12",
-       offers: pick("$13", "$14"),
-       messages: pick("$15", "$16"),
-       events: pick("$17", "$18"),
-       caseStatus: "$19",
-       now: "$20",
-       cancelPromiseId: "$21",
-       gate: "AND EXISTS (SELECT 1 FROM claim)",
-     })}
-     SELECT jsonb_build_object(
-       'claim', (SELECT jsonb_build_object('humanOwnerId', "humanOwnerId", 'version', version) FROM claim),
-       'written', ${WRITTEN}) AS r`;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const rows = await prisma.$queryRawUnsafe<{ r: unknown }[]>(
-        sql,
-        ...claim.params,
-        w.conversationId,
-        w.caseId,
-        JSON.stringify(w.declined),
-        w.supersedeOpen,
-        free.offers,
-        owned.offers,
-        free.messages,
-        owned.messages,
-        free.events,
-        owned.events,
-        w.caseStatus,
-        w.now.toISOString(),
-        w.cancelPromiseId,
-      );
-      const r = json<{ claim: { humanOwnerId: string | null; version: number } | null; written: unknown }>(
-        rows[0]?.r,
-      );
-      if (!r.claim) return { claim: await failedClaim(prisma, input.claim), written: [] };
-      return {
-        claim: { status: "claimed", humanOwnerId: r.claim.humanOwnerId, version: r.claim.version },
-        written: toWritten(r.written),
-      };
-    } catch (error) {
-      if (!isUniqueViolation(error) || attempt + 1 >= MAX_STORE_ATTEMPTS) throw error;
-    }
-  }
+  const rows = await prisma.$queryRawUnsafe<{ r: unknown }[]>(
+    `SELECT amiable_commit_plain_turn(${CLAIM_ARGS}, $10::text, $11::jsonb, $12::boolean,
+              $13::jsonb, $14::jsonb, $15::jsonb, $16::jsonb, $17::jsonb, $18::jsonb,
+              $19::text, $20::text, $21::text) AS r`,
+    ...claimParams(input.claim),
+    w.caseId,
+    JSON.stringify(w.declined),
+    w.supersedeOpen,
+    free.offers,
+    owned.offers,
+    free.messages,
+    owned.messages,
+    free.events,
+    owned.events,
+    w.caseStatus,
+    w.now.toISOString(),
+    w.cancelPromiseId,
+  );
+  const r = json<{ claim: RawClaim; written: unknown }>(rows[0]?.r);
+  return { claim: toClaim(r.claim), written: toWritten(r.written) };
 }

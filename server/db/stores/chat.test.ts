@@ -188,7 +188,7 @@ describe.each(TEST_TARGETS)("chat store on %s", (target) => {
   });
 
   it.skipIf(target !== "postgres")(
-    "sends the statement again when a debtor message took the reply's number while it waited for the lock",
+    "numbers the reply after a debtor message stored while the commit waited for the conversation's lock",
     async () => {
       const caseId = await newCase(db.stores, "C-6");
       const conversation = await db.stores.conversations.getOrCreate(caseId);
@@ -197,7 +197,7 @@ describe.each(TEST_TARGETS)("chat store on %s", (target) => {
       const other = new pg.Client({ connectionString: db.url });
       await other.connect();
       try {
-        // Another writer holds the conversation's lock: the statement takes its snapshot, then waits.
+        // Another writer holds the conversation's lock: the commit waits for it.
         await other.query("BEGIN");
         await other.query(`SELECT id FROM "Conversation" WHERE id = $1 FOR UPDATE`, [conversation.id]);
         const pending = db.stores.chat.commitPlainTurn({
@@ -213,7 +213,7 @@ describe.each(TEST_TARGETS)("chat store on %s", (target) => {
           owned: reply(conversation.id, caseId, "Merci"),
         });
         await new Promise((r) => setTimeout(r, 300));
-        // ... and a debtor message takes number 2 before the lock is released.
+        // ... and a debtor message takes number 2 before the lock is released: the reply is number 3.
         await other.query(
           `INSERT INTO "Message" (id, "conversationId", seq, role, text, meta) VALUES ($1, $2, 2, 'debtor', 'encore moi', '{}')`,
           [randomUUID(), conversation.id],
