@@ -19,21 +19,28 @@ export async function firstPageHistory(
   waitMs: number,
   onLateFailure: (error: unknown) => void,
 ): Promise<InlineHistory | null> {
-  const session = await chat.openSession(token);
-  const resumed = chat.resume(session);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, waitMs);
-  });
-  try {
-    await Promise.race([resumed, late]);
-  } catch {
-    // The greeting failed: the page shows what is stored; the socket's own resume tries again.
-  } finally {
-    clearTimeout(timer);
+  // One statement opens the link and reads the conversation (decision 0105); it is read again only
+  // when there was something to greet or answer.
+  const opened = await chat.openWithHistory(token);
+  const { session } = opened;
+  let view = opened.view;
+  if (!view.settled) {
+    const resumed = chat.resume(session);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, waitMs);
+    });
+    try {
+      await Promise.race([resumed, late]);
+    } catch {
+      // The greeting failed: the page shows what is stored; the socket's own resume tries again.
+    } finally {
+      clearTimeout(timer);
+    }
+    resumed.catch(onLateFailure);
+    view = await chat.history(session);
   }
-  resumed.catch(onLateFailure);
-  const { messages, status } = await chat.history(session);
+  const { messages, status } = view;
   if (!CHAT_STATUSES.has(status)) return null;
   return { messages, status: status as InlineHistory["status"] };
 }
