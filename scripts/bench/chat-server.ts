@@ -6,8 +6,8 @@
 // and resident memory.
 import pg from "pg";
 import { createCase } from "../../server/app/cases/case-service.js";
+import { CONNECTION_STATEMENT_TAG } from "../../server/app/ports/chat.js";
 import { loadEnv } from "../../server/config/env.js";
-import { CONNECTION_STATEMENT_TAG } from "../../server/db/debtor-connection.js";
 import { createLogger } from "../../server/logging/logger.js";
 import { startService } from "../../server/service.js";
 import { openTestDatabase, type TestTarget } from "../../server/test-support/databases.js";

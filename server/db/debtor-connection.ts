@@ -4,16 +4,15 @@
 // come back as one jsonb value. It replaced nine Prisma model queries per connection; every
 // statement is a round trip on PostgreSQL and WebAssembly work on PGlite, on the service's CPU.
 import { randomUUID } from "node:crypto";
-import type { DebtorConnection, DebtorHistory, HistoryMessage } from "../app/ports/chat.js";
+import {
+  CONNECTION_STATEMENT_TAG,
+  type DebtorConnection,
+  type DebtorHistory,
+  type HistoryMessage,
+} from "../app/ports/chat.js";
 import type { JsonValue } from "../app/ports/rows.js";
 import type { Prisma } from "./open.js";
 import { json, utc, utcOrNull } from "./turns.js";
-
-/**
- * Marks the statement as a connection's work: the benchmark's statement count (scripts/bench/
- * chat-server.ts) and the statement-count tests recognise it by this comment.
- */
-export const CONNECTION_STATEMENT_TAG = "/* amiable:debtor-connection */";
 
 // Every message in order, with what its wire form needs: the offer it shows and the notice key of
 // a system message (meta.notice; the rest of meta is the service's own and stays here).

@@ -3,12 +3,17 @@
 // language, the history with its offer cards, the case's status, the resume check) is at most two
 // statements, and the page's inline history one; so that the count cannot creep back up.
 // PostgreSQL only: PGlite runs in-process and does not go through the driver.
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Router as makeRouter, type Router } from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CONNECTION_STATEMENT_TAG } from "../../db/debtor-connection.js";
+import { debtorPageRoutes } from "../../http/routes/debtor-pages.js";
 import { DebtorClient } from "../../test-support/debtor-client.js";
 import { sampleCase, startTestService, type TestService } from "../../test-support/service.js";
 import { isAdapterNotify, statementsDuring } from "../../test-support/statements.js";
-import { firstPageHistory } from "./first-page.js";
+import { CONNECTION_STATEMENT_TAG } from "../ports/chat.js";
+import { firstPageHistory, openFirstPage } from "./first-page.js";
 
 const MAX_STATEMENTS_PER_CONNECTION = 2;
 const postgresUrl = process.env.TEST_DATABASE_URL;
@@ -22,12 +27,25 @@ const isConnectionWork = (q: string) => q.startsWith(CONNECTION_STATEMENT_TAG);
 
 describe.skipIf(!postgresUrl)("SQL statements per debtor connection on PostgreSQL", () => {
   let t: TestService;
+  let dist: string;
   beforeAll(async () => {
+    // The chat page's route on a stand-in build (the page's own markup is not what is counted).
+    dist = await mkdtemp(join(tmpdir(), "amiable-web-"));
+    await mkdir(join(dist, "debtor"));
+    await writeFile(join(dist, "debtor", "index.html"), "<!doctype html><title>chat</title><body></body>");
+    let pages: Router | undefined;
+    const lazy = makeRouter();
+    lazy.use((req, res, next) => (pages ? pages(req, res, next) : next()));
     // The policy studio's job worker polls the database every second: not a connection's work.
-    t = await startTestService("postgres", {}, {}, { console: { jobPollMs: 0 } });
+    t = await startTestService("postgres", {}, { extraRoutes: [lazy] }, { console: { jobPollMs: 0 } });
+    pages = debtorPageRoutes(t.service.ctx, {
+      webDist: dist,
+      history: (token) => openFirstPage(t.service.chat, token, 5_000, () => {}),
+    });
   });
   afterAll(async () => {
     await t?.close();
+    await rm(dist, { recursive: true, force: true });
   });
 
   async function newCase() {
@@ -136,7 +154,19 @@ describe.skipIf(!postgresUrl)("SQL statements per debtor connection on PostgreSQ
     expect(view).toEqual(firstView);
     expect(returning).toHaveLength(1);
 
+    // The chat page itself: a returning debtor's GET /c/:token is that one statement too.
+    let page = "";
+    const pageRequest = await counted(async () => {
+      const res = await fetch(`${t.url}/c/${c.token}`);
+      expect(res.status).toBe(200);
+      page = await res.text();
+    });
+    expect(page).toContain('id="amiable-history"');
+    expect(pageRequest).toHaveLength(1);
+
     await t.api("DELETE", `/api/cases/${c.id}/link`, { token: t.tokens.collector });
+    const deadPage = await fetch(`${t.url}/c/${c.token}`);
+    expect(deadPage.status).toBe(404);
     const refused = await counted(async () => {
       await expect(DebtorClient.connect(t.url, c.token)).rejects.toMatchObject({
         data: { code: "link_invalid" },

@@ -71,6 +71,12 @@ export interface HistoryMessage
   > | null;
 }
 
+/**
+ * The comment that opens the SQL of `openConnection` and `history`: the benchmark's statement count
+ * (scripts/bench/chat-server.ts) and the statement-count tests tell a connection's work by it.
+ */
+export const CONNECTION_STATEMENT_TAG = "/* amiable:debtor-connection */";
+
 /** The whole conversation shown to the debtor, and the case's status. */
 export interface DebtorHistory {
   /** Every message of the conversation, in order, with the offer each shows. */
