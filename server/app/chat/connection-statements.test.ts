@@ -13,7 +13,7 @@ import { DebtorClient } from "../../test-support/debtor-client.js";
 import { sampleCase, startTestService, type TestService } from "../../test-support/service.js";
 import { isAdapterNotify, statementsDuring } from "../../test-support/statements.js";
 import { CONNECTION_STATEMENT_TAG } from "../ports/chat.js";
-import { firstPageHistory, openFirstPage } from "./first-page.js";
+import { openFirstPage } from "./first-page.js";
 
 const MAX_STATEMENTS_PER_CONNECTION = 2;
 const postgresUrl = process.env.TEST_DATABASE_URL;
@@ -137,10 +137,10 @@ describe.skipIf(!postgresUrl)("SQL statements per debtor connection on PostgreSQ
   it("serves the page's inline history in one statement, and refuses dead links in one", async () => {
     const c = await newCase();
     const chat = t.service.chat;
-    type View = Awaited<ReturnType<typeof firstPageHistory>>;
+    type View = Awaited<ReturnType<Awaited<ReturnType<typeof openFirstPage>>>>;
     let firstView = null as View;
     const firstVisit = await counted(async () => {
-      firstView = await firstPageHistory(chat, c.token, 5_000, () => {});
+      firstView = await (await openFirstPage(chat, c.token, 5_000, () => {}))();
     });
     expect(firstView?.messages.map((m) => m.role)).toEqual(["assistant"]);
     // Opening (with the history) and the history read again after the greeting; the greeting
@@ -149,7 +149,7 @@ describe.skipIf(!postgresUrl)("SQL statements per debtor connection on PostgreSQ
 
     let view = null as View;
     const returning = await counted(async () => {
-      view = await firstPageHistory(chat, c.token, 5_000, () => {});
+      view = await (await openFirstPage(chat, c.token, 5_000, () => {}))();
     });
     expect(view).toEqual(firstView);
     expect(returning).toHaveLength(1);

@@ -46,15 +46,5 @@ export async function openFirstPage(
   };
 }
 
-/** `openFirstPage` and its inline history at once. */
-export async function firstPageHistory(
-  chat: ChatService,
-  token: string,
-  waitMs: number,
-  onLateFailure: (error: unknown) => void,
-): Promise<InlineHistory | null> {
-  return (await openFirstPage(chat, token, waitMs, onLateFailure))();
-}
-
 /** How long the page waits for a greeting before it leaves without it (it takes tens of ms). */
 export const FIRST_PAGE_WAIT_MS = 1500;
