@@ -9,7 +9,7 @@ import { llmSettingsFromEnv } from "./agent/llm/llm-config.js";
 import { OfflineLanguageLayer } from "./agent/offline/offline-layer.js";
 import { type AdminBootstrap, ensureAdmin } from "./app/bootstrap/admin.js";
 import { ChatService } from "./app/chat/chat-service.js";
-import { FIRST_PAGE_WAIT_MS, firstPageHistory } from "./app/chat/first-page.js";
+import { FIRST_PAGE_WAIT_MS, openFirstPage } from "./app/chat/first-page.js";
 import type { Layers } from "./app/chat/turn-runner.js";
 import { parseDutyHours } from "./app/console/duty-hours.js";
 import { type AppContext, type Clock, systemClock } from "./app/context.js";
@@ -159,7 +159,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       ...(options.http?.extraRoutes ?? []),
       debtorPageRoutes(ctx, {
         history: (token) =>
-          firstPageHistory(chat, token, FIRST_PAGE_WAIT_MS, (err) => log.error({ err }, "greeting failed")),
+          openFirstPage(chat, token, FIRST_PAGE_WAIT_MS, (err) => log.error({ err }, "greeting failed")),
       }),
     ],
   });

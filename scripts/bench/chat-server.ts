@@ -6,6 +6,7 @@
 // and resident memory.
 import pg from "pg";
 import { createCase } from "../../server/app/cases/case-service.js";
+import { CONNECTION_STATEMENT_TAG } from "../../server/app/ports/chat.js";
 import { loadEnv } from "../../server/config/env.js";
 import { createLogger } from "../../server/logging/logger.js";
 import { startService } from "../../server/service.js";
@@ -46,8 +47,10 @@ for (let i = 0; i < count; i++) {
   tokens.push(created.token);
 }
 if (target === "postgres") await new Promise((r) => setTimeout(r, Math.max(0, steadyAt - Date.now())));
-// Statements of the connections (Prisma's model queries: link, conversation, locale, history) and
-// of the turns (the turn pipeline's own SQL, db/turns.ts, with BEGIN and COMMIT), counted apart.
+// Statements of the connections (the link opened and the history read, db/debtor-connection.ts, whose
+// statements carry its tag; Prisma's model queries, which no connection sends any more but anything
+// else on the way would) and of the turns (the turn pipeline's own SQL, db/turns.ts, with BEGIN and
+// COMMIT, and the socket.io adapter's notifications), counted apart.
 let statements: { turn: number; connection: number } | null = null;
 if (target === "postgres") {
   const counts = { turn: 0, connection: 0 };
@@ -56,7 +59,11 @@ if (target === "postgres") {
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
     const q = args[0] as string | { text?: string };
     const text = typeof q === "string" ? q : (q?.text ?? "");
-    if (/^\s*(SELECT|INSERT|UPDATE|DELETE)\s+.*"public"\./s.test(text)) counts.connection++;
+    if (
+      text.startsWith(CONNECTION_STATEMENT_TAG) ||
+      /^\s*(SELECT|INSERT|UPDATE|DELETE)\s+.*"public"\./s.test(text)
+    )
+      counts.connection++;
     else counts.turn++;
     return (query as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof query;

@@ -122,12 +122,3 @@ export async function replaceDebtorLink(
     });
   });
 }
-
-/** The case a live debtor token opens, or null (unknown, expired or revoked). */
-export async function findCaseByDebtorToken(prisma: Prisma, tokenHash: string, now: Date) {
-  const token = await prisma.debtorAccessToken.findUnique({ where: { tokenHash } });
-  if (!token || token.revokedAt || token.expiresAt <= now) return null;
-  // When the debtor last opened a link: the console shows it beside the reminders (issue 16).
-  await prisma.debtorAccessToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
-  return token;
-}

@@ -31,13 +31,13 @@ export function inTransaction<T>(prisma: Prisma, work: (tx: TurnTx) => Promise<T
 }
 
 // Timestamps come back from jsonb without a zone: they are stored in UTC.
-function utc(value: string): Date {
+export function utc(value: string): Date {
   if (value.length === 10) return new Date(`${value}T00:00:00Z`);
   return new Date(/Z|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`);
 }
-const utcOrNull = (value: string | null) => (value === null ? null : utc(value));
+export const utcOrNull = (value: string | null) => (value === null ? null : utc(value));
 
-function json<T>(value: unknown): T {
+export function json<T>(value: unknown): T {
   return (typeof value === "string" ? JSON.parse(value) : value) as T;
 }
 

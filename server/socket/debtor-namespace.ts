@@ -9,7 +9,7 @@ import {
   debtorHandshakeAuth,
 } from "../../contract/debtor-socket.js";
 import { CHAT_CASE_STATUSES } from "../../contract/enums.js";
-import type { ChatService, DebtorSession } from "../app/chat/chat-service.js";
+import type { ChatService, DebtorSession, DebtorView } from "../app/chat/chat-service.js";
 import type { AppContext } from "../app/context.js";
 import { AppError } from "../errors/app-error.js";
 import { ackOf, errorAck } from "./acks.js";
@@ -91,8 +91,12 @@ export function attachDebtorNamespace(
 
     void (async () => {
       try {
+        // The history is read here, once the socket is in its rooms, and not with the handshake's
+        // statement: a message published in between would reach neither (decision 0105).
+        let seen: DebtorView | undefined;
         if (!socket.recovered) {
-          const { messages, status } = await chat.history(session);
+          seen = await chat.history(session);
+          const { messages, status } = seen;
           // The page already shows the conversation up to `after` (inline in it, decision 0092):
           // only the newer messages are sent; an id not found gets the whole history.
           const auth = debtorHandshakeAuth.safeParse(socket.handshake.auth ?? {});
@@ -101,7 +105,7 @@ export function attachDebtorNamespace(
           for (const m of messages.slice(from)) socket.emit("message", m);
           socket.emit("state", { status });
         }
-        await chat.resume(session);
+        await chat.resume(session, seen);
       } catch (error) {
         app.log.error({ err: error }, "debtor session start failed");
       }

@@ -19,7 +19,7 @@ import { parseOrThrow } from "../../errors/zod-details.js";
 import { statusOf } from "../../negotiation/conversation-state.js";
 import type { AppContext } from "../context.js";
 import { loadPaymentInstructions } from "../payments/instructions.js";
-import type { HistoryEntry, MessageWrite, TurnClaim, TurnTxStore } from "../ports/chat.js";
+import type { DebtorHistory, HistoryEntry, MessageWrite, TurnClaim, TurnTxStore } from "../ports/chat.js";
 import { buildBundle, type CaseBundle } from "./case-bundle.js";
 import { composeGreeting, composePromiseConfirmation } from "./system-replies.js";
 import { TurnCache } from "./turn-cache.js";
@@ -40,6 +40,32 @@ export interface DebtorSession {
   readonly conversationId: string;
   readonly tokenId: string;
   readonly locale: "fr" | "en";
+}
+
+/** What the debtor is shown: the conversation in wire form and the case's status. */
+export interface DebtorView {
+  readonly messages: WireMessage[];
+  readonly status: string;
+  /** True when the conversation had nothing for `resume` to do when it was read. */
+  readonly settled: boolean;
+}
+
+/**
+ * Whether `resume` would leave the conversation alone: it is greeted and its last message is not a
+ * debtor message still waiting for its answer (the rule `resume` applies to a fresh read).
+ */
+export function isSettled(messages: readonly { seq: number; role: string }[], answeredSeq: number): boolean {
+  const last = messages.at(-1);
+  if (!last) return false;
+  return !(last.role === "debtor" && last.seq > answeredSeq);
+}
+
+function viewOf(history: DebtorHistory): DebtorView {
+  return {
+    messages: history.messages.map(toWire),
+    status: history.status,
+    settled: isSettled(history.messages, history.answeredSeq),
+  };
 }
 
 /** How often a turn reruns when what it read changed before it could commit. */
@@ -91,34 +117,48 @@ export class ChatService {
     this.cache.drop(conversationId);
   }
 
-  async openSession(token: unknown): Promise<DebtorSession> {
+  /**
+   * Opens a debtor link in one statement (decision 0105): checks it, records its use, creates the
+   * conversation on the first visit; with `withHistory`, reads what the debtor is shown too.
+   */
+  private async open(token: unknown, withHistory: boolean) {
     if (typeof token !== "string" || !looksLikeToken(token)) {
       throw new AppError(
         "link_invalid",
         "This link is not valid. Please use the link from your letter or email.",
       );
     }
-    const chat = this.app.stores.chat;
-    const access = await chat.findAccess(hashToken(token), this.app.clock.now());
-    if (!access) throw new AppError("link_invalid", "This link is not valid or has expired.");
-    const conversation = await this.app.stores.conversations.getOrCreate(access.caseId);
-    if (conversation.lockedAt)
+    const opened = await this.app.stores.chat.openConnection(
+      hashToken(token),
+      this.app.clock.now(),
+      withHistory,
+    );
+    if (!opened) throw new AppError("link_invalid", "This link is not valid or has expired.");
+    if (opened.conversation.lockedAt)
       throw new AppError("link_locked", "This link is locked. A member of our team will contact you.");
-    const locale = await chat.debtorLocale(access.caseId);
-    return {
-      caseId: access.caseId,
-      conversationId: conversation.id,
-      tokenId: access.id,
-      locale,
+    const session: DebtorSession = {
+      caseId: opened.caseId,
+      conversationId: opened.conversation.id,
+      tokenId: opened.tokenId,
+      locale: opened.locale,
     };
+    return { session, history: opened.history ? viewOf(opened.history) : null };
   }
 
-  async history(session: DebtorSession): Promise<{ messages: WireMessage[]; status: string }> {
-    const [rows, status] = await Promise.all([
-      this.app.stores.chat.messages(session.conversationId),
-      this.app.stores.chat.caseStatus(session.caseId),
-    ]);
-    return { messages: rows.map(toWire), status };
+  async openSession(token: unknown): Promise<DebtorSession> {
+    return (await this.open(token, false)).session;
+  }
+
+  /** A debtor link opened with what the debtor is shown, in one statement (the page's first view). */
+  async openWithHistory(token: unknown): Promise<{ session: DebtorSession; view: DebtorView }> {
+    const { session, history } = await this.open(token, true);
+    if (!history) throw new Error("the debtor link was opened without its history");
+    return { session, view: history };
+  }
+
+  /** What the debtor is shown: the conversation and the case's status, in one statement. */
+  async history(session: DebtorSession): Promise<DebtorView> {
+    return viewOf(await this.app.stores.chat.history(session.caseId, session.conversationId));
   }
 
   /**
@@ -126,7 +166,10 @@ export class ChatService {
    * it without reply. A message whose own turn is queued or running is left to that turn; one that
    * a turn answered meanwhile is refused by the claim at commit time.
    */
-  async resume(session: DebtorSession): Promise<void> {
+  async resume(session: DebtorSession, seen?: Pick<DebtorView, "settled">): Promise<void> {
+    // The debtor's view was just read: greeted, its last debtor message answered. A message stored
+    // since then has its own turn (on whichever instance stored it), so nothing is read again.
+    if (seen?.settled) return;
     await this.enqueue(session.conversationId, async () => {
       const read = await this.readFresh(session);
       if (read.lastSeq === 0) {

@@ -4,9 +4,9 @@
 // a turn without writes of its own is claimed and written in one statement (no BEGIN, no COMMIT),
 // so the bound here is 3: the debtor's message stored, the case read again when the turn before
 // changed it, the commit. PostgreSQL only: PGlite runs in-process and does not go through the driver.
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleCase, startTestService, type TestService } from "../../test-support/service.js";
+import { isAdapterNotify, statementsDuring } from "../../test-support/statements.js";
 import type { DebtorSession } from "./chat-service.js";
 
 const MAX_STATEMENTS_PER_TURN = 3;
@@ -14,23 +14,6 @@ const postgresUrl = process.env.TEST_DATABASE_URL;
 
 if (!postgresUrl)
   console.warn("turn-statements.test.ts skipped: set TEST_DATABASE_URL to count statements on PostgreSQL");
-
-/** Records the text of every statement any pg client sends while `work` runs. */
-async function statementsDuring(work: () => Promise<void>): Promise<string[]> {
-  const seen: string[] = [];
-  const original = pg.Client.prototype.query;
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    const q = args[0] as string | { text?: string };
-    seen.push((typeof q === "string" ? q : (q?.text ?? "")).replace(/\s+/g, " ").trim());
-    return (original as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof original;
-  try {
-    await work();
-  } finally {
-    pg.Client.prototype.query = original;
-  }
-  return seen;
-}
 
 describe.skipIf(!postgresUrl)("SQL statements per debtor turn on PostgreSQL", () => {
   let t: TestService;
@@ -76,7 +59,7 @@ describe.skipIf(!postgresUrl)("SQL statements per debtor turn on PostgreSQL", ()
     // `SELECT pg_notify(...)` on its own connection (decision 0012): counted apart, not storage work.
     const notifies: Record<string, number> = {};
     for (const [name, list] of Object.entries(statements)) {
-      const relay = list.filter((q) => q.startsWith("SELECT pg_notify("));
+      const relay = list.filter(isAdapterNotify);
       notifies[name] = relay.length;
       statements[name] = list.filter((q) => !relay.includes(q));
       counts[name] = (statements[name] ?? []).length;

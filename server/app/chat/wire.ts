@@ -1,10 +1,11 @@
 // A stored message (and its offer, if any) in the contract's wire shape (contract/debtor-socket.ts).
 import type { WireMessage, WireOffer } from "../../../contract/debtor-socket.js";
-import type { MessageWithOffer } from "../ports/conversations.js";
+import type { HistoryMessage } from "../ports/chat.js";
 
 export type { WireMessage, WireOffer };
 
-export function toWire(row: MessageWithOffer): WireMessage {
+/** A stored message's wire form; a `MessageWithOffer` (a whole row) is one too. */
+export function toWire(row: Omit<HistoryMessage, "seq">): WireMessage {
   const quickReplies = Array.isArray(row.quickReplies) ? (row.quickReplies as string[]) : undefined;
   const meta = row.meta && typeof row.meta === "object" && !Array.isArray(row.meta) ? row.meta : {};
   const noticeKey = (meta as Record<string, unknown>).notice;

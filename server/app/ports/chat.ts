@@ -3,14 +3,7 @@
 // one transaction through `ChatStore.turn`, whose handle (`TurnTxStore`) is the only way to write
 // inside it. Plain types only: server/db/stores/chat.ts binds them to the database.
 import type { CHAT_CASE_STATUSES } from "../../domain/case-statuses.js";
-import type { MessageWithOffer } from "./conversations.js";
-import type {
-  DebtorAccessTokenRow,
-  EscalationKind,
-  InstalmentRow,
-  OfferRow,
-  PromiseToPayRow,
-} from "./rows.js";
+import type { EscalationKind, InstalmentRow, MessageRow, OfferRow, PromiseToPayRow } from "./rows.js";
 
 export type CaseStatus = (typeof CHAT_CASE_STATUSES)[number];
 
@@ -67,6 +60,41 @@ export interface HistoryEntry {
   readonly seq: number;
   readonly role: "assistant" | "debtor" | "agent" | "system";
   readonly text: string;
+}
+
+/** A stored message as the debtor's page shows it: what its wire form (app/chat/wire.ts) needs. */
+export interface HistoryMessage
+  extends Pick<MessageRow, "id" | "seq" | "role" | "text" | "createdAt" | "quickReplies" | "meta"> {
+  readonly offer: Pick<
+    OfferRow,
+    "id" | "kind" | "total" | "currency" | "instalments" | "expiresAt" | "status"
+  > | null;
+}
+
+/**
+ * The comment that opens the SQL of `openConnection` and `history`: the benchmark's statement count
+ * (scripts/bench/chat-server.ts) and the statement-count tests tell a connection's work by it.
+ */
+export const CONNECTION_STATEMENT_TAG = "/* amiable:debtor-connection */";
+
+/** The whole conversation shown to the debtor, and the case's status. */
+export interface DebtorHistory {
+  /** Every message of the conversation, in order, with the offer each shows. */
+  readonly messages: HistoryMessage[];
+  readonly status: string;
+  /** The last debtor message a turn answered (the conversation's answeredSeq). */
+  readonly answeredSeq: number;
+}
+
+/** What opening a debtor link reads and writes (decision 0105), for a live link only. */
+export interface DebtorConnection {
+  readonly tokenId: string;
+  readonly caseId: string;
+  readonly locale: "fr" | "en";
+  /** The case's conversation, created on the first visit. */
+  readonly conversation: { readonly id: string; readonly lockedAt: Date | null };
+  /** Read with the same statement when asked for, otherwise null. */
+  readonly history: DebtorHistory | null;
 }
 
 /** How many of the last messages a turn reads as its history. */
@@ -257,14 +285,14 @@ export interface PlainTurnCommit {
 }
 
 export interface ChatStore {
-  /** The live debtor link with this hash (its last use recorded), or null (unknown, revoked, expired). */
-  findAccess(tokenHash: string, now: Date): Promise<DebtorAccessTokenRow | null>;
-  /** The debtor's language of a case that exists (throws otherwise). */
-  debtorLocale(caseId: string): Promise<"fr" | "en">;
-  /** The case's status (throws when the case does not exist). */
-  caseStatus(caseId: string): Promise<string>;
-  /** Every message of the conversation, in order, with the offer each shows. */
-  messages(conversationId: string): Promise<MessageWithOffer[]>;
+  /**
+   * Opens the live debtor link with this hash, in one statement (decision 0105): records its last
+   * use, creates the case's conversation on the first visit, reads the debtor's language and, when
+   * asked, the conversation as shown to the debtor. Null when the link is unknown, revoked or expired.
+   */
+  openConnection(tokenHash: string, now: Date, withHistory: boolean): Promise<DebtorConnection | null>;
+  /** The conversation shown to the debtor and the case's status, in one statement (throws when the case does not exist). */
+  history(caseId: string, conversationId: string): Promise<DebtorHistory>;
   /** Everything a turn reads, in one statement: the case, its fingerprint, the conversation. */
   turnContext(caseId: string, conversationId: string): Promise<TurnContextRow | null>;
   /** Stores a debtor message once per clientMessageId (with what the turn needs); a repeat returns the first. */

@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { toWire } from "../../app/chat/wire.js";
 import type { TurnWrites } from "../../app/ports/chat.js";
 import type { Stores } from "../../app/ports/index.js";
 import { openTestDatabase, TEST_TARGETS, type TestDatabase } from "../../test-support/databases.js";
@@ -55,14 +56,120 @@ describe.each(TEST_TARGETS)("chat store on %s", (target) => {
     await db?.close();
   });
 
-  it("opens a session from a live link only, with the debtor's language and the case's status", async () => {
+  it("opens a live link only, recording its use, with the debtor's language and one conversation", async () => {
     const caseId = await newCase(db.stores, "C-1");
     const now = new Date("2026-03-01T10:00:00Z");
-    expect((await db.stores.chat.findAccess("hash-C-1", now))?.caseId).toBe(caseId);
-    expect(await db.stores.chat.findAccess("hash-unknown", now)).toBeNull();
-    expect(await db.stores.chat.findAccess("hash-C-1", new Date("2027-06-01T00:00:00Z"))).toBeNull();
-    expect(await db.stores.chat.debtorLocale(caseId)).toBe("fr");
-    expect(await db.stores.chat.caseStatus(caseId)).toBe("verifying");
+    const lastUsed = async () =>
+      (await db.prisma.debtorAccessToken.findFirstOrThrow({ where: { caseId } })).lastUsedAt;
+    expect(await db.stores.chat.openConnection("hash-unknown", now, true)).toBeNull();
+    expect(
+      await db.stores.chat.openConnection("hash-C-1", new Date("2027-06-01T00:00:00Z"), true),
+    ).toBeNull();
+    expect(await lastUsed()).toBeNull();
+    expect(await db.prisma.conversation.count({ where: { caseId } })).toBe(0);
+
+    const first = await db.stores.chat.openConnection("hash-C-1", now, true);
+    expect(first).toMatchObject({
+      caseId,
+      locale: "fr",
+      conversation: { lockedAt: null },
+      history: { status: "verifying", answeredSeq: 0, messages: [] },
+    });
+    expect(await lastUsed()).toEqual(now);
+    const later = new Date("2026-03-02T08:30:00.125Z");
+    const again = await db.stores.chat.openConnection("hash-C-1", later, false);
+    expect(again?.conversation.id).toBe(first?.conversation.id);
+    expect(again?.tokenId).toBe(first?.tokenId);
+    expect(again?.history).toBeNull();
+    expect(await lastUsed()).toEqual(later);
+    expect(await db.prisma.conversation.count({ where: { caseId } })).toBe(1);
+
+    const locked = new Date("2026-03-03T00:00:00Z");
+    await db.prisma.conversation.update({ where: { caseId }, data: { lockedAt: locked } });
+    expect((await db.stores.chat.openConnection("hash-C-1", now, false))?.conversation.lockedAt).toEqual(
+      locked,
+    );
+    await db.prisma.debtorAccessToken.updateMany({ where: { caseId }, data: { revokedAt: now } });
+    expect(await db.stores.chat.openConnection("hash-C-1", later, true)).toBeNull();
+    expect(await lastUsed()).toEqual(now);
+  });
+
+  it("creates one conversation when the first visits open the link at the same time", async () => {
+    const caseId = await newCase(db.stores, "C-4");
+    const now = new Date("2026-03-01T10:00:00Z");
+    const opened = await Promise.all(
+      Array.from({ length: 4 }, () => db.stores.chat.openConnection("hash-C-4", now, true)),
+    );
+    expect(new Set(opened.map((o) => o?.conversation.id)).size).toBe(1);
+    expect(await db.prisma.conversation.count({ where: { caseId } })).toBe(1);
+  });
+
+  it("reads the conversation in the wire form the Prisma read gave: offer cards, quick replies, notices", async () => {
+    const caseId = await newCase(db.stores, "C-5");
+    const now = new Date("2026-03-01T10:00:00Z");
+    const opened = await db.stores.chat.openConnection("hash-C-5", now, false);
+    if (!opened) throw new Error("not opened");
+    const conversationId = opened.conversation.id;
+    const version = await db.stores.policies.registerPackContent({
+      packId: "test-pack",
+      hash: "b".repeat(64),
+      content: "id: test-pack",
+    });
+    const offerId = randomUUID();
+    await db.stores.chat.storeDebtorMessage(conversationId, "cm-5", "je peux payer en deux fois");
+    await db.stores.chat.turn((tx) =>
+      tx.write({
+        ...reply(conversationId, caseId, "unused"),
+        messages: [
+          {
+            id: randomUUID(),
+            role: "assistant",
+            text: "Voici une proposition",
+            offerId,
+            quickReplies: ["Oui", "Non"],
+            meta: { layer: "offline", usage: { tokens: 12 } },
+          },
+          { id: randomUUID(), role: "system", text: "Un conseiller arrive", meta: { notice: "handoff" } },
+          { id: randomUUID(), role: "system", text: "array meta", meta: { notice: 3 } },
+        ],
+        events: [],
+        offers: [
+          {
+            id: offerId,
+            kind: "plan",
+            status: "proposed",
+            total: 80_000,
+            currency: "EUR",
+            discountBps: 0,
+            instalments: [
+              { dueDate: "2026-03-15", amount: 40_000 },
+              { dueDate: "2026-04-15", amount: 40_000 },
+            ],
+            terms: {},
+            rule: "test",
+            policyVersionId: version.id,
+            source: "engine",
+            expiresAt: new Date("2026-03-08T10:00:00.5Z"),
+          },
+        ],
+      }),
+    );
+    const prismaRows = await db.prisma.message.findMany({
+      where: { conversationId },
+      orderBy: { seq: "asc" },
+      include: { offer: true },
+    });
+    const expected = prismaRows.map(toWire);
+    expect(expected[1]?.offer?.instalments).toHaveLength(2);
+    expect(expected[1]?.quickReplies).toEqual(["Oui", "Non"]);
+    expect(expected[2]?.notice).toBe("handoff");
+    const read = await db.stores.chat.history(caseId, conversationId);
+    expect(read.messages.map(toWire)).toEqual(expected);
+    expect(read.messages.map((m) => m.seq)).toEqual([1, 2, 3, 4]);
+    expect(read.status).toBe("negotiating");
+    const reopened = await db.stores.chat.openConnection("hash-C-5", now, true);
+    expect(reopened?.history?.messages.map(toWire)).toEqual(expected);
+    await expect(db.stores.chat.history(randomUUID(), conversationId)).rejects.toThrow("does not exist");
   });
 
   it("stores a debtor message once per clientMessageId", async () => {
@@ -76,7 +183,9 @@ describe.each(TEST_TARGETS)("chat store on %s", (target) => {
       message: { id: first.message.id, seq: 1, answeredSeq: 0 },
     });
     expect((await db.stores.chat.findByClientMessageId(conversation.id, "cm-1"))?.id).toBe(first.message.id);
-    expect((await db.stores.chat.messages(conversation.id)).map((m) => m.text)).toEqual(["bonjour"]);
+    expect((await db.stores.chat.history(caseId, conversation.id)).messages.map((m) => m.text)).toEqual([
+      "bonjour",
+    ]);
   });
 
   it("writes a turn through its handle in one transaction: a failure after the writes leaves none of them", async () => {
@@ -99,8 +208,10 @@ describe.each(TEST_TARGETS)("chat store on %s", (target) => {
         throw new Error("simulated failure after the writes");
       }),
     ).rejects.toThrow("simulated failure");
-    expect((await db.stores.chat.messages(conversation.id)).map((m) => m.role)).toEqual(["debtor"]);
-    expect(await db.stores.chat.caseStatus(caseId)).toBe("verifying");
+    expect((await db.stores.chat.history(caseId, conversation.id)).messages.map((m) => m.role)).toEqual([
+      "debtor",
+    ]);
+    expect((await db.stores.chat.history(caseId, conversation.id)).status).toBe("verifying");
     const read = await db.stores.chat.turnContext(caseId, conversation.id);
     expect(read?.conversation.answeredSeq).toBe(0);
 
@@ -109,8 +220,11 @@ describe.each(TEST_TARGETS)("chat store on %s", (target) => {
       return tx.write(reply(conversation.id, caseId, "Merci"));
     });
     expect(written.map((w) => w.seq)).toEqual([2]);
-    expect((await db.stores.chat.messages(conversation.id)).map((m) => m.text)).toEqual(["75011", "Merci"]);
-    expect(await db.stores.chat.caseStatus(caseId)).toBe("negotiating");
+    expect((await db.stores.chat.history(caseId, conversation.id)).messages.map((m) => m.text)).toEqual([
+      "75011",
+      "Merci",
+    ]);
+    expect((await db.stores.chat.history(caseId, conversation.id)).status).toBe("negotiating");
     const after = await db.stores.chat.turnContext(caseId, conversation.id);
     expect(after?.conversation.answeredSeq).toBe(stored.message.seq);
     expect(after?.history.map((h) => h.text)).toEqual(["75011", "Merci"]);
@@ -122,7 +236,7 @@ describe.each(TEST_TARGETS)("chat store on %s", (target) => {
   });
 
   it("claims and writes a plain turn in one statement: nothing unless the claim holds, the owned variant under a takeover", async () => {
-    const caseId = await newCase(db.stores, "C-4");
+    const caseId = await newCase(db.stores, "C-14");
     const conversation = await db.stores.conversations.getOrCreate(caseId);
     const stored = await db.stores.chat.storeDebtorMessage(conversation.id, "cm-4", "75011");
     const read = await db.stores.chat.turnContext(caseId, conversation.id);
@@ -141,8 +255,10 @@ describe.each(TEST_TARGETS)("chat store on %s", (target) => {
       owned: reply(conversation.id, caseId, "never shown either"),
     });
     expect(stale).toEqual({ claim: { status: "stale" }, written: [] });
-    expect((await db.stores.chat.messages(conversation.id)).map((m) => m.text)).toEqual(["75011"]);
-    expect(await db.stores.chat.caseStatus(caseId)).toBe("verifying");
+    expect((await db.stores.chat.history(caseId, conversation.id)).messages.map((m) => m.text)).toEqual([
+      "75011",
+    ]);
+    expect((await db.stores.chat.history(caseId, conversation.id)).status).toBe("verifying");
 
     const out = await db.stores.chat.commitPlainTurn({
       claim,
@@ -151,8 +267,11 @@ describe.each(TEST_TARGETS)("chat store on %s", (target) => {
     });
     expect(out.claim).toMatchObject({ status: "claimed", humanOwnerId: null });
     expect(out.written.map((w) => w.seq)).toEqual([2]);
-    expect((await db.stores.chat.messages(conversation.id)).map((m) => m.text)).toEqual(["75011", "Merci"]);
-    expect(await db.stores.chat.caseStatus(caseId)).toBe("negotiating");
+    expect((await db.stores.chat.history(caseId, conversation.id)).messages.map((m) => m.text)).toEqual([
+      "75011",
+      "Merci",
+    ]);
+    expect((await db.stores.chat.history(caseId, conversation.id)).status).toBe("negotiating");
     const again = await db.stores.chat.commitPlainTurn({
       claim,
       free: reply(conversation.id, caseId, "twice"),
@@ -180,7 +299,7 @@ describe.each(TEST_TARGETS)("chat store on %s", (target) => {
     });
     expect(owned.claim).toMatchObject({ status: "claimed", humanOwnerId: user.id });
     expect(owned.written).toEqual([]);
-    expect((await db.stores.chat.messages(conversation.id)).map((m) => m.text)).toEqual([
+    expect((await db.stores.chat.history(caseId, conversation.id)).messages.map((m) => m.text)).toEqual([
       "75011",
       "Merci",
       "je paie demain",
@@ -190,7 +309,7 @@ describe.each(TEST_TARGETS)("chat store on %s", (target) => {
   it.skipIf(target !== "postgres")(
     "numbers the reply after a debtor message stored while the commit waited for the conversation's lock",
     async () => {
-      const caseId = await newCase(db.stores, "C-6");
+      const caseId = await newCase(db.stores, "C-16");
       const conversation = await db.stores.conversations.getOrCreate(caseId);
       const stored = await db.stores.chat.storeDebtorMessage(conversation.id, "cm-6", "75011");
       const read = await db.stores.chat.turnContext(caseId, conversation.id);
@@ -222,11 +341,9 @@ describe.each(TEST_TARGETS)("chat store on %s", (target) => {
         const out = await pending;
         expect(out.claim.status).toBe("claimed");
         expect(out.written.map((w) => w.seq)).toEqual([3]);
-        expect((await db.stores.chat.messages(conversation.id)).map((m) => `${m.seq} ${m.text}`)).toEqual([
-          "1 75011",
-          "2 encore moi",
-          "3 Merci",
-        ]);
+        expect(
+          (await db.stores.chat.history(caseId, conversation.id)).messages.map((m) => `${m.seq} ${m.text}`),
+        ).toEqual(["1 75011", "2 encore moi", "3 Merci"]);
       } finally {
         await other.end();
       }

@@ -3,8 +3,7 @@
 // the SQL nor the number of statements changes. A turn's transaction is handed over as a
 // TurnTxStore bound to the interactive transaction.
 import type { ChatStore, TurnTxStore } from "../../app/ports/chat.js";
-import { findCaseByDebtorToken } from "../cases.js";
-import { findCaseStatus, findDebtorLocale, listMessages } from "../conversations.js";
+import { openDebtorConnection, readDebtorHistory } from "../debtor-connection.js";
 import { unresolvedEscalations, withdrawEscalationIn } from "../escalation-correction.js";
 import { acceptOfferIn, activePromise, findOffer, openEscalationIn, setOfferStatus } from "../negotiation.js";
 import type { Prisma } from "../open.js";
@@ -21,10 +20,8 @@ import {
 
 export function chatStore(db: Prisma): ChatStore {
   return {
-    findAccess: (tokenHash, now) => findCaseByDebtorToken(db, tokenHash, now),
-    debtorLocale: (caseId) => findDebtorLocale(db, caseId),
-    caseStatus: (caseId) => findCaseStatus(db, caseId),
-    messages: (conversationId) => listMessages(db, conversationId),
+    openConnection: (tokenHash, now, withHistory) => openDebtorConnection(db, tokenHash, now, withHistory),
+    history: (caseId, conversationId) => readDebtorHistory(db, caseId, conversationId),
     turnContext: (caseId, conversationId) => loadTurnContext(db, caseId, conversationId),
     storeDebtorMessage: (conversationId, clientMessageId, text) =>
       storeDebtorMessage(db, conversationId, clientMessageId, text),

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { Router as makeRouter, type Router } from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WireMessage } from "../../../contract/debtor-socket.js";
-import { firstPageHistory } from "../../app/chat/first-page.js";
+import { openFirstPage } from "../../app/chat/first-page.js";
 import { parseCalendar, pdfText } from "../../app/receipts/test-support/read-documents.js";
 import { TEST_TARGETS } from "../../test-support/databases.js";
 import { DebtorClient } from "../../test-support/debtor-client.js";
@@ -35,7 +35,7 @@ describe.each(TEST_TARGETS)("debtor pages on %s", (target) => {
     t = await startTestService(target, {}, http);
     inner = debtorPageRoutes(t.service.ctx, {
       webDist: dist,
-      history: (token) => firstPageHistory(t.service.chat, token, 1500, () => {}),
+      history: (token) => openFirstPage(t.service.chat, token, 1500, () => {}),
     });
   });
   afterAll(async () => {

@@ -26,10 +26,11 @@ export interface DebtorPageOptions {
   /** Origins allowed to frame the chat page (the widget on creditors' sites). Default: any. */
   readonly frameAncestors?: readonly string[];
   /**
-   * The conversation so far for a live link, written into the chat page so that it shows before
-   * the socket connects (decision 0092). Without it the page carries no history.
+   * Opens a live link (or throws the contract's link error) and gives what reads the conversation
+   * so far, written into the chat page so that it shows before the socket connects (decisions 0092
+   * and 0105: a returning debtor's page is one statement). Without it the page carries no history.
    */
-  readonly history?: (token: string) => Promise<InlineHistory | null>;
+  readonly history?: (token: string) => Promise<() => Promise<InlineHistory | null>>;
 }
 
 type LinkState =
@@ -116,16 +117,29 @@ export function debtorPageRoutes(ctx: AppContext, options: DebtorPageOptions = {
   });
 
   router.get("/c/:token", async (req, res) => {
-    const state = await linkState(req.params.token);
     res.set("cache-control", "no-store");
     allowFraming(res);
-    if (state.kind !== "live") {
-      const creditor = state.link?.case.creditor;
-      res
-        .status(state.kind === "locked" ? 423 : 404)
-        .type("html")
-        .send(linkProblemPage(state.kind, creditor));
-      return;
+    // A live link opens with its conversation in one statement; a dead one (or HEAD, or a page
+    // without history) is looked at apart, with what its problem page needs.
+    let inlineHistory: (() => Promise<InlineHistory | null>) | undefined;
+    if (options.history && req.method !== "HEAD") {
+      try {
+        inlineHistory = await options.history(req.params.token);
+      } catch (error) {
+        if (!(error instanceof AppError))
+          ctx.log.error({ err: error }, "the chat page's link failed to open");
+      }
+    }
+    if (!inlineHistory) {
+      const state = await linkState(req.params.token);
+      if (state.kind !== "live") {
+        const creditor = state.link?.case.creditor;
+        res
+          .status(state.kind === "locked" ? 423 : 404)
+          .type("html")
+          .send(linkProblemPage(state.kind, creditor));
+        return;
+      }
     }
     let html: string;
     try {
@@ -136,8 +150,7 @@ export function debtorPageRoutes(ctx: AppContext, options: DebtorPageOptions = {
       return;
     }
     res.type("html");
-    const history = options.history;
-    if (!history || req.method === "HEAD") {
+    if (!inlineHistory) {
       res.send(html);
       return;
     }
@@ -149,10 +162,10 @@ export function debtorPageRoutes(ctx: AppContext, options: DebtorPageOptions = {
     res.status(200).write(head);
     let inline = "";
     try {
-      const found = await history(req.params.token);
+      const found = await inlineHistory();
       if (found) inline = inlineJson(INLINE_HISTORY_ID, found);
     } catch (error) {
-      // A link that turned bad meanwhile, or the database: the socket says or brings it.
+      // The database failed meanwhile: the socket says or brings it.
       if (!(error instanceof AppError)) ctx.log.error({ err: error }, "the chat page's history failed");
     }
     res.end(`${inline}${tail}`);
