@@ -6,8 +6,8 @@ import { describe, expect, it } from "vitest";
 import { sampleCase } from "../../../server/test-support/service.js";
 import { ChatPage } from "../pages/chat-page.js";
 import { hasChromium, NO_PROBLEMS, PageProblems } from "../support/browser.js";
-import { ConsoleCasePage, ConsoleLogin, QueuePage } from "./pages/console-pages.js";
-import { CONSOLE_DESKTOP, DEBTOR_PHONE, PASSWORD, useConsoleBrowser } from "./support.js";
+import { ConsoleCasePage, QueuePage } from "./pages/console-pages.js";
+import { CONSOLE_DESKTOP, DEBTOR_PHONE, loggedIn, useConsoleBrowser } from "./support.js";
 
 describe.skipIf(!hasChromium)("collector console: the takeover blockers", () => {
   const e2e = useConsoleBrowser({
@@ -34,19 +34,13 @@ describe.skipIf(!hasChromium)("collector console: the takeover blockers", () => 
     return { id: created.body.id as string, phone, chat };
   }
 
-  async function collectorDesk() {
-    const desk = await e2e.collectorContext.newPage();
-    const login = new ConsoleLogin(desk);
-    await login.open(e2e.t.url);
-    await login.logIn("collector@test.local", PASSWORD);
-    return desk;
-  }
+  /** The collector's desk, logged in and watched for problems. */
+  const collectorDesk = () => loggedIn(e2e.collectorContext, e2e.t.url, "collector@test.local");
 
   it("lets the debtor accept an offer the collector made during a takeover", async () => {
     const { id, phone, chat } = await escalatedCase("E2E-HAND-OFFER");
     const phoneProblems = new PageProblems(phone, [e2e.t.url]);
-    const desk = await collectorDesk();
-    const deskProblems = new PageProblems(desk, [e2e.t.url]);
+    const { page: desk, problems: deskProblems } = await collectorDesk();
     await desk.goto(`${e2e.t.url}/console/cases/${id}`);
     const casePage = new ConsoleCasePage(desk);
     await casePage.takeOver();
@@ -81,8 +75,7 @@ describe.skipIf(!hasChromium)("collector console: the takeover blockers", () => 
   it("hands the conversation back to the assistant when the owner resolves the escalation from the queue", async () => {
     const { id, phone, chat } = await escalatedCase("E2E-RESOLVE-OWNED");
     const phoneProblems = new PageProblems(phone, [e2e.t.url]);
-    const desk = await collectorDesk();
-    const deskProblems = new PageProblems(desk, [e2e.t.url]);
+    const { page: desk, problems: deskProblems } = await collectorDesk();
     await desk.goto(`${e2e.t.url}/console/cases/${id}`);
     const casePage = new ConsoleCasePage(desk);
     await casePage.takeOver();

@@ -6,9 +6,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { sampleCase } from "../../../server/test-support/service.js";
 import { ChatPage } from "../pages/chat-page.js";
 import { seriousViolations } from "../support/axe.js";
-import { hasChromium, NO_PROBLEMS, PageProblems } from "../support/browser.js";
-import { ConsoleCasePage, ConsoleLogin, QueuePage } from "./pages/console-pages.js";
-import { CONSOLE_DESKTOP, DEBTOR_PHONE, PASSWORD, useConsoleBrowser } from "./support.js";
+import { hasChromium, NO_PROBLEMS } from "../support/browser.js";
+import { ConsoleCasePage, QueuePage } from "./pages/console-pages.js";
+import { CONSOLE_DESKTOP, DEBTOR_PHONE, loggedIn, useConsoleBrowser } from "./support.js";
 
 const WIDE = { width: 1440, height: 900 };
 
@@ -43,11 +43,11 @@ describe.skipIf(!hasChromium)("collector console: the desk during a live chat", 
       token: e2e.t.tokens.collector,
       body: sampleCase({ reference: "E2E-DESK" }),
     });
-    const desk = await e2e.collectorContext.newPage();
-    const deskProblems = new PageProblems(desk, [e2e.t.url]);
-    const login = new ConsoleLogin(desk);
-    await login.open(e2e.t.url);
-    await login.logIn("collector@test.local", PASSWORD);
+    const { page: desk, problems: deskProblems } = await loggedIn(
+      e2e.collectorContext,
+      e2e.t.url,
+      "collector@test.local",
+    );
     await expect.poll(() => desk.locator(".live").textContent(), { timeout: 10_000 }).toBe("Live");
 
     const phone = await e2e.debtorContext.newPage();

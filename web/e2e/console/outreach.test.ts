@@ -3,10 +3,10 @@
 // "send the link by e-mail" adds a message, and pausing shows a paused sequence.
 import { describe, expect, it } from "vitest";
 import { sampleCase } from "../../../server/test-support/service.js";
-import { hasChromium, NO_PROBLEMS, PageProblems } from "../support/browser.js";
-import { ConsoleLogin, ConsoleNav } from "./pages/console-pages.js";
+import { hasChromium, NO_PROBLEMS } from "../support/browser.js";
+import { ConsoleNav } from "./pages/console-pages.js";
 import { OutboxPage, RemindersPanel } from "./pages/outreach-pages.js";
-import { PASSWORD, useConsoleBrowser } from "./support.js";
+import { loggedIn, useConsoleBrowser } from "./support.js";
 
 describe.skipIf(!hasChromium)("collector console: reminders and outbox", () => {
   const e2e = useConsoleBrowser();
@@ -23,11 +23,7 @@ describe.skipIf(!hasChromium)("collector console: reminders and outbox", () => {
     expect(created.status).toBe(201);
     await e2e.t.service.outreach.tick();
 
-    const page = await e2e.context.newPage();
-    const problems = new PageProblems(page, [e2e.t.url]);
-    const login = new ConsoleLogin(page);
-    await login.open(e2e.t.url);
-    await login.logIn("collector@test.local", PASSWORD);
+    const { page, problems } = await loggedIn(e2e.context, e2e.t.url, "collector@test.local");
     await new ConsoleNav(page).go("Outbox");
     await page.getByRole("heading", { name: "Outbox" }).waitFor();
     const outbox = new OutboxPage(page);

@@ -40,6 +40,28 @@ export const DEBTOR_PHONE = {
   timezoneId: "Europe/Paris",
 } as const satisfies BrowserContextOptions;
 
+/** A new page in `context`, watched for problems from the start (`url`: the service's origin). */
+export async function watchedPage(
+  context: BrowserContext,
+  url: string,
+): Promise<{ page: Page; problems: PageProblems }> {
+  const page = await context.newPage();
+  return { page, problems: new PageProblems(page, [url]) };
+}
+
+/** The same, logged in to the console as `email` (the test service's password). */
+export async function loggedIn(
+  context: BrowserContext,
+  url: string,
+  email: string,
+): Promise<{ page: Page; problems: PageProblems }> {
+  const watched = await watchedPage(context, url);
+  const login = new ConsoleLogin(watched.page);
+  await login.open(url);
+  await login.logIn(email, PASSWORD);
+  return watched;
+}
+
 /** The service, the browser and the named contexts; read them inside hooks and tests only. */
 export type ConsoleBrowser<Name extends string> = {
   readonly t: ConsoleTestService;
@@ -86,14 +108,9 @@ export function useConsoleBrowser<Name extends string = "context">(
       opened[name] = context;
     }
     if (options.page) {
-      const page = await (open[0] as BrowserContext).newPage();
-      opened.page = page;
-      opened.problems = new PageProblems(page, [t.url]);
-      if (options.page.logIn) {
-        const login = new ConsoleLogin(page);
-        await login.open(t.url);
-        await login.logIn(options.page.logIn, PASSWORD);
-      }
+      const first = open[0] as BrowserContext;
+      const { logIn } = options.page;
+      Object.assign(opened, logIn ? await loggedIn(first, t.url, logIn) : await watchedPage(first, t.url));
     }
   });
   afterAll(async () => {

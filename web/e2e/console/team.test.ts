@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { seriousViolations } from "../support/axe.js";
 import { hasChromium, NO_PROBLEMS, PageProblems } from "../support/browser.js";
 import { ConsoleLogin, ConsoleNav, PasswordLinkPage, TeamPage } from "./pages/console-pages.js";
-import { CONSOLE_DESKTOP, PASSWORD, useConsoleBrowser } from "./support.js";
+import { CONSOLE_DESKTOP, loggedIn, PASSWORD, useConsoleBrowser } from "./support.js";
 
 describe.skipIf(!hasChromium)("collector console: the team", () => {
   const e2e = useConsoleBrowser({
@@ -13,11 +13,11 @@ describe.skipIf(!hasChromium)("collector console: the team", () => {
   });
 
   it("invites a collector who sets a password and logs in; role change and disabling take effect", async () => {
-    const desk = await e2e.adminContext.newPage();
-    const deskProblems = new PageProblems(desk, [e2e.t.url]);
-    const login = new ConsoleLogin(desk);
-    await login.open(e2e.t.url);
-    await login.logIn("admin@test.local", PASSWORD);
+    const { page: desk, problems: deskProblems } = await loggedIn(
+      e2e.adminContext,
+      e2e.t.url,
+      "admin@test.local",
+    );
     await new ConsoleNav(desk).go("Team");
     const team = new TeamPage(desk);
     await team.table.waitFor();

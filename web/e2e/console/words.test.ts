@@ -4,9 +4,9 @@
 import { describe, expect, it } from "vitest";
 import { verifiedDebtor } from "../../../server/test-support/console-fixtures.js";
 import { seriousViolations } from "../support/axe.js";
-import { hasChromium, NO_PROBLEMS, PageProblems } from "../support/browser.js";
-import { CasesListPage, ConsoleLogin, ConsoleNav } from "./pages/console-pages.js";
-import { CONSOLE_WIDE, PASSWORD, useConsoleBrowser } from "./support.js";
+import { hasChromium, NO_PROBLEMS } from "../support/browser.js";
+import { CasesListPage, ConsoleNav } from "./pages/console-pages.js";
+import { CONSOLE_WIDE, loggedIn, useConsoleBrowser } from "./support.js";
 
 describe.skipIf(!hasChromium)("collector console: words people read", () => {
   const e2e = useConsoleBrowser({ contexts: { context: CONSOLE_WIDE } });
@@ -18,11 +18,7 @@ describe.skipIf(!hasChromium)("collector console: words people read", () => {
     await debtor.say("je voudrais parler à une personne");
     debtor.close();
 
-    const page = await e2e.context.newPage();
-    const problems = new PageProblems(page, [e2e.t.url]);
-    const login = new ConsoleLogin(page);
-    await login.open(e2e.t.url);
-    await login.logIn("admin@test.local", PASSWORD);
+    const { page, problems } = await loggedIn(e2e.context, e2e.t.url, "admin@test.local");
     await page.goto(`${e2e.t.url}/console/cases/${c.id}`);
     const breakdown = page.locator("table.breakdown");
     await breakdown.waitFor();
@@ -88,11 +84,7 @@ describe.skipIf(!hasChromium)("collector console: words people read", () => {
     await debtor.say("je voudrais parler à une personne");
     debtor.close();
 
-    const page = await e2e.context.newPage();
-    const problems = new PageProblems(page, [e2e.t.url]);
-    const login = new ConsoleLogin(page);
-    await login.open(e2e.t.url);
-    await login.logIn("admin@test.local", PASSWORD);
+    const { page, problems } = await loggedIn(e2e.context, e2e.t.url, "admin@test.local");
     const nav = new ConsoleNav(page);
     await nav.language("FR");
 
