@@ -2,51 +2,30 @@
 // (a) an offer a collector makes during a takeover (the case is `escalated` then) can be accepted on
 // the debtor's card, and records a promise; (b) resolving the escalation from the queue while owning
 // the conversation hands it back: the debtor is told the assistant is back and it answers again.
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ConsoleTestService } from "../../../server/test-support/console-service.js";
+import { describe, expect, it } from "vitest";
 import { sampleCase } from "../../../server/test-support/service.js";
 import { ChatPage } from "../pages/chat-page.js";
-import { DESKTOP, hasChromium, launchBrowser, NO_PROBLEMS, PageProblems, PHONE } from "../support/browser.js";
-import { ConsoleCasePage, ConsoleLogin, QueuePage } from "./pages/console-pages.js";
-import { PASSWORD, startConsoleE2e } from "./support.js";
+import { hasChromium, NO_PROBLEMS, PageProblems } from "../support/browser.js";
+import { ConsoleCasePage, QueuePage } from "./pages/console-pages.js";
+import { CONSOLE_DESKTOP, DEBTOR_PHONE, loggedIn, useConsoleBrowser } from "./support.js";
 
 describe.skipIf(!hasChromium)("collector console: the takeover blockers", () => {
-  let t: ConsoleTestService;
-  let browser: Browser;
-  let debtorContext: BrowserContext;
-  let collectorContext: BrowserContext;
-
-  beforeAll(async () => {
-    [t, browser] = await Promise.all([startConsoleE2e(), launchBrowser()]);
+  const e2e = useConsoleBrowser({
+    contexts: { debtorContext: DEBTOR_PHONE, collectorContext: CONSOLE_DESKTOP },
     // The page compares an offer's expiry with the browser's clock: the server's must agree.
-    t.clock.set(new Date().toISOString());
-    debtorContext = await browser.newContext({
-      viewport: PHONE,
-      locale: "fr-FR",
-      timezoneId: "Europe/Paris",
-    });
-    collectorContext = await browser.newContext({
-      viewport: DESKTOP,
-      locale: "en-GB",
-      timezoneId: "Europe/Paris",
-    });
-  });
-  afterAll(async () => {
-    await debtorContext?.close();
-    await collectorContext?.close();
-    await browser?.close();
-    await t?.close();
+    prepare: (t) => {
+      t.clock.set(new Date().toISOString());
+    },
   });
 
   /** A verified debtor who asks for a person: the case is escalated and waits in the queue. */
   async function escalatedCase(reference: string) {
-    const created = await t.api("POST", "/api/cases", {
-      token: t.tokens.collector,
+    const created = await e2e.t.api("POST", "/api/cases", {
+      token: e2e.t.tokens.collector,
       body: sampleCase({ reference }),
     });
     expect(created.status).toBe(201);
-    const phone = await debtorContext.newPage();
+    const phone = await e2e.debtorContext.newPage();
     const chat = new ChatPage(phone);
     await chat.open(created.body.link);
     await chat.nextAssistant(0);
@@ -55,24 +34,21 @@ describe.skipIf(!hasChromium)("collector console: the takeover blockers", () => 
     return { id: created.body.id as string, phone, chat };
   }
 
-  async function collectorDesk() {
-    const desk = await collectorContext.newPage();
-    const login = new ConsoleLogin(desk);
-    await login.open(t.url);
-    await login.logIn("collector@test.local", PASSWORD);
-    return desk;
-  }
+  /** The collector's desk, logged in and watched for problems. */
+  const collectorDesk = () => loggedIn(e2e.collectorContext, e2e.t.url, "collector@test.local");
 
   it("lets the debtor accept an offer the collector made during a takeover", async () => {
     const { id, phone, chat } = await escalatedCase("E2E-HAND-OFFER");
-    const phoneProblems = new PageProblems(phone, [t.url]);
-    const desk = await collectorDesk();
-    const deskProblems = new PageProblems(desk, [t.url]);
-    await desk.goto(`${t.url}/console/cases/${id}`);
+    const phoneProblems = new PageProblems(phone, [e2e.t.url]);
+    const { page: desk, problems: deskProblems } = await collectorDesk();
+    await desk.goto(`${e2e.t.url}/console/cases/${id}`);
     const casePage = new ConsoleCasePage(desk);
     await casePage.takeOver();
     await expect
-      .poll(async () => (await t.api("GET", `/api/cases/${id}`, { token: t.tokens.collector })).body.status)
+      .poll(
+        async () =>
+          (await e2e.t.api("GET", `/api/cases/${id}`, { token: e2e.t.tokens.collector })).body.status,
+      )
       .toBe("escalated");
 
     const status = await casePage.makeOffer("Full payment");
@@ -88,7 +64,7 @@ describe.skipIf(!hasChromium)("collector console: the takeover blockers", () => 
     await chat.confirmation.waitFor({ timeout: 20_000 });
     expect(await chat.offers().last().getAttribute("data-state")).toBe("accepted");
     await chat.screenshot("blocker-hand-offer-accepted");
-    const view = await t.api("GET", `/api/cases/${id}`, { token: t.tokens.collector });
+    const view = await e2e.t.api("GET", `/api/cases/${id}`, { token: e2e.t.tokens.collector });
     expect(view.body.promises).toHaveLength(1);
     expect(deskProblems.summary()).toEqual(NO_PROBLEMS);
     expect(phoneProblems.summary()).toEqual(NO_PROBLEMS);
@@ -98,16 +74,15 @@ describe.skipIf(!hasChromium)("collector console: the takeover blockers", () => 
 
   it("hands the conversation back to the assistant when the owner resolves the escalation from the queue", async () => {
     const { id, phone, chat } = await escalatedCase("E2E-RESOLVE-OWNED");
-    const phoneProblems = new PageProblems(phone, [t.url]);
-    const desk = await collectorDesk();
-    const deskProblems = new PageProblems(desk, [t.url]);
-    await desk.goto(`${t.url}/console/cases/${id}`);
+    const phoneProblems = new PageProblems(phone, [e2e.t.url]);
+    const { page: desk, problems: deskProblems } = await collectorDesk();
+    await desk.goto(`${e2e.t.url}/console/cases/${id}`);
     const casePage = new ConsoleCasePage(desk);
     await casePage.takeOver();
     await casePage.send("Bonjour, je regarde votre dossier.");
     await chat.messages("agent").filter({ hasText: "je regarde votre dossier" }).waitFor({ timeout: 10_000 });
 
-    await desk.goto(`${t.url}/console/queue`);
+    await desk.goto(`${e2e.t.url}/console/queue`);
     const queue = new QueuePage(desk);
     await queue.escalation("E2E-RESOLVE-OWNED").waitFor({ timeout: 10_000 });
     await queue.resolve("E2E-RESOLVE-OWNED", "No action needed", "Le débiteur voulait une confirmation.");
@@ -122,9 +97,9 @@ describe.skipIf(!hasChromium)("collector console: the takeover blockers", () => 
     expect(await chat.assistantCount()).toBeGreaterThan(before);
     await chat.screenshot("blocker-resolved-handback");
 
-    const view = await t.api("GET", `/api/cases/${id}`, { token: t.tokens.collector });
+    const view = await e2e.t.api("GET", `/api/cases/${id}`, { token: e2e.t.tokens.collector });
     expect(view.body.conversation.humanOwnerId).toBeNull();
-    await desk.goto(`${t.url}/console/cases/${id}`);
+    await desk.goto(`${e2e.t.url}/console/cases/${id}`);
     await desk.getByRole("heading", { name: "The assistant is talking" }).waitFor();
     await desk.screenshot({ path: "test-artifacts/screenshots/blocker-resolved-case.png" });
     expect(deskProblems.summary()).toEqual(NO_PROBLEMS);

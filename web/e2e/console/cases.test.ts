@@ -1,15 +1,13 @@
 // The collector's case work in the browser: the creation form (the API's validation shown before
 // sending), CSV import with a row-by-row report, a payment recorded on the case page that makes the
 // promise kept, and the KPIs reflecting it.
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { promiseOn } from "../../../server/test-support/console-fixtures.js";
-import type { ConsoleTestService } from "../../../server/test-support/console-service.js";
 import { sampleCase } from "../../../server/test-support/service.js";
 import { seriousViolations } from "../support/axe.js";
-import { DESKTOP, hasChromium, launchBrowser, NO_PROBLEMS, PageProblems } from "../support/browser.js";
-import { ConsoleLogin, ConsoleNav } from "./pages/console-pages.js";
-import { PASSWORD, startConsoleE2e } from "./support.js";
+import { hasChromium, NO_PROBLEMS } from "../support/browser.js";
+import { ConsoleNav } from "./pages/console-pages.js";
+import { useConsoleBrowser } from "./support.js";
 
 const CSV = [
   "reference,creditor_name,debtor_name,debtor_kind,debtor_locale,jurisdiction,currency,invoice_number,invoice_issued_at,invoice_due_at,invoice_amount",
@@ -18,31 +16,12 @@ const CSV = [
 ].join("\n");
 
 describe.skipIf(!hasChromium)("collector console: cases, import, payments and KPIs", () => {
-  let t: ConsoleTestService;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let problems: PageProblems;
-
-  beforeAll(async () => {
-    [t, browser] = await Promise.all([startConsoleE2e(), launchBrowser()]);
-    context = await browser.newContext({ viewport: DESKTOP, locale: "en-GB", timezoneId: "Europe/Paris" });
-    page = await context.newPage();
-    problems = new PageProblems(page, [t.url]);
-    const login = new ConsoleLogin(page);
-    await login.open(t.url);
-    await login.logIn("collector@test.local", PASSWORD);
-  });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await t?.close();
-  });
+  const e2e = useConsoleBrowser({ page: { logIn: "collector@test.local" } });
 
   it("validates the creation form like the API, then creates the case and shows its link once", async () => {
-    await new ConsoleNav(page).go("Cases");
-    await page.getByRole("button", { name: "New case" }).click();
-    const form = page.getByRole("form", { name: "New case" });
+    await new ConsoleNav(e2e.page).go("Cases");
+    await e2e.page.getByRole("button", { name: "New case" }).click();
+    const form = e2e.page.getByRole("form", { name: "New case" });
     await form.getByLabel("Reference").fill("UI-FORM-1");
     await form.getByLabel("Creditor").fill("Form Co");
     await form.getByLabel("Currency").fill("EUX");
@@ -57,8 +36,8 @@ describe.skipIf(!hasChromium)("collector console: cases, import, payments and KP
         "must be a date as YYYY-MM-DD",
       ]),
     );
-    expect(await t.db.prisma.case.count({ where: { reference: "UI-FORM-1" } })).toBe(0);
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await e2e.t.db.prisma.case.count({ where: { reference: "UI-FORM-1" } })).toBe(0);
+    expect(await seriousViolations(e2e.page)).toEqual([]);
 
     await form.getByLabel("Debtor name").fill("Formulaire SARL");
     await form.getByLabel("Currency").fill("EUR");
@@ -68,15 +47,15 @@ describe.skipIf(!hasChromium)("collector console: cases, import, payments and KP
     await form.getByLabel("Amount (EUR)").fill("1200.50");
     await form.getByLabel("Expected answer (stored hashed)").fill("75011");
     await form.getByRole("button", { name: "Create the case" }).click();
-    await page.getByRole("heading", { name: "Case created" }).waitFor();
-    expect(await page.getByLabel("Debtor link").inputValue()).toMatch(/\/c\/[\w-]{43}$/);
-    const created = await t.db.prisma.case.findFirstOrThrow({ where: { reference: "UI-FORM-1" } });
+    await e2e.page.getByRole("heading", { name: "Case created" }).waitFor();
+    expect(await e2e.page.getByLabel("Debtor link").inputValue()).toMatch(/\/c\/[\w-]{43}$/);
+    const created = await e2e.t.db.prisma.case.findFirstOrThrow({ where: { reference: "UI-FORM-1" } });
     expect(created.principal).toBe(120_050n);
   });
 
   it("imports a CSV with good and bad rows: the report lists each error, nothing is imported until asked", async () => {
-    await page.getByRole("button", { name: "Import CSV" }).click();
-    const panel = page.getByRole("region", { name: "Import cases from CSV" });
+    await e2e.page.getByRole("button", { name: "Import CSV" }).click();
+    const panel = e2e.page.getByRole("region", { name: "Import cases from CSV" });
     await panel.getByLabel("Or paste the CSV").fill(CSV);
     await panel.getByRole("button", { name: "Import", exact: true }).click();
     const report = panel.getByLabel("Import report");
@@ -85,29 +64,32 @@ describe.skipIf(!hasChromium)("collector console: cases, import, payments and KP
     expect(await report.locator('tr[data-status="invalid"]').textContent()).toMatch(
       /Row 3, invoice_(amount|due_at)/,
     );
-    expect(await t.db.prisma.case.count({ where: { reference: { startsWith: "UI-CSV" } } })).toBe(0);
+    expect(await e2e.t.db.prisma.case.count({ where: { reference: { startsWith: "UI-CSV" } } })).toBe(0);
     await panel.getByRole("button", { name: "Import the valid cases only" }).click();
     await report.locator('tr[data-status="imported"]').waitFor();
     expect(await report.getByRole("status").textContent()).toContain("1 imported");
-    expect(await t.db.prisma.case.count({ where: { reference: { startsWith: "UI-CSV" } } })).toBe(1);
-    await page.getByRole("form", { name: "Filter cases" }).getByLabel("Search").fill("UI-CSV");
-    await page.getByRole("form", { name: "Filter cases" }).getByRole("button", { name: "Search" }).click();
-    await page.locator("table.cases tbody tr").filter({ hasText: "UI-CSV-1" }).waitFor();
+    expect(await e2e.t.db.prisma.case.count({ where: { reference: { startsWith: "UI-CSV" } } })).toBe(1);
+    await e2e.page.getByRole("form", { name: "Filter cases" }).getByLabel("Search").fill("UI-CSV");
+    await e2e.page
+      .getByRole("form", { name: "Filter cases" })
+      .getByRole("button", { name: "Search" })
+      .click();
+    await e2e.page.locator("table.cases tbody tr").filter({ hasText: "UI-CSV-1" }).waitFor();
   });
 
   it("records a payment on the case page: the promise becomes kept and the KPIs show it", async () => {
-    const res = await t.api("POST", "/api/cases", {
-      token: t.tokens.collector,
+    const res = await e2e.t.api("POST", "/api/cases", {
+      token: e2e.t.tokens.collector,
       body: sampleCase({ reference: "UI-PAY-1" }),
     });
     // A conversation exists once the debtor opened the link; the promise is the chat's, made here directly.
-    await t.service.chat.openSession(res.body.token);
-    await promiseOn(t, res.body.id, [
+    await e2e.t.service.chat.openSession(res.body.token);
+    await promiseOn(e2e.t, res.body.id, [
       { dueDate: "2026-12-01", amount: 50_000 },
       { dueDate: "2027-01-01", amount: 100_050 },
     ]);
-    await page.goto(`${t.url}/console/cases/${res.body.id}`);
-    const promise = page.locator("article.promise");
+    await e2e.page.goto(`${e2e.t.url}/console/cases/${res.body.id}`);
+    const promise = e2e.page.locator("article.promise");
     await promise.waitFor();
     const form = promise.getByRole("form", { name: "Record a payment" });
     await form.getByLabel("Amount (EUR)").fill("500");
@@ -120,17 +102,19 @@ describe.skipIf(!hasChromium)("collector console: cases, import, payments and KP
     await form.getByLabel("Bank reference (optional)").fill("BANK-UI-1");
     await form.getByRole("button", { name: "Record the payment" }).click();
     await expect.poll(() => promise.locator("header .badge").textContent(), { timeout: 10_000 }).toBe("Kept");
-    await expect.poll(() => page.locator("h1 .badge").textContent(), { timeout: 10_000 }).toBe("Closed");
-    await page.screenshot({ path: "test-artifacts/screenshots/console-case-kept.png", fullPage: true });
+    await expect.poll(() => e2e.page.locator("h1 .badge").textContent(), { timeout: 10_000 }).toBe("Closed");
+    await e2e.page.screenshot({ path: "test-artifacts/screenshots/console-case-kept.png", fullPage: true });
 
-    await new ConsoleNav(page).go("KPIs");
-    const kept = page.locator(".tile").filter({ hasText: "Kept rate" });
+    await new ConsoleNav(e2e.page).go("KPIs");
+    const kept = e2e.page.locator(".tile").filter({ hasText: "Kept rate" });
     await expect.poll(() => kept.locator(".tile__value").textContent(), { timeout: 10_000 }).toBe("100 %");
     expect(
-      await page.getByRole("img", { name: /Kept rate by who obtained the promise: Assistant 100 %/ }).count(),
+      await e2e.page
+        .getByRole("img", { name: /Kept rate by who obtained the promise: Assistant 100 %/ })
+        .count(),
     ).toBe(1);
-    await page.screenshot({ path: "test-artifacts/screenshots/console-kpis.png", fullPage: true });
-    expect(await seriousViolations(page)).toEqual([]);
-    expect(problems.summary()).toEqual(NO_PROBLEMS);
+    await e2e.page.screenshot({ path: "test-artifacts/screenshots/console-kpis.png", fullPage: true });
+    expect(await seriousViolations(e2e.page)).toEqual([]);
+    expect(e2e.problems.summary()).toEqual(NO_PROBLEMS);
   });
 });

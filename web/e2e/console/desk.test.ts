@@ -2,39 +2,26 @@
 // escalation, taking over assigns it, the chat runs oldest to newest down to the composer, the
 // debtor's waiting time shows, a canned reply goes out, an internal note stays inside the team,
 // "Hand back" says why it is disabled, and the offer form shows the engine's answer before sending.
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ConsoleTestService } from "../../../server/test-support/console-service.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import { sampleCase } from "../../../server/test-support/service.js";
 import { ChatPage } from "../pages/chat-page.js";
 import { seriousViolations } from "../support/axe.js";
-import { hasChromium, launchBrowser, NO_PROBLEMS, PageProblems, PHONE } from "../support/browser.js";
-import { ConsoleCasePage, ConsoleLogin, QueuePage } from "./pages/console-pages.js";
-import { PASSWORD, startConsoleE2e } from "./support.js";
+import { hasChromium, NO_PROBLEMS } from "../support/browser.js";
+import { ConsoleCasePage, QueuePage } from "./pages/console-pages.js";
+import { CONSOLE_DESKTOP, DEBTOR_PHONE, loggedIn, useConsoleBrowser } from "./support.js";
 
 const WIDE = { width: 1440, height: 900 };
 
 describe.skipIf(!hasChromium)("collector console: the desk during a live chat", () => {
-  let t: ConsoleTestService;
-  let browser: Browser;
-  let debtorContext: BrowserContext;
-  let collectorContext: BrowserContext;
-
+  const e2e = useConsoleBrowser({
+    contexts: { debtorContext: DEBTOR_PHONE, collectorContext: { ...CONSOLE_DESKTOP, viewport: WIDE } },
+    prepare: (t) => {
+      t.clock.set(new Date().toISOString());
+    },
+  });
   beforeAll(async () => {
-    [t, browser] = await Promise.all([startConsoleE2e(), launchBrowser()]);
-    t.clock.set(new Date().toISOString());
-    debtorContext = await browser.newContext({
-      viewport: PHONE,
-      locale: "fr-FR",
-      timezoneId: "Europe/Paris",
-    });
-    collectorContext = await browser.newContext({
-      viewport: WIDE,
-      locale: "en-GB",
-      timezoneId: "Europe/Paris",
-    });
     // Headless Chromium shows no notifications: record what the page asks for instead.
-    await collectorContext.addInitScript(() => {
+    await e2e.collectorContext.addInitScript(() => {
       const shown: { title: string; body: string }[] = [];
       (window as unknown as { shownNotifications: typeof shown }).shownNotifications = shown;
       class RecordingNotification {
@@ -50,26 +37,20 @@ describe.skipIf(!hasChromium)("collector console: the desk during a live chat", 
       (window as unknown as { Notification: unknown }).Notification = RecordingNotification;
     });
   });
-  afterAll(async () => {
-    await debtorContext?.close();
-    await collectorContext?.close();
-    await browser?.close();
-    await t?.close();
-  });
 
   it("works a live chat from the notification to the offer", async () => {
-    const created = await t.api("POST", "/api/cases", {
-      token: t.tokens.collector,
+    const created = await e2e.t.api("POST", "/api/cases", {
+      token: e2e.t.tokens.collector,
       body: sampleCase({ reference: "E2E-DESK" }),
     });
-    const desk = await collectorContext.newPage();
-    const deskProblems = new PageProblems(desk, [t.url]);
-    const login = new ConsoleLogin(desk);
-    await login.open(t.url);
-    await login.logIn("collector@test.local", PASSWORD);
+    const { page: desk, problems: deskProblems } = await loggedIn(
+      e2e.collectorContext,
+      e2e.t.url,
+      "collector@test.local",
+    );
     await expect.poll(() => desk.locator(".live").textContent(), { timeout: 10_000 }).toBe("Live");
 
-    const phone = await debtorContext.newPage();
+    const phone = await e2e.debtorContext.newPage();
     const chat = new ChatPage(phone);
     await chat.open(created.body.link);
     await chat.nextAssistant(0);

@@ -1,47 +1,29 @@
 // The collector sees the reminder sequence: a case created overdue gets its reminder in the outbox
 // (no mail server), the case page lists it with its status, the e-mail as sent opens in a preview,
 // "send the link by e-mail" adds a message, and pausing shows a paused sequence.
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ConsoleTestService } from "../../../server/test-support/console-service.js";
+import { describe, expect, it } from "vitest";
 import { sampleCase } from "../../../server/test-support/service.js";
-import { DESKTOP, hasChromium, launchBrowser, NO_PROBLEMS, PageProblems } from "../support/browser.js";
-import { ConsoleLogin, ConsoleNav } from "./pages/console-pages.js";
+import { hasChromium, NO_PROBLEMS } from "../support/browser.js";
+import { ConsoleNav } from "./pages/console-pages.js";
 import { OutboxPage, RemindersPanel } from "./pages/outreach-pages.js";
-import { PASSWORD, startConsoleE2e } from "./support.js";
+import { loggedIn, useConsoleBrowser } from "./support.js";
 
 describe.skipIf(!hasChromium)("collector console: reminders and outbox", () => {
-  let t: ConsoleTestService;
-  let browser: Browser;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    [t, browser] = await Promise.all([startConsoleE2e(), launchBrowser()]);
-    context = await browser.newContext({ viewport: DESKTOP, locale: "en-GB", timezoneId: "Europe/Paris" });
-  });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await t?.close();
-  });
+  const e2e = useConsoleBrowser();
 
   it("shows the reminder in the outbox and on the case, previews it, sends the link and pauses", async () => {
-    t.clock.set("2026-03-10T09:30:00Z");
-    const created = await t.api("POST", "/api/cases", {
-      token: t.tokens.collector,
+    e2e.t.clock.set("2026-03-10T09:30:00Z");
+    const created = await e2e.t.api("POST", "/api/cases", {
+      token: e2e.t.tokens.collector,
       body: sampleCase({
         reference: "E2E-OUTREACH",
         invoices: [{ number: "F-E2E", issuedAt: "2026-02-04", dueAt: "2026-03-06", amount: 150_000 }],
       }),
     });
     expect(created.status).toBe(201);
-    await t.service.outreach.tick();
+    await e2e.t.service.outreach.tick();
 
-    const page = await context.newPage();
-    const problems = new PageProblems(page, [t.url]);
-    const login = new ConsoleLogin(page);
-    await login.open(t.url);
-    await login.logIn("collector@test.local", PASSWORD);
+    const { page, problems } = await loggedIn(e2e.context, e2e.t.url, "collector@test.local");
     await new ConsoleNav(page).go("Outbox");
     await page.getByRole("heading", { name: "Outbox" }).waitFor();
     const outbox = new OutboxPage(page);

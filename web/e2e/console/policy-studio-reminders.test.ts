@@ -1,44 +1,25 @@
 // The policy studio's reminder sequence and FAQ answers in the browser: a policy editor moves a
 // reminder step and rewrites an FAQ answer in the form, sees the schema's error on the field for a
 // bad value, sees each change in words, adds and removes a step, and saves the draft.
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { contentAsJson } from "../../../server/app/policy-studio/content.js";
-import type { ConsoleTestService } from "../../../server/test-support/console-service.js";
-import { DESKTOP, hasChromium, launchBrowser, PageProblems } from "../support/browser.js";
-import { ConsoleLogin } from "./pages/console-pages.js";
+import { hasChromium } from "../support/browser.js";
 import { PolicyEditorPage } from "./pages/policy-studio-pages.js";
-import { PASSWORD, startConsoleE2e } from "./support.js";
+import { useConsoleBrowser } from "./support.js";
 
 const SHOTS = "test-artifacts/screenshots";
 
 describe.skipIf(!hasChromium)("policy studio: the reminder sequence and FAQ answers in the form", () => {
-  let t: ConsoleTestService;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let problems: PageProblems;
+  const e2e = useConsoleBrowser({ page: { logIn: "editor@test.local" } });
   let editor: PolicyEditorPage;
 
   beforeAll(async () => {
-    [t, browser] = await Promise.all([startConsoleE2e(), launchBrowser()]);
-    context = await browser.newContext({ viewport: DESKTOP, locale: "en-GB", timezoneId: "Europe/Paris" });
-    page = await context.newPage();
-    problems = new PageProblems(page, [t.url]);
-    const login = new ConsoleLogin(page);
-    await login.open(t.url);
-    await login.logIn("editor@test.local", PASSWORD);
-    editor = new PolicyEditorPage(page);
+    editor = new PolicyEditorPage(e2e.page);
     await editor.open("France — débiteurs professionnels (B2B)");
-  });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await t?.close();
   });
 
   it("edits a reminder step's day: the field error for a bad value, then the change in words", async () => {
-    const sequence = page.getByRole("heading", { name: "Reminder sequence" });
+    const sequence = e2e.page.getByRole("heading", { name: "Reminder sequence" });
     await sequence.scrollIntoViewIfNeeded();
     expect(await editor.field("Step 3: day").inputValue()).toBe("10");
     expect(await editor.field("Step 3: template").inputValue()).toBe("reminder-firm");
@@ -60,19 +41,19 @@ describe.skipIf(!hasChromium)("policy studio: the reminder sequence and FAQ answ
         "maximum reminders per 7 days 2 → 1",
       ]),
     );
-    expect(await page.locator('[aria-invalid="true"]').count()).toBe(0);
+    expect(await e2e.page.locator('[aria-invalid="true"]').count()).toBe(0);
   });
 
   it("adds a step (a copy of the last, ten days later) and removes it", async () => {
-    const steps = page.getByRole("table", { name: "Reminder steps" }).locator("tbody tr");
+    const steps = e2e.page.getByRole("table", { name: "Reminder steps" }).locator("tbody tr");
     const count = await steps.count();
-    await page.getByRole("button", { name: "Add a step" }).click();
+    await e2e.page.getByRole("button", { name: "Add a step" }).click();
     await expect.poll(() => steps.count()).toBe(count + 1);
     const added = `reminder step ${count + 1} (none) → day 55, task, “task-review”, formal`;
     await editor.changes.getByText(added).waitFor();
     await editor.field(`Step ${count + 1}: channel`).selectOption("email");
     await editor.changes.getByText(`reminder step ${count + 1} (none) → day 55, email,`).waitFor();
-    await page.getByRole("button", { name: `Remove step ${count + 1}` }).click();
+    await e2e.page.getByRole("button", { name: `Remove step ${count + 1}` }).click();
     await expect.poll(() => steps.count()).toBe(count);
     await expect
       .poll(async () => (await editor.changeList()).some((c) => c.includes("(none) → day 55")))
@@ -95,7 +76,7 @@ describe.skipIf(!hasChromium)("policy studio: the reminder sequence and FAQ answ
         "reminder step 3: day 10 → 12",
       ]),
     );
-    await page
+    await e2e.page
       .getByRole("heading", { name: "FAQ answers" })
       .locator("xpath=..")
       .screenshot({
@@ -104,8 +85,8 @@ describe.skipIf(!hasChromium)("policy studio: the reminder sequence and FAQ answ
     await editor.changes.screenshot({ path: `${SHOTS}/policy-studio-reminders-changes.png` });
 
     await editor.saveDraft();
-    const draftId = new URL(page.url()).searchParams.get("draft") ?? "";
-    const draft = await t.db.prisma.policyVersion.findUniqueOrThrow({ where: { id: draftId } });
+    const draftId = new URL(e2e.page.url()).searchParams.get("draft") ?? "";
+    const draft = await e2e.t.db.prisma.policyVersion.findUniqueOrThrow({ where: { id: draftId } });
     const content = contentAsJson(draft.content) as {
       reminders: { steps: { day: number }[]; maxPerSevenDays: { value: number } };
       faq: { creditor: { en: string } };
@@ -113,6 +94,6 @@ describe.skipIf(!hasChromium)("policy studio: the reminder sequence and FAQ answ
     expect(content.reminders.steps[2]?.day).toBe(12);
     expect(content.reminders.maxPerSevenDays.value).toBe(1);
     expect(content.faq.creditor.en).toMatch(/^We act for \{creditor\}/);
-    expect(problems.errors).toEqual([]);
+    expect(e2e.problems.errors).toEqual([]);
   });
 });

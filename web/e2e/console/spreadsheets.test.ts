@@ -2,13 +2,11 @@
 // dd/mm/yyyy) imports as is after a broken one was refused (whose error then leaves the screen), the
 // cases are found by what a collector knows (accent-free name, phone, invoice number), and the
 // "Excel (FR)" export opens as columns (BOM, ";").
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ConsoleTestService } from "../../../server/test-support/console-service.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import { seriousViolations } from "../support/axe.js";
-import { DESKTOP, hasChromium, launchBrowser, NO_PROBLEMS, PageProblems } from "../support/browser.js";
-import { CasesListPage, ConsoleLogin, ConsoleNav } from "./pages/console-pages.js";
-import { PASSWORD, startConsoleE2e } from "./support.js";
+import { hasChromium, NO_PROBLEMS } from "../support/browser.js";
+import { CasesListPage, ConsoleNav } from "./pages/console-pages.js";
+import { CONSOLE_DESKTOP, useConsoleBrowser } from "./support.js";
 
 const HEADER =
   "reference;creditor_name;debtor_name;debtor_kind;debtor_email;debtor_phone;debtor_locale;jurisdiction;currency;invoice_number;invoice_issued_at;invoice_due_at;invoice_amount";
@@ -32,35 +30,16 @@ const BROKEN = Buffer.from(
 );
 
 describe.skipIf(!hasChromium)("collector console: spreadsheets and search", () => {
-  let t: ConsoleTestService;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let problems: PageProblems;
-
-  beforeAll(async () => {
-    [t, browser] = await Promise.all([startConsoleE2e(), launchBrowser()]);
-    context = await browser.newContext({
-      viewport: DESKTOP,
-      locale: "en-GB",
-      timezoneId: "Europe/Paris",
-      acceptDownloads: true,
-    });
-    page = await context.newPage();
-    problems = new PageProblems(page, [t.url]);
-    const login = new ConsoleLogin(page);
-    await login.open(t.url);
-    await login.logIn("collector@test.local", PASSWORD);
-    await new ConsoleNav(page).go("Cases");
+  const e2e = useConsoleBrowser({
+    contexts: { context: { ...CONSOLE_DESKTOP, acceptDownloads: true } },
+    page: { logIn: "collector@test.local" },
   });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await t?.close();
+  beforeAll(async () => {
+    await new ConsoleNav(e2e.page).go("Cases");
   });
 
   it("refuses a broken file line by line, then imports a French Excel file as is and clears the old error", async () => {
-    const cases = new CasesListPage(page);
+    const cases = new CasesListPage(e2e.page);
     await cases.importFile("broken.csv", BROKEN);
     await cases.importPanel.getByRole("alert").waitFor();
     const report = cases.report();
@@ -71,9 +50,12 @@ describe.skipIf(!hasChromium)("collector console: spreadsheets and search", () =
     await cases.importFile("factures.csv", FRENCH_EXCEL);
     await expect.poll(() => cases.report().getByRole("status").textContent()).toContain("1 imported");
     expect(await cases.importPanel.getByRole("alert").count()).toBe(0);
-    await page.screenshot({ path: "test-artifacts/screenshots/console-import-excel-fr.png", fullPage: true });
-    expect(await seriousViolations(page)).toEqual([]);
-    const imported = await t.db.prisma.case.findFirstOrThrow({
+    await e2e.page.screenshot({
+      path: "test-artifacts/screenshots/console-import-excel-fr.png",
+      fullPage: true,
+    });
+    expect(await seriousViolations(e2e.page)).toEqual([]);
+    const imported = await e2e.t.db.prisma.case.findFirstOrThrow({
       where: { reference: "XLS-1" },
       include: { debtor: true, invoices: { orderBy: { number: "asc" } } },
     });
@@ -82,7 +64,7 @@ describe.skipIf(!hasChromium)("collector console: spreadsheets and search", () =
   });
 
   it("finds the case by an accent-free name, the phone and the invoice number", async () => {
-    const cases = new CasesListPage(page);
+    const cases = new CasesListPage(e2e.page);
     for (const q of ["lefevre batiment", "06 12 34 56 78", "fac-2026/0043", "ELECTRICITE"]) {
       await cases.search(q);
       await expect.poll(() => cases.references(), { timeout: 10_000 }).toEqual(["XLS-1"]);
@@ -92,12 +74,12 @@ describe.skipIf(!hasChromium)("collector console: spreadsheets and search", () =
   });
 
   it("exports for French Excel: BOM, semicolons, decimal commas", async () => {
-    const cases = new CasesListPage(page);
+    const cases = new CasesListPage(e2e.page);
     await cases.search("XLS-1");
     await expect.poll(() => cases.references()).toEqual(["XLS-1"]);
     const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      page.getByRole("button", { name: "Export for Excel (FR)" }).click(),
+      e2e.page.waitForEvent("download"),
+      e2e.page.getByRole("button", { name: "Export for Excel (FR)" }).click(),
     ]);
     const { readFile } = await import("node:fs/promises");
     const bytes = await readFile(await download.path());
@@ -106,6 +88,6 @@ describe.skipIf(!hasChromium)("collector console: spreadsheets and search", () =
     expect(lines[0]?.startsWith("reference;creditor_name;")).toBe(true);
     expect(lines[1]).toContain(";1250,00;");
     expect(lines[1]).toContain(";+33 6 12 34 56 78;");
-    expect(problems.summary()).toEqual(NO_PROBLEMS);
+    expect(e2e.problems.summary()).toEqual(NO_PROBLEMS);
   });
 });

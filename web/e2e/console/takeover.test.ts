@@ -2,54 +2,31 @@
 // a new escalation appear live, reads its summary and the annotated transcript, takes over, the two
 // talk both ways (the debtor sees that a person joined and the collector's messages as a person's),
 // and the collector hands back to the assistant, which answers the debtor's next message.
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ConsoleTestService } from "../../../server/test-support/console-service.js";
+import { describe, expect, it } from "vitest";
 import { sampleCase } from "../../../server/test-support/service.js";
 import { ChatPage } from "../pages/chat-page.js";
 import { seriousViolations } from "../support/axe.js";
-import { DESKTOP, hasChromium, launchBrowser, NO_PROBLEMS, PageProblems, PHONE } from "../support/browser.js";
+import { hasChromium, NO_PROBLEMS, PageProblems } from "../support/browser.js";
 import { ConsoleCasePage, ConsoleLogin, ConsoleNav, QueuePage } from "./pages/console-pages.js";
-import { PASSWORD, startConsoleE2e } from "./support.js";
+import { CONSOLE_DESKTOP, DEBTOR_PHONE, PASSWORD, useConsoleBrowser } from "./support.js";
 
 describe.skipIf(!hasChromium)("collector console: live escalation, takeover and hand-back", () => {
-  let t: ConsoleTestService;
-  let browser: Browser;
-  let debtorContext: BrowserContext;
-  let collectorContext: BrowserContext;
-
-  beforeAll(async () => {
-    [t, browser] = await Promise.all([startConsoleE2e(), launchBrowser()]);
-    debtorContext = await browser.newContext({
-      viewport: PHONE,
-      locale: "fr-FR",
-      timezoneId: "Europe/Paris",
-    });
-    collectorContext = await browser.newContext({
-      viewport: DESKTOP,
-      locale: "en-GB",
-      timezoneId: "Europe/Paris",
-    });
-  });
-  afterAll(async () => {
-    await debtorContext?.close();
-    await collectorContext?.close();
-    await browser?.close();
-    await t?.close();
+  const e2e = useConsoleBrowser({
+    contexts: { debtorContext: DEBTOR_PHONE, collectorContext: CONSOLE_DESKTOP },
   });
 
   it("takes a disputed case from the live queue to a takeover, messages both ways, and hands back", async () => {
-    const created = await t.api("POST", "/api/cases", {
-      token: t.tokens.collector,
+    const created = await e2e.t.api("POST", "/api/cases", {
+      token: e2e.t.tokens.collector,
       body: sampleCase({ reference: "E2E-TAKEOVER" }),
     });
     expect(created.status).toBe(201);
 
     // The collector logs in and watches the queue.
-    const desk = await collectorContext.newPage();
-    const deskProblems = new PageProblems(desk, [t.url]);
+    const desk = await e2e.collectorContext.newPage();
+    const deskProblems = new PageProblems(desk, [e2e.t.url]);
     const login = new ConsoleLogin(desk);
-    await login.open(t.url);
+    await login.open(e2e.t.url);
     expect(new URL(desk.url()).pathname).toBe("/console/login");
     await login.logIn("collector@test.local", PASSWORD);
     const nav = new ConsoleNav(desk);
@@ -60,8 +37,8 @@ describe.skipIf(!hasChromium)("collector console: live escalation, takeover and 
     expect(await queue.escalation("E2E-TAKEOVER").count()).toBe(0);
 
     // The debtor verifies and disputes the invoice.
-    const phone = await debtorContext.newPage();
-    const phoneProblems = new PageProblems(phone, [t.url]);
+    const phone = await e2e.debtorContext.newPage();
+    const phoneProblems = new PageProblems(phone, [e2e.t.url]);
     const chat = new ChatPage(phone);
     await chat.open(created.body.link);
     await chat.nextAssistant(0);
@@ -151,10 +128,10 @@ describe.skipIf(!hasChromium)("collector console: live escalation, takeover and 
   });
 
   it("shows policy editors their KPIs and policies only, and admins the audit log", async () => {
-    const page = await collectorContext.newPage();
-    const problems = new PageProblems(page, [t.url]);
+    const page = await e2e.collectorContext.newPage();
+    const problems = new PageProblems(page, [e2e.t.url]);
     const login = new ConsoleLogin(page);
-    await login.open(t.url);
+    await login.open(e2e.t.url);
     await login.logIn("editor@test.local", PASSWORD);
     const nav = new ConsoleNav(page);
     expect(await nav.items()).toEqual(["KPIs", "Policies"]);
@@ -162,7 +139,7 @@ describe.skipIf(!hasChromium)("collector console: live escalation, takeover and 
     await page.locator(".tile").first().waitFor();
     expect(await page.locator("svg[role=img]").count()).toBeGreaterThan(1);
     expect(await page.textContent("main")).not.toContain("E2E-TAKEOVER");
-    await page.goto(`${t.url}/console/cases`);
+    await page.goto(`${e2e.t.url}/console/cases`);
     await page.getByRole("heading", { name: "Not available for your role" }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "Log out" }).click();

@@ -1,39 +1,23 @@
 // Setting up a team from the console: the admin invites a collector, the collector opens the one-time
 // link, chooses a password and logs in to the queue; the admin changes the role and disables the
 // account, and the collector's open page is sent back to the login.
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ConsoleTestService } from "../../../server/test-support/console-service.js";
+import { describe, expect, it } from "vitest";
 import { seriousViolations } from "../support/axe.js";
-import { DESKTOP, hasChromium, launchBrowser, NO_PROBLEMS, PageProblems } from "../support/browser.js";
+import { hasChromium, NO_PROBLEMS, PageProblems } from "../support/browser.js";
 import { ConsoleLogin, ConsoleNav, PasswordLinkPage, TeamPage } from "./pages/console-pages.js";
-import { PASSWORD, startConsoleE2e } from "./support.js";
+import { CONSOLE_DESKTOP, loggedIn, PASSWORD, useConsoleBrowser } from "./support.js";
 
 describe.skipIf(!hasChromium)("collector console: the team", () => {
-  let t: ConsoleTestService;
-  let browser: Browser;
-  let adminContext: BrowserContext;
-  let memberContext: BrowserContext;
-
-  beforeAll(async () => {
-    [t, browser] = await Promise.all([startConsoleE2e(), launchBrowser()]);
-    const options = { viewport: DESKTOP, locale: "en-GB", timezoneId: "Europe/Paris" };
-    adminContext = await browser.newContext(options);
-    memberContext = await browser.newContext(options);
-  });
-  afterAll(async () => {
-    await adminContext?.close();
-    await memberContext?.close();
-    await browser?.close();
-    await t?.close();
+  const e2e = useConsoleBrowser({
+    contexts: { adminContext: CONSOLE_DESKTOP, memberContext: CONSOLE_DESKTOP },
   });
 
   it("invites a collector who sets a password and logs in; role change and disabling take effect", async () => {
-    const desk = await adminContext.newPage();
-    const deskProblems = new PageProblems(desk, [t.url]);
-    const login = new ConsoleLogin(desk);
-    await login.open(t.url);
-    await login.logIn("admin@test.local", PASSWORD);
+    const { page: desk, problems: deskProblems } = await loggedIn(
+      e2e.adminContext,
+      e2e.t.url,
+      "admin@test.local",
+    );
     await new ConsoleNav(desk).go("Team");
     const team = new TeamPage(desk);
     await team.table.waitFor();
@@ -47,15 +31,15 @@ describe.skipIf(!hasChromium)("collector console: the team", () => {
     expect(await seriousViolations(desk)).toEqual([]);
 
     // The new collector opens the link, chooses a password, logs in and sees the queue.
-    const page = await memberContext.newPage();
-    const problems = new PageProblems(page, [t.url]);
+    const page = await e2e.memberContext.newPage();
+    const problems = new PageProblems(page, [e2e.t.url]);
     await new PasswordLinkPage(page).choose(link, "nadia-long-password");
     await page.screenshot({ path: "test-artifacts/screenshots/console-password-set.png" });
     await new ConsoleLogin(page).logIn("nadia@example.com", "nadia-long-password");
     const nav = new ConsoleNav(page);
     expect(await nav.items()).toEqual(["Escalations", "Cases", "Outbox", "Statements", "Creditors", "KPIs"]);
     // The link works once.
-    const reused = await memberContext.newPage();
+    const reused = await e2e.memberContext.newPage();
     await reused.goto(link);
     await reused.getByRole("alert").filter({ hasText: "expired or was already used" }).waitFor();
     await reused.close();
@@ -67,10 +51,10 @@ describe.skipIf(!hasChromium)("collector console: the team", () => {
     await expect
       .poll(
         async () =>
-          (await t.db.prisma.user.findUniqueOrThrow({ where: { email: "nadia@example.com" } })).role,
+          (await e2e.t.db.prisma.user.findUniqueOrThrow({ where: { email: "nadia@example.com" } })).role,
       )
       .toBe("policy_editor");
-    await page.goto(`${t.url}/console/cases`);
+    await page.goto(`${e2e.t.url}/console/cases`);
     await page.getByRole("heading", { name: /Not available for your role|Cases/ }).waitFor();
 
     // Disabled: her session ends at once.
@@ -78,7 +62,7 @@ describe.skipIf(!hasChromium)("collector console: the team", () => {
     await expect
       .poll(() => team.member("nadia@example.com").locator(".member__state").textContent())
       .toBe("Disabled");
-    await page.goto(`${t.url}/console/kpis`);
+    await page.goto(`${e2e.t.url}/console/kpis`);
     await page.getByRole("heading", { name: "amiable console" }).waitFor({ timeout: 10_000 });
     expect(deskProblems.summary()).toEqual(NO_PROBLEMS);
     expect(problems.errors).toEqual([]);
@@ -87,9 +71,9 @@ describe.skipIf(!hasChromium)("collector console: the team", () => {
   });
 
   it("lets a user change their own password from My account", async () => {
-    const page = await memberContext.newPage();
+    const page = await e2e.memberContext.newPage();
     const login = new ConsoleLogin(page);
-    await login.open(t.url);
+    await login.open(e2e.t.url);
     await login.logIn("editor@test.local", PASSWORD);
     await page.getByRole("link", { name: /editor@test\.local/ }).click();
     const form = page.getByRole("form", { name: "Change my password" });
@@ -101,7 +85,7 @@ describe.skipIf(!hasChromium)("collector console: the team", () => {
     await form.getByRole("button", { name: "Change the password" }).click();
     await form.getByRole("status").filter({ hasText: "Password changed" }).waitFor();
     await page.screenshot({ path: "test-artifacts/screenshots/console-account.png" });
-    const res = await t.api("POST", "/api/login", {
+    const res = await e2e.t.api("POST", "/api/login", {
       body: { email: "editor@test.local", password: "editor-new-password" },
     });
     expect(res.status).toBe(200);

@@ -3,11 +3,9 @@
 // page from the policy engine's data), bank statements with an unreadable line, creditor settings with
 // a wrong IBAN, the new-case form's errors, and the set-password page an invitation opens. On each, no
 // English sentence is left (dictionary keys and English words); screenshots kept.
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ConsoleTestService } from "../../../server/test-support/console-service.js";
+import { describe, expect, it } from "vitest";
 import { sampleCase } from "../../../server/test-support/service.js";
-import { hasChromium, launchBrowser, NO_PROBLEMS, PageProblems } from "../support/browser.js";
+import { hasChromium, NO_PROBLEMS, PageProblems } from "../support/browser.js";
 import { ConsoleNav } from "./pages/console-pages.js";
 import {
   CreditorsPageFr,
@@ -18,7 +16,7 @@ import {
   StatementsPageFr,
 } from "./pages/desk-tools-pages.js";
 import { englishLeft } from "./pages/english-left.js";
-import { PASSWORD, startConsoleE2e } from "./support.js";
+import { CONSOLE_WIDE, PASSWORD, useConsoleBrowser } from "./support.js";
 
 const REFERENCE = "E2E-FR2-1";
 /** The test's own data, which is no sentence of the console. */
@@ -27,44 +25,28 @@ const shot = (name: string) => `test-artifacts/screenshots/${name}.png`;
 const flat = (s: string | null) => (s ?? "").replace(/\s+/g, " ");
 
 describe.skipIf(!hasChromium)("collector console in French: the desk's tools", () => {
-  let t: ConsoleTestService;
-  let browser: Browser;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    [t, browser] = await Promise.all([startConsoleE2e(), launchBrowser()]);
-    context = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      locale: "en-GB",
-      timezoneId: "Europe/Paris",
-    });
-  });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await t?.close();
-  });
+  const e2e = useConsoleBrowser({ contexts: { context: CONSOLE_WIDE } });
 
   it("shows the login, outbox, reminders, breakdown, statements, creditors and new-case form in French", async () => {
     // An overdue case whose first reminder waits in the outbox (no mail server).
-    t.clock.set("2026-03-10T09:30:00Z");
-    const created = await t.api("POST", "/api/cases", {
-      token: t.tokens.collector,
+    e2e.t.clock.set("2026-03-10T09:30:00Z");
+    const created = await e2e.t.api("POST", "/api/cases", {
+      token: e2e.t.tokens.collector,
       body: sampleCase({
         reference: REFERENCE,
         invoices: [{ number: "F-FR2", issuedAt: "2026-02-04", dueAt: "2026-03-06", amount: 150_000 }],
       }),
     });
     expect(created.status).toBe(201);
-    await t.service.outreach.tick();
+    await e2e.t.service.outreach.tick();
 
-    const page = await context.newPage();
-    const problems = new PageProblems(page, [t.url]);
+    const page = await e2e.context.newPage();
+    const problems = new PageProblems(page, [e2e.t.url]);
     const login = new LoginFormFr(page);
     const nav = new ConsoleNav(page);
 
     // Login: the language switch is there before logging in; a wrong password is said in French.
-    await login.open(t.url);
+    await login.open(e2e.t.url);
     await login.fill("admin@test.local", "not-the-password");
     await expect.poll(() => login.alert().textContent()).toBe("E-mail ou mot de passe incorrect.");
     expect(await englishLeft(page.locator("main"), DATA)).toEqual([]);
@@ -203,15 +185,15 @@ describe.skipIf(!hasChromium)("collector console in French: the desk's tools", (
   });
 
   it("opens an invitation's set-password page in French, then the new collector logs in", async () => {
-    const invited = await t.api("POST", "/api/users", {
-      token: t.tokens.admin,
+    const invited = await e2e.t.api("POST", "/api/users", {
+      token: e2e.t.tokens.admin,
       body: { email: "recrue@example.com", role: "collector", language: "fr" },
     });
     expect(invited.status).toBe(201);
-    const page = await context.newPage();
-    const problems = new PageProblems(page, [t.url]);
+    const page = await e2e.context.newPage();
+    const problems = new PageProblems(page, [e2e.t.url]);
     // French chosen before, on the login page (kept in this browser).
-    await new LoginFormFr(page).open(t.url);
+    await new LoginFormFr(page).open(e2e.t.url);
     const link = new PasswordLinkPageFr(page);
     await link.open(invited.body.invitation.link);
     await page

@@ -1,47 +1,25 @@
 // Words people read in the console, at 1440 px: money in major units with the currency (the debt
 // breakdown included), plain-language names for kinds, statuses and rules with the code in a
 // tooltip, the offers table within the page, and the whole frame in French or English.
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { verifiedDebtor } from "../../../server/test-support/console-fixtures.js";
-import type { ConsoleTestService } from "../../../server/test-support/console-service.js";
 import { seriousViolations } from "../support/axe.js";
-import { hasChromium, launchBrowser, NO_PROBLEMS, PageProblems } from "../support/browser.js";
-import { CasesListPage, ConsoleLogin, ConsoleNav } from "./pages/console-pages.js";
-import { PASSWORD, startConsoleE2e } from "./support.js";
+import { hasChromium, NO_PROBLEMS } from "../support/browser.js";
+import { CasesListPage, ConsoleNav } from "./pages/console-pages.js";
+import { CONSOLE_WIDE, loggedIn, useConsoleBrowser } from "./support.js";
 
 describe.skipIf(!hasChromium)("collector console: words people read", () => {
-  let t: ConsoleTestService;
-  let browser: Browser;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    [t, browser] = await Promise.all([startConsoleE2e(), launchBrowser()]);
-    context = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      locale: "en-GB",
-      timezoneId: "Europe/Paris",
-    });
-  });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await t?.close();
-  });
+  const e2e = useConsoleBrowser({ contexts: { context: CONSOLE_WIDE } });
 
   it("shows money, kinds and rules in plain words, in English and in French", async () => {
-    const { c, debtor } = await verifiedDebtor(t);
+    const { c, debtor } = await verifiedDebtor(e2e.t);
     const offered = await debtor.say("je peux payer 300 euros par mois");
     expect(offered.offer?.kind).toBe("plan");
     await debtor.say("je voudrais parler à une personne");
     debtor.close();
 
-    const page = await context.newPage();
-    const problems = new PageProblems(page, [t.url]);
-    const login = new ConsoleLogin(page);
-    await login.open(t.url);
-    await login.logIn("admin@test.local", PASSWORD);
-    await page.goto(`${t.url}/console/cases/${c.id}`);
+    const { page, problems } = await loggedIn(e2e.context, e2e.t.url, "admin@test.local");
+    await page.goto(`${e2e.t.url}/console/cases/${c.id}`);
     const breakdown = page.locator("table.breakdown");
     await breakdown.waitFor();
     const text = (await breakdown.textContent()) ?? "";
@@ -101,16 +79,12 @@ describe.skipIf(!hasChromium)("collector console: words people read", () => {
 
   it("shows the queue, the cases list, the case page and the live chat desk in French", async () => {
     const reference = "WORDS-FR-1";
-    const { c, debtor } = await verifiedDebtor(t, { reference });
+    const { c, debtor } = await verifiedDebtor(e2e.t, { reference });
     const caseId = c.id;
     await debtor.say("je voudrais parler à une personne");
     debtor.close();
 
-    const page = await context.newPage();
-    const problems = new PageProblems(page, [t.url]);
-    const login = new ConsoleLogin(page);
-    await login.open(t.url);
-    await login.logIn("admin@test.local", PASSWORD);
+    const { page, problems } = await loggedIn(e2e.context, e2e.t.url, "admin@test.local");
     const nav = new ConsoleNav(page);
     await nav.language("FR");
 
@@ -228,10 +202,10 @@ describe.skipIf(!hasChromium)("collector console: words people read", () => {
       "Vu pour la dernière fois",
       "Actions",
     ]);
-    await page.goto(`${t.url}/console/account`);
+    await page.goto(`${e2e.t.url}/console/account`);
     await page.getByRole("heading", { level: 1, name: "Mon compte" }).waitFor();
     await page.getByRole("button", { name: "Changer le mot de passe" }).waitFor();
-    await page.goto(`${t.url}/console/cases/${caseId}`);
+    await page.goto(`${e2e.t.url}/console/cases/${caseId}`);
     // English stays the words of the default console.
     await nav.language("EN");
     await page.getByRole("heading", { name: "You own this conversation" }).waitFor();

@@ -8,7 +8,7 @@ import { currentLang, t } from "../../i18n.js";
 import type { PageText } from "../../words-fr.js";
 import { Code } from "../common.js";
 import { FaqForm } from "./FaqForm.js";
-import { type Binding, ChoiceList, errorsAt, NumberField, TextField } from "./fields.js";
+import { type Binding, errorsAt, FieldList, type FieldSpec, NumberField } from "./fields.js";
 import { getAt } from "./paths.js";
 import { RemindersForm } from "./RemindersForm.js";
 
@@ -31,6 +31,61 @@ const CADENCES: Record<string, PageText> = {
   biweekly: "every two weeks",
   monthly: "monthly",
 };
+/** The pack's limits, in the order a policy editor reads them. */
+const LIMITS: readonly FieldSpec[] = [
+  { path: ["maxInstalments", "value"], label: "Maximum instalments" },
+  { path: ["minInstalment", "value"], label: "Minimum instalment", unit: "money" },
+  { path: ["maxPlanMonths", "value"], label: "Maximum plan length (months)" },
+  { path: ["firstPaymentWithinDays", "value"], label: "First payment within", unit: "days" },
+  { path: ["minDownPaymentBps", "value"], label: "Minimum down payment", unit: "bps" },
+  { path: ["settlementPayWithinDays", "value"], label: "Settlement paid within", unit: "days" },
+  { path: ["promiseBrokenAfterDays", "value"], label: "Promise broken after", unit: "days", optional: true },
+  {
+    kind: "choices",
+    path: ["cadences", "value"],
+    label: "Payment cadences",
+    options: ["weekly", "biweekly", "monthly"],
+    optionLabel: (c) => (currentLang() === "fr" && CADENCES[c] ? t(CADENCES[c]) : c),
+  },
+];
+const HARDSHIP: readonly FieldSpec[] = [
+  { path: ["maxInstalments", "value"], label: "Maximum instalments under hardship" },
+  { path: ["minInstalment", "value"], label: "Minimum instalment under hardship", unit: "money" },
+  { path: ["maxPlanMonths", "value"], label: "Maximum plan length under hardship (months)" },
+];
+/** A discount tier's fields, below its place in the list ({n}: the tier's number). */
+const TIER: readonly FieldSpec[] = [
+  { path: ["daysPastDue", "from"], label: "Tier {n}: days past due from" },
+  { path: ["daysPastDue", "to"], label: "to (blank: and above)" },
+  { path: ["balance", "from"], label: "balance from", unit: "money" },
+  { path: ["balance", "to"], label: "balance to", unit: "money" },
+  { path: ["maxDiscountBps"], label: "maximum discount", unit: "bps" },
+];
+const LADDER: readonly FieldSpec[] = [
+  { path: ["counterStepBps", "value"], label: "Counter-offer step", unit: "bps" },
+  { path: ["maxCounterRounds", "value"], label: "Counter-offer rounds" },
+  { path: ["offerValidDays", "value"], label: "Offer valid for", unit: "days" },
+];
+/** Each shown when the pack has that fee. */
+const FEES: readonly FieldSpec[] = [
+  {
+    path: ["recoveryIndemnity", "amount"],
+    label: "Recovery indemnity per invoice",
+    unit: "money",
+    optional: true,
+  },
+  {
+    path: ["lateInterest", "marginBps"],
+    label: "Late interest margin over the ECB rate",
+    unit: "bps",
+    optional: true,
+  },
+];
+/** A text written per language (a disclosure, an escalation's handling). */
+const PER_LANGUAGE: readonly FieldSpec[] = [
+  { kind: "text", path: ["fr"], label: "Français" },
+  { kind: "text", path: ["en"], label: "English" },
+];
 const momentText = (m: string) => (MOMENTS[m] ? t(MOMENTS[m]) : m);
 const actionText = (a: string) => (ACTIONS[a] ? t(ACTIONS[a]) : a);
 
@@ -76,72 +131,13 @@ export function PackForm({ b }: { b: Binding }) {
     <div className="policy-form">
       <Section title={t("Limits")}>
         <div className="grid">
-          <NumberField b={b} path={["limits", "maxInstalments", "value"]} label={t("Maximum instalments")} />
-          <NumberField
-            b={b}
-            path={["limits", "minInstalment", "value"]}
-            label={t("Minimum instalment")}
-            unit="money"
-          />
-          <NumberField
-            b={b}
-            path={["limits", "maxPlanMonths", "value"]}
-            label={t("Maximum plan length (months)")}
-          />
-          <NumberField
-            b={b}
-            path={["limits", "firstPaymentWithinDays", "value"]}
-            label={t("First payment within")}
-            unit="days"
-          />
-          <NumberField
-            b={b}
-            path={["limits", "minDownPaymentBps", "value"]}
-            label={t("Minimum down payment")}
-            unit="bps"
-          />
-          <NumberField
-            b={b}
-            path={["limits", "settlementPayWithinDays", "value"]}
-            label={t("Settlement paid within")}
-            unit="days"
-          />
-          {getAt(b.pack, ["limits", "promiseBrokenAfterDays"]) !== undefined && (
-            <NumberField
-              b={b}
-              path={["limits", "promiseBrokenAfterDays", "value"]}
-              label={t("Promise broken after")}
-              unit="days"
-            />
-          )}
-          <ChoiceList
-            b={b}
-            path={["limits", "cadences", "value"]}
-            label={t("Payment cadences")}
-            options={["weekly", "biweekly", "monthly"]}
-            optionLabel={(c) => (currentLang() === "fr" && CADENCES[c] ? t(CADENCES[c]) : c)}
-          />
+          <FieldList b={b} base={["limits"]} fields={LIMITS} />
         </div>
         {hardship && (
           <>
             <h3>{t("Under hardship")}</h3>
             <div className="grid">
-              <NumberField
-                b={b}
-                path={["limits", "hardship", "maxInstalments", "value"]}
-                label={t("Maximum instalments under hardship")}
-              />
-              <NumberField
-                b={b}
-                path={["limits", "hardship", "minInstalment", "value"]}
-                label={t("Minimum instalment under hardship")}
-                unit="money"
-              />
-              <NumberField
-                b={b}
-                path={["limits", "hardship", "maxPlanMonths", "value"]}
-                label={t("Maximum plan length under hardship (months)")}
-              />
+              <FieldList b={b} base={["limits", "hardship"]} fields={HARDSHIP} />
             </div>
           </>
         )}
@@ -156,57 +152,14 @@ export function PackForm({ b }: { b: Binding }) {
           ))}
         {tiers.map((_, i) => (
           <div className="grid policy-tier" key={`tier-${i.toString()}`}>
-            <NumberField
-              b={b}
-              path={["limits", "discountTiers", i, "daysPastDue", "from"]}
-              label={t("Tier {n}: days past due from", { n: i + 1 })}
-            />
-            <NumberField
-              b={b}
-              path={["limits", "discountTiers", i, "daysPastDue", "to"]}
-              label={t("to (blank: and above)")}
-            />
-            <NumberField
-              b={b}
-              path={["limits", "discountTiers", i, "balance", "from"]}
-              label={t("balance from")}
-              unit="money"
-            />
-            <NumberField
-              b={b}
-              path={["limits", "discountTiers", i, "balance", "to"]}
-              label={t("balance to")}
-              unit="money"
-            />
-            <NumberField
-              b={b}
-              path={["limits", "discountTiers", i, "maxDiscountBps"]}
-              label={t("maximum discount")}
-              unit="bps"
-            />
+            <FieldList b={b} base={["limits", "discountTiers", i]} fields={TIER} words={{ n: i + 1 }} />
           </div>
         ))}
       </Section>
 
       <Section title={t("Concession ladder")}>
         <div className="grid">
-          <NumberField
-            b={b}
-            path={["ladder", "counterStepBps", "value"]}
-            label={t("Counter-offer step")}
-            unit="bps"
-          />
-          <NumberField
-            b={b}
-            path={["ladder", "maxCounterRounds", "value"]}
-            label={t("Counter-offer rounds")}
-          />
-          <NumberField
-            b={b}
-            path={["ladder", "offerValidDays", "value"]}
-            label={t("Offer valid for")}
-            unit="days"
-          />
+          <FieldList b={b} base={["ladder"]} fields={LADDER} />
         </div>
         <table>
           <thead>
@@ -248,22 +201,7 @@ export function PackForm({ b }: { b: Binding }) {
 
       <Section title={t("Fees")}>
         <div className="grid">
-          {fees.recoveryIndemnity !== undefined && (
-            <NumberField
-              b={b}
-              path={["fees", "recoveryIndemnity", "amount"]}
-              label={t("Recovery indemnity per invoice")}
-              unit="money"
-            />
-          )}
-          {fees.lateInterest !== undefined && (
-            <NumberField
-              b={b}
-              path={["fees", "lateInterest", "marginBps"]}
-              label={t("Late interest margin over the ECB rate")}
-              unit="bps"
-            />
-          )}
+          <FieldList b={b} base={["fees"]} fields={FEES} />
         </div>
         {fees.recoveryIndemnity === undefined && fees.lateInterest === undefined && (
           <p className="muted">{t("No late interest and no indemnity in this pack.")}</p>
@@ -285,8 +223,7 @@ export function PackForm({ b }: { b: Binding }) {
             <legend>
               <code>{String(d.id)}</code> <span className="hint">({momentText(String(d.moment ?? ""))})</span>
             </legend>
-            <TextField b={b} path={["disclosures", i, "text", "fr"]} label={t("Français")} />
-            <TextField b={b} path={["disclosures", i, "text", "en"]} label={t("English")} />
+            <FieldList b={b} base={["disclosures", i, "text"]} fields={PER_LANGUAGE} />
           </fieldset>
         ))}
       </Section>
@@ -298,8 +235,7 @@ export function PackForm({ b }: { b: Binding }) {
               <Code value={String(e.kind)} />{" "}
               <span className="hint">({actionText(String(e.action ?? ""))})</span>
             </legend>
-            <TextField b={b} path={["escalation", i, "handling", "fr"]} label={t("Français")} />
-            <TextField b={b} path={["escalation", i, "handling", "en"]} label={t("English")} />
+            <FieldList b={b} base={["escalation", i, "handling"]} fields={PER_LANGUAGE} />
           </fieldset>
         ))}
       </Section>

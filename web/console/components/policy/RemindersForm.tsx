@@ -5,7 +5,7 @@
 import type { PackJson, ReminderChannel, ReminderTone } from "../../../../contract/policy-studio.js";
 import { currentLang, t } from "../../i18n.js";
 import type { PageText } from "../../words-fr.js";
-import { type Binding, CheckField, LineField, NumberField, SelectField } from "./fields.js";
+import { type Binding, FieldList, type FieldSpec } from "./fields.js";
 import { getAt, setAt } from "./paths.js";
 
 const CHANNELS = ["email", "sms", "letter", "task"] as const satisfies readonly ReminderChannel[];
@@ -36,6 +36,32 @@ const channelText = (c: string) =>
 const toneText = (c: string) =>
   currentLang() === "fr" && TONE_WORDS[c as ReminderTone] ? t(TONE_WORDS[c as ReminderTone]) : c;
 
+/** The limits every reminder respects. */
+const LIMITS: readonly FieldSpec[] = [
+  { kind: "line", path: ["quietHours", "from"], label: "Quiet hours from", placeholder: "HH:MM" },
+  { kind: "line", path: ["quietHours", "to"], label: "Quiet hours until", placeholder: "HH:MM" },
+  { path: ["maxPerSevenDays", "value"], label: "At most reminders per 7 days" },
+  { kind: "check", path: ["workingDaysOnly", "value"], label: "Working days only" },
+];
+/** A step's cells, in the order of the table's columns ({n}: the step's number). */
+const STEP: readonly FieldSpec[] = [
+  { kind: "line", path: ["id"], label: "Step {n}: id" },
+  { path: ["day"], label: "Step {n}: day" },
+  {
+    kind: "select",
+    path: ["channel"],
+    label: "Step {n}: channel",
+    options: CHANNELS,
+    optionLabel: channelText,
+  },
+  { kind: "line", path: ["template"], label: "Step {n}: template" },
+  { kind: "select", path: ["tone"], label: "Step {n}: tone", options: TONES, optionLabel: toneText },
+];
+const PROMISE: readonly FieldSpec[] = [
+  { path: ["beforeInstalmentDays", "value"], label: "Reminder before each instalment", unit: "days" },
+  { path: ["afterMissedDays", "value"], label: "Follow-up after a missed instalment", unit: "days" },
+];
+
 /** A new step: a copy of the last one (same rules cited) ten days later, with an id to rename. */
 function nextStep(steps: readonly Step[]): Step {
   const last = steps.at(-1);
@@ -46,38 +72,9 @@ function nextStep(steps: readonly Step[]): Step {
 
 function StepRow({ b, steps, i }: { b: Binding; steps: readonly Step[]; i: number }) {
   const n = i + 1;
-  const at = (field: string) => ["reminders", "steps", i, field] as const;
   return (
     <tr>
-      <td>
-        <LineField b={b} path={at("id")} label={t("Step {n}: id", { n })} hideLabel />
-      </td>
-      <td>
-        <NumberField b={b} path={at("day")} label={t("Step {n}: day", { n })} hideLabel />
-      </td>
-      <td>
-        <SelectField
-          b={b}
-          path={at("channel")}
-          label={t("Step {n}: channel", { n })}
-          hideLabel
-          options={CHANNELS}
-          optionLabel={channelText}
-        />
-      </td>
-      <td>
-        <LineField b={b} path={at("template")} label={t("Step {n}: template", { n })} hideLabel />
-      </td>
-      <td>
-        <SelectField
-          b={b}
-          path={at("tone")}
-          label={t("Step {n}: tone", { n })}
-          hideLabel
-          options={TONES}
-          optionLabel={toneText}
-        />
-      </td>
+      <FieldList b={b} base={["reminders", "steps", i]} fields={STEP} words={{ n }} cells />
       <td>
         <button
           type="button"
@@ -109,24 +106,7 @@ export function RemindersForm({ b }: { b: Binding }) {
   return (
     <>
       <div className="grid">
-        <LineField
-          b={b}
-          path={["reminders", "quietHours", "from"]}
-          label={t("Quiet hours from")}
-          placeholder="HH:MM"
-        />
-        <LineField
-          b={b}
-          path={["reminders", "quietHours", "to"]}
-          label={t("Quiet hours until")}
-          placeholder="HH:MM"
-        />
-        <NumberField
-          b={b}
-          path={["reminders", "maxPerSevenDays", "value"]}
-          label={t("At most reminders per 7 days")}
-        />
-        <CheckField b={b} path={["reminders", "workingDaysOnly", "value"]} label={t("Working days only")} />
+        <FieldList b={b} base={["reminders"]} fields={LIMITS} />
       </div>
       <p className="hint">
         {t(
@@ -175,18 +155,7 @@ export function RemindersForm({ b }: { b: Binding }) {
         <>
           <h3>{t("While a promise is active")}</h3>
           <div className="grid">
-            <NumberField
-              b={b}
-              path={["reminders", "promise", "beforeInstalmentDays", "value"]}
-              label={t("Reminder before each instalment")}
-              unit="days"
-            />
-            <NumberField
-              b={b}
-              path={["reminders", "promise", "afterMissedDays", "value"]}
-              label={t("Follow-up after a missed instalment")}
-              unit="days"
-            />
+            <FieldList b={b} base={["reminders", "promise"]} fields={PROMISE} />
           </div>
         </>
       )}
