@@ -1,5 +1,6 @@
--- The debtor chat turn's statements as PL/pgSQL functions (decision 0110). PostgreSQL keeps the plan
--- of each statement in a function for the life of the connection, so a turn no longer pays the
+-- The debtor chat's storage statements (a link opened, a message stored, a turn read and written) as
+-- PL/pgSQL functions (decision 0110). PostgreSQL keeps the plan of each statement in a function
+-- for the life of the connection, so a turn no longer pays the
 -- parsing, analysis and planning of its large statements on every call: on the embedded PGlite,
 -- where that work runs in WebAssembly on the service's own thread, it was two thirds of a
 -- statement's cost. They are also what makes a turn without writes of its own one round trip:
@@ -241,5 +242,71 @@ BEGIN
   END IF;
   RETURN jsonb_build_object('claim', v_claim, 'written', amiable_write_turn(p_conv, p_case, p_declined,
     p_supersede, p_owned_offers, p_owned_messages, p_owned_events, p_status, p_now, p_cancel));
+END
+$fn$;
+
+-- Every message of a conversation in order, with what its wire form needs: the offer it shows and
+-- the notice key of a system message (meta.notice; the rest of meta is the service's own).
+CREATE OR REPLACE FUNCTION amiable_debtor_messages(p_conv text) RETURNS jsonb
+LANGUAGE plpgsql STABLE AS $fn$
+BEGIN
+  RETURN COALESCE((
+    SELECT jsonb_agg(jsonb_build_object(
+        'id', m.id, 'seq', m.seq, 'role', m.role, 'text', m.text, 'createdAt', m."createdAt",
+        'quickReplies', m."quickReplies", 'notice', m.meta -> 'notice',
+        'offer', CASE WHEN o.id IS NULL THEN NULL ELSE jsonb_build_object(
+            'id', o.id, 'kind', o.kind, 'total', o.total::text, 'currency', o.currency,
+            'instalments', o.instalments, 'expiresAt', o."expiresAt", 'status', o.status) END)
+      ORDER BY m.seq)
+      FROM "Message" m LEFT JOIN "Offer" o ON o.id = m."offerId"
+     WHERE m."conversationId" = p_conv), '[]'::jsonb);
+END
+$fn$;
+
+-- The conversation shown to the debtor, with the case's status and what is answered (decision 0105).
+-- The status and answeredSeq are NULL when the case or the conversation does not exist.
+CREATE OR REPLACE FUNCTION amiable_debtor_history(p_case text, p_conv text) RETURNS jsonb
+LANGUAGE plpgsql STABLE AS $fn$
+BEGIN
+  RETURN jsonb_build_object(
+    'status', (SELECT hc.status FROM "Case" hc WHERE hc.id = p_case),
+    'answeredSeq', (SELECT hv."answeredSeq" FROM "Conversation" hv WHERE hv.id = p_conv),
+    'messages', amiable_debtor_messages(p_conv));
+END
+$fn$;
+
+-- Opens a debtor link (decision 0105): a live link (not revoked, not expired) records its use, the
+-- case's conversation is created on the first visit, and the debtor's language comes back with the
+-- conversation, and its history when p_with_history. NULL for a dead or unknown link. The insert
+-- waits for a concurrent first visit's and the read after it is a statement of its own, so two
+-- first visits find the one conversation.
+CREATE OR REPLACE FUNCTION amiable_open_connection(p_hash text, p_now text, p_new_id text,
+  p_with_history boolean) RETURNS jsonb
+LANGUAGE plpgsql VOLATILE AS $fn$
+DECLARE
+  v_token record;
+  v_conv record;
+  v_case record;
+BEGIN
+  UPDATE "DebtorAccessToken" SET "lastUsedAt" = p_now::timestamp(3)
+   WHERE "tokenHash" = p_hash AND "revokedAt" IS NULL AND "expiresAt" > p_now::timestamp(3)
+  RETURNING id, "caseId" INTO v_token;
+  IF v_token.id IS NULL THEN
+    RETURN NULL;
+  END IF;
+  SELECT id, "lockedAt", "answeredSeq" INTO v_conv FROM "Conversation" WHERE "caseId" = v_token."caseId";
+  IF v_conv.id IS NULL THEN
+    INSERT INTO "Conversation" (id, "caseId", "updatedAt") VALUES (p_new_id, v_token."caseId", CURRENT_TIMESTAMP)
+    ON CONFLICT ("caseId") DO NOTHING;
+    SELECT id, "lockedAt", "answeredSeq" INTO v_conv FROM "Conversation" WHERE "caseId" = v_token."caseId";
+  END IF;
+  SELECT d.locale::text AS locale, c.status::text AS status INTO v_case
+    FROM "Case" c JOIN "Debtor" d ON d.id = c."debtorId" WHERE c.id = v_token."caseId";
+  RETURN jsonb_build_object(
+    'tokenId', v_token.id, 'caseId', v_token."caseId", 'locale', v_case.locale,
+    'conversation', jsonb_build_object('id', v_conv.id, 'lockedAt', v_conv."lockedAt",
+      'answeredSeq', v_conv."answeredSeq"),
+    'history', CASE WHEN p_with_history THEN jsonb_build_object('status', v_case.status,
+      'answeredSeq', v_conv."answeredSeq", 'messages', amiable_debtor_messages(v_conv.id)) ELSE NULL END);
 END
 $fn$;

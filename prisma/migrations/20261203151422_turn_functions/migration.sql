@@ -206,3 +206,60 @@ BEGIN
     p_supersede, p_owned_offers, p_owned_messages, p_owned_events, p_status, p_now, p_cancel))\073
 END
 ';
+
+CREATE OR REPLACE FUNCTION amiable_debtor_messages(p_conv text) RETURNS jsonb
+LANGUAGE plpgsql STABLE AS E'
+BEGIN
+  RETURN COALESCE((
+    SELECT jsonb_agg(jsonb_build_object(
+        ''id'', m.id, ''seq'', m.seq, ''role'', m.role, ''text'', m.text, ''createdAt'', m."createdAt",
+        ''quickReplies'', m."quickReplies", ''notice'', m.meta -> ''notice'',
+        ''offer'', CASE WHEN o.id IS NULL THEN NULL ELSE jsonb_build_object(
+            ''id'', o.id, ''kind'', o.kind, ''total'', o.total::text, ''currency'', o.currency,
+            ''instalments'', o.instalments, ''expiresAt'', o."expiresAt", ''status'', o.status) END)
+      ORDER BY m.seq)
+      FROM "Message" m LEFT JOIN "Offer" o ON o.id = m."offerId"
+     WHERE m."conversationId" = p_conv), ''[]''::jsonb)\073
+END
+';
+
+CREATE OR REPLACE FUNCTION amiable_debtor_history(p_case text, p_conv text) RETURNS jsonb
+LANGUAGE plpgsql STABLE AS E'
+BEGIN
+  RETURN jsonb_build_object(
+    ''status'', (SELECT hc.status FROM "Case" hc WHERE hc.id = p_case),
+    ''answeredSeq'', (SELECT hv."answeredSeq" FROM "Conversation" hv WHERE hv.id = p_conv),
+    ''messages'', amiable_debtor_messages(p_conv))\073
+END
+';
+
+CREATE OR REPLACE FUNCTION amiable_open_connection(p_hash text, p_now text, p_new_id text,
+  p_with_history boolean) RETURNS jsonb
+LANGUAGE plpgsql VOLATILE AS E'
+DECLARE
+  v_token record\073
+  v_conv record\073
+  v_case record\073
+BEGIN
+  UPDATE "DebtorAccessToken" SET "lastUsedAt" = p_now::timestamp(3)
+   WHERE "tokenHash" = p_hash AND "revokedAt" IS NULL AND "expiresAt" > p_now::timestamp(3)
+  RETURNING id, "caseId" INTO v_token\073
+  IF v_token.id IS NULL THEN
+    RETURN NULL\073
+  END IF\073
+  SELECT id, "lockedAt", "answeredSeq" INTO v_conv FROM "Conversation" WHERE "caseId" = v_token."caseId"\073
+  IF v_conv.id IS NULL THEN
+    INSERT INTO "Conversation" (id, "caseId", "updatedAt") VALUES (p_new_id, v_token."caseId", CURRENT_TIMESTAMP)
+    ON CONFLICT ("caseId") DO NOTHING\073
+    SELECT id, "lockedAt", "answeredSeq" INTO v_conv FROM "Conversation" WHERE "caseId" = v_token."caseId"\073
+  END IF\073
+  SELECT d.locale::text AS locale, c.status::text AS status INTO v_case
+    FROM "Case" c JOIN "Debtor" d ON d.id = c."debtorId" WHERE c.id = v_token."caseId"\073
+  RETURN jsonb_build_object(
+    ''tokenId'', v_token.id, ''caseId'', v_token."caseId", ''locale'', v_case.locale,
+    ''conversation'', jsonb_build_object(''id'', v_conv.id, ''lockedAt'', v_conv."lockedAt",
+      ''answeredSeq'', v_conv."answeredSeq"),
+    ''history'', CASE WHEN p_with_history THEN jsonb_build_object(''status'', v_case.status,
+      ''answeredSeq'', v_conv."answeredSeq", ''messages'', amiable_debtor_messages(v_conv.id)) ELSE NULL END)\073
+END
+';
