@@ -70,11 +70,15 @@ if (target === "postgres") {
 }
 // The service's own CPU time (user + system) while it serves the benchmark, and its memory: work
 // counted in the process, less sensitive than latencies to other load on the machine.
+// BENCH_PROFILE=<folder>: a CPU profile of the serving window only (not the boot and the cases'
+// creation that --cpu-prof would also record), written there on SIGTERM.
+const profiler = process.env.BENCH_PROFILE ? await startProfile() : undefined;
 const rssAtBoot = process.memoryUsage().rss;
 const cpuAtStart = process.cpuUsage();
 process.stdout.write(`${JSON.stringify({ url: service.url, tokens })}\n`);
-process.on("SIGTERM", () => {
+process.on("SIGTERM", async () => {
   const cpu = process.cpuUsage(cpuAtStart);
+  if (profiler) await profiler.stop();
   const usage = {
     cpuMs: (cpu.user + cpu.system) / 1000,
     rssAtBootMb: rssAtBoot / 1048576,
@@ -83,3 +87,20 @@ process.on("SIGTERM", () => {
   process.stdout.write(`${JSON.stringify({ statements, usage })}\n`);
   void service.close().then(() => db.close().then(() => process.exit(0)));
 });
+
+async function startProfile(): Promise<{ stop(): Promise<void> }> {
+  const { Session } = await import("node:inspector/promises");
+  const { mkdirSync, writeFileSync } = await import("node:fs");
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  return {
+    async stop() {
+      const { profile } = await session.post("Profiler.stop");
+      const dir = process.env.BENCH_PROFILE as string;
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(`${dir}/serving-${target}-${process.pid}.cpuprofile`, JSON.stringify(profile));
+    },
+  };
+}
