@@ -3,7 +3,6 @@
 // through the same client, on a fresh database (PostgreSQL needs TEST_DATABASE_URL). On PGlite the
 // database runs in the service's process, so its parsing and planning are counted here
 // (decision 0110). Medians of 5 rounds of 200 calls; compare the ratios, not the absolutes.
-import { loadTurnContext, storeDebtorMessage } from "../server/db/turns.js";
 import { openTestDatabase, type TestTarget } from "../server/test-support/databases.js";
 
 const target = (process.argv[2] ?? "pglite") as TestTarget;
@@ -45,11 +44,12 @@ async function perCall(call: (i: number) => Promise<unknown>): Promise<number> {
   return rounds.sort((a, b) => a - b)[2] as number;
 }
 
-const select1 = await perCall(() => db.prisma.$queryRawUnsafe("SELECT 1"));
+// Through the ports, as the service calls them; ping is a `SELECT 1` through the same client.
+const select1 = await perCall(() => db.ping());
 const store = await perCall((i) =>
-  storeDebtorMessage(db.prisma, conversation.id, `bench-${i}`, "Je peux payer 300 euros par mois."),
+  db.stores.chat.storeDebtorMessage(conversation.id, `bench-${i}`, "Je peux payer 300 euros par mois."),
 );
-const context = await perCall(() => loadTurnContext(db.prisma, caseId, conversation.id));
+const context = await perCall(() => db.stores.chat.turnContext(caseId, conversation.id));
 console.log(`${target}: CPU ms per call (median of 5 × 200), and the ratio to SELECT 1`);
 for (const [name, ms] of [
   ["SELECT 1", select1],

@@ -14,6 +14,8 @@ import { fromRoot } from "./config/paths.js";
 const ALLOWED: Record<string, string> = {
   // Writes migrations: a schema tool, it talks to the schema engine through the PGlite adapter.
   "scripts/db-migration.ts": "migration tool",
+  // Writes the chat's SQL functions as a migration (decision 0110): the same kind of schema tool.
+  "scripts/db-functions.ts": "migration tool",
   // The evaluation harness grades conversations by reading offers, promises and state directly.
   "evals/harness/service.ts": "evals read the database to grade",
   "evals/grading/snapshot.ts": "evals read the database to grade",
