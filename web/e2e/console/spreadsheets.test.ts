@@ -48,7 +48,11 @@ describe.skipIf(!hasChromium)("collector console: spreadsheets and search", () =
     expect(await report.textContent()).toContain("invoice_issued_at");
 
     await cases.importFile("factures.csv", FRENCH_EXCEL);
-    await expect.poll(() => cases.report().getByRole("status").textContent()).toContain("1 imported");
+    // The import creates a case through the API: on a loaded CI machine that takes more than the
+    // poll's default second.
+    await expect
+      .poll(() => cases.report().getByRole("status").textContent(), { timeout: 15_000 })
+      .toContain("1 imported");
     expect(await cases.importPanel.getByRole("alert").count()).toBe(0);
     await e2e.page.screenshot({
       path: "test-artifacts/screenshots/console-import-excel-fr.png",
