@@ -16,6 +16,12 @@ if (!existsSync(MAIN)) {
   process.exit(1);
 }
 
+// The node flags of `npm start` (package.json), so that the benchmark measures what users run.
+const startScript: string = JSON.parse(readFileSync("package.json", "utf8")).scripts.start;
+const NODE_FLAGS = (/\bnode ((?:--\S+ )*)dist\/server\/main\.js/.exec(startScript)?.[1] ?? "")
+  .split(" ")
+  .filter(Boolean);
+
 const dataDir = mkdtempSync(join(tmpdir(), "amiable-memory-"));
 const env: NodeJS.ProcessEnv = {
   ...process.env,
@@ -36,7 +42,7 @@ function rssMb(pid: number): number {
 }
 
 async function boot(): Promise<{ proc: ChildProcess; demoLink: string }> {
-  const proc = spawn(process.execPath, ["--enable-source-maps", MAIN], {
+  const proc = spawn(process.execPath, [...NODE_FLAGS, MAIN], {
     env,
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -104,6 +110,7 @@ try {
   await stop(proc);
   const result = {
     node: process.version,
+    flags: NODE_FLAGS.join(" "),
     idleAfterBootMb: Math.round(idle.last),
     peakDuringBootIdleMb: Math.round(idle.max),
     afterConversationMb: Math.round(afterChat.last),
