@@ -16,15 +16,19 @@ if (!existsSync(MAIN)) {
   process.exit(1);
 }
 
-// The node flags of `npm start` (package.json), so that the benchmark measures what users run.
+// The environment variables and node flags of `npm start` (package.json: `VAR=value node --flag
+// dist/server/main.js`), so that the benchmark measures what users run.
 const startScript: string = JSON.parse(readFileSync("package.json", "utf8")).scripts.start;
-const NODE_FLAGS = (/\bnode ((?:--\S+ )*)dist\/server\/main\.js/.exec(startScript)?.[1] ?? "")
-  .split(" ")
-  .filter(Boolean);
+const startCommand = /((?:\w+=\S+ )*)node ((?:--\S+ )*)dist\/server\/main\.js/.exec(startScript);
+if (!startCommand) throw new Error(`cannot read the node command in the start script: ${startScript}`);
+const words = (s: string | undefined) => (s ?? "").split(" ").filter(Boolean);
+const START_ENV = Object.fromEntries(words(startCommand[1]).map((w) => w.split("=") as [string, string]));
+const NODE_FLAGS = words(startCommand[2]);
 
 const dataDir = mkdtempSync(join(tmpdir(), "amiable-memory-"));
 const env: NodeJS.ProcessEnv = {
   ...process.env,
+  ...START_ENV,
   DATA_DIR: dataDir,
   PORT: "0",
   LOG_LEVEL: "warn",
@@ -110,7 +114,7 @@ try {
   await stop(proc);
   const result = {
     node: process.version,
-    flags: NODE_FLAGS.join(" "),
+    command: startCommand[0],
     idleAfterBootMb: Math.round(idle.last),
     peakDuringBootIdleMb: Math.round(idle.max),
     afterConversationMb: Math.round(afterChat.last),
