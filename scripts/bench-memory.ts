@@ -2,7 +2,9 @@
 // PGlite (the built `dist/server/main.js`; run `npm run build` first). It boots once on a fresh data
 // folder (creating the database and the demo case), stops, boots again on the same folder — the
 // ordinary start — and reads the process's RSS from /proc: after boot (idle), then after the demo
-// debtor's conversation (greeting and two turns over socket.io), then idle again.
+// debtor's conversation (greeting and two turns over socket.io: the demo case's verification answer,
+// then a monthly offer, so that the negotiation runs too), then idle again. The environment
+// variables and node flags are those of the start script.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -95,7 +97,7 @@ async function converse(link: string): Promise<void> {
     if (m.role === "assistant") replies++;
   });
   await next();
-  for (const text of ["75011", "Je peux payer 300 euros par mois."]) {
+  for (const text of ["69002", "Je peux payer 300 euros par mois."]) {
     await socket.emitWithAck("debtor:message", { clientMessageId: randomUUID(), text });
     await next();
   }
