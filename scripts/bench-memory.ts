@@ -2,7 +2,9 @@
 // PGlite (the built `dist/server/main.js`; run `npm run build` first). It boots once on a fresh data
 // folder (creating the database and the demo case), stops, boots again on the same folder — the
 // ordinary start — and reads the process's RSS from /proc: after boot (idle), then after the demo
-// debtor's conversation (greeting and two turns over socket.io), then idle again.
+// debtor's conversation (greeting and two turns over socket.io: the demo case's verification answer,
+// then a monthly offer, so that the negotiation runs too), then idle again. The environment
+// variables and node flags are those of the start script.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -16,9 +18,19 @@ if (!existsSync(MAIN)) {
   process.exit(1);
 }
 
+// The environment variables and node flags of `npm start` (package.json: `VAR=value node --flag
+// dist/server/main.js`), so that the benchmark measures what users run.
+const startScript: string = JSON.parse(readFileSync("package.json", "utf8")).scripts.start;
+const startCommand = /((?:\w+=\S+ )*)node ((?:--\S+ )*)dist\/server\/main\.js/.exec(startScript);
+if (!startCommand) throw new Error(`cannot read the node command in the start script: ${startScript}`);
+const words = (s: string | undefined) => (s ?? "").split(" ").filter(Boolean);
+const START_ENV = Object.fromEntries(words(startCommand[1]).map((w) => w.split("=") as [string, string]));
+const NODE_FLAGS = words(startCommand[2]);
+
 const dataDir = mkdtempSync(join(tmpdir(), "amiable-memory-"));
 const env: NodeJS.ProcessEnv = {
   ...process.env,
+  ...START_ENV,
   DATA_DIR: dataDir,
   PORT: "0",
   LOG_LEVEL: "warn",
@@ -36,7 +48,7 @@ function rssMb(pid: number): number {
 }
 
 async function boot(): Promise<{ proc: ChildProcess; demoLink: string }> {
-  const proc = spawn(process.execPath, ["--enable-source-maps", MAIN], {
+  const proc = spawn(process.execPath, [...NODE_FLAGS, MAIN], {
     env,
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -85,7 +97,7 @@ async function converse(link: string): Promise<void> {
     if (m.role === "assistant") replies++;
   });
   await next();
-  for (const text of ["75011", "Je peux payer 300 euros par mois."]) {
+  for (const text of ["69002", "Je peux payer 300 euros par mois."]) {
     await socket.emitWithAck("debtor:message", { clientMessageId: randomUUID(), text });
     await next();
   }
@@ -104,6 +116,7 @@ try {
   await stop(proc);
   const result = {
     node: process.version,
+    command: startCommand[0],
     idleAfterBootMb: Math.round(idle.last),
     peakDuringBootIdleMb: Math.round(idle.max),
     afterConversationMb: Math.round(afterChat.last),

@@ -1,10 +1,16 @@
 // Entry point of `npm start`: validate the environment, migrate, serve, shut down cleanly. The demo
 // case is seeded only on the embedded database (a local trial); on PostgreSQL, which may be
 // production, only `npm run db:seed` creates it.
-import { seedDemo } from "./app/bootstrap/seed-demo.js";
-import { ConfigError, loadEnv } from "./config/env.js";
-import { createLogger } from "./logging/logger.js";
-import { startService } from "./service.js";
+import { setSourceMapsSupport } from "node:module";
+
+// Stack traces point into server/*.ts, but not into node_modules: `--enable-source-maps` parsed
+// and kept every package's maps too (about 10 MB of heap for nothing a log reader uses). Enabled
+// before the service's modules load, hence the dynamic imports below (decision 0106).
+setSourceMapsSupport(true, { nodeModules: false, generatedCode: false });
+const { seedDemo } = await import("./app/bootstrap/seed-demo.js");
+const { ConfigError, loadEnv } = await import("./config/env.js");
+const { createLogger } = await import("./logging/logger.js");
+const { startService } = await import("./service.js");
 
 /** The service stops well within this; past it the process exits anyway, with code 1. */
 const SHUTDOWN_LIMIT_MS = 1900;

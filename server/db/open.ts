@@ -2,10 +2,8 @@
 // Applies pending migrations first, so a fresh folder or an empty database is ready to use.
 // This module (with the repositories under server/db) is the only code that imports Prisma.
 import { mkdirSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
-import { PrismaPg } from "@prisma/adapter-pg";
+import type { PGlite } from "@electric-sql/pglite";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { Stores } from "../app/ports/index.js";
 import { PrismaClient } from "./generated/client.js";
 import { applyMigrations, migrationNames } from "./schema-engine.js";
@@ -55,6 +53,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 const PGLITE_MEMORY = ["-c", "shared_buffers=16MB", "-c", "wal_buffers=1MB"];
 
 async function openPglite(dataDir: string): Promise<Database> {
+  // Each kind's driver is loaded only when used: PostgreSQL does not carry PGlite (decision 0106).
+  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("pglite-prisma-adapter"),
+  ]);
   const inMemory = dataDir.startsWith("memory://");
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   const options = { startParams: [...PGlite.defaultStartParams, ...PGLITE_MEMORY] };
@@ -95,6 +98,7 @@ export function yieldBetweenQueries(client: PGlite): void {
 }
 
 async function openPostgres(url: string): Promise<Database> {
+  const { PrismaPg } = await import("@prisma/adapter-pg");
   const factory = new PrismaPg({ connectionString: url, max: 10 });
   const db = await finish("postgres", factory, { maxWait: 10_000, timeout: 30_000 }, async () => {});
   return { ...db, url };

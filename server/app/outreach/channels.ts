@@ -2,7 +2,6 @@
 // Twilio-style HTTP API when SMS_PROVIDER_URL is set; otherwise the message stays in the outbox table
 // (the console shows it), which is how `npm start` demonstrates the sequences without any server.
 // A refused recipient (5xx, or an HTTP 4xx from the SMS API) is permanent: recorded, not retried.
-import nodemailer from "nodemailer";
 import type { Env } from "../../config/env.js";
 
 export type DeliveryResult =
@@ -34,13 +33,19 @@ function smtpFailure(error: unknown): DeliveryResult {
   return { ok: false, permanent: code !== undefined && code >= 500, error: what };
 }
 
+/** nodemailer (about 40 modules) is imported on the first e-mail, not at boot (decision 0106). */
+const smtpTransport = (url: string) =>
+  import("nodemailer").then(({ default: nodemailer }) => nodemailer.createTransport(url));
+
 export function channelsFromEnv(env: Env): Channels {
-  const transport = env.SMTP_URL ? nodemailer.createTransport(env.SMTP_URL) : null;
+  const url = env.SMTP_URL;
+  let transport: ReturnType<typeof smtpTransport> | undefined;
   return {
     async email(m) {
-      if (!transport) return OUTBOX;
+      if (!url) return OUTBOX;
       try {
-        const info = await transport.sendMail({
+        transport ??= smtpTransport(url);
+        const info = await (await transport).sendMail({
           from: env.MAIL_FROM,
           to: m.to,
           subject: m.subject,

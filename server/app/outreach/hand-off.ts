@@ -3,7 +3,6 @@
 // a case file: a PDF summary and a ZIP of the originals (invoices, every reminder as sent with its
 // delivery status, the formal notice, the transcript, promises, payments, receipts, policy versions).
 import { strToU8, zipSync } from "fflate";
-import PDFDocument from "pdfkit";
 import { z } from "zod";
 import { AppError, notFound } from "../../errors/app-error.js";
 import { parseOrThrow } from "../../errors/zod-details.js";
@@ -39,7 +38,9 @@ export async function handOff(ctx: AppContext, actor: Actor, caseId: string, bod
   };
 }
 
-function summaryPdf(c: HandOffCase, dueText: string[], transcriptLines: number): Promise<Buffer> {
+async function summaryPdf(c: HandOffCase, dueText: string[], transcriptLines: number): Promise<Buffer> {
+  // pdfkit (with fontkit, brotli and its fonts) is loaded on the first PDF, not at boot (decision 0106).
+  const { default: PDFDocument } = await import("pdfkit");
   const doc = new PDFDocument({
     size: "A4",
     margin: 50,

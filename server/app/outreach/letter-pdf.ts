@@ -1,6 +1,5 @@
 // A letter step as a plain PDF for a person to print and post (e.g. the French formal notice by
 // recorded delivery). Deliberately plain: nothing that could pass for a judicial act (FR-3, UK-3).
-import PDFDocument from "pdfkit";
 import { dateText } from "../receipts/receipt-text.js";
 
 export interface LetterData {
@@ -12,7 +11,9 @@ export interface LetterData {
   readonly text: string;
 }
 
-export function buildLetterPdf(l: LetterData): Promise<Buffer> {
+export async function buildLetterPdf(l: LetterData): Promise<Buffer> {
+  // pdfkit (with fontkit, brotli and its fonts) is loaded on the first PDF, not at boot (decision 0106).
+  const { default: PDFDocument } = await import("pdfkit");
   const doc = new PDFDocument({
     size: "A4",
     margin: 56,

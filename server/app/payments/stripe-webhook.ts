@@ -4,7 +4,7 @@
 // case named in its metadata, once: the event id is remembered, and the payment intent is the
 // payment's externalRef, so two events about one payment record it once. Events for an unknown
 // case are logged (ids only, no personal data) and acknowledged, so Stripe stops retrying them.
-import Stripe from "stripe";
+import type Stripe from "stripe";
 import { z } from "zod";
 import { AppError } from "../../errors/app-error.js";
 import type { ConsoleDeps } from "../console/deps.js";
@@ -39,9 +39,11 @@ export async function handleStripeWebhook(
   const secret = ctx.env.STRIPE_WEBHOOK_SECRET;
   if (!secret) throw new AppError("not_found", "Stripe webhooks are not configured.");
   if (!rawBody || !signature) throw new AppError("validation_failed", "Missing Stripe-Signature or body.");
+  // The SDK is loaded on the first webhook, not at boot (decision 0106).
+  const { default: StripeSdk } = await import("stripe");
   let event: Stripe.Event;
   try {
-    event = Stripe.webhooks.constructEvent(rawBody, signature, secret);
+    event = StripeSdk.webhooks.constructEvent(rawBody, signature, secret);
   } catch {
     ctx.log.warn("stripe webhook: signature check failed");
     throw new AppError("validation_failed", "Invalid Stripe signature.");

@@ -3,18 +3,22 @@
 // single payment for a settlement), with metadata.caseId (and metadata.instalmentId) so that the
 // webhook can record it. The debtor's link token never goes to Stripe: the pages Stripe returns to
 // are token-free, and the chat tab that opened Checkout hears about the payment from the webhook.
-import Stripe from "stripe";
+import type Stripe from "stripe";
 import type { AppContext } from "../context.js";
 import { loadPaymentInstructions } from "./instructions.js";
 
 const clients = new Map<string, Stripe>();
 
-/** One SDK client per key; fetch-based, so msw can stand in for the API in tests. */
-export function stripeClient(ctx: AppContext): Stripe | null {
+/**
+ * One SDK client per key; fetch-based, so msw can stand in for the API in tests. The SDK (about
+ * 200 modules) is imported on the first payment, not at boot (decision 0106).
+ */
+export async function stripeClient(ctx: AppContext): Promise<Stripe | null> {
   const key = ctx.env.STRIPE_SECRET_KEY;
   if (!key) return null;
   let client = clients.get(key);
   if (!client) {
+    const { default: Stripe } = await import("stripe");
     client = new Stripe(key, {
       httpClient: Stripe.createFetchHttpClient(),
       maxNetworkRetries: 2,
@@ -33,7 +37,7 @@ export type CheckoutResult =
   | { status: "no_case" };
 
 export async function createCheckout(ctx: AppContext, caseId: string): Promise<CheckoutResult> {
-  const stripe = stripeClient(ctx);
+  const stripe = await stripeClient(ctx);
   if (!stripe) return { status: "not_configured" };
   const instr = await loadPaymentInstructions(ctx, caseId);
   if (!instr) return { status: "no_case" };

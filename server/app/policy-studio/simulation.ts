@@ -8,7 +8,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { z } from "zod";
 import type {
   ReplayedConversation,
   ReplayTotals,
@@ -32,21 +31,9 @@ import type { AppContext } from "../context.js";
 import type { Progress } from "../jobs/worker.js";
 import { replayConversation } from "./replay-core.js";
 
-export const SIMULATION_JOB = "policy.simulation";
+import { type SimulationInput, simulationInputSchema } from "./simulation-input.js";
 
-export const simulationInputSchema = z
-  .object({
-    draftId: z.uuid(),
-    /** Run the pack's evaluation scenarios (default true); a filter narrows them as --filter does. */
-    suite: z.boolean().default(true),
-    filter: z.string().max(200).optional(),
-    /** Past conversations with a debtor message in the last `days` days (default: a month). */
-    days: z.number().int().min(1).max(366).default(31),
-    maxConversations: z.number().int().min(1).max(2000).default(500),
-  })
-  .strict();
-
-export type SimulationInput = z.infer<typeof simulationInputSchema>;
+export { SIMULATION_JOB, type SimulationInput, simulationInputSchema } from "./simulation-input.js";
 
 export type { ReplayedConversation, ReplayTotals, SimulationResult };
 

@@ -23,7 +23,7 @@ import { wideningChanges } from "../../policy/widening.js";
 import type { Actor, AppContext } from "../context.js";
 import type { BackgroundJobRow, PolicyVersionRow } from "../ports/rows.js";
 import { contentAsJson, contentAsYaml } from "./content.js";
-import { SIMULATION_JOB, simulationInputSchema } from "./simulation.js";
+import { SIMULATION_JOB, simulationInputSchema } from "./simulation-input.js";
 
 type VersionRow = PolicyVersionRow;
 

@@ -4,8 +4,7 @@
 // page numbers on every page; nothing internal (ids, hashes) for the debtor to puzzle over: the
 // payment reference is the document's number. A pure function of ReceiptData (pdfkit, DejaVu Sans
 // embedded so that every name prints).
-import PDFDocument from "pdfkit";
-import QRCode from "qrcode";
+import type PDFDocument from "pdfkit";
 import type { ReceiptData } from "./receipt-data.js";
 import { RECEIPT_FONTS } from "./receipt-fonts.js";
 import { dateText, fileStem, instantText, kindText, labels, moneyText } from "./receipt-text.js";
@@ -97,6 +96,8 @@ class Writer {
 }
 
 export async function buildReceiptPdf(data: ReceiptData): Promise<Buffer> {
+  // pdfkit (with fontkit, brotli and its fonts) is loaded on the first PDF, not at boot (decision 0106).
+  const { default: PDFDocument } = await import("pdfkit");
   const l = labels(data.locale);
   const money = (amount: number) => moneyText(amount, data.currency, data.locale);
   const date = (iso: string) => dateText(iso, data.locale);
@@ -200,6 +201,7 @@ export async function buildReceiptPdf(data: ReceiptData): Promise<Buffer> {
     w.heading(l.howToPay);
     w.paragraph(data.payment.text, 10);
     if (data.payment.epc) {
+      const { default: QRCode } = await import("qrcode");
       const png = await QRCode.toBuffer(data.payment.epc, {
         type: "png",
         errorCorrectionLevel: "M",

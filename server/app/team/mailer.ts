@@ -2,7 +2,6 @@
 // function, so it can later be wired to the shared e-mail outbox. With SMTP_URL it is sent with
 // nodemailer; without (or when the SMTP server refuses it), it waits in the StaffMail table and the
 // admin is shown the link to hand over. The words are in invitation-text.ts.
-import nodemailer from "nodemailer";
 import type { Env } from "../../config/env.js";
 import type { AppContext } from "../context.js";
 import { type InvitationMail, invitationText } from "./invitation-text.js";
@@ -20,10 +19,15 @@ export function outboxSender(ctx: Pick<AppContext, "stores">): SendInvitation {
   };
 }
 
+/** nodemailer is imported on the first invitation sent, not at boot (decision 0106). */
+const smtpTransport = (url: string | undefined) =>
+  import("nodemailer").then(({ default: nodemailer }) => nodemailer.createTransport(url));
+
 export function smtpSender(env: Pick<Env, "SMTP_URL" | "MAIL_FROM">): SendInvitation {
-  const transport = nodemailer.createTransport(env.SMTP_URL);
+  let transport: ReturnType<typeof smtpTransport> | undefined;
   return async (mail) => {
-    await transport.sendMail({ from: env.MAIL_FROM, to: mail.to, ...invitationText(mail) });
+    transport ??= smtpTransport(env.SMTP_URL);
+    await (await transport).sendMail({ from: env.MAIL_FROM, to: mail.to, ...invitationText(mail) });
     return { delivery: "smtp" };
   };
 }
