@@ -10,6 +10,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { createInterface } from "node:readline";
 import { io, type Socket } from "socket.io-client";
+import { NODE_FLAGS, START_ENV } from "./bench/start-command.js";
 
 interface Result {
   n: number;
@@ -37,9 +38,13 @@ async function child(
   const extra = script.includes("chat-server")
     ? (process.env.BENCH_NODE_OPTIONS ?? "").split(" ").filter(Boolean)
     : [];
-  const proc = spawn(process.execPath, [...extra, "--import", "tsx", script, ...args], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  // The service runs with the node flags and variables of `npm start` (young generation, malloc).
+  const service = script.includes("chat-server");
+  const proc = spawn(
+    process.execPath,
+    [...(service ? NODE_FLAGS : []), ...extra, "--import", "tsx", script, ...args],
+    { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, ...(service ? START_ENV : {}) } },
+  );
   const lines: string[] = [];
   const rl = createInterface({ input: proc.stdout as NodeJS.ReadableStream });
   rl.on("line", (l) => lines.push(l));

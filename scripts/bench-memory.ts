@@ -5,27 +5,20 @@
 // debtor's conversation (greeting and two turns over socket.io: the demo case's verification answer,
 // then a monthly offer, so that the negotiation runs too), then idle again. The environment
 // variables and node flags are those of the start script.
+
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { io } from "socket.io-client";
+import { NODE_FLAGS, START_COMMAND, START_ENV } from "./bench/start-command.js";
 
 const MAIN = "dist/server/main.js";
 if (!existsSync(MAIN)) {
   console.error(`${MAIN} is missing: run \`npm run build\` first`);
   process.exit(1);
 }
-
-// The environment variables and node flags of `npm start` (package.json: `VAR=value node --flag
-// dist/server/main.js`), so that the benchmark measures what users run.
-const startScript: string = JSON.parse(readFileSync("package.json", "utf8")).scripts.start;
-const startCommand = /((?:\w+=\S+ )*)node ((?:--\S+ )*)dist\/server\/main\.js/.exec(startScript);
-if (!startCommand) throw new Error(`cannot read the node command in the start script: ${startScript}`);
-const words = (s: string | undefined) => (s ?? "").split(" ").filter(Boolean);
-const START_ENV = Object.fromEntries(words(startCommand[1]).map((w) => w.split("=") as [string, string]));
-const NODE_FLAGS = words(startCommand[2]);
 
 const dataDir = mkdtempSync(join(tmpdir(), "amiable-memory-"));
 const env: NodeJS.ProcessEnv = {
@@ -116,7 +109,7 @@ try {
   await stop(proc);
   const result = {
     node: process.version,
-    command: startCommand[0],
+    command: START_COMMAND,
     idleAfterBootMb: Math.round(idle.last),
     peakDuringBootIdleMb: Math.round(idle.max),
     afterConversationMb: Math.round(afterChat.last),
