@@ -38,6 +38,19 @@ export class Catalogue {
     return key in this.data.messages;
   }
 
+  private readonly placeholders = new Map<string, ReadonlySet<string>>();
+
+  /** True when some variant of the message has this {placeholder} (false for an unknown key). */
+  uses(key: string, placeholder: string): boolean {
+    let names = this.placeholders.get(key);
+    if (!names) {
+      const variants = Object.hasOwn(this.data.messages, key) ? (this.data.messages[key] ?? []) : [];
+      names = new Set(variants.flatMap((v) => [...v.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string)));
+      this.placeholders.set(key, names);
+    }
+    return names.has(placeholder);
+  }
+
   /** Renders a message; every {placeholder} must be given (a missing one is a bug, so it throws). */
   render(key: string, params: Record<string, string | number>, seed: string): string {
     const variants = this.data.messages[key];

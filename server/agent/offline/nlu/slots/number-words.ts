@@ -116,6 +116,15 @@ function readIn(lang: Lang, tokens: readonly Token[], i: number): WordNumber | n
 
 /** The number written in words starting at token i, if any (French tried first). */
 export function readWordNumber(tokens: readonly Token[], i: number): WordNumber | null {
+  // Most words start no number: readIn's first step would stop at once in both languages. The
+  // guard reads every word of every reply, so that answer is given here without the two passes.
+  const t = tokens[i];
+  if (
+    t === undefined ||
+    t.kind !== "word" ||
+    !(t.text === "a" || isNumberWord("fr", t.text) || isNumberWord("en", t.text))
+  )
+    return null;
   const fr = readIn("fr", tokens, i);
   const en = readIn("en", tokens, i);
   if (fr && en) return fr.end >= en.end ? fr : en;
