@@ -88,8 +88,18 @@ export function splitEvenly(total: Money, count: number): Money[] {
   return parts;
 }
 
+// The formatter per locale and currency, looked up without building numberFormat's options key
+// (a JSON string per call): replies format a dozen amounts each.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 /** Formats for people ("1 234,56 €", "$1,234.56"); never parse this back. */
 export function formatMoney(m: Money, locale: string): string {
   const digits = minorUnitDigits(m.currency);
-  return numberFormat(locale, { style: "currency", currency: m.currency }).format(m.amount / 10 ** digits);
+  const key = `${locale}|${m.currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = numberFormat(locale, { style: "currency", currency: m.currency });
+    moneyFormats.set(key, format);
+  }
+  return format.format(m.amount / 10 ** digits);
 }

@@ -1,7 +1,7 @@
 // Message catalogues for the offline engine: prompts/offline/<locale>.yaml, data not code. Each key
 // holds one or more variants; the variant is picked deterministically from the conversation and
 // turn, so replies vary between conversations yet a replay gives the same words.
-import { createHash } from "node:crypto";
+import { createHash, hash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parse } from "yaml";
@@ -55,7 +55,8 @@ export class Catalogue {
   render(key: string, params: Record<string, string | number>, seed: string): string {
     const variants = this.data.messages[key];
     if (!variants) throw new Error(`catalogue ${this.id} has no message "${key}"`);
-    const pick = createHash("sha1").update(`${seed}:${key}`).digest().readUInt32BE(0) % variants.length;
+    // The first four bytes of the SHA-1, big-endian (one-shot hash: no Hash object per message).
+    const pick = Number.parseInt(hash("sha1", `${seed}:${key}`, "hex").slice(0, 8), 16) % variants.length;
     const template = variants[pick] as string;
     return template.replace(/\{(\w+)\}/g, (_m, name: string) => {
       const value = params[name];
