@@ -17,10 +17,11 @@ const longDates: Partial<Record<Locale, Intl.DateTimeFormat>> = {};
 
 /** A calendar date "YYYY-MM-DD" as "15 décembre 2026" / "15 December 2026". */
 export function date(iso: string, locale: Locale): string {
-  const format = (longDates[locale] ??= dateTimeFormat(INTL_LOCALE[locale], {
-    dateStyle: "long",
-    timeZone: "UTC",
-  }));
+  let format = longDates[locale];
+  if (!format) {
+    format = dateTimeFormat(INTL_LOCALE[locale], { dateStyle: "long", timeZone: "UTC" });
+    longDates[locale] = format;
+  }
   return format.format(new Date(`${iso}T12:00:00Z`));
 }
 
