@@ -14,10 +14,18 @@ export function isIsoCurrency(code: string): boolean {
   return /^[A-Z]{3}$/.test(code) && SUPPORTED_CURRENCIES.has(code);
 }
 
+// Asked for every amount read or written (several per reply); the answer per code never changes.
+const minorDigits = new Map<string, number>();
+
 /** Number of decimals of the currency's minor unit (EUR 2, JPY 0, BHD 3). */
 export function minorUnitDigits(currency: string): number {
-  return numberFormat("en", { style: "currency", currency }).resolvedOptions()
+  const known = minorDigits.get(currency);
+  if (known !== undefined) return known;
+  const digits = numberFormat("en", { style: "currency", currency }).resolvedOptions()
     .maximumFractionDigits as number;
+  // Intl throws on anything but a three-letter code, so the table stays bounded (26³ at most).
+  minorDigits.set(currency, digits);
+  return digits;
 }
 
 /** "4000" EUR -> "40.00 EUR": minor units written in major units with the currency (for explanations). */
@@ -80,8 +88,18 @@ export function splitEvenly(total: Money, count: number): Money[] {
   return parts;
 }
 
+// The formatter per locale and currency, looked up without building numberFormat's options key
+// (a JSON string per call): replies format a dozen amounts each.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 /** Formats for people ("1 234,56 €", "$1,234.56"); never parse this back. */
 export function formatMoney(m: Money, locale: string): string {
   const digits = minorUnitDigits(m.currency);
-  return numberFormat(locale, { style: "currency", currency: m.currency }).format(m.amount / 10 ** digits);
+  const key = `${locale}|${m.currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = numberFormat(locale, { style: "currency", currency: m.currency });
+    moneyFormats.set(key, format);
+  }
+  return format.format(m.amount / 10 ** digits);
 }

@@ -84,10 +84,28 @@ export function isValidTimeZone(timeZone: string): boolean {
   return formatterFor(timeZone) !== null;
 }
 
+// Asked several times per turn for the same second (see wall-clock.ts: offsets are whole seconds,
+// so one UTC second is one local date); kept per zone and second, the newest few thousand.
+const dates = new Map<string, string>();
+const DATES_MAX = 4096;
+
 /** The calendar date of an instant in a time zone (the debtor's "today"). */
 export function dateInZone(instant: Date, timeZone: string): string {
   const fmt = formatterFor(timeZone);
   if (!fmt) throw new RangeError(`unknown time zone ${timeZone}`);
+  const second = Math.floor(instant.getTime() / 1000);
+  // An invalid date is left to Intl (which throws), never remembered.
+  if (!Number.isFinite(second)) return readDate(fmt, instant);
+  const key = `${timeZone}|${second}`;
+  const known = dates.get(key);
+  if (known !== undefined) return known;
+  const read = readDate(fmt, instant);
+  if (dates.size >= DATES_MAX) dates.clear();
+  dates.set(key, read);
+  return read;
+}
+
+function readDate(fmt: Intl.DateTimeFormat, instant: Date): string {
   const parts = fmt.formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${get("year").padStart(4, "0")}-${get("month")}-${get("day")}`;

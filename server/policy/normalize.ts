@@ -96,6 +96,27 @@ function isWordChar(ch: string): boolean {
   return /[\p{L}\p{N}@$]/u.test(ch) || foldChar(ch) !== "";
 }
 
+/** How tokenize treats a character: dropped, part of a word, or a word break. */
+const INVISIBLE_CHAR = 0;
+const WORD_CHAR = 1;
+const BREAK_CHAR = 2;
+type CharClass = typeof INVISIBLE_CHAR | typeof WORD_CHAR | typeof BREAK_CHAR;
+
+// The class of each character seen, remembered like foldChar's answers (same bound).
+const classes = new Map<string, CharClass>();
+
+function classOf(ch: string): CharClass {
+  const known = classes.get(ch);
+  if (known !== undefined) return known;
+  const result = INVISIBLE.test(ch)
+    ? INVISIBLE_CHAR
+    : isWordChar(ch) || /\p{M}/u.test(ch)
+      ? WORD_CHAR
+      : BREAK_CHAR;
+  if (classes.size < FOLDED_MAX) classes.set(ch, result);
+  return result;
+}
+
 /**
  * Splits text into word tokens. A run of letters, digits, "@" and "$" is one word; its digits and
  * symbols become letters (leetspeak) only when the run also holds a letter, so "300" and "$500" are
@@ -103,26 +124,28 @@ function isWordChar(ch: string): boolean {
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  const chars = [...text];
   let offset = 0;
   let start = -1;
-  let raw: string[] = [];
+  // The run's folded letters, and the same with leetspeak read as letters.
+  let letters = "";
+  let folded = "";
   const flush = (end: number) => {
-    if (start >= 0 && raw.some((c) => foldChar(c) !== "")) {
-      const folded = raw.map((c) => foldChar(c) || LEET[c] || "").join("");
-      if (folded) tokens.push({ text: folded, start, end });
-    }
+    if (start >= 0 && letters !== "" && folded !== "") tokens.push({ text: folded, start, end });
     start = -1;
-    raw = [];
+    letters = "";
+    folded = "";
   };
-  for (const ch of chars) {
-    if (INVISIBLE.test(ch)) {
+  for (const ch of text) {
+    const kind = classOf(ch);
+    if (kind === INVISIBLE_CHAR) {
       offset += ch.length;
       continue;
     }
-    if (isWordChar(ch) || /\p{M}/u.test(ch)) {
+    if (kind === WORD_CHAR) {
       if (start < 0) start = offset;
-      raw.push(ch);
+      const f = foldChar(ch);
+      letters += f;
+      folded += f || LEET[ch] || "";
     } else {
       flush(offset);
     }

@@ -5,13 +5,10 @@
 import type { CaseFacts, Locale } from "../domain/case-facts.js";
 import { toLocalDate } from "./dates.js";
 import { disclosuresDue } from "./disclosures.js";
-import { findAmounts, findDates, findPercents } from "./extract.js";
-import { findWordFigures } from "./extract-words.js";
-import { findReleaseClaims } from "./release-claims.js";
 import type { PolicyPack } from "./schema.js";
 import type { CaseFlag, Moment } from "./schema-text.js";
+import { scanText } from "./text-scan.js";
 import type { AmountDue, OfferTerms } from "./types.js";
-import { findForbiddenWording } from "./wording.js";
 
 export interface TextContext {
   readonly locale: Locale;
@@ -107,7 +104,8 @@ export function checkText(text: string, ctx: TextContext, pack: PolicyPack): Tex
   const flags = new Set<CaseFlag>(ctx.flags ?? []);
   if (ctx.due.timeBarred) flags.add("time_barred");
 
-  for (const hit of findForbiddenWording(text, pack, ctx.locale, flags)) {
+  const scanned = scanText(text, pack, ctx.locale, flags);
+  for (const hit of scanned.wording) {
     violations.push({
       kind: "forbidden_wording",
       rule: `forbiddenWording.${hit.entry.id}`,
@@ -119,7 +117,7 @@ export function checkText(text: string, ctx: TextContext, pack: PolicyPack): Tex
   // The debt's status in any wording, under the pack's false-status entry: only a person may drop it.
   const falseStatus = pack.forbiddenWording.find((e) => e.category === "false_status");
   const settlement = ctx.approvedOffers.some((o) => o.kind === "settlement");
-  for (const claim of findReleaseClaims(text)) {
+  for (const claim of scanned.claims) {
     // With an approved settlement, "the rest is written off once you pay" describes the offer.
     if (
       settlement &&
@@ -137,9 +135,9 @@ export function checkText(text: string, ctx: TextContext, pack: PolicyPack): Tex
   const identity = { rule: "guard.identityBeforeDetails", citations: pack.guard.identityBeforeDetails.rules };
   const figures = { rule: "guard.figuresFromEngine", citations: pack.guard.figuresFromEngine.rules };
   // Figures in digits and in words ("ten euros", "quatre-vingt-dix pour cent", "la moitié").
-  const words = findWordFigures(text);
-  const amounts = [...findAmounts(text), ...words.amounts];
-  const dates = findDates(text, ctx.locale);
+  const words = scanned.words;
+  const amounts = [...scanned.amounts, ...words.amounts];
+  const dates = scanned.dates;
   const invoiceDates = new Set(ctx.facts.invoices.flatMap((i) => [i.issuedAt, i.dueAt]));
   const readingMatches = (r: { year?: number; month: number; day: number }, iso: string) =>
     Number(iso.slice(5, 7)) === r.month &&
@@ -168,7 +166,7 @@ export function checkText(text: string, ctx: TextContext, pack: PolicyPack): Tex
   }
 
   const okPercents = allowedPercents(ctx, pack);
-  for (const p of [...findPercents(text), ...words.percents]) {
+  for (const p of [...scanned.percents, ...words.percents]) {
     const ok = p.approximate
       ? [...okPercents].some((bps) => Math.abs(bps - p.bps) <= 100)
       : okPercents.has(p.bps);

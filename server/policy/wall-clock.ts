@@ -37,8 +37,28 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+// formatToParts costs microseconds and a turn asks for the same second several times (the bundle,
+// duty hours, expiry), as do the turns of one busy second. Zone offsets are whole seconds, so every
+// instant of one UTC second shows the same wall clock: answers are kept per zone and second (the
+// newest few thousand; WallClock is read-only, so sharing one is safe).
+const seen = new Map<string, WallClock>();
+const SEEN_MAX = 4096;
+
 /** What the wall clock of `timeZone` shows at `instant`. */
 export function wallClock(instant: Date, timeZone: string): WallClock {
+  const second = Math.floor(instant.getTime() / 1000);
+  // An invalid date is left to Intl (which throws), never remembered.
+  if (!Number.isFinite(second)) return readWallClock(instant, timeZone);
+  const key = `${timeZone}|${second}`;
+  const known = seen.get(key);
+  if (known) return known;
+  const read = readWallClock(instant, timeZone);
+  if (seen.size >= SEEN_MAX) seen.clear();
+  seen.set(key, read);
+  return read;
+}
+
+function readWallClock(instant: Date, timeZone: string): WallClock {
   const parts = formatter(timeZone).formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   const year = Number(get("year"));

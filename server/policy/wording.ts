@@ -64,7 +64,10 @@ function active(entry: ForbiddenWording, flags: ReadonlySet<CaseFlag>, pack: Pol
 
 interface Selection {
   readonly exact: ReadonlyMap<string, CompiledTerm[]>;
-  readonly fuzzy: readonly CompiledTerm[];
+  /** Every prefix of an exact key: a run whose key is not one can never grow into a match. */
+  readonly prefixes: ReadonlySet<string>;
+  /** Fuzzy terms by first letter (a fuzzy match needs the first letter to agree), in term order. */
+  readonly fuzzy: ReadonlyMap<string, readonly CompiledTerm[]>;
   readonly maxLen: number;
 }
 
@@ -86,9 +89,16 @@ function selection(pack: PolicyPack, locale: Locale, flags: ReadonlySet<CaseFlag
   );
   const exact = new Map<string, CompiledTerm[]>();
   for (const t of terms) exact.set(t.key, [...(exact.get(t.key) ?? []), t]);
-  const fuzzy = terms.filter((t) => t.words === 1 && t.key.length >= FUZZY_MIN);
+  const prefixes = new Set<string>();
+  for (const key of exact.keys()) for (let n = 1; n <= key.length; n++) prefixes.add(key.slice(0, n));
+  const fuzzy = new Map<string, CompiledTerm[]>();
+  for (const t of terms) {
+    if (t.words !== 1 || t.key.length < FUZZY_MIN) continue;
+    const first = t.key[0] as string;
+    fuzzy.set(first, [...(fuzzy.get(first) ?? []), t]);
+  }
   const maxLen = Math.max(0, ...terms.map((t) => t.key.length)) + 1;
-  const made = { exact, fuzzy, maxLen };
+  const made = { exact, prefixes, fuzzy, maxLen };
   byKey.set(key, made);
   return made;
 }
@@ -99,7 +109,7 @@ export function findForbiddenWording(
   locale: Locale,
   flags: ReadonlySet<CaseFlag>,
 ): WordingHit[] {
-  const { exact, fuzzy, maxLen } = selection(pack, locale, flags);
+  const { exact, prefixes, fuzzy, maxLen } = selection(pack, locale, flags);
 
   const tokens = tokenize(text);
   const hits: WordingHit[] = [];
@@ -127,16 +137,20 @@ export function findForbiddenWording(
       const length = j - i + 1;
       const matches = exact.get(key);
       const single = length === 1 && !NEAR_MISSES.has(key);
-      if (!matches && !single) continue;
-      const run = tokens.slice(i, j + 1);
-      for (const t of matches ?? []) {
-        // A split match needs either a long term or a letter-by-letter spelling: otherwise two
-        // innocent words could spell a short term.
-        if (length === 1 || length === t.words || key.length >= SPLIT_MIN || lettersOnly) record(t, run);
+      if (matches || single) {
+        const run = tokens.slice(i, j + 1);
+        for (const t of matches ?? []) {
+          // A split match needs either a long term or a letter-by-letter spelling: otherwise two
+          // innocent words could spell a short term.
+          if (length === 1 || length === t.words || key.length >= SPLIT_MIN || lettersOnly) record(t, run);
+        }
+        if (single) {
+          for (const t of fuzzy.get(key[0] as string) ?? []) if (withinOneEdit(t.key, key)) record(t, run);
+        }
       }
-      if (single) {
-        for (const t of fuzzy) if (t.key[0] === key[0] && withinOneEdit(t.key, key)) record(t, run);
-      }
+      // The key only grows as the run does: once no exact key starts with it, none ever will
+      // (fuzzy matches are single tokens, checked above).
+      if (!prefixes.has(key)) break;
     }
   }
   return hits;

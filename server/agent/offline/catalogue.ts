@@ -1,7 +1,7 @@
 // Message catalogues for the offline engine: prompts/offline/<locale>.yaml, data not code. Each key
 // holds one or more variants; the variant is picked deterministically from the conversation and
 // turn, so replies vary between conversations yet a replay gives the same words.
-import { createHash } from "node:crypto";
+import { createHash, hash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parse } from "yaml";
@@ -38,11 +38,25 @@ export class Catalogue {
     return key in this.data.messages;
   }
 
+  private readonly placeholders = new Map<string, ReadonlySet<string>>();
+
+  /** True when some variant of the message has this {placeholder} (false for an unknown key). */
+  uses(key: string, placeholder: string): boolean {
+    let names = this.placeholders.get(key);
+    if (!names) {
+      const variants = Object.hasOwn(this.data.messages, key) ? (this.data.messages[key] ?? []) : [];
+      names = new Set(variants.flatMap((v) => [...v.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string)));
+      this.placeholders.set(key, names);
+    }
+    return names.has(placeholder);
+  }
+
   /** Renders a message; every {placeholder} must be given (a missing one is a bug, so it throws). */
   render(key: string, params: Record<string, string | number>, seed: string): string {
     const variants = this.data.messages[key];
     if (!variants) throw new Error(`catalogue ${this.id} has no message "${key}"`);
-    const pick = createHash("sha1").update(`${seed}:${key}`).digest().readUInt32BE(0) % variants.length;
+    // The first four bytes of the SHA-1, big-endian (one-shot hash: no Hash object per message).
+    const pick = Number.parseInt(hash("sha1", `${seed}:${key}`, "hex").slice(0, 8), 16) % variants.length;
     const template = variants[pick] as string;
     return template.replace(/\{(\w+)\}/g, (_m, name: string) => {
       const value = params[name];

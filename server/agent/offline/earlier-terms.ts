@@ -11,6 +11,25 @@ interface Earlier {
   readonly text: string;
 }
 
+// Every negotiation turn reads the last six debtor messages again: each one's understanding is kept
+// (understand is pure: same text, locale, currency and day, same answer; nothing here changes it),
+// the newest few thousand, so a message is understood once rather than on each of the next turns.
+const understood = new Map<string, Understanding>();
+const UNDERSTOOD_MAX = 2000;
+
+function understandEarlier(text: string, locale: TurnContext["locale"], currency: string, today: string) {
+  const key = `${locale}|${currency}|${today}|${text}`;
+  const known = understood.get(key);
+  if (known) return known;
+  const u = understand(text, { locale, currency, today });
+  if (understood.size >= UNDERSTOOD_MAX) {
+    const oldest = understood.keys().next().value;
+    if (oldest !== undefined) understood.delete(oldest);
+  }
+  understood.set(key, u);
+  return u;
+}
+
 /** The debtor's earlier messages, most recent first (the current one left out). */
 function earlierMessages(ctx: TurnContext): Earlier[] {
   const debtor = ctx.history.filter((m) => m.role === "debtor").map((m) => m.text);
@@ -20,7 +39,7 @@ function earlierMessages(ctx: TurnContext): Earlier[] {
   return debtor
     .reverse()
     .slice(0, 6)
-    .map((text) => ({ text, u: understand(text, { locale: ctx.locale, currency, today }) }));
+    .map((text) => ({ text, u: understandEarlier(text, ctx.locale, currency, today) }));
 }
 
 /** True when the message only names a date ("le 5 du mois plutôt ?", "on the 10th instead"). */

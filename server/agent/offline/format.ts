@@ -12,11 +12,17 @@ export function money(amount: number, currency: string, locale: Locale): string 
   return formatMoney({ amount, currency }, INTL_LOCALE[locale]).replace(/[\u202f\u00a0]/g, " ");
 }
 
+// One formatter per locale, held here so that each date does not rebuild dateTimeFormat's options key.
+const longDates: Partial<Record<Locale, Intl.DateTimeFormat>> = {};
+
 /** A calendar date "YYYY-MM-DD" as "15 décembre 2026" / "15 December 2026". */
 export function date(iso: string, locale: Locale): string {
-  return dateTimeFormat(INTL_LOCALE[locale], { dateStyle: "long", timeZone: "UTC" }).format(
-    new Date(`${iso}T12:00:00Z`),
-  );
+  let format = longDates[locale];
+  if (!format) {
+    format = dateTimeFormat(INTL_LOCALE[locale], { dateStyle: "long", timeZone: "UTC" });
+    longDates[locale] = format;
+  }
+  return format.format(new Date(`${iso}T12:00:00Z`));
 }
 
 export function list(items: readonly string[], locale: Locale): string {

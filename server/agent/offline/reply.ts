@@ -19,7 +19,13 @@ export class Reply {
   }
 
   text(key: string, params: Record<string, string | number> = {}): string {
-    return this.catalogue.render(key, { nextContact: this.nextContact(), ...params }, this.seed);
+    // Most messages do not say when a person answers: that sentence is rendered only for those that do.
+    const needed = params.nextContact === undefined && this.catalogue.uses(key, "nextContact");
+    return this.catalogue.render(
+      key,
+      needed ? { nextContact: this.nextContact(), ...params } : params,
+      this.seed,
+    );
   }
 
   say(key: string, params: Record<string, string | number> = {}): void {

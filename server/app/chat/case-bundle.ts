@@ -44,6 +44,37 @@ export function recordedOffer(row: TurnOfferRow, timeZone: string): RecordedOffe
   };
 }
 
+/** What a bundle derives from the case row alone (and the day, for the amounts). */
+interface Derived {
+  readonly pack: PinnedPolicy["pack"];
+  readonly today: string;
+  readonly facts: CaseFacts;
+  readonly due: AmountDue;
+  readonly offers: readonly RecordedOffer[];
+}
+
+// The chat keeps a conversation's case row between turns (turn-cache.ts) and replaces the object
+// whenever it reads the case again, so what is derived from one row object stays true for it: the
+// facts, the amounts due (for one day and one pack) and the recorded offers are computed once per
+// row and day instead of every turn. Everything derived is read-only.
+const derivedByRow = new WeakMap<TurnCase, Derived>();
+
+function derive(detail: TurnCase, pack: PinnedPolicy["pack"], now: Date): Derived {
+  const known = derivedByRow.get(detail);
+  if (known && known.pack === pack && known.today === dateInZone(now, known.facts.timeZone)) return known;
+  const facts = caseFacts(detail);
+  const today = dateInZone(now, facts.timeZone);
+  const made: Derived = {
+    pack,
+    today,
+    facts,
+    due: amountDue(facts, pack, today),
+    offers: detail.offers.map((o) => recordedOffer(o, facts.timeZone)),
+  };
+  derivedByRow.set(detail, made);
+  return made;
+}
+
 /** Builds the bundle from what was read (no database access unless the policy is not cached). */
 export async function buildBundle(
   ctx: AppContext,
@@ -52,10 +83,8 @@ export async function buildBundle(
   conversation: TurnConversation,
 ): Promise<CaseBundle> {
   const policy = await ctx.policies.forVersion(detail.policyVersionId);
-  const facts = caseFacts(detail);
   const now = ctx.clock.now();
-  const today = dateInZone(now, facts.timeZone);
-  const offers = detail.offers.map((o) => recordedOffer(o, facts.timeZone));
+  const { facts, today, due, offers } = derive(detail, policy.pack, now);
   const pendingRow = detail.offers.find((o) => o.status === "proposed" && o.expiresAt > now);
   return {
     detail,
@@ -68,7 +97,7 @@ export async function buildBundle(
     state: readState(conversation.state),
     facts,
     policy,
-    due: amountDue(facts, policy.pack, today),
+    due,
     today,
     offers,
     pendingOffer: pendingRow ? recordedOffer(pendingRow, facts.timeZone) : null,

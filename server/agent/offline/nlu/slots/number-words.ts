@@ -114,8 +114,29 @@ function readIn(lang: Lang, tokens: readonly Token[], i: number): WordNumber | n
   return { value: total + current, start: i, end: j, lang };
 }
 
+/**
+ * Every word on which readIn's first step goes on, in either language: the number words, "a"
+ * ("a hundred"), and the names a plain object inherits (the tables are object literals, so
+ * `small()` finds "constructor" too; kept so that nothing changes but the speed).
+ */
+const STARTS: ReadonlySet<string> = new Set([
+  "a",
+  ...Object.keys(SMALL_FR),
+  ...Object.keys(SMALL_EN),
+  ...HUNDRED.fr,
+  ...HUNDRED.en,
+  ...THOUSAND.fr,
+  ...THOUSAND.en,
+  ...MILLION,
+  ...Object.getOwnPropertyNames(Object.prototype),
+]);
+
 /** The number written in words starting at token i, if any (French tried first). */
 export function readWordNumber(tokens: readonly Token[], i: number): WordNumber | null {
+  // Most words start no number: readIn's first step would stop at once in both languages. The
+  // guard reads every word of every reply, so that answer is given here without the two passes.
+  const t = tokens[i];
+  if (t === undefined || t.kind !== "word" || !STARTS.has(t.text)) return null;
   const fr = readIn("fr", tokens, i);
   const en = readIn("en", tokens, i);
   if (fr && en) return fr.end >= en.end ? fr : en;

@@ -27,13 +27,33 @@ interface Piece {
   start: number;
 }
 
-const PIECE_RE = /(\p{L}+)|(\d+)|(\s+)|([\s\S])/gu;
+// What /(\p{L}+)|(\d+)|(\s+)|([\s\S])/gu would cut, read in one pass over the code points: letters,
+// ASCII digits and spaces run together, anything else stands alone. Each character's kind is
+// remembered (texts use few distinct characters; the bound only stops hostile input).
+const kinds = new Map<string, Piece["type"]>();
+const KINDS_MAX = 20_000;
+
+function kindOf(ch: string): Piece["type"] {
+  let kind = kinds.get(ch);
+  if (kind === undefined) {
+    kind = /\p{L}/u.test(ch) ? "L" : /\d/.test(ch) ? "D" : /\s/u.test(ch) ? "S" : "P";
+    if (kinds.size < KINDS_MAX) kinds.set(ch, kind);
+  }
+  return kind;
+}
 
 function pieces(s: string): Piece[] {
   const out: Piece[] = [];
-  for (const m of s.matchAll(PIECE_RE)) {
-    const type = m[1] ? "L" : m[2] ? "D" : m[3] ? "S" : "P";
-    out.push({ type, text: m[0], start: m.index ?? 0 });
+  let current: Piece | undefined;
+  let offset = 0;
+  for (const ch of s) {
+    const type = kindOf(ch);
+    if (current && type !== "P" && current.type === type) current.text += ch;
+    else {
+      current = { type, text: ch, start: offset };
+      out.push(current);
+    }
+    offset += ch.length;
   }
   return out;
 }

@@ -24,6 +24,9 @@ const REPLACEMENTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, " "],
 ];
 
+/** No character above U+007F (control characters included: the replacements below handle them). */
+const NON_ASCII = /[^\p{ASCII}]/u;
+
 /**
  * Lower case, diacritics removed (é -> e, ç -> c), ligatures expanded, fancy quotes and
  * spaces unified, control characters dropped. Compatibility decomposition (NFKD) also
@@ -31,12 +34,16 @@ const REPLACEMENTS: ReadonlyArray<readonly [RegExp, string]> = [
  */
 export function normalizeText(input: string): string {
   let s = input.length > MAX_CHARS ? `${input.slice(0, HEAD_CHARS)}\n${input.slice(-TAIL_CHARS)}` : input;
-  s = s
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase();
-  // Lower-casing can produce combining marks again (e.g. "İ"), so strip once more.
-  s = s.normalize("NFKD").replace(/\p{M}+/gu, "");
+  // ASCII has nothing to decompose and no marks, before or after lower-casing: skip those passes.
+  if (!NON_ASCII.test(s)) s = s.toLowerCase();
+  else {
+    s = s
+      .normalize("NFKD")
+      .replace(/\p{M}+/gu, "")
+      .toLowerCase();
+    // Lower-casing can produce combining marks again (e.g. "İ"), so strip once more.
+    s = s.normalize("NFKD").replace(/\p{M}+/gu, "");
+  }
   for (const [re, to] of REPLACEMENTS) s = s.replace(re, to);
   return s;
 }
