@@ -1,5 +1,6 @@
 // Calendar arithmetic on ISO dates (YYYY-MM-DD), in UTC so that no time zone or daylight
 // saving change can shift a day. Plus the month and weekday names both languages use.
+import { wordTable } from "../text/word-table.js";
 
 export interface Ymd {
   y: number;
@@ -83,20 +84,20 @@ export function nextWeekday(today: Ymd, dow: number): Ymd {
 }
 
 // biome-ignore format: a table reads better in rows
-export const MONTHS: Readonly<Record<string, number>> = {
+export const MONTHS = wordTable<number>({
   janvier: 1, janv: 1, fevrier: 2, fevr: 2, fev: 2, mars: 3, avril: 4, avr: 4, mai: 5, juin: 6, juillet: 7,
   juil: 7, aout: 8, septembre: 9, octobre: 10, novembre: 11, decembre: 12,
   january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
   july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10, november: 11,
   nov: 11, december: 12, dec: 12,
-};
+});
 
 // biome-ignore format: a table reads better in rows
-export const WEEKDAYS: Readonly<Record<string, number>> = {
+export const WEEKDAYS = wordTable<number>({
   dimanche: 0, lundi: 1, mardi: 2, mercredi: 3, jeudi: 4, vendredi: 5, samedi: 6,
   sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
   tues: 2, wed: 3, thur: 4, thurs: 4, fri: 5,
-};
+});
 
 /** The latest date on or before `today` whose day of month is `day` ("payé le 3"). */
 export function prevDayOfMonth(today: Ymd, day: number): Ymd | null {
