@@ -13,7 +13,6 @@ import { buildBundle } from "../server/app/chat/case-bundle.js";
 import { composeGreeting } from "../server/app/chat/system-replies.js";
 import { type Layers, type PreparedTurn, prepareTurn } from "../server/app/chat/turn-runner.js";
 import type { HistoryEntry, TurnCase, TurnConversation } from "../server/app/ports/chat.js";
-import { hashPassword } from "../server/auth/passwords.js";
 import { loadEnv } from "../server/config/env.js";
 import { createLogger } from "../server/logging/logger.js";
 import { openCore } from "../server/service.js";
@@ -41,7 +40,8 @@ const offline = new OfflineLanguageLayer();
 const layers: Layers = { offline, primary: offline };
 const policy = (await app.policies.published()).find((p) => p.packId === "fr-business");
 if (!policy) throw new Error("the fr-business pack is not published");
-const answerHash = await hashPassword(normaliseAnswer("75011"));
+// Hashed as the service stores it (decision 0111: a keyed hash, no scrypt on the turn path).
+const answerHash = await app.answers.hash(normaliseAnswer("75011"));
 
 /** The case row a turn reads, as bench:chat's chat-server creates it (one per debtor). */
 function caseRow(i: number): TurnCase {

@@ -2,6 +2,7 @@
 // socket.io with its cluster adapter, console, periodic jobs, live revocation) and stops it within
 // a deadline. main.ts, the tests (server/test-support), the browser tests, the evaluation harness,
 // the benchmarks and `npm run db:seed` (openCore) all start it here; helpers wrap it with options.
+
 import { createServer, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { Server as SocketServer } from "socket.io";
@@ -17,6 +18,8 @@ import { EventBus } from "./app/events.js";
 import { type Channels, channelsFromEnv } from "./app/outreach/channels.js";
 import { OutreachService } from "./app/outreach/outreach-service.js";
 import { PolicyRegistry } from "./app/policy-registry.js";
+import { answerHasher } from "./auth/answer-hash.js";
+import { resolveAnswerKey } from "./auth/answer-key.js";
 import { ConfigError, type Env, publicUrl } from "./config/env.js";
 import { fromRoot } from "./config/paths.js";
 import { type ConsoleModule, type ConsoleOptions, createConsole } from "./console.js";
@@ -97,6 +100,15 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   try {
     if (db.appliedMigrations.length) log.info({ migrations: db.appliedMigrations }, "applied migrations");
     const policies = await PolicyRegistry.open(db, options.policiesDir);
+    const answerKey = resolveAnswerKey({
+      envKey: env.ANSWER_KEY,
+      databaseKind: db.kind,
+      dataDir: env.DATA_DIR,
+    });
+    if (answerKey.source === "none")
+      log.warn(
+        "ANSWER_KEY is not set: debtors' security answers are hashed with scrypt (44 ms of CPU a check); set it on every instance (openssl rand -base64 32)",
+      );
     const ctx: RootContext = {
       stores: db.stores,
       db,
@@ -105,6 +117,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       policies,
       clock: options.clock ?? systemClock,
       events: new EventBus(),
+      answers: answerHasher(answerKey.key),
       publicUrl: publicUrl(env, env.PORT),
     };
     const admin = await ensureAdmin(ctx);

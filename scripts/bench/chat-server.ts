@@ -4,6 +4,7 @@
 // second line {statements, usage}: the SQL statements sent to PostgreSQL through the pg driver while
 // it served, turns and connections apart (null on PGlite, which runs in-process), and its CPU time
 // and resident memory.
+import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { createCase } from "../../server/app/cases/case-service.js";
 import { CONNECTION_STATEMENT_TAG } from "../../server/app/ports/chat.js";
@@ -21,6 +22,8 @@ const env = loadEnv({
   LOG_LEVEL: "silent",
   ADMIN_EMAIL: "bench@amiable.local",
   ADMIN_PASSWORD: "bench-password-123",
+  // As production on PostgreSQL is configured (README): answers under a key, not scrypt.
+  ANSWER_KEY: randomBytes(32).toString("base64"),
 });
 // On PostgreSQL a new instance relays every broadcast to other instances for its first heartbeat
 // timeout (10 s), until it knows whether it is alone (decision 0090): the benchmark measures a

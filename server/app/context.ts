@@ -1,5 +1,6 @@
 // What every use case receives: storage, policies, clock, configuration and the event bus.
 // Passed explicitly (no globals) so that tests can build one per database and clock.
+import type { AnswerHasher } from "../auth/answer-hash.js";
 import type { Env } from "../config/env.js";
 import type { AppDatabase } from "../db/open.js";
 import type { Logger } from "../logging/logger.js";
@@ -23,6 +24,8 @@ export interface AppContext {
   readonly policies: PolicyRegistry;
   readonly clock: Clock;
   readonly events: EventBus;
+  /** Hashes and checks the debtors' security answers (decision 0111). */
+  readonly answers: AnswerHasher;
   /** Base URL for debtor links, without a trailing slash. */
   publicUrl: string;
 }

@@ -24,6 +24,18 @@ export const envSchema = z.object({
   DATA_DIR: z.string().min(1).default("./data"),
   ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
   ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, "must be at least 12 characters").optional()),
+  // The key of the debtors' security answers (decision 0111): base64 of at least 32 random bytes,
+  // the same on every instance. Optional: PGlite keeps one in DATA_DIR; PostgreSQL without it hashes
+  // answers with scrypt.
+  ANSWER_KEY: optionalString.pipe(
+    z
+      .string()
+      .refine(
+        (v) => /^[A-Za-z0-9+/]+={0,2}$/.test(v) && Buffer.from(v, "base64").length >= 32,
+        "must be base64 of at least 32 bytes (openssl rand -base64 32)",
+      )
+      .optional(),
+  ),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),

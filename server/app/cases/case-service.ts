@@ -1,7 +1,6 @@
 // Case use cases for the collector API: create, list, read, transcript, link rotation/revocation.
 
 import { createCaseInput, DEFAULT_TIME_ZONE, normaliseAnswer } from "../../../contract/case-input.js";
-import { hashPassword } from "../../auth/passwords.js";
 import { hashToken, newSecretToken } from "../../auth/tokens.js";
 import { newPaymentReference } from "../../domain/payments/payment-reference.js";
 import { AppError, notFound } from "../../errors/app-error.js";
@@ -52,7 +51,7 @@ export async function createCase(ctx: AppContext, body: unknown, actor?: Actor):
       invoices: input.invoices,
       verificationQuestion: input.verification?.question,
       verificationAnswerHash: input.verification
-        ? await hashPassword(normaliseAnswer(input.verification.answer))
+        ? await ctx.answers.hash(normaliseAnswer(input.verification.answer))
         : undefined,
       policyPackId: policy.packId,
       policyVersionId: policy.versionId,

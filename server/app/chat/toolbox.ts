@@ -330,7 +330,7 @@ export class CaseToolbox implements Toolbox {
     answer: string,
   ): Promise<{ verified: boolean; attemptsLeft: number; locked: boolean }> {
     const detail = this.bundle.detail;
-    const verified = await answerMatches(detail, answer, {
+    const verified = await answerMatches(this.app.answers, detail, answer, {
       monthFirst: this.bundle.facts.jurisdiction === "US",
     });
     const attempts = this.turn.verifyAttempts + (verified ? 0 : 1);

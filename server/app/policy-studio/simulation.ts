@@ -63,7 +63,7 @@ async function replay(
     let start = -1;
     for (const [i, m] of row.messages.entries()) {
       if (i >= MAX_VERIFY_ATTEMPTS) break;
-      if (await answerMatches(row.case, m.text)) {
+      if (await answerMatches(ctx.answers, row.case, m.text)) {
         start = i;
         break;
       }
