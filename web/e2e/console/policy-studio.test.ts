@@ -108,6 +108,9 @@ describe.skipIf(!hasChromium)("policy studio: edit, simulate, publish, roll back
     await e2e.page.goto(`${e2e.t.url}/console/policies/fr-business?draft=${draftId}`);
     await e2e.page.getByRole("button", { name: "Approve and publish" }).click();
     await e2e.page.getByRole("status").filter({ hasText: "Approved and published" }).waitFor();
+    // The page reloads the published version after the message: the form then equals it. Without
+    // this wait the screenshot sometimes caught the draft's changes still listed.
+    await e2e.page.getByRole("region", { name: "Changes" }).getByText("No change yet.").waitFor();
     await e2e.page.screenshot({ path: `${SHOTS}/policy-studio-published.png`, fullPage: true });
 
     // No restart: a new case negotiates under the new version, the old case under its own.
