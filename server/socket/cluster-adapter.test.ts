@@ -3,13 +3,13 @@
 // sockets. Real socket.io servers and clients on one PostgreSQL (needs TEST_DATABASE_URL).
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import pg from "pg";
 import { Server } from "socket.io";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../db/open.js";
 import { createLogger } from "../logging/logger.js";
 import { openTestDatabase, type TestDatabase } from "../test-support/databases.js";
+import { queriesDuring } from "../test-support/statements.js";
 import { attachClusterAdapter, type ClusterLink } from "./cluster-adapter.js";
 
 const postgres = process.env.TEST_DATABASE_URL;
@@ -42,24 +42,16 @@ async function stop(i: Instance | undefined): Promise<void> {
 }
 
 /** Counts the `pg_notify` statements of room traffic (heartbeats aside) sent while `work` runs. */
+/** Room broadcasts relayed through `pg_notify` while `work` runs (heartbeats left out). */
 async function notifiesDuring(work: () => Promise<void>): Promise<number> {
-  let count = 0;
-  const original = pg.Client.prototype.query;
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    const q = args[0] as string | { text?: string };
-    const payload = (args[1] as unknown[] | undefined)?.[1];
+  const sent = await queriesDuring(work);
+  return sent.filter((q) => {
+    const payload = q.values[1];
     const type = typeof payload === "string" ? (JSON.parse(payload) as { type?: number }).type : undefined;
     // Heartbeats (1 initial, 2 periodic, 13 closing) keep going out: they are how instances meet.
     const control = type === 1 || type === 2 || type === 13;
-    if ((typeof q === "string" ? q : (q?.text ?? "")).includes("pg_notify") && !control) count++;
-    return (original as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof original;
-  try {
-    await work();
-  } finally {
-    pg.Client.prototype.query = original;
-  }
-  return count;
+    return q.text.includes("pg_notify") && !control;
+  }).length;
 }
 
 const until = async (check: () => Promise<boolean>, ms = 5000) => {
