@@ -164,10 +164,9 @@ export interface ClaimInput {
   readonly write: ConversationWrite;
 }
 
-export interface OfferWrite {
-  readonly id: string;
+/** What an offer says, however it is recorded (within a turn, or on its own: ports/negotiation.ts). */
+export interface OfferTerms {
   readonly kind: "full" | "plan" | "settlement";
-  readonly status: "proposed" | "superseded" | "declined";
   readonly total: number;
   readonly currency: string;
   readonly discountBps: number;
@@ -177,6 +176,11 @@ export interface OfferWrite {
   readonly policyVersionId: string;
   readonly source: "engine" | "collector";
   readonly expiresAt: Date;
+}
+
+export interface OfferWrite extends OfferTerms {
+  readonly id: string;
+  readonly status: "proposed" | "superseded" | "declined";
 }
 
 export interface MessageWrite {

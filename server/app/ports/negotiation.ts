@@ -2,21 +2,11 @@
 // open one) and its acceptance as a promise in a transaction of its own. The chat turn writes the
 // same records inside its transaction (ports/chat.ts TurnTxStore); today the test fixtures that
 // set up a promise "as the chat would" are what use these.
-import type { AcceptOfferInput, PromiseWithInstalments } from "./chat.js";
+import type { AcceptOfferInput, OfferTerms, PromiseWithInstalments } from "./chat.js";
 import type { OfferRow } from "./rows.js";
 
-export interface NewOfferRecord {
+export interface NewOfferRecord extends OfferTerms {
   readonly caseId: string;
-  readonly kind: "full" | "plan" | "settlement";
-  readonly total: number;
-  readonly currency: string;
-  readonly discountBps: number;
-  readonly instalments: readonly { dueDate: string; amount: number }[];
-  readonly terms: Record<string, unknown>;
-  readonly rule: string;
-  readonly policyVersionId: string;
-  readonly source: "engine" | "collector";
-  readonly expiresAt: Date;
 }
 
 export interface NegotiationStore {
