@@ -4,27 +4,15 @@
 // database runs in the service's process, so its parsing and planning are counted here
 // (decision 0110). Medians of 5 rounds of 200 calls; compare the ratios, not the absolutes.
 import { openTestDatabase, type TestTarget } from "../server/test-support/databases.js";
+import { insertStoreCase } from "../server/test-support/store-case.js";
 
 const target = (process.argv[2] ?? "pglite") as TestTarget;
 const db = await openTestDatabase(target);
-const version = await db.stores.policies.registerPackContent({
-  packId: "bench-pack",
-  hash: "c".repeat(64),
-  content: "id: bench-pack",
-});
-const caseId = await db.stores.cases.insert({
-  reference: "BENCH-SQL-1",
-  creditor: { name: "Bench Creditor" },
-  creditorSettings: {},
-  paymentReference: "RF18BENCHSQL1",
-  debtor: { name: "Bench Debtor", kind: "consumer", locale: "fr", timeZone: "Europe/Paris" },
-  jurisdiction: "FR",
-  currency: "EUR",
-  invoices: [{ number: "B-1", issuedAt: "2026-01-05", dueAt: "2026-02-05", amount: 80_000 }],
-  policyPackId: "bench-pack",
-  policyVersionId: version.id,
-  tokenHash: "bench-sql-token",
-  tokenExpiresAt: new Date("2099-01-01T00:00:00Z"),
+const { caseId } = await insertStoreCase(db.stores, "BENCH-SQL-1", {
+  creditor: "Bench Creditor",
+  debtor: "Bench Debtor",
+  amount: 80_000,
+  linkExpiresAt: new Date("2099-01-01T00:00:00Z"),
 });
 const conversation = await db.stores.conversations.getOrCreate(caseId);
 

@@ -8,27 +8,16 @@ import { toWire } from "../../app/chat/wire.js";
 import type { TurnWrites } from "../../app/ports/chat.js";
 import type { Stores } from "../../app/ports/index.js";
 import { openTestDatabase, TEST_TARGETS, type TestDatabase } from "../../test-support/databases.js";
+import { insertStoreCase } from "../../test-support/store-case.js";
 
 async function newCase(stores: Stores, reference: string): Promise<string> {
-  const version = await stores.policies.registerPackContent({
-    packId: "test-pack",
-    hash: "b".repeat(64),
-    content: "id: test-pack",
-  });
-  return stores.cases.insert({
-    reference,
-    creditor: { name: "Chat Port SARL" },
-    creditorSettings: {},
-    paymentReference: `RF18${reference.replace(/\W/g, "").toUpperCase()}`,
-    debtor: { name: "Paul Durand", kind: "consumer", locale: "fr", timeZone: "Europe/Paris" },
-    jurisdiction: "FR",
-    currency: "EUR",
-    invoices: [{ number: `F-${reference}`, issuedAt: "2026-01-05", dueAt: "2026-02-05", amount: 80_000 }],
-    policyPackId: "test-pack",
-    policyVersionId: version.id,
-    tokenHash: `hash-${reference}`,
-    tokenExpiresAt: new Date("2027-01-01T00:00:00Z"),
-  });
+  return (
+    await insertStoreCase(stores, reference, {
+      creditor: "Chat Port SARL",
+      debtor: "Paul Durand",
+      amount: 80_000,
+    })
+  ).caseId;
 }
 
 function reply(conversationId: string, caseId: string, text: string): TurnWrites {
@@ -112,7 +101,7 @@ describe.each(TEST_TARGETS)("chat store on %s", (target) => {
     const conversationId = opened.conversation.id;
     const version = await db.stores.policies.registerPackContent({
       packId: "test-pack",
-      hash: "b".repeat(64),
+      hash: "a".repeat(64),
       content: "id: test-pack",
     });
     const offerId = randomUUID();

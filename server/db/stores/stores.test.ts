@@ -3,27 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Stores } from "../../app/ports/index.js";
 import { openTestDatabase, TEST_TARGETS, type TestDatabase } from "../../test-support/databases.js";
+import { insertStoreCase } from "../../test-support/store-case.js";
 
 async function newCase(stores: Stores, reference: string): Promise<string> {
-  const version = await stores.policies.registerPackContent({
-    packId: "test-pack",
-    hash: "a".repeat(64),
-    content: "id: test-pack",
-  });
-  return stores.cases.insert({
-    reference,
-    creditor: { name: "Ports SARL" },
-    creditorSettings: {},
-    paymentReference: `RF18${reference.replace(/\W/g, "").toUpperCase()}`,
-    debtor: { name: "Jeanne Martin", kind: "consumer", locale: "fr", timeZone: "Europe/Paris" },
-    jurisdiction: "FR",
-    currency: "EUR",
-    invoices: [{ number: `F-${reference}`, issuedAt: "2026-01-05", dueAt: "2026-02-05", amount: 120_000 }],
-    policyPackId: "test-pack",
-    policyVersionId: version.id,
-    tokenHash: `hash-${reference}`,
-    tokenExpiresAt: new Date("2027-01-01T00:00:00Z"),
-  });
+  return (await insertStoreCase(stores, reference)).caseId;
 }
 
 describe.each(TEST_TARGETS)("storage ports on %s", (target) => {
