@@ -12,7 +12,7 @@ import {
   type HistoryMessage,
 } from "../app/ports/chat.js";
 import type { JsonValue } from "../app/ports/rows.js";
-import type { Prisma } from "./open.js";
+import type { DirectSql } from "./direct-sql.js";
 import { json, utc, utcOrNull } from "./turns.js";
 
 interface RawMessage {
@@ -70,20 +70,18 @@ interface RawConnection {
 }
 
 export async function openDebtorConnection(
-  prisma: Prisma,
+  sql: DirectSql,
   tokenHash: string,
   now: Date,
   withHistory: boolean,
 ): Promise<DebtorConnection | null> {
-  const rows = await prisma.$queryRawUnsafe<{ r: unknown }[]>(
-    `${CONNECTION_STATEMENT_TAG}
+  const raw = json<RawConnection | null>(
+    (await sql.value(
+      `${CONNECTION_STATEMENT_TAG}
      SELECT amiable_open_connection($1::text, $2::text, $3::text, $4::boolean) AS r`,
-    tokenHash,
-    now.toISOString(),
-    randomUUID(),
-    withHistory,
+      [tokenHash, now.toISOString(), randomUUID(), withHistory],
+    )) ?? null,
   );
-  const raw = json<RawConnection | null>(rows[0]?.r ?? null);
   if (!raw) return null;
   return {
     tokenId: raw.tokenId,
@@ -96,15 +94,14 @@ export async function openDebtorConnection(
 
 /** The conversation shown to the debtor and the case's status, in one statement. */
 export async function readDebtorHistory(
-  prisma: Prisma,
+  sql: DirectSql,
   caseId: string,
   conversationId: string,
 ): Promise<DebtorHistory> {
-  const rows = await prisma.$queryRawUnsafe<{ r: unknown }[]>(
+  const raw = await sql.value(
     `${CONNECTION_STATEMENT_TAG}
      SELECT amiable_debtor_history($1::text, $2::text) AS r`,
-    caseId,
-    conversationId,
+    [caseId, conversationId],
   );
-  return toHistory(json<RawHistory>(rows[0]?.r), caseId);
+  return toHistory(json<RawHistory>(raw), caseId);
 }

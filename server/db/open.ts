@@ -4,6 +4,7 @@
 import { mkdirSync } from "node:fs";
 import type { PGlite } from "@electric-sql/pglite";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { type DirectSql, pgDirectSql, pgliteDirectSql } from "./direct-sql.js";
 import type { Stores } from "../app/ports/index.js";
 import { PrismaClient } from "./generated/client.js";
 import { applyMigrations, migrationNames } from "./schema-engine.js";
@@ -67,9 +68,15 @@ async function openPglite(dataDir: string): Promise<Database> {
   const factory = new PrismaPGlite(client);
   // One connection: every transaction waits for the ones before it. Under load that queue is long,
   // and Prisma's default wait to start one (2 s) would fail turns that only had to wait their turn.
-  return finish("pglite", factory, { maxWait: 120_000, timeout: 30_000 }, async () => {
-    await client.close();
-  });
+  return finish(
+    "pglite",
+    factory,
+    pgliteDirectSql(client),
+    { maxWait: 120_000, timeout: 30_000 },
+    async () => {
+      await client.close();
+    },
+  );
 }
 
 /**
@@ -98,15 +105,24 @@ export function yieldBetweenQueries(client: PGlite): void {
 }
 
 async function openPostgres(url: string): Promise<Database> {
-  const { PrismaPg } = await import("@prisma/adapter-pg");
-  const factory = new PrismaPg({ connectionString: url, max: 10 });
-  const db = await finish("postgres", factory, { maxWait: 10_000, timeout: 30_000 }, async () => {});
+  const [{ PrismaPg }, { default: pg }] = await Promise.all([import("@prisma/adapter-pg"), import("pg")]);
+  // One pool for Prisma's adapter and the chat's direct calls (decision 0112); Prisma ends it.
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const factory = new PrismaPg(pool, { disposeExternalPool: true });
+  const db = await finish(
+    "postgres",
+    factory,
+    pgDirectSql(pool),
+    { maxWait: 10_000, timeout: 30_000 },
+    async () => {},
+  );
   return { ...db, url };
 }
 
 async function finish(
   kind: Database["kind"],
   factory: SqlMigrationAwareDriverAdapterFactory,
+  direct: DirectSql,
   transactionOptions: { maxWait: number; timeout: number },
   closeDriver: () => Promise<void>,
 ): Promise<Database> {
@@ -116,7 +132,7 @@ async function finish(
   // when a migration is pending: an ordinary boot reads one table instead.
   const appliedMigrations = (await migrationsPending(prisma)) ? await applyMigrations(factory) : [];
   return {
-    stores: bindStores(prisma),
+    stores: bindStores(prisma, direct),
     prisma,
     kind,
     appliedMigrations,

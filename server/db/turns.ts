@@ -19,6 +19,7 @@ import {
   type TurnWrites,
   type WrittenMessage,
 } from "../app/ports/chat.js";
+import type { DirectSql } from "./direct-sql.js";
 import type { Prisma as P } from "./generated/client.js";
 import type { Prisma } from "./open.js";
 
@@ -81,16 +82,15 @@ function toCase(raw: RawCase): TurnCase {
 
 /** Everything a turn reads, in one statement: the case, its fingerprint, the conversation. */
 export async function loadTurnContext(
-  prisma: Prisma | TurnTx,
+  sql: DirectSql,
   caseId: string,
   conversationId: string,
 ): Promise<TurnContextRow | null> {
-  const rows = await prisma.$queryRawUnsafe<{ r: unknown }[]>(
-    `SELECT amiable_turn_context($1::text, $2::text, $3::int) AS r`,
+  const r = await sql.value(`SELECT amiable_turn_context($1::text, $2::text, $3::int) AS r`, [
     caseId,
     conversationId,
     HISTORY_SIZE,
-  );
+  ]);
   const raw = json<{
     case: RawCase | null;
     caseFingerprint: string;
@@ -98,7 +98,7 @@ export async function loadTurnContext(
     lastSeq: number;
     lastDebtor: { seq: number; text: string } | null;
     history: HistoryEntry[];
-  }>(rows[0]?.r);
+  }>(r);
   if (!raw.case || !raw.conversation) return null;
   return {
     case: toCase(raw.case),
@@ -117,18 +117,14 @@ export async function loadTurnContext(
  * a repeat.
  */
 export async function storeDebtorMessage(
-  prisma: Prisma,
+  sql: DirectSql,
   conversationId: string,
   clientMessageId: string,
   text: string,
 ): Promise<StoreDebtorMessageResult> {
-  const rows = await prisma.$queryRawUnsafe<{ r: unknown }[]>(
+  const r = await sql.value(
     `SELECT amiable_store_debtor_message($1::text, $2::text, $3::text, $4::text, $5::int) AS r`,
-    conversationId,
-    randomUUID(),
-    text,
-    clientMessageId,
-    HISTORY_SIZE,
+    [conversationId, randomUUID(), text, clientMessageId, HISTORY_SIZE],
   );
   const raw = json<
     | {
@@ -142,7 +138,7 @@ export async function storeDebtorMessage(
       }
     | { created: false; repeat: RepeatedMessage | null }
     | null
-  >(rows[0]?.r);
+  >(r ?? null);
   if (!raw) throw new Error(`conversation ${conversationId} does not exist`);
   if (!raw.created) {
     if (!raw.repeat) throw new Error(`could not store a message in conversation ${conversationId}`);
@@ -163,16 +159,15 @@ export async function storeDebtorMessage(
 
 /** A message (a debtor's, or an action's record) stored earlier under this clientMessageId, with what is known of its answer. */
 export async function findByClientMessageId(
-  prisma: Prisma | TurnTx,
+  sql: DirectSql,
   conversationId: string,
   clientMessageId: string,
 ): Promise<RepeatedMessage | null> {
-  const rows = await prisma.$queryRawUnsafe<{ r: unknown }[]>(
-    `SELECT amiable_find_client_message($1::text, $2::text) AS r`,
+  const r = await sql.value(`SELECT amiable_find_client_message($1::text, $2::text) AS r`, [
     conversationId,
     clientMessageId,
-  );
-  return json<RepeatedMessage | null>(rows[0]?.r ?? null);
+  ]);
+  return json<RepeatedMessage | null>(r ?? null);
 }
 
 /** The claim's parameters, in the order of amiable_claim_turn's (and amiable_commit_plain_turn's first nine). */
@@ -274,30 +269,32 @@ export async function writeTurn(tx: TurnTx, w: TurnWrites): Promise<WrittenMessa
  * under the lock and the function picks).
  */
 export async function commitPlainTurn(
-  prisma: Prisma,
+  sql: DirectSql,
   input: { claim: ClaimInput; free: TurnWrites; owned: TurnWrites },
 ): Promise<{ claim: ClaimResult; written: WrittenMessage[] }> {
   const free = writeJson(input.free);
   const owned = writeJson(input.owned);
   const w = input.free;
-  const rows = await prisma.$queryRawUnsafe<{ r: unknown }[]>(
+  const value = await sql.value(
     `SELECT amiable_commit_plain_turn(${CLAIM_ARGS}, $10::text, $11::jsonb, $12::boolean,
               $13::jsonb, $14::jsonb, $15::jsonb, $16::jsonb, $17::jsonb, $18::jsonb,
               $19::text, $20::text, $21::text) AS r`,
-    ...claimParams(input.claim),
-    w.caseId,
-    JSON.stringify(w.declined),
-    w.supersedeOpen,
-    free.offers,
-    owned.offers,
-    free.messages,
-    owned.messages,
-    free.events,
-    owned.events,
-    w.caseStatus,
-    w.now.toISOString(),
-    w.cancelPromiseId,
+    [
+      ...claimParams(input.claim),
+      w.caseId,
+      JSON.stringify(w.declined),
+      w.supersedeOpen,
+      free.offers,
+      owned.offers,
+      free.messages,
+      owned.messages,
+      free.events,
+      owned.events,
+      w.caseStatus,
+      w.now.toISOString(),
+      w.cancelPromiseId,
+    ],
   );
-  const r = json<{ claim: RawClaim; written: unknown }>(rows[0]?.r);
+  const r = json<{ claim: RawClaim; written: unknown }>(value);
   return { claim: toClaim(r.claim), written: toWritten(r.written) };
 }

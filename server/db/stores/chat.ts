@@ -1,11 +1,13 @@
 // The debtor chat's store (app/ports/chat.ts) on the database client: the turn path's queries
 // (db/turns.ts, the negotiation records, the escalation correction) bound as they are, so neither
-// the SQL nor the number of statements changes. A turn's transaction is handed over as a
-// TurnTxStore bound to the interactive transaction.
+// the SQL nor the number of statements changes. The statements outside any transaction go to the
+// driver directly (decision 0112); a turn's transaction is handed over as a TurnTxStore bound to
+// Prisma's interactive transaction.
 import type { ChatStore, TurnTxStore } from "../../app/ports/chat.js";
 import { openDebtorConnection, readDebtorHistory } from "../debtor-connection.js";
 import { unresolvedEscalations, withdrawEscalationIn } from "../escalation-correction.js";
 import { acceptOfferIn, activePromise, findOffer, openEscalationIn, setOfferStatus } from "../negotiation.js";
+import type { DirectSql } from "../direct-sql.js";
 import type { Prisma } from "../open.js";
 import {
   claimTurn,
@@ -18,21 +20,22 @@ import {
   writeTurn,
 } from "../turns.js";
 
-export function chatStore(db: Prisma): ChatStore {
+export function chatStore(db: Prisma, direct: DirectSql): ChatStore {
   return {
-    openConnection: (tokenHash, now, withHistory) => openDebtorConnection(db, tokenHash, now, withHistory),
-    history: (caseId, conversationId) => readDebtorHistory(db, caseId, conversationId),
-    turnContext: (caseId, conversationId) => loadTurnContext(db, caseId, conversationId),
+    openConnection: (tokenHash, now, withHistory) =>
+      openDebtorConnection(direct, tokenHash, now, withHistory),
+    history: (caseId, conversationId) => readDebtorHistory(direct, caseId, conversationId),
+    turnContext: (caseId, conversationId) => loadTurnContext(direct, caseId, conversationId),
     storeDebtorMessage: (conversationId, clientMessageId, text) =>
-      storeDebtorMessage(db, conversationId, clientMessageId, text),
+      storeDebtorMessage(direct, conversationId, clientMessageId, text),
     findByClientMessageId: (conversationId, clientMessageId) =>
-      findByClientMessageId(db, conversationId, clientMessageId),
+      findByClientMessageId(direct, conversationId, clientMessageId),
     findOffer: (id) => findOffer(db, id),
     setOfferStatus: (id, from, to) => setOfferStatus(db, id, from, to),
     activePromise: (caseId) => activePromise(db, caseId),
     unresolvedEscalations: (caseId) => unresolvedEscalations(db, caseId),
     turn: (work) => inTransaction(db, (tx) => work(turnTxStore(tx))),
-    commitPlainTurn: (input) => commitPlainTurn(db, input),
+    commitPlainTurn: (input) => commitPlainTurn(direct, input),
   };
 }
 

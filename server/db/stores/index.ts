@@ -1,6 +1,7 @@
 // Binds the storage ports (app/ports) to a database client: the one place where use cases' stores
 // meet Prisma. `transaction` hands the work the same stores bound to an interactive transaction.
 import type { Stores, TxStores } from "../../app/ports/index.js";
+import type { DirectSql } from "../direct-sql.js";
 import type { Prisma as P } from "../generated/client.js";
 import type { Prisma } from "../open.js";
 import { auditStore, auditTxStore } from "./audit.js";
@@ -23,12 +24,12 @@ import { debtorPagesStore, instructionsStore, paymentsStore } from "./payments.j
 import { policyVersionsStore } from "./policies.js";
 import { sessionsStore, teamStore, usersStore } from "./users.js";
 
-export function bindStores(db: Prisma): Stores {
+export function bindStores(db: Prisma, direct: DirectSql): Stores {
   return {
     audit: auditStore(db),
     cases: casesStore(db),
     caseSearch: caseSearchStore(db),
-    chat: chatStore(db),
+    chat: chatStore(db, direct),
     conversations: conversationsStore(db),
     creditors: creditorsStore(db),
     debtorPages: debtorPagesStore(db),

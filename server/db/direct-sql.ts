@@ -1,0 +1,33 @@
+// The chat's hot statements (a link opened, a message stored, a turn read and committed) sent to
+// the database driver directly instead of through Prisma's query runtime (decision 0112). Each of
+// them is one call of a PL/pgSQL function returning one jsonb value, so none needs what Prisma
+// adds (model mapping, its query plan interpreter, result re-typing): on PostgreSQL that layer was
+// a tenth of the service's CPU per turn, with its garbage. Transactions and every other query stay
+// on Prisma; this is the same driver (the same pg pool, the same PGlite instance) underneath.
+import type { PGlite } from "@electric-sql/pglite";
+import type pg from "pg";
+
+export interface DirectSql {
+  /** The first column of the first row that `text` returns (undefined when it returns no row). */
+  value(text: string, values: readonly unknown[]): Promise<unknown>;
+}
+
+/** On PostgreSQL: the pool that Prisma's adapter uses too (one set of connections). */
+export function pgDirectSql(pool: pg.Pool): DirectSql {
+  return {
+    async value(text, values) {
+      const result = await pool.query<unknown[]>({ text, values: [...values], rowMode: "array" });
+      return result.rows[0]?.[0];
+    },
+  };
+}
+
+/** On PGlite: its own query queue orders these calls with Prisma's transactions. */
+export function pgliteDirectSql(client: PGlite): DirectSql {
+  return {
+    async value(text, values) {
+      const result = await client.query<unknown[]>(text, [...values], { rowMode: "array" });
+      return result.rows[0]?.[0];
+    },
+  };
+}
