@@ -4,8 +4,8 @@
 import { mkdirSync } from "node:fs";
 import type { PGlite } from "@electric-sql/pglite";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import { type DirectSql, pgDirectSql, pgliteDirectSql } from "./direct-sql.js";
 import type { Stores } from "../app/ports/index.js";
+import { type DirectSql, pgDirectSql, pgliteDirectSql } from "./direct-sql.js";
 import { PrismaClient } from "./generated/client.js";
 import { applyMigrations, migrationNames } from "./schema-engine.js";
 import { bindStores } from "./stores/index.js";

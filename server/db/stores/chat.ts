@@ -5,9 +5,9 @@
 // Prisma's interactive transaction.
 import type { ChatStore, TurnTxStore } from "../../app/ports/chat.js";
 import { openDebtorConnection, readDebtorHistory } from "../debtor-connection.js";
+import type { DirectSql } from "../direct-sql.js";
 import { unresolvedEscalations, withdrawEscalationIn } from "../escalation-correction.js";
 import { acceptOfferIn, activePromise, findOffer, openEscalationIn, setOfferStatus } from "../negotiation.js";
-import type { DirectSql } from "../direct-sql.js";
 import type { Prisma } from "../open.js";
 import {
   claimTurn,
