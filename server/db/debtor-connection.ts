@@ -9,11 +9,12 @@ import {
   CONNECTION_STATEMENT_TAG,
   type DebtorConnection,
   type DebtorHistory,
+  HISTORY_SIZE,
   type HistoryMessage,
 } from "../app/ports/chat.js";
 import type { JsonValue } from "../app/ports/rows.js";
 import type { DirectSql } from "./direct-sql.js";
-import { json, utc, utcOrNull } from "./turns.js";
+import { json, type RawTurnContext, toTurnContext, utc, utcOrNull } from "./turns.js";
 
 interface RawMessage {
   id: string;
@@ -92,16 +93,30 @@ export async function openDebtorConnection(
   };
 }
 
-/** The conversation shown to the debtor and the case's status, in one statement. */
+/**
+ * The conversation shown to the debtor and the case's status, in one statement; with `withContext`,
+ * a turn's whole context too (decision 0112).
+ */
 export async function readDebtorHistory(
   sql: DirectSql,
   caseId: string,
   conversationId: string,
+  withContext = false,
 ): Promise<DebtorHistory> {
-  const raw = await sql.value(
-    `${CONNECTION_STATEMENT_TAG}
+  const raw = json<RawHistory & { context?: RawTurnContext }>(
+    withContext
+      ? await sql.value(
+          `${CONNECTION_STATEMENT_TAG}
+     SELECT amiable_debtor_history_context($1::text, $2::text, $3::int) AS r`,
+          [caseId, conversationId, HISTORY_SIZE],
+        )
+      : await sql.value(
+          `${CONNECTION_STATEMENT_TAG}
      SELECT amiable_debtor_history($1::text, $2::text) AS r`,
-    [caseId, conversationId],
+          [caseId, conversationId],
+        ),
   );
-  return toHistory(json<RawHistory>(raw), caseId);
+  const history = toHistory(raw, caseId);
+  const context = raw.context ? toTurnContext(raw.context) : null;
+  return context ? { ...history, context } : history;
 }

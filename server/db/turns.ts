@@ -80,25 +80,18 @@ function toCase(raw: RawCase): TurnCase {
   };
 }
 
-/** Everything a turn reads, in one statement: the case, its fingerprint, the conversation. */
-export async function loadTurnContext(
-  sql: DirectSql,
-  caseId: string,
-  conversationId: string,
-): Promise<TurnContextRow | null> {
-  const r = await sql.value(`SELECT amiable_turn_context($1::text, $2::text, $3::int) AS r`, [
-    caseId,
-    conversationId,
-    HISTORY_SIZE,
-  ]);
-  const raw = json<{
-    case: RawCase | null;
-    caseFingerprint: string;
-    conversation: RawConversation | null;
-    lastSeq: number;
-    lastDebtor: { seq: number; text: string } | null;
-    history: HistoryEntry[];
-  }>(r);
+/** A turn's context as amiable_turn_context returns it. */
+export interface RawTurnContext {
+  case: RawCase | null;
+  caseFingerprint: string;
+  conversation: RawConversation | null;
+  lastSeq: number;
+  lastDebtor: { seq: number; text: string } | null;
+  history: HistoryEntry[];
+}
+
+/** The context read, typed; null when the case or the conversation does not exist. */
+export function toTurnContext(raw: RawTurnContext): TurnContextRow | null {
   if (!raw.case || !raw.conversation) return null;
   return {
     case: toCase(raw.case),
@@ -110,22 +103,42 @@ export async function loadTurnContext(
   };
 }
 
+/** Everything a turn reads, in one statement: the case, its fingerprint, the conversation. */
+export async function loadTurnContext(
+  sql: DirectSql,
+  caseId: string,
+  conversationId: string,
+): Promise<TurnContextRow | null> {
+  const r = await sql.value(`SELECT amiable_turn_context($1::text, $2::text, $3::int) AS r`, [
+    caseId,
+    conversationId,
+    HISTORY_SIZE,
+  ]);
+  return toTurnContext(json<RawTurnContext>(r));
+}
+
 /**
  * Stores a debtor message once per clientMessageId, in one call that also reads the conversation
- * and its last messages (what the turn needs). It takes the conversation's row lock first, like
- * every writer of messages, so its number is free. Returns `created: false` with the first row for
- * a repeat.
+ * and its last messages (what the turn needs), and the whole turn context when `caseId` is given
+ * (decision 0112). It takes the conversation's row lock first, like every writer of messages, so
+ * its number is free. Returns `created: false` with the first row for a repeat.
  */
 export async function storeDebtorMessage(
   sql: DirectSql,
   conversationId: string,
   clientMessageId: string,
   text: string,
+  caseId?: string,
 ): Promise<StoreDebtorMessageResult> {
-  const r = await sql.value(
-    `SELECT amiable_store_debtor_message($1::text, $2::text, $3::text, $4::text, $5::int) AS r`,
-    [conversationId, randomUUID(), text, clientMessageId, HISTORY_SIZE],
-  );
+  const r = caseId
+    ? await sql.value(
+        `SELECT amiable_store_debtor_message_context($1::text, $2::text, $3::text, $4::text, $5::text, $6::int) AS r`,
+        [caseId, conversationId, randomUUID(), text, clientMessageId, HISTORY_SIZE],
+      )
+    : await sql.value(
+        `SELECT amiable_store_debtor_message($1::text, $2::text, $3::text, $4::text, $5::int) AS r`,
+        [conversationId, randomUUID(), text, clientMessageId, HISTORY_SIZE],
+      );
   const raw = json<
     | {
         created: true;
@@ -135,6 +148,7 @@ export async function storeDebtorMessage(
         createdAt: string;
         conversation: RawConversation;
         history: HistoryEntry[];
+        context?: RawTurnContext;
       }
     | { created: false; repeat: RepeatedMessage | null }
     | null
@@ -144,6 +158,7 @@ export async function storeDebtorMessage(
     if (!raw.repeat) throw new Error(`could not store a message in conversation ${conversationId}`);
     return { created: false, message: raw.repeat };
   }
+  const context = raw.context ? toTurnContext(raw.context) : null;
   return {
     created: true,
     message: {
@@ -153,6 +168,7 @@ export async function storeDebtorMessage(
       createdAt: utc(raw.createdAt),
       conversation: toConversation(raw.conversation),
       history: raw.history,
+      ...(context ? { context } : {}),
     },
   };
 }

@@ -19,7 +19,14 @@ import { parseOrThrow } from "../../errors/zod-details.js";
 import { statusOf } from "../../negotiation/conversation-state.js";
 import type { AppContext } from "../context.js";
 import { loadPaymentInstructions } from "../payments/instructions.js";
-import type { DebtorHistory, HistoryEntry, MessageWrite, TurnClaim, TurnTxStore } from "../ports/chat.js";
+import type {
+  DebtorHistory,
+  HistoryEntry,
+  MessageWrite,
+  TurnClaim,
+  TurnContextRow,
+  TurnTxStore,
+} from "../ports/chat.js";
 import { buildBundle, type CaseBundle } from "./case-bundle.js";
 import { composeGreeting, composePromiseConfirmation } from "./system-replies.js";
 import { TurnCache } from "./turn-cache.js";
@@ -48,6 +55,8 @@ export interface DebtorView {
   readonly status: string;
   /** True when the conversation had nothing for `resume` to do when it was read. */
   readonly settled: boolean;
+  /** A turn's context read with the view, when this instance held none (decision 0112). */
+  readonly context?: TurnContextRow;
 }
 
 /**
@@ -156,9 +165,26 @@ export class ChatService {
     return { session, view: history };
   }
 
-  /** What the debtor is shown: the conversation and the case's status, in one statement. */
+  /**
+   * What the debtor is shown: the conversation and the case's status, in one statement; with the
+   * turn's context when this instance holds none of the case (a greeting or a resumed answer then
+   * reads nothing more, decision 0112).
+   */
   async history(session: DebtorSession): Promise<DebtorView> {
-    return viewOf(await this.app.stores.chat.history(session.caseId, session.conversationId));
+    const withContext = !this.cache.get(session.conversationId)?.case;
+    const read = await this.app.stores.chat.history(session.caseId, session.conversationId, withContext);
+    if (!read.context) return viewOf(read);
+    this.keep(session, read.context);
+    return { ...viewOf(read), context: read.context };
+  }
+
+  /** Caches a turn context read on the way (with the debtor's view, with a stored message). */
+  private keep(session: DebtorSession, read: TurnContextRow): void {
+    this.cache.fill(session.conversationId, {
+      case: { detail: read.case, fingerprint: read.caseFingerprint },
+      conversation: read.conversation,
+      history: read.history,
+    });
   }
 
   /**
@@ -166,12 +192,15 @@ export class ChatService {
    * it without reply. A message whose own turn is queued or running is left to that turn; one that
    * a turn answered meanwhile is refused by the claim at commit time.
    */
-  async resume(session: DebtorSession, seen?: Pick<DebtorView, "settled">): Promise<void> {
+  async resume(session: DebtorSession, seen?: Pick<DebtorView, "settled" | "context">): Promise<void> {
     // The debtor's view was just read: greeted, its last debtor message answered. A message stored
     // since then has its own turn (on whichever instance stored it), so nothing is read again.
     if (seen?.settled) return;
+    // The view's own context read serves when no turn of the conversation ran since (none queued);
+    // a stale one is caught by the claim anyway.
+    const known = this.queues.has(session.conversationId) ? undefined : seen?.context;
     await this.enqueue(session.conversationId, async () => {
-      const read = await this.readFresh(session);
+      const read = known ?? (await this.readFresh(session));
       if (read.lastSeq === 0) {
         await this.greet(session);
         return;
@@ -185,17 +214,23 @@ export class ChatService {
 
   async postMessage(session: DebtorSession, payload: unknown): Promise<{ id: string; created: boolean }> {
     const input = parseOrThrow(debtorMessageInput, payload, "message");
+    // Holding nothing of the case (a first message here, or the one after a turn that wrote case
+    // data), the store reads the turn's whole context with the message: the turn reads nothing.
+    const needsCase = !this.cache.get(session.conversationId)?.case;
     const stored = await this.app.stores.chat.storeDebtorMessage(
       session.conversationId,
       input.clientMessageId,
       input.text,
+      needsCase ? session.caseId : undefined,
     );
     if (stored.created) {
       const m = stored.message;
-      this.cache.note(session.conversationId, m.conversation, [
-        ...m.history,
-        { seq: m.seq, role: "debtor", text: m.text },
-      ]);
+      if (m.context) this.keep(session, m.context);
+      else
+        this.cache.note(session.conversationId, m.conversation, [
+          ...m.history,
+          { seq: m.seq, role: "debtor", text: m.text },
+        ]);
       const wire: WireMessage = {
         id: m.id,
         role: "debtor",

@@ -34,6 +34,21 @@ export class TurnCache {
   }
 
   /**
+   * Takes a read made on the way (with a stored message, with the debtor's view): it fills in the
+   * case when none is held, and the conversation and messages as `note` does (decision 0112). A case
+   * already held is kept: it is at least as recent as a read that started before it was noted.
+   */
+  fill(conversationId: string, data: Required<CachedTurnData>): void {
+    const entry = this.entries.get(conversationId);
+    if (!entry) {
+      this.set(conversationId, data);
+      return;
+    }
+    if (!entry.case) entry.case = data.case;
+    this.note(conversationId, data.conversation, data.history);
+  }
+
+  /**
    * Notes a conversation row read or written: the higher version wins, and on a tie the later read
    * (its owner and answered message are not versioned). Messages are merged by number.
    */

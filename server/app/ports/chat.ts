@@ -84,6 +84,8 @@ export interface DebtorHistory {
   readonly status: string;
   /** The last debtor message a turn answered (the conversation's answeredSeq). */
   readonly answeredSeq: number;
+  /** A turn's whole context, read with the view when asked for (decision 0112). */
+  readonly context?: TurnContextRow;
 }
 
 /** What opening a debtor link reads and writes (decision 0105), for a live link only. */
@@ -118,6 +120,8 @@ export interface StoredDebtorMessage {
   /** The conversation as it was when the message was stored, and its last messages before it. */
   readonly conversation: TurnConversation;
   readonly history: HistoryEntry[];
+  /** A turn's whole context read after the message, when the store was given the case (decision 0112). */
+  readonly context?: TurnContextRow;
 }
 
 export interface RepeatedMessage {
@@ -295,15 +299,22 @@ export interface ChatStore {
    * asked, the conversation as shown to the debtor. Null when the link is unknown, revoked or expired.
    */
   openConnection(tokenHash: string, now: Date, withHistory: boolean): Promise<DebtorConnection | null>;
-  /** The conversation shown to the debtor and the case's status, in one statement (throws when the case does not exist). */
-  history(caseId: string, conversationId: string): Promise<DebtorHistory>;
+  /**
+   * The conversation shown to the debtor and the case's status, in one statement (throws when the
+   * case does not exist); with `withContext`, a turn's whole context as well.
+   */
+  history(caseId: string, conversationId: string, withContext?: boolean): Promise<DebtorHistory>;
   /** Everything a turn reads, in one statement: the case, its fingerprint, the conversation. */
   turnContext(caseId: string, conversationId: string): Promise<TurnContextRow | null>;
-  /** Stores a debtor message once per clientMessageId (with what the turn needs); a repeat returns the first. */
+  /**
+   * Stores a debtor message once per clientMessageId (with what the turn needs of the conversation,
+   * and its whole context when given the case); a repeat returns the first.
+   */
   storeDebtorMessage(
     conversationId: string,
     clientMessageId: string,
     text: string,
+    caseId?: string,
   ): Promise<StoreDebtorMessageResult>;
   /** A message stored earlier under this clientMessageId, with what is known of its answer. */
   findByClientMessageId(conversationId: string, clientMessageId: string): Promise<RepeatedMessage | null>;

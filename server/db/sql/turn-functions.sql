@@ -132,6 +132,24 @@ BEGIN
 END
 $fn$;
 
+-- A debtor message stored as amiable_store_debtor_message does, with the turn's whole context read
+-- after it ({..., context}) when the service holds nothing of the case (a first message on this
+-- instance, or the one after a turn that wrote case data): the turn then reads nothing more
+-- (decision 0112). The context's statement follows the insert, so it sees the message.
+CREATE OR REPLACE FUNCTION amiable_store_debtor_message_context(p_case text, p_conv text, p_id text,
+  p_text text, p_client text, p_history int) RETURNS jsonb
+LANGUAGE plpgsql VOLATILE AS $fn$
+DECLARE
+  v_stored jsonb;
+BEGIN
+  v_stored := amiable_store_debtor_message(p_conv, p_id, p_text, p_client, p_history);
+  IF v_stored IS NULL OR NOT (v_stored->>'created')::boolean THEN
+    RETURN v_stored;
+  END IF;
+  RETURN v_stored || jsonb_build_object('context', amiable_turn_context(p_case, p_conv, p_history));
+END
+$fn$;
+
 -- A turn's claim: locks the conversation, checks that nothing changed since the turn read it
 -- (conversation version, case fingerprint) and that its message is not answered yet (p_kind
 -- 'answer': p_seq unanswered; 'greeting': no message yet; otherwise nothing to claim), then writes the
@@ -272,6 +290,18 @@ BEGIN
     'status', (SELECT hc.status FROM "Case" hc WHERE hc.id = p_case),
     'answeredSeq', (SELECT hv."answeredSeq" FROM "Conversation" hv WHERE hv.id = p_conv),
     'messages', amiable_debtor_messages(p_conv));
+END
+$fn$;
+
+-- The debtor's view as amiable_debtor_history reads it, with a turn's whole context ({..., context})
+-- for a service that holds nothing of the conversation: the greeting, or the answer to a message left
+-- unanswered, then reads nothing more (decision 0112).
+CREATE OR REPLACE FUNCTION amiable_debtor_history_context(p_case text, p_conv text, p_history int)
+  RETURNS jsonb
+LANGUAGE plpgsql STABLE AS $fn$
+BEGIN
+  RETURN amiable_debtor_history(p_case, p_conv)
+    || jsonb_build_object('context', amiable_turn_context(p_case, p_conv, p_history));
 END
 $fn$;
 

@@ -177,6 +177,42 @@ describe.each(TEST_TARGETS)("chat store on %s", (target) => {
     ]);
   });
 
+  it("reads a turn's whole context with a stored message or the debtor's view when asked, in the same statement", async () => {
+    const caseId = await newCase(db.stores, "C-2b");
+    const conversation = await db.stores.conversations.getOrCreate(caseId);
+    const view = await db.stores.chat.history(caseId, conversation.id, true);
+    expect(view.messages).toEqual([]);
+    expect(view.context).toMatchObject({
+      case: { id: caseId, reference: "C-2b", debtor: { name: "Paul Durand" } },
+      conversation: { id: conversation.id, answeredSeq: 0 },
+      lastSeq: 0,
+      lastDebtor: null,
+      history: [],
+    });
+    expect((await db.stores.chat.history(caseId, conversation.id)).context).toBeUndefined();
+
+    const plain = await db.stores.chat.storeDebtorMessage(conversation.id, "cm-c1", "bonjour");
+    expect(plain.created && plain.message.context).toBeUndefined();
+    const stored = await db.stores.chat.storeDebtorMessage(conversation.id, "cm-c2", "75011", caseId);
+    if (!stored.created) throw new Error("not stored");
+    // Read after the insert: the new message is the last one, and the fingerprint is the case's own.
+    expect(stored.message.context).toMatchObject({
+      case: { id: caseId },
+      lastSeq: 2,
+      lastDebtor: { seq: 2, text: "75011" },
+      history: [
+        { seq: 1, role: "debtor", text: "bonjour" },
+        { seq: 2, role: "debtor", text: "75011" },
+      ],
+    });
+    const fresh = await db.stores.chat.turnContext(caseId, conversation.id);
+    expect(stored.message.context?.caseFingerprint).toBe(fresh?.caseFingerprint);
+    expect(stored.message.context?.case).toEqual(fresh?.case);
+    // A repeat carries no context (nothing new to answer).
+    const again = await db.stores.chat.storeDebtorMessage(conversation.id, "cm-c2", "75011", caseId);
+    expect(again).toMatchObject({ created: false, message: { id: stored.message.id } });
+  });
+
   it("writes a turn through its handle in one transaction: a failure after the writes leaves none of them", async () => {
     const caseId = await newCase(db.stores, "C-3");
     const conversation = await db.stores.conversations.getOrCreate(caseId);

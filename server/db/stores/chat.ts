@@ -24,10 +24,11 @@ export function chatStore(db: Prisma, direct: DirectSql): ChatStore {
   return {
     openConnection: (tokenHash, now, withHistory) =>
       openDebtorConnection(direct, tokenHash, now, withHistory),
-    history: (caseId, conversationId) => readDebtorHistory(direct, caseId, conversationId),
+    history: (caseId, conversationId, withContext) =>
+      readDebtorHistory(direct, caseId, conversationId, withContext),
     turnContext: (caseId, conversationId) => loadTurnContext(direct, caseId, conversationId),
-    storeDebtorMessage: (conversationId, clientMessageId, text) =>
-      storeDebtorMessage(direct, conversationId, clientMessageId, text),
+    storeDebtorMessage: (conversationId, clientMessageId, text, caseId) =>
+      storeDebtorMessage(direct, conversationId, clientMessageId, text, caseId),
     findByClientMessageId: (conversationId, clientMessageId) =>
       findByClientMessageId(direct, conversationId, clientMessageId),
     findOffer: (id) => findOffer(db, id),
