@@ -10,6 +10,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { createInterface } from "node:readline";
 import { io, type Socket } from "socket.io-client";
+import { machineBusyMs, processesCpuMs } from "./bench/cpu-meter.js";
 import { NODE_FLAGS, START_ENV } from "./bench/start-command.js";
 
 interface Result {
@@ -23,6 +24,8 @@ interface Result {
   statements: { turn: number; connection: number } | null;
   /** The service's CPU time while it served, and its resident memory (null for the echo server). */
   usage: { cpuMs: number; rssAtBootMb: number; rssAfterMb: number } | null;
+  /** CPU time during the conversations: the database server's processes, and the machine's busy share. */
+  elsewhere: { databaseMs: number; machineBusy: number };
 }
 
 function quantile(sorted: number[], q: number): number {
@@ -164,12 +167,18 @@ async function run(kind: "amiable" | "echo", n: number, target: Target = "pglite
   const lines = ["75011", "Je peux payer 300 euros par mois."];
   const latencies: number[] = [];
   const started = performance.now();
+  const machineAt = machineBusyMs();
+  const databaseAt = processesCpuMs("postgres");
   let result: Omit<Result, "statements" | "usage">;
   try {
     const errors = await Promise.all(
       Array.from({ length: n }, (_, i) => converse(info.url, info.tokens?.[i] ?? "echo", lines, latencies)),
     );
     const seconds = (performance.now() - started) / 1000;
+    const elsewhere = {
+      databaseMs: processesCpuMs("postgres") - databaseAt,
+      machineBusy: (machineBusyMs() - machineAt) / (seconds * 1000 * cpus().length),
+    };
     latencies.sort((a, b) => a - b);
     result = {
       n,
@@ -178,6 +187,7 @@ async function run(kind: "amiable" | "echo", n: number, target: Target = "pglite
       p99: quantile(latencies, 0.99),
       perSecond: latencies.length / seconds,
       errors: errors.reduce((s, e) => s + e, 0),
+      elsewhere,
     };
   } catch (error) {
     await stop(proc, out);
@@ -201,13 +211,17 @@ for (const n of sizes) {
     const perConnection = amiable.statements ? (amiable.statements.connection / n).toFixed(1) : "–";
     // The service's CPU per turn, greetings (and each connection's handshake) included.
     const cpuPerTurn = amiable.usage ? (amiable.usage.cpuMs / (amiable.turns + n)).toFixed(1) : "–";
+    // The PostgreSQL server's CPU per turn (its processes on this machine), and how busy the cores were.
+    const databasePerTurn =
+      target === "postgres" ? (amiable.elsewhere.databaseMs / (amiable.turns + n)).toFixed(1) : "–";
+    const busy = `${(amiable.elsewhere.machineBusy * 100).toFixed(0)} %`;
     const rss = amiable.usage
       ? `${amiable.usage.rssAtBootMb.toFixed(0)} → ${amiable.usage.rssAfterMb.toFixed(0)}`
       : "–";
-    const row = `| ${target} | ${n} | ${amiable.turns} | ${amiable.p50.toFixed(1)} | ${amiable.p99.toFixed(1)} | ${amiable.perSecond.toFixed(0)} | ${echo.p50.toFixed(2)} | ${echo.p99.toFixed(2)} | ${echo.perSecond.toFixed(0)} | ${(amiable.p50 / echo.p50).toFixed(0)}× | ${(echo.perSecond / amiable.perSecond).toFixed(1)}× | ${amiable.errors} | ${perTurn} | ${perConnection} | ${cpuPerTurn} | ${rss} |`;
+    const row = `| ${target} | ${n} | ${amiable.turns} | ${amiable.p50.toFixed(1)} | ${amiable.p99.toFixed(1)} | ${amiable.perSecond.toFixed(0)} | ${echo.p50.toFixed(2)} | ${echo.p99.toFixed(2)} | ${echo.perSecond.toFixed(0)} | ${(amiable.p50 / echo.p50).toFixed(0)}× | ${(echo.perSecond / amiable.perSecond).toFixed(1)}× | ${amiable.errors} | ${perTurn} | ${perConnection} | ${cpuPerTurn} | ${databasePerTurn} | ${busy} | ${rss} |`;
     rows.push(row);
     console.log(
-      `N=${n} ${target}: amiable p50 ${amiable.p50.toFixed(1)} ms p99 ${amiable.p99.toFixed(1)} ms ${amiable.perSecond.toFixed(0)} turns/s, ${cpuPerTurn} CPU ms/turn, RSS ${rss} MB; echo p50 ${echo.p50.toFixed(2)} ms ${echo.perSecond.toFixed(0)} turns/s`,
+      `N=${n} ${target}: amiable p50 ${amiable.p50.toFixed(1)} ms p99 ${amiable.p99.toFixed(1)} ms ${amiable.perSecond.toFixed(0)} turns/s, ${cpuPerTurn} CPU ms/turn (database ${databasePerTurn}, cores ${busy} busy), RSS ${rss} MB; echo p50 ${echo.p50.toFixed(2)} ms ${echo.perSecond.toFixed(0)} turns/s`,
     );
   }
 }
@@ -219,8 +233,8 @@ const END = "<!-- bench:chat:end -->";
 const generated = `${START}
 Run on ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, Node ${process.version} (\`npm run bench:chat -- ${sizes.join(",")}\`${process.env.BENCH_TARGETS ? `, BENCH_TARGETS=${process.env.BENCH_TARGETS}` : ""}).
 
-| database | N | turns | p50 ms | p99 ms | turns/s | echo p50 ms | echo p99 ms | echo msgs/s | p50 ratio | throughput ratio | errors (refused, dropped or failed) | SQL per turn | SQL per connection | service CPU ms per turn | service RSS MB (boot → after) |
-|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
+| database | N | turns | p50 ms | p99 ms | turns/s | echo p50 ms | echo p99 ms | echo msgs/s | p50 ratio | throughput ratio | errors (refused, dropped or failed) | SQL per turn | SQL per connection | service CPU ms per turn | database CPU ms per turn | cores busy | service RSS MB (boot → after) |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
 ${rows.join("\n")}
 ${END}`;
 const path = "docs/benchmarks.md";
