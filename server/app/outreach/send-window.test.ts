@@ -1,6 +1,7 @@
 // Sending windows: quiet hours in the debtor's time zone (across DST), weekends and public holidays.
 import { describe, expect, it } from "vitest";
-import { nextSendable, publicHolidays, type SendWindow, zonedInstant } from "./send-window.js";
+import { publicHolidays } from "./public-holidays.js";
+import { nextSendable, type SendWindow, zonedInstant } from "./send-window.js";
 
 const paris: SendWindow = {
   timeZone: "Europe/Paris",

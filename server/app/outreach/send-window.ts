@@ -1,10 +1,9 @@
 // When a reminder may go out: outside the pack's quiet hours in the debtor's time zone and, when the
-// pack says so, on a working day (not a weekend, not a public holiday of the jurisdiction, from the
-// date-holidays tables). Confirmations answer the debtor's own action and do not wait (issue 16).
-import { createRequire } from "node:module";
-import type HolidaysClass from "date-holidays";
+// pack says so, on a working day (not a weekend, not a public holiday of the jurisdiction: see
+// public-holidays.ts). Confirmations answer the debtor's own action and do not wait (issue 16).
 import type { Jurisdiction } from "../../domain/case-facts.js";
 import { addDays, dateInZone, instantAtWallClock, wallClock } from "../../policy/index.js";
+import { publicHolidays } from "./public-holidays.js";
 
 export interface SendWindow {
   readonly timeZone: string;
@@ -14,35 +13,6 @@ export interface SendWindow {
   readonly workingDaysOnly: boolean;
   readonly jurisdiction: Jurisdiction;
   readonly usState?: string;
-}
-
-const COUNTRY: Record<Jurisdiction, string> = { FR: "FR", US: "US", UK: "GB" };
-const holidayCache = new Map<string, Set<string>>();
-
-/**
- * date-holidays (its tables of every country, moment-timezone and astronomia: about 10 MB of heap)
- * is required on the first question about a holiday, not at boot (decision 0106). Synchronously,
- * through its CommonJS build, so that this module's functions stay synchronous.
- */
-let holidaysClass: typeof HolidaysClass | undefined;
-function Holidays(): typeof HolidaysClass {
-  holidaysClass ??= createRequire(import.meta.url)("date-holidays") as typeof HolidaysClass;
-  return holidaysClass;
-}
-
-/** Public holidays of the jurisdiction in a year, as "YYYY-MM-DD" (England for the UK by default). */
-export function publicHolidays(jurisdiction: Jurisdiction, year: number, usState?: string): Set<string> {
-  const region = jurisdiction === "UK" ? "ENG" : jurisdiction === "US" ? usState : undefined;
-  const key = `${jurisdiction}/${region ?? ""}/${year}`;
-  const hit = holidayCache.get(key);
-  if (hit) return hit;
-  const Hd = Holidays();
-  const hd = region ? new Hd(COUNTRY[jurisdiction], region) : new Hd(COUNTRY[jurisdiction]);
-  const days = new Set(
-    (hd.getHolidays(year) || []).filter((h) => h.type === "public").map((h) => h.date.slice(0, 10)),
-  );
-  holidayCache.set(key, days);
-  return days;
 }
 
 const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
