@@ -213,15 +213,22 @@ export async function markBroken(
   },
 ): Promise<{ escalationId: string; caseId: string } | null> {
   return prisma.$transaction(async (tx) => {
+    const promise = await tx.promiseToPay.findUnique({
+      where: { id: input.promiseId },
+      select: { caseId: true, case: { select: { conversation: { select: { id: true } } } } },
+    });
+    if (!promise) return null;
+    // The conversation's row lock first, as a turn's commit and an escalation's resolution take it:
+    // a turn on another instance locks the conversation, then the case's offers, promise and status;
+    // taking them here in the other order could deadlock with it.
+    const lockedConversation = promise.case.conversation?.id;
+    if (lockedConversation)
+      await tx.$queryRawUnsafe(`SELECT id FROM "Conversation" WHERE id = $1 FOR UPDATE`, lockedConversation);
     const claimed = await tx.promiseToPay.updateMany({
       where: { id: input.promiseId, status: "active" },
       data: { status: "broken", brokenAt: input.at },
     });
     if (claimed.count !== 1) return null;
-    const promise = await tx.promiseToPay.findUniqueOrThrow({
-      where: { id: input.promiseId },
-      select: { caseId: true, case: { select: { conversation: { select: { id: true } } } } },
-    });
     await tx.instalment.updateMany({
       where: { id: { in: input.missedInstalmentIds }, status: { in: ["due", "partially_paid"] } },
       data: { status: "missed" },
