@@ -12,12 +12,21 @@ export interface LockedConversation {
   readonly state: unknown;
 }
 
-/** Takes the row lock on the conversation for the rest of the transaction. */
+/**
+ * Takes the row lock on the conversation for the rest of the transaction, before any other row of
+ * its case: a turn's commit takes it first, so every writer that also touches the case's offers,
+ * promise or status must too, or two of them can deadlock.
+ */
+export async function lockConversationRow(tx: P.TransactionClient, conversationId: string): Promise<void> {
+  await tx.$queryRawUnsafe(`SELECT id FROM "Conversation" WHERE id = $1 FOR UPDATE`, conversationId);
+}
+
+/** Takes the row lock on the conversation (lockConversationRow) and reads it. */
 export async function lockConversation(
   tx: P.TransactionClient,
   conversationId: string,
 ): Promise<LockedConversation> {
-  await tx.$queryRawUnsafe(`SELECT id FROM "Conversation" WHERE id = $1 FOR UPDATE`, conversationId);
+  await lockConversationRow(tx, conversationId);
   return tx.conversation.findUniqueOrThrow({
     where: { id: conversationId },
     select: { id: true, caseId: true, humanOwnerId: true, verifiedAt: true, lockedAt: true, state: true },

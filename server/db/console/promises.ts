@@ -7,6 +7,7 @@ import type { Allocation, NewPayment, RecordPaymentResult } from "../../app/port
 import { appendAudit } from "../audit.js";
 import type { Prisma as P } from "../generated/client.js";
 import type { Prisma } from "../open.js";
+import { lockConversationRow } from "./messages.js";
 
 export type { Allocation, NewPayment, RecordPaymentResult };
 
@@ -218,12 +219,9 @@ export async function markBroken(
       select: { caseId: true, case: { select: { conversation: { select: { id: true } } } } },
     });
     if (!promise) return null;
-    // The conversation's row lock first, as a turn's commit and an escalation's resolution take it:
-    // a turn on another instance locks the conversation, then the case's offers, promise and status;
-    // taking them here in the other order could deadlock with it.
+    // The conversation first, as a turn's commit takes it (it then writes the offers, promise, status).
     const lockedConversation = promise.case.conversation?.id;
-    if (lockedConversation)
-      await tx.$queryRawUnsafe(`SELECT id FROM "Conversation" WHERE id = $1 FOR UPDATE`, lockedConversation);
+    if (lockedConversation) await lockConversationRow(tx, lockedConversation);
     const claimed = await tx.promiseToPay.updateMany({
       where: { id: input.promiseId, status: "active" },
       data: { status: "broken", brokenAt: input.at },

@@ -2,11 +2,11 @@
 // stored once, and a turn written through its transaction handle or in one statement, all of it or
 // none of it.
 import { randomUUID } from "node:crypto";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toWire } from "../../app/chat/wire.js";
 import type { TurnWrites } from "../../app/ports/chat.js";
 import type { Stores } from "../../app/ports/index.js";
+import { holdConversationLock } from "../../test-support/conversation-lock.js";
 import { openTestDatabase, TEST_TARGETS, type TestDatabase } from "../../test-support/databases.js";
 import { insertStoreCase } from "../../test-support/store-case.js";
 
@@ -338,12 +338,9 @@ describe.each(TEST_TARGETS)("chat store on %s", (target) => {
       const conversation = await db.stores.conversations.getOrCreate(caseId);
       const stored = await db.stores.chat.storeDebtorMessage(conversation.id, "cm-6", "75011");
       const read = await db.stores.chat.turnContext(caseId, conversation.id);
-      const other = new pg.Client({ connectionString: db.url });
-      await other.connect();
+      // Another writer holds the conversation's lock: the commit waits for it.
+      const other = await holdConversationLock(db.url as string, conversation.id);
       try {
-        // Another writer holds the conversation's lock: the commit waits for it.
-        await other.query("BEGIN");
-        await other.query(`SELECT id FROM "Conversation" WHERE id = $1 FOR UPDATE`, [conversation.id]);
         const pending = db.stores.chat.commitPlainTurn({
           claim: {
             conversationId: conversation.id,
@@ -362,7 +359,7 @@ describe.each(TEST_TARGETS)("chat store on %s", (target) => {
           `INSERT INTO "Message" (id, "conversationId", seq, role, text, meta) VALUES ($1, $2, 2, 'debtor', 'encore moi', '{}')`,
           [randomUUID(), conversation.id],
         );
-        await other.query("COMMIT");
+        await other.commit();
         const out = await pending;
         expect(out.claim.status).toBe("claimed");
         expect(out.written.map((w) => w.seq)).toEqual([3]);

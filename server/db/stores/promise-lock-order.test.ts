@@ -2,8 +2,8 @@
 // offers, its status): they must take them in the same order, the conversation first, or a turn on
 // one instance and the promise review on another can deadlock. PostgreSQL only (PGlite has one
 // connection, so its transactions never overlap).
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { holdConversationLock } from "../../test-support/conversation-lock.js";
 import { openTestDatabase, type TestDatabase } from "../../test-support/databases.js";
 import { insertStoreCase } from "../../test-support/store-case.js";
 
@@ -53,11 +53,8 @@ describe.skipIf(!postgresUrl)("breaking a promise while a turn commits, on Postg
 
     // A turn's commit, as amiable_commit_plain_turn and amiable_write_turn take their locks: the
     // conversation first, then (after some work) the case's open offers and its status.
-    const turn = new pg.Client({ connectionString: db.url });
-    await turn.connect();
+    const turn = await holdConversationLock(db.url as string, conversation.id);
     try {
-      await turn.query("BEGIN");
-      await turn.query(`SELECT id FROM "Conversation" WHERE id = $1 FOR UPDATE`, [conversation.id]);
       const breaking = db.stores.promises.markBroken({
         promiseId: promise.id,
         missedInstalmentIds: [],
@@ -77,7 +74,7 @@ describe.skipIf(!postgresUrl)("breaking a promise while a turn commits, on Postg
       await turn.query(`UPDATE "Case" SET status = 'negotiating', "updatedAt" = now() WHERE id = $1`, [
         caseId,
       ]);
-      await turn.query("COMMIT");
+      await turn.commit();
       const result = await outcome;
       expect(result.ok, result.ok ? "" : String(result.error)).toBe(true);
       expect(result.ok && result.value).toMatchObject({ caseId });
