@@ -108,6 +108,8 @@ export interface CaseRow {
   createdAt: Date;
   updatedAt: Date;
   paymentReference: string | null;
+  /** Raised by the database whenever what a chat turn reads of the case changes (decision 0114). */
+  dataVersion: number;
 }
 
 export interface InvoiceRow {
