@@ -25,22 +25,53 @@ export interface Availability {
 
 const parsed = new Map<string, DutyHours>();
 
+/**
+ * Off duty, the answer stays the same until the next on-duty time: from the instant it was worked
+ * out (`from`) up to `next`, nobody is on duty and `next` stays the first start. Every turn asks
+ * (the bundle carries it), and wording the next time in both languages was a tenth of a turn's own
+ * work; so the off-duty answer is kept per hours' spec while that window lasts. A clock that goes
+ * back before `from` (tests) works it out again.
+ */
+interface OffDuty {
+  readonly from: number;
+  readonly next: Date;
+  readonly nextDate: string;
+  readonly whenIn: Readonly<Record<Locale, string>>;
+}
+const offDuty = new Map<string, OffDuty>();
+
 export function humanAvailability(spec: string, now: Date, locale: Locale): Availability {
   let hours = parsed.get(spec);
   if (!hours) {
     hours = parseDutyHours(spec);
     parsed.set(spec, hours);
   }
-  const onDuty = isOnDuty(now, hours);
-  const next = nextOnDuty(now, hours);
+  const t = now.getTime();
+  let known = offDuty.get(spec);
+  if (!known || t < known.from || t >= known.next.getTime()) {
+    if (isOnDuty(now, hours)) {
+      return {
+        onDuty: true,
+        nextAt: now.toISOString(),
+        nextDate: dateInZone(now, hours.timeZone),
+        when: "",
+        whenIn: { fr: "", en: "" },
+      };
+    }
+    const next = nextOnDuty(now, hours);
+    known = {
+      from: t,
+      next,
+      nextDate: dateInZone(next, hours.timeZone),
+      whenIn: { fr: describeOnDuty(next, hours, "fr"), en: describeOnDuty(next, hours, "en") },
+    };
+    offDuty.set(spec, known);
+  }
   return {
-    onDuty,
-    nextAt: next.toISOString(),
-    nextDate: dateInZone(next, hours.timeZone),
-    when: onDuty ? "" : describeOnDuty(next, hours, locale),
-    whenIn: {
-      fr: onDuty ? "" : describeOnDuty(next, hours, "fr"),
-      en: onDuty ? "" : describeOnDuty(next, hours, "en"),
-    },
+    onDuty: false,
+    nextAt: known.next.toISOString(),
+    nextDate: known.nextDate,
+    when: known.whenIn[locale],
+    whenIn: known.whenIn,
   };
 }
