@@ -76,12 +76,17 @@ if (target === "postgres") {
 // BENCH_PROFILE=<folder>: a CPU profile of the serving window only (not the boot and the cases'
 // creation that --cpu-prof would also record), written there on SIGTERM.
 const profiler = process.env.BENCH_PROFILE ? await startProfile() : undefined;
+// BENCH_FUNCTION_STATS=1 (PostgreSQL, track_functions = 'pl' on the server): each of the turn's SQL
+// functions' calls and its total and self time while the service served, on stderr.
+const functionStats =
+  process.env.BENCH_FUNCTION_STATS && db.url ? await startFunctionStats(db.url) : undefined;
 const rssAtBoot = process.memoryUsage().rss;
 const cpuAtStart = process.cpuUsage();
 process.stdout.write(`${JSON.stringify({ url: service.url, tokens })}\n`);
 process.on("SIGTERM", async () => {
   const cpu = process.cpuUsage(cpuAtStart);
   if (profiler) await profiler.stop();
+  if (functionStats) await functionStats();
   const usage = {
     cpuMs: (cpu.user + cpu.system) / 1000,
     rssAtBootMb: rssAtBoot / 1048576,
@@ -105,5 +110,37 @@ async function startProfile(): Promise<{ stop(): Promise<void> }> {
       mkdirSync(dir, { recursive: true });
       writeFileSync(`${dir}/serving-${target}-${process.pid}.cpuprofile`, JSON.stringify(profile));
     },
+  };
+}
+
+async function startFunctionStats(url: string): Promise<() => Promise<void>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const read = async () =>
+    new Map(
+      (
+        await client.query<{ funcname: string; calls: string; total_time: number; self_time: number }>(
+          "SELECT funcname, calls, total_time, self_time FROM pg_stat_user_functions",
+        )
+      ).rows.map((r) => [r.funcname, r]),
+    );
+  // Statistics reach the views when a backend's transaction ends; a fresh snapshot per read.
+  await client.query("SELECT pg_stat_clear_snapshot()");
+  const before = await read();
+  return async () => {
+    await new Promise((r) => setTimeout(r, 1200));
+    await client.query("SELECT pg_stat_clear_snapshot()");
+    const after = await read();
+    for (const [name, r] of after) {
+      const b = before.get(name);
+      const calls = Number(r.calls) - Number(b?.calls ?? 0);
+      if (calls === 0) continue;
+      const total = r.total_time - (b?.total_time ?? 0);
+      const self = r.self_time - (b?.self_time ?? 0);
+      process.stderr.write(
+        `${name}: ${calls} calls, ${(total / calls).toFixed(3)} ms total, ${(self / calls).toFixed(3)} ms self per call\n`,
+      );
+    }
+    await client.end();
   };
 }
