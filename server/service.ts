@@ -30,6 +30,7 @@ import { outreachRoutes } from "./http/routes/outreach-routes.js";
 import type { Logger } from "./logging/logger.js";
 import { createPayments } from "./payments.js";
 import { attachClusterAdapter, type ClusterLink } from "./socket/cluster-adapter.js";
+import { coalesceWrites } from "./socket/coalesced-writes.js";
 import { attachDebtorNamespace } from "./socket/debtor-namespace.js";
 import { attachRevocation } from "./socket/revocation.js";
 
@@ -191,6 +192,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     // PostgreSQL adapter cannot replay: there a reconnecting debtor gets the whole history again.
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
   });
+  coalesceWrites(io);
   const cluster = attachClusterAdapter(io, ctx.db, log);
   const debtorNamespace = attachDebtorNamespace(io, chat, ctx, options.debtorRateLimit);
   consoleModule.attach(io);
