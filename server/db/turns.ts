@@ -10,6 +10,7 @@ import {
   type ClaimResult,
   HISTORY_SIZE,
   type HistoryEntry,
+  type PlainTurnCommitted,
   type RepeatedMessage,
   type StoreDebtorMessageResult,
   type TurnCase,
@@ -287,7 +288,7 @@ export async function writeTurn(tx: TurnTx, w: TurnWrites): Promise<WrittenMessa
 export async function commitPlainTurn(
   sql: DirectSql,
   input: { claim: ClaimInput; free: TurnWrites; owned: TurnWrites },
-): Promise<{ claim: ClaimResult; written: WrittenMessage[] }> {
+): Promise<PlainTurnCommitted> {
   const free = writeJson(input.free);
   const owned = writeJson(input.owned);
   const w = input.free;
@@ -311,6 +312,10 @@ export async function commitPlainTurn(
       w.cancelPromiseId,
     ],
   );
-  const r = json<{ claim: RawClaim; written: unknown }>(value);
-  return { claim: toClaim(r.claim), written: toWritten(r.written) };
+  const r = json<{ claim: RawClaim; written: unknown; caseVersion?: string | null }>(value);
+  return {
+    claim: toClaim(r.claim),
+    written: toWritten(r.written),
+    ...(typeof r.caseVersion === "string" ? { caseFingerprint: r.caseVersion } : {}),
+  };
 }

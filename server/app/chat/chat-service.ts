@@ -403,7 +403,13 @@ export class ChatService {
         .filter((w) => !w.action)
         .map((w) => ({ seq: w.seq, role: w.role as HistoryEntry["role"], text: w.text })),
     );
-    if (out.caseWritten) this.cache.dropCase(id);
+    if (out.caseAfter) {
+      const after = out.caseAfter;
+      this.cache.replaceCase(id, bundle.detail, (detail) => ({
+        detail: { ...detail, status: after.status },
+        fingerprint: after.fingerprint,
+      }));
+    } else if (out.caseWritten) this.cache.dropCase(id);
   }
 
   private publish(session: DebtorSession, out: CommittedTurn | null): void {

@@ -65,6 +65,25 @@ describe("turn cache", () => {
     expect(entry?.history).toEqual([said(1, "x")]);
   });
 
+  it("applies a turn's own status change to the read it made, and drops a case read since", () => {
+    const cache = new TurnCache();
+    const read = caseRead("A");
+    cache.set("conv-1", { case: read, conversation: conversation(1), history: [] });
+    cache.replaceCase("conv-1", read.detail, (detail) => ({
+      detail: { ...detail, status: "negotiating" },
+      fingerprint: "fp-A2",
+    }));
+    expect(cache.get("conv-1")?.case).toMatchObject({
+      detail: { reference: "A", status: "negotiating" },
+      fingerprint: "fp-A2",
+    });
+    // Another read replaced the case meanwhile: the turn's change is not applied to it, the case is read again.
+    cache.dropCase("conv-1");
+    cache.fill("conv-1", { case: caseRead("B"), conversation: conversation(2), history: [] });
+    cache.replaceCase("conv-1", read.detail, (detail) => ({ detail, fingerprint: "fp-A3" }));
+    expect(cache.get("conv-1")?.case).toBeUndefined();
+  });
+
   it("forgets the oldest conversation beyond its size", () => {
     const cache = new TurnCache(2);
     for (const id of ["c1", "c2", "c3"])

@@ -3,7 +3,7 @@
 // version) and the last messages. Nothing here is trusted blindly: a turn's commit checks the
 // version and the fingerprint under the conversation's lock and reruns on a stale read (a
 // collector's payment or offer, another instance's turn), and the case is dropped whenever a turn
-// writes case data itself.
+// writes case data itself (except a status it knows, which it applies: replaceCase).
 import { HISTORY_SIZE, type HistoryEntry, type TurnCase, type TurnConversation } from "../ports/chat.js";
 
 export interface CachedTurnData {
@@ -62,6 +62,21 @@ export class TurnCache {
       };
     }
     entry.history = merge(entry.history, messages);
+  }
+
+  /**
+   * A turn changed the case it read in a way it knows whole (its status): the case becomes `next`
+   * of it, if the cache still holds that very read; otherwise the case is dropped and read again.
+   */
+  replaceCase(
+    conversationId: string,
+    read: TurnCase,
+    next: (detail: TurnCase) => NonNullable<CachedTurnData["case"]>,
+  ): void {
+    const entry = this.entries.get(conversationId);
+    if (!entry) return;
+    if (entry.case?.detail === read) entry.case = next(read);
+    else delete entry.case;
   }
 
   /** The turn wrote case data: the next turn reads the case again. */

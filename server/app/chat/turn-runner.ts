@@ -204,6 +204,12 @@ export interface CommittedTurn extends TurnOutput {
   }[];
   /** True when case data (offers, status, escalation, promise) was written. */
   readonly caseWritten: boolean;
+  /**
+   * When the turn's only case write was its status and nothing else changed the case meanwhile (the
+   * commit's version is the read one plus that write's): the new status and version, so that the
+   * cache keeps the case instead of reading it again (decision 0114).
+   */
+  readonly caseAfter?: { readonly status: CaseStatus; readonly fingerprint: string };
 }
 
 /** A turn's writes, as they are when nobody owns the conversation and when a person took it over meanwhile. */
@@ -295,7 +301,7 @@ export async function commitTurn(
     if (out.claim.status === "stale") throw new StaleTurnError();
     if (out.claim.status === "answered") return answered(prepared);
     const suppressed = out.claim.humanOwnerId !== null && assistantReply;
-    return committed(prepared, out.claim, suppressed ? owned : free, out.written);
+    return committed(prepared, out.claim, suppressed ? owned : free, out.written, out.caseFingerprint);
   }
   return store.turn(async (tx) => {
     const claimed = await tx.claim(claimInput);
@@ -350,6 +356,8 @@ function committed(
   claimed: { humanOwnerId: string | null; version: number },
   plan: { writes: TurnWrites; reply: MessageWrite | null; offers: OfferWrite[] },
   written: readonly WrittenMessage[],
+  /** The case's version after the commit, when the commit read it (a plain turn's). */
+  caseFingerprint?: string,
 ): CommittedTurn {
   const { turn, before } = prepared;
   const status = statusOf(turn.state.phase);
@@ -358,6 +366,15 @@ function committed(
     const m = writes.messages.find((x) => x.id === w.id);
     return { ...w, role: m?.role ?? "system", text: m?.text ?? "", action: m?.meta?.action !== undefined };
   });
+  const otherCaseWrites =
+    offers.length > 0 ||
+    turn.declined.length > 0 ||
+    turn.escalationWrite !== undefined ||
+    turn.withdrawal !== undefined ||
+    turn.cancelPromiseId !== undefined;
+  const caseAfter = otherCaseWrites
+    ? undefined
+    : statusOnlyAfter(prepared.bundle.caseFingerprint, caseFingerprint, writes.caseStatus);
   const replyRow = reply ? rows.find((r) => r.id === reply.id) : undefined;
   const offer = reply?.offerId ? offers.find((o) => o.id === reply.offerId) : undefined;
   return {
@@ -370,14 +387,23 @@ function committed(
     ...(turn.escalation ? { escalation: turn.escalation } : {}),
     ...(turn.withdrawal ? { withdrawn: { id: turn.withdrawal.id, kind: turn.withdrawal.kind } } : {}),
     written: rows,
-    caseWritten:
-      offers.length > 0 ||
-      turn.declined.length > 0 ||
-      writes.caseStatus !== null ||
-      turn.escalationWrite !== undefined ||
-      turn.withdrawal !== undefined ||
-      turn.cancelPromiseId !== undefined,
+    caseWritten: otherCaseWrites || writes.caseStatus !== null,
+    ...(caseAfter ? { caseAfter } : {}),
   };
+}
+
+/**
+ * The case as the turn leaves it, when its status is all the turn changed: the version it read
+ * (an integer as text, decision 0114) plus one, the status write's own raise. Anything else (a
+ * payment recorded while the turn ran, an offer it wrote) makes the versions differ: read again.
+ */
+function statusOnlyAfter(
+  read: string | null,
+  after: string | undefined,
+  status: CaseStatus | null,
+): CommittedTurn["caseAfter"] {
+  if (status === null || read === null || after === undefined) return undefined;
+  return Number(after) === Number(read) + 1 ? { status, fingerprint: after } : undefined;
 }
 
 /** The wire shape of a message just written (no read-back). */

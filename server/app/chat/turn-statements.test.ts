@@ -68,6 +68,10 @@ describe.skipIf(!postgresUrl)("SQL statements per debtor turn on PostgreSQL", ()
     console.info("statements per turn (BEGIN and COMMIT included):", counts);
     console.info("socket.io adapter notifications per turn:", notifies);
     const detail = JSON.stringify(statements, null, 1);
+    // The verification turn changed only the case's status, which the service applied to its copy of
+    // the case (decision 0114): the next turn stores its message without reading the case again.
+    expect(statements.reason?.join("\n")).toContain("amiable_store_debtor_message(");
+    expect(statements.reason?.join("\n")).not.toContain("amiable_store_debtor_message_context(");
     expect(replies).toHaveLength(6);
     for (const [name, count] of Object.entries(counts)) {
       expect(count, `${name} turn: ${detail}`).toBeLessThanOrEqual(MAX_STATEMENTS_PER_TURN);

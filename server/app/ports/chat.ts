@@ -284,6 +284,14 @@ export interface TurnTxStore {
 }
 
 /** A turn with no writes of its own: its claim and writes, for the one statement that does both. */
+/** A plain turn's commit: the claim, the messages written and, when claimed, the case's version after it. */
+export interface PlainTurnCommitted {
+  readonly claim: ClaimResult;
+  readonly written: WrittenMessage[];
+  /** The case's data version (its fingerprint) after the turn's writes; absent when nothing was claimed. */
+  readonly caseFingerprint?: string;
+}
+
 export interface PlainTurnCommit {
   readonly claim: ClaimInput;
   /** What the turn writes. */
@@ -331,5 +339,5 @@ export interface ChatStore {
    * Claims and writes a turn with no writes of its own in one statement (no transaction to open
    * and close): all of it commits, or none; nothing is written unless the claim holds.
    */
-  commitPlainTurn(input: PlainTurnCommit): Promise<{ claim: ClaimResult; written: WrittenMessage[] }>;
+  commitPlainTurn(input: PlainTurnCommit): Promise<PlainTurnCommitted>;
 }

@@ -231,7 +231,9 @@ $fn$;
 
 -- A turn with no writes of its own, claimed and written in one call: nothing is written unless the
 -- claim holds, and the writes are those for a conversation a person took over meanwhile (p_owned_*:
--- the reply withheld) when the claim finds an owner. Returns {claim, written}.
+-- the reply withheld) when the claim finds an owner. Returns {claim, written, caseVersion}: the case's
+-- data version after the writes, so that a turn whose only case write was the status can keep its
+-- copy of the case instead of reading it again (decision 0114).
 CREATE OR REPLACE FUNCTION amiable_commit_plain_turn(p_conv text, p_kind text, p_seq int, p_version int,
   p_fingerprint text, p_state jsonb, p_attempts int, p_verified text, p_locked text,
   p_case text, p_declined jsonb, p_supersede boolean, p_offers jsonb, p_owned_offers jsonb,
@@ -240,6 +242,7 @@ CREATE OR REPLACE FUNCTION amiable_commit_plain_turn(p_conv text, p_kind text, p
 LANGUAGE plpgsql VOLATILE AS $fn$
 DECLARE
   v_claim jsonb;
+  v_written jsonb;
 BEGIN
   v_claim := amiable_claim_turn(p_conv, p_kind, p_seq, p_version, p_fingerprint, p_state, p_attempts,
     p_verified, p_locked);
@@ -247,11 +250,15 @@ BEGIN
     RETURN jsonb_build_object('claim', v_claim, 'written', '[]'::jsonb);
   END IF;
   IF v_claim->>'humanOwnerId' IS NULL THEN
-    RETURN jsonb_build_object('claim', v_claim, 'written', amiable_write_turn(p_conv, p_case, p_declined,
-      p_supersede, p_offers, p_messages, p_events, p_status, p_now, p_cancel));
+    v_written := amiable_write_turn(p_conv, p_case, p_declined, p_supersede, p_offers, p_messages, p_events,
+      p_status, p_now, p_cancel);
+  ELSE
+    v_written := amiable_write_turn(p_conv, p_case, p_declined, p_supersede, p_owned_offers, p_owned_messages,
+      p_owned_events, p_status, p_now, p_cancel);
   END IF;
-  RETURN jsonb_build_object('claim', v_claim, 'written', amiable_write_turn(p_conv, p_case, p_declined,
-    p_supersede, p_owned_offers, p_owned_messages, p_owned_events, p_status, p_now, p_cancel));
+  -- A statement of its own, after the writes and their triggers: it sees the version they left.
+  RETURN jsonb_build_object('claim', v_claim, 'written', v_written,
+    'caseVersion', amiable_case_fingerprint(p_case));
 END
 $fn$;
 

@@ -292,6 +292,10 @@ describe.each(TEST_TARGETS)("chat store on %s", (target) => {
     });
     expect(out.claim).toMatchObject({ status: "claimed", humanOwnerId: null });
     expect(out.written.map((w) => w.seq)).toEqual([2]);
+    // The case's version after the writes (the status moved): what a fresh read would give.
+    const after = await db.stores.chat.turnContext(caseId, conversation.id);
+    expect(out.caseFingerprint).toBe(after?.caseFingerprint);
+    expect(Number(out.caseFingerprint)).toBe(Number(read?.caseFingerprint) + 1);
     expect((await db.stores.chat.history(caseId, conversation.id)).messages.map((m) => m.text)).toEqual([
       "75011",
       "Merci",
