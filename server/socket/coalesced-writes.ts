@@ -8,7 +8,7 @@
 // Here each engine.io connection flushes once at the end of the tick (the packets queued in the tick
 // go to its transport together) and, on a websocket, with its TCP socket corked around that flush,
 // so the frames leave in one write. Order and content are unchanged; a packet waits at most until
-// the current tick ends. Polling transports batch by design and are only deferred alike.
+// the current tick ends. Polling transports batch by design and are only deferred alike (decision 0115).
 import type { Socket as TcpSocket } from "node:net";
 import type { Server } from "socket.io";
 
