@@ -107,7 +107,8 @@ export function attachDebtorNamespace(
         }
         await chat.resume(session, seen);
       } catch (error) {
-        app.log.error({ err: error }, "debtor session start failed");
+        const notice = chat.sessionFailed(session, error);
+        if (socket.connected) socket.emit("message", notice);
       }
     })();
   });

@@ -304,6 +304,22 @@ export class ChatService {
     });
   }
 
+  /**
+   * The debtor's conversation could not be shown or greeted when they connected (the database
+   * unreachable, say): instead of a page that waits in silence, a notice that is not stored (storage
+   * may be what failed) asks them to reload, which connects again and retries.
+   */
+  sessionFailed(session: DebtorSession, error: unknown): WireMessage {
+    this.cache.drop(session.conversationId);
+    this.app.log.error({ err: error, conversationId: session.conversationId }, "debtor session start failed");
+    return {
+      id: `notice-${randomUUID()}`,
+      role: "system",
+      text: loadCatalogue(session.locale).render("session_failed", {}, session.conversationId),
+      createdAt: this.app.clock.now().toISOString(),
+    };
+  }
+
   /** Reads the case and the conversation afresh (one statement) and caches them. */
   private async readFresh(session: DebtorSession) {
     const read = await this.app.stores.chat.turnContext(session.caseId, session.conversationId);
