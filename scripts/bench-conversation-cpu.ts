@@ -50,7 +50,10 @@ async function converse(token: string): Promise<void> {
   });
   const repliesReach = (count: number) =>
     new Promise<void>((resolve) => {
-      const check = () => (replies >= count ? resolve() : (wake = check));
+      const check = () => {
+        if (replies >= count) resolve();
+        else wake = check;
+      };
       check();
     });
   await repliesReach(1);
