@@ -1,7 +1,6 @@
 // A case inserted straight through the storage ports (no use case, no policy file): what the store
 // tests and the storage benchmark start from. The link's token hash is `hash-<reference>`.
 import type { Stores } from "../app/ports/index.js";
-import type { Prisma } from "../db/open.js";
 
 export async function insertStoreCase(
   stores: Stores,
@@ -40,27 +39,4 @@ export async function insertStoreCase(
     tokenExpiresAt: options.linkExpiresAt ?? new Date("2027-01-01T00:00:00Z"),
   });
   return { caseId, policyVersionId: version.id };
-}
-
-/** An offer written straight into a case, as another writer (a collector, an import) would. */
-export function insertStoreOffer(
-  prisma: Prisma,
-  caseId: string,
-  policyVersionId: string,
-  status: "proposed" | "accepted" | "declined" = "proposed",
-) {
-  return prisma.offer.create({
-    data: {
-      caseId,
-      kind: "plan",
-      status,
-      total: 120_000n,
-      currency: "EUR",
-      instalments: [],
-      terms: {},
-      rule: "test",
-      policyVersionId,
-      expiresAt: new Date("2027-01-01T00:00:00Z"),
-    },
-  });
 }

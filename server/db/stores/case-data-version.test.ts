@@ -4,7 +4,7 @@
 // the chat store, and read back through the store's turn context.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, TEST_TARGETS, type TestDatabase } from "../../test-support/databases.js";
-import { insertStoreCase, insertStoreOffer } from "../../test-support/store-case.js";
+import { insertStoreCase } from "../../test-support/store-case.js";
 
 describe.each(TEST_TARGETS)("case data version on %s", (target) => {
   let db: TestDatabase;
@@ -61,7 +61,20 @@ describe.each(TEST_TARGETS)("case data version on %s", (target) => {
       ),
     ).toBe(true);
     // A collector's offer: made, decided, removed.
-    const offer = await insertStoreOffer(db.prisma, caseId, policyVersionId);
+    const offer = await db.prisma.offer.create({
+      data: {
+        caseId,
+        kind: "plan",
+        total: 120_000n,
+        currency: "EUR",
+        instalments: [],
+        terms: {},
+        rule: "test",
+        policyVersionId,
+        source: "collector",
+        expiresAt: new Date("2026-04-01T00:00:00Z"),
+      },
+    });
     expect(await moves(async () => offer)).toBe(true);
     expect(
       await moves(() => db.prisma.offer.update({ where: { id: offer.id }, data: { status: "declined" } })),

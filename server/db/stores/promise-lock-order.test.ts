@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { holdConversationLock } from "../../test-support/conversation-lock.js";
 import { openTestDatabase, type TestDatabase } from "../../test-support/databases.js";
-import { insertStoreCase, insertStoreOffer } from "../../test-support/store-case.js";
+import { insertStoreCase } from "../../test-support/store-case.js";
 
 const postgresUrl = process.env.TEST_DATABASE_URL;
 if (!postgresUrl)
@@ -24,7 +24,20 @@ describe.skipIf(!postgresUrl)("breaking a promise while a turn commits, on Postg
     const { caseId, policyVersionId } = await insertStoreCase(db.stores, "LOCK-1");
     const conversation = await db.stores.conversations.getOrCreate(caseId);
     const offer = (status: "accepted" | "proposed") =>
-      insertStoreOffer(db.prisma, caseId, policyVersionId, status);
+      db.prisma.offer.create({
+        data: {
+          caseId,
+          kind: "plan",
+          status,
+          total: 120_000n,
+          currency: "EUR",
+          instalments: [],
+          terms: {},
+          rule: "test",
+          policyVersionId,
+          expiresAt: new Date("2027-01-01T00:00:00Z"),
+        },
+      });
     const accepted = await offer("accepted");
     const open = await offer("proposed");
     const promise = await db.prisma.promiseToPay.create({
