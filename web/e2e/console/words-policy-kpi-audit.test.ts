@@ -47,6 +47,9 @@ describe.skipIf(!hasChromium)("console in French: policy studio, KPIs, audit log
   it("shows the policies and the editor in French, the server's sentences included", async () => {
     await nav.go("Politiques");
     await e2e.page.getByRole("heading", { level: 1, name: "Politiques" }).waitFor();
+    // The heading comes before the list it heads: wait for the table itself (a busy machine showed
+    // the heading alone once).
+    await main().locator("table thead th").first().waitFor();
     expect(await main().locator("table thead th").allTextContents()).toEqual([
       "Politique",
       "Version publiée",
