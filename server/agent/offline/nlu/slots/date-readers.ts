@@ -167,6 +167,33 @@ export const partOfNamedMonth: Reader = (t, i, c) => {
   return { date, end: k + 1 };
 };
 
+/** What introduces a whole month: "en janvier", "au mois de mars", "courant février", "in January". */
+const MONTH_LEADS = ["au mois de", "au mois d", "courant", "en", "in the month of", "in", "during"];
+
+/**
+ * "le reste en janvier", "in March", "au mois de mai 2027": a month named without a day. As "le
+ * mois prochain" does, a month to come reads as its first day (the earliest date the words allow);
+ * the month under way as its last ("en décembre" said on the 3rd is not the 1st, gone already); a
+ * payment reported done ("payé en octobre") as the first of the last such month. The lead word is
+ * required: "may" alone is a verb, "mars" a planet.
+ */
+export const wholeNamedMonth: Reader = (t, i, c) => {
+  const lead = matchPhrase(t, i, MONTH_LEADS);
+  if (!lead) return null;
+  const m = monthAt(t, lead.end);
+  if (m === undefined) return null;
+  const year = yearAt(t, lead.end + 1);
+  const end = year ? year.end : lead.end + 1;
+  if (year) {
+    const date = { y: year.y, m, d: 1 };
+    const current = year.y === c.today.y && m === c.today.m;
+    return { date: current && !c.past ? endOfMonth(date) : date, end };
+  }
+  if (m === c.today.m) return { date: c.past ? { ...c.today, d: 1 } : endOfMonth(c.today), end };
+  const date = monthDayFrom(c, m, 1);
+  return date ? { date, end } : null;
+};
+
 /** Words that introduce a day of month: "le 15", "au 30", "à partir du 15", "by the 20th". */
 const DAY_LEADS = new Set(["le", "au", "du", "the", "on", "by", "until", "before", "from"]);
 const FRENCH_LEADS = new Set(["le", "au", "du"]);

@@ -71,12 +71,26 @@ describe("dates", () => {
     expect(dates("The payment went through on Monday.", US)).toEqual(["2026-11-16"]);
   });
 
-  it.each(["le 15 mois", "il y a 3 jours", "le premier paiement", "in 6 months", "31/02"])(
-    "%s is not a date",
-    (text) => {
-      expect(dates(text)).toEqual([]);
-    },
-  );
+  it("reads a month named without a day: a month to come from its first day, this one to its end", () => {
+    expect(dates("500 € maintenant et le reste en janvier")).toEqual(["2027-01-01"]);
+    expect(dates("je paierai le solde courant février")).toEqual(["2027-02-01"]);
+    expect(dates("au mois de mars 2027")).toEqual(["2027-03-01"]);
+    expect(dates("je peux régler en novembre")).toEqual(["2026-11-30"]);
+    expect(dates("I can pay the rest in March", US)).toEqual(["2027-03-01"]);
+    expect(dates("J'ai payé en octobre.")).toEqual(["2026-10-01"]);
+  });
+
+  it.each([
+    "le 15 mois",
+    "il y a 3 jours",
+    "le premier paiement",
+    "in 6 months",
+    "31/02",
+    "en 3 fois",
+    "je suis en vacances",
+  ])("%s is not a date", (text) => {
+    expect(dates(text)).toEqual([]);
+  });
 });
 
 describe("calendar", () => {

@@ -26,6 +26,7 @@ import {
   partOfNamedMonth,
   type Reader,
   tokenAfterIsNoun,
+  wholeNamedMonth,
 } from "./date-readers.js";
 import { readWordNumber } from "./number-words.js";
 import { intAt, matchPhrase, phraseAt, phraseBefore, wordAt } from "./words.js";
@@ -130,6 +131,7 @@ const DATE_STARTS: ReadonlySet<string> = new Set([
   ...DURATION_LEADS.map((p) => p.split(" ")[0] as string),
   ...(
     "le au du from the on by until before next this ce fin debut mi end beginning start mid a an premier " +
+    "en courant during " +
     "premiere first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth " +
     "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty " +
     "thirtieth thirty un une deux trois quatre cinq six sept huit neuf dix onze douze treize " +
@@ -150,6 +152,7 @@ const READERS: readonly Reader[] = [
   relative,
   inDuration,
   dayOfMonth,
+  wholeNamedMonth,
 ];
 
 /** Dates in text order; `consumed` receives the token indices they used. */
