@@ -121,3 +121,31 @@ export function debtorAmountPlan(
   if (dueDateAt(firstDate, cadence, count - 1) > latestPlanEnd(today, limits)) return undefined;
   return { amounts, raisedFirst: first > amount };
 }
+
+/**
+ * The proposer's own first instalment, kept ("500 now and the rest next month"): the rest is split
+ * evenly over the `count - 1` others, the last taking the odd minor units. When the pack requires a
+ * larger first instalment (a down payment) only the first grows, as for debtorAmountPlan.
+ * Undefined when no such plan fits the limits (the caller then fits a plan of its own).
+ */
+export function firstAmountPlan(
+  total: number,
+  firstAmount: number,
+  count: number,
+  firstDate: string,
+  cadence: Cadence,
+  limits: EffectiveLimits,
+  today: string,
+): { amounts: number[]; raisedFirst: boolean } | undefined {
+  if (count < 2 || count > limits.maxInstalments) return undefined;
+  const down = limits.minDownPaymentBps > 0 ? minDownPayment(total, limits.minDownPaymentBps) : 0;
+  const first = Math.max(firstAmount, down);
+  if (first >= total) return undefined;
+  const rest = total - first;
+  const others = count - 1;
+  const share = Math.floor(rest / others);
+  const amounts = [first, ...Array.from({ length: others - 1 }, () => share), rest - share * (others - 1)];
+  if (amounts.some((a) => a < limits.minInstalment || a <= 0)) return undefined;
+  if (dueDateAt(firstDate, cadence, count - 1) > latestPlanEnd(today, limits)) return undefined;
+  return { amounts, raisedFirst: first > firstAmount };
+}

@@ -6,7 +6,7 @@ import { addDays, minDate } from "./dates.js";
 import { nextOffer } from "./ladder.js";
 import { discountTier, type EffectiveLimits, latestFirstDate } from "./limits.js";
 import { fullOffer, NO_WAIVER, planOffer, settlementOffer, totalAfterWaiver, type Waive } from "./offers.js";
-import { debtorAmountPlan, downPaymentAmount, fitCount } from "./plan.js";
+import { debtorAmountPlan, downPaymentAmount, firstAmountPlan, fitCount } from "./plan.js";
 import type { PolicyPack } from "./schema.js";
 import type { NegotiationState, OfferTerms, Proposal, ProposalDecision, ReasonCode } from "./types.js";
 
@@ -143,9 +143,11 @@ export function evaluatePlan(ctx: EvalContext): ProposalDecision {
   );
 
   const wanted =
-    p.instalmentAmount !== undefined
-      ? Math.max(1, Math.ceil(total / p.instalmentAmount))
-      : (p.count ?? step?.instalments ?? limits.maxInstalments);
+    p.firstAmount !== undefined
+      ? (p.count ?? 2)
+      : p.instalmentAmount !== undefined
+        ? Math.max(1, Math.ceil(total / p.instalmentAmount))
+        : (p.count ?? step?.instalments ?? limits.maxInstalments);
   const single = () =>
     fullOffer(state, pack, {
       rule: "proposal.full",
@@ -158,9 +160,11 @@ export function evaluatePlan(ctx: EvalContext): ProposalDecision {
   // The debtor named an amount per instalment: keep it when the limits allow, raising only the
   // first instalment if the pack requires a down payment (then a counter, as close as allowed).
   const own =
-    p.instalmentAmount !== undefined && p.count === undefined
-      ? debtorAmountPlan(total, p.instalmentAmount, firstDate, cadence, limits, today)
-      : undefined;
+    p.firstAmount !== undefined
+      ? firstAmountPlan(total, p.firstAmount, p.count ?? 2, firstDate, cadence, limits, today)
+      : p.instalmentAmount !== undefined && p.count === undefined
+        ? debtorAmountPlan(total, p.instalmentAmount, firstDate, cadence, limits, today)
+        : undefined;
   if (own) {
     const offer = planOffer(state, pack, {
       rule: "proposal.plan",

@@ -149,6 +149,35 @@ describe("a debtor's own instalment amount", () => {
   });
 });
 
+describe("a debtor's own first payment", () => {
+  const consumer = (amount: number) => stateFor(fc, factsFor(fc, [inv("A", "2025-06-01", amount)]), TODAY);
+  const amounts = (d: ProposalDecision) => offerOf(d).instalments.map((i) => i.amount);
+
+  it("keeps 500 € now and the rest a month later, and splits the rest evenly over more", () => {
+    const two = evaluateProposal(debtor({ firstAmount: 50000, count: 2 }), consumer(129033), fc);
+    expect(two.decision).toBe("accept");
+    expect(amounts(two)).toEqual([50000, 79033]);
+    const four = evaluateProposal(debtor({ firstAmount: 50000, count: 4 }), consumer(129033), fc);
+    expect(amounts(four)).toEqual([50000, 26344, 26344, 26345]);
+    // Two when no count is named.
+    expect(amounts(evaluateProposal(debtor({ firstAmount: 50000 }), consumer(129033), fc))).toHaveLength(2);
+  });
+
+  it("raises only the first payment to the pack's down payment, and says so with a counter", () => {
+    const d = evaluateProposal(debtor({ firstAmount: 20000, count: 2 }), base, fb);
+    expect(d).toMatchObject({ decision: "counter", reason: "down_payment_too_low" });
+    expect(amounts(d)).toEqual([38562, 385615 - 38562]);
+  });
+
+  it("counters with a plan of its own when the first payment leaves no valid rest (the whole debt, or more)", () => {
+    const d = evaluateProposal(debtor({ firstAmount: 129033, count: 2 }), consumer(129033), fc);
+    expect(d.decision).not.toBe("refuse");
+    const a = amounts(d);
+    expect(a.reduce((x, y) => x + y, 0)).toBe(129033);
+    expect(a.every((x) => x > 0)).toBe(true);
+  });
+});
+
 describe("full payment", () => {
   it("accepts full payment within the window and counters a past date with today", () => {
     expect(evaluateProposal(debtor({ kind: "full", firstDate: "2025-09-20" }), base, fb).decision).toBe(

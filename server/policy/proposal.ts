@@ -46,6 +46,8 @@ function invalidField(p: Proposal, timeZone: string): string | undefined {
     !(isNonNegativeSafeInt(p.instalmentAmount) && p.instalmentAmount > 0)
   )
     return "instalmentAmount";
+  if (p.firstAmount !== undefined && !(isNonNegativeSafeInt(p.firstAmount) && p.firstAmount > 0))
+    return "firstAmount";
   if (p.count !== undefined && !(Number.isInteger(p.count) && p.count >= 1 && p.count <= 10_000))
     return "count";
   if (
@@ -71,7 +73,12 @@ function route(p: Proposal, state: NegotiationState): Route {
   if (p.kind === "plan" || p.kind === "settlement") return p.kind;
   if (p.kind === "full") return lower ? "full_or_settlement" : "full";
   if (p.discountBps !== undefined && p.discountBps > 0) return "settlement";
-  if (p.instalmentAmount !== undefined || (p.count !== undefined && p.count > 1)) return "plan";
+  if (
+    p.instalmentAmount !== undefined ||
+    p.firstAmount !== undefined ||
+    (p.count !== undefined && p.count > 1)
+  )
+    return "plan";
   return lower ? "full_or_settlement" : "full";
 }
 

@@ -124,6 +124,11 @@ export interface Proposal {
   /** Total the proposer would pay (a settlement when below the amount due). */
   readonly total?: number;
   readonly instalmentAmount?: number;
+  /**
+   * A first instalment of the proposer's own ("500 now and the rest next month"): the rest is split
+   * evenly over the other instalments (`count`, two when absent).
+   */
+  readonly firstAmount?: number;
   readonly count?: number;
   readonly firstDate?: string;
   readonly cadence?: Cadence;

@@ -171,6 +171,7 @@ export const arbProposal = (state: NegotiationState): fc.Arbitrary<Proposal> => 
       source,
       count: fc.integer({ min: 1, max: 40 }),
       instalmentAmount: fc.integer({ min: 1, max: due }),
+      firstAmount: fc.integer({ min: 1, max: due }),
       firstDate: date,
       cadence,
     },
