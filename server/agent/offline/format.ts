@@ -81,7 +81,12 @@ export function scheduleSummary(
     : `from ${date(first.dueDate, locale)} to ${date(last.dueDate, locale)}`;
   const parts: string[] = [];
   if (firstDiffers) parts.push(fr ? `un premier de ${m(first.amount)}` : `a first one of ${m(first.amount)}`);
-  parts.push(fr ? `${n} ${cadence} de ${m(common)}` : `${n} ${cadence} of ${m(common)}`);
+  // A lone instalment of the common amount is named by its place ("un premier de 500,00 € et un
+  // dernier de 790,33 €"), not counted ("1 mensuels").
+  if (n === 1 && firstDiffers)
+    parts.push(fr ? `un deuxième de ${m(common)}` : `a second one of ${m(common)}`);
+  else if (n === 1) parts.push(fr ? `un premier de ${m(common)}` : `a first one of ${m(common)}`);
+  else parts.push(fr ? `${n} ${cadence} de ${m(common)}` : `${n} ${cadence} of ${m(common)}`);
   if (lastDiffers) parts.push(fr ? `un dernier de ${m(last.amount)}` : `a last one of ${m(last.amount)}`);
   return `${list(parts, locale)}, ${span}`;
 }
