@@ -31,8 +31,27 @@ export function isSafetyIntent(intent: string): intent is keyof typeof SAFETY_ES
 const LUMP_SUM =
   /\b(tout de suite|immediatement|maintenant|aujourd ?hui|d un coup|en une fois|pour solde[r]?|pour tout|pas plus|right now|right away|immediately|today|in one go|lump sum|one payment|to close|to settle|for everything|no more)\b/;
 
+/**
+ * Words that give the rest of the debt a later payment of its own ("500 maintenant et le reste en
+ * janvier", "£200 now and the balance next month"): the amount is then a first payment, not an
+ * offer to settle for it. Only after "and"/"then": "500 € pour régler le solde" is a settlement.
+ */
+const REST_LATER =
+  /\b(et|puis|and|then) (ensuite |then )?(le reste|le restant|le solde|the rest|the remainder|the balance|what is left|what s left)\b/;
+
 function plain(text: string): string {
   return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/['’]/g, " ");
+}
+
+/**
+ * "500 now and the rest in January": a first payment of their own, then the rest (two instalments,
+ * a month apart), whatever the intent the words suggested ("je paye ... le reste" reads as paying in
+ * full). A date they gave is the rest's, not the first payment's. Null for anything else.
+ */
+export function firstPaymentThenRest(u: Understanding, amountDue: number, text: string): Proposal | null {
+  const amount = u.slots.amounts[0];
+  if (!amount || amount.perPeriod || amount.amount >= amountDue || !REST_LATER.test(plain(text))) return null;
+  return { source: "debtor", kind: "plan", firstAmount: amount.amount, count: 2, cadence: "monthly" };
 }
 
 /** A proposal from what the debtor said, or null when they named no amount, count, percent or date. */
@@ -64,6 +83,8 @@ export function proposalFromSlots(u: Understanding, amountDue: number, text = ""
   }
   if (amount) {
     if (amount.amount >= amountDue) return { ...base, kind: "full" };
+    const split = u.intent === "ask_discount" ? null : firstPaymentThenRest(u, amountDue, text);
+    if (split) return split;
     // "I can give 500 now for everything" is a settlement request; a bare "I can pay 300" is an instalment.
     if (u.intent === "ask_discount" || LUMP_SUM.test(plain(text))) {
       return { ...base, kind: "settlement", total: amount.amount };

@@ -8,7 +8,7 @@ import { loadCatalogue } from "./catalogue.js";
 import { movesEarlierPlan, proposalAcrossTurns } from "./earlier-terms.js";
 import { deniedEscalation } from "./escalation-correction.js";
 import { asksForLanguage, followLocale } from "./follow-locale.js";
-import { SAFETY_ESCALATIONS } from "./intent-routing.js";
+import { firstPaymentThenRest, SAFETY_ESCALATIONS } from "./intent-routing.js";
 import { debtSummary, describeOutcome, explainDebt, explainFees } from "./offer-text.js";
 import { questionTopic } from "./question-topics.js";
 import { Reply } from "./reply.js";
@@ -236,8 +236,12 @@ export class OfflineLanguageLayer implements LanguageLayer {
         // The orchestrator has already marked the open offer declined: walk the ladder.
         return this.offer(ctx, reply, undefined);
       case "pay_full":
-      case "forgot":
+      case "forgot": {
+        // "je paye 400 tout de suite puis le reste le mois prochain": not the whole amount at once.
+        const split = ctx.due ? firstPaymentThenRest(u, ctx.due.total, ctx.debtorText) : null;
+        if (split) return this.offer(ctx, reply, split);
         return this.offer(ctx, reply, { source: "debtor", kind: "full", ...firstDate(u.slots.dates) });
+      }
       case "propose":
       case "ask_discount":
       case "want_plan":

@@ -1,0 +1,48 @@
+// What the debtor said, as a proposal for the policy engine: a first payment followed by "the rest"
+// is a plan with that first payment, not an offer to settle for it.
+import { describe, expect, it } from "vitest";
+import { firstPaymentThenRest, proposalFromSlots } from "./intent-routing.js";
+import { understand } from "./nlu/index.js";
+
+const DUE = 129033;
+const nlu = (text: string, locale: "fr" | "en" = "fr") =>
+  understand(text, { locale, currency: locale === "fr" ? "EUR" : "GBP", today: "2026-12-03" });
+const proposal = (text: string, locale: "fr" | "en" = "fr") =>
+  proposalFromSlots(nlu(text, locale), DUE, text);
+
+describe("proposalFromSlots", () => {
+  it("reads a first payment and the rest later as a two-payment plan", () => {
+    for (const text of [
+      "Je peux payer 500 euros maintenant et le reste en janvier",
+      "je vous verse 500 € tout de suite puis le solde le mois prochain",
+    ])
+      expect(proposal(text), text).toEqual({
+        source: "debtor",
+        kind: "plan",
+        firstAmount: 50000,
+        count: 2,
+        cadence: "monthly",
+      });
+    // The words read as paying in full ("je paye ... le reste"): the split still wins.
+    expect(
+      firstPaymentThenRest(
+        nlu("je paye 400 tout de suite puis le reste le mois prochain"),
+        DUE,
+        "je paye 400 tout de suite puis le reste le mois prochain",
+      ),
+    ).toMatchObject({ firstAmount: 40000, count: 2 });
+    expect(proposal("I can pay £500 now and the rest next month", "en")).toMatchObject({
+      kind: "plan",
+      firstAmount: 50000,
+    });
+  });
+
+  it("keeps an amount for everything a settlement request, and a bare amount an instalment", () => {
+    expect(proposal("Je peux payer 500 euros maintenant pour solder")).toMatchObject({
+      kind: "settlement",
+      total: 50000,
+    });
+    expect(proposal("500 € pour régler le solde")).not.toHaveProperty("firstAmount");
+    expect(proposal("Je peux payer 300 euros")).toMatchObject({ kind: "plan", instalmentAmount: 30000 });
+  });
+});
