@@ -114,6 +114,23 @@ describe("LlmLanguageLayer.respond", () => {
     expect(tb.offers).toEqual([]);
   });
 
+  it("passes a debtor's own first payment to the engine ('500 now and the rest next month')", async () => {
+    const tb = toolbox({ signals: { fullPaymentImpossible: true } });
+    const args = { kind: "plan", firstAmount: 50000, count: 2, cadence: "monthly" } as const;
+    mock.enqueue(
+      reply(completion({ tools: [{ name: "evaluate_proposal", args }] })),
+      reply(completion({ text: "Ce premier versement puis le reste conviennent." })),
+    );
+    await layer().respond(
+      turn(tb, { debtorText: "Je peux payer 500 euros maintenant et le reste en janvier." }),
+    );
+    const amounts = (toolResult(1).terms ?? toolResult(1).offer).instalments.map(
+      (i: { amount: number }) => i.amount,
+    );
+    expect(amounts).toHaveLength(2);
+    expect(amounts[0]).toBe(50000);
+  });
+
   it("escalates a dispute and withdraws a promise through the Toolbox, by phase", async () => {
     const tb = toolbox();
     mock.enqueue(

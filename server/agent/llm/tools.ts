@@ -45,6 +45,9 @@ export const proposalArgs = z
     ),
     total: opt(z.number().int().positive()).describe("total the debtor would pay, in minor units (cents)"),
     instalmentAmount: opt(z.number().int().positive()).describe("amount of each instalment, in minor units"),
+    firstAmount: opt(z.number().int().positive()).describe(
+      "a first payment of the debtor's own, in minor units; the rest is split over the other instalments",
+    ),
     count: opt(z.number().int().min(1).max(120)).describe("number of instalments"),
     // A plain pattern keeps the JSON schema short; the engine checks that the date exists.
     firstDate: opt(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).describe("date of the first payment, YYYY-MM-DD"),
