@@ -124,11 +124,10 @@ describe("LlmLanguageLayer.respond", () => {
     await layer().respond(
       turn(tb, { debtorText: "Je peux payer 500 euros maintenant et le reste en janvier." }),
     );
-    const amounts = (toolResult(1).terms ?? toolResult(1).offer).instalments.map(
-      (i: { amount: number }) => i.amount,
-    );
-    expect(amounts).toHaveLength(2);
-    expect(amounts[0]).toBe(50000);
+    const result = toolResult(1);
+    expect(result).toMatchObject({ decision: "accept", recorded: false });
+    const amounts = result.terms.instalments.map((i: { amount: number }) => i.amount);
+    expect(amounts).toEqual([50000, tb.state().due.total - 50000]);
   });
 
   it("escalates a dispute and withdraws a promise through the Toolbox, by phase", async () => {

@@ -283,7 +283,6 @@ export interface TurnTxStore {
   withdrawEscalation(input: WithdrawEscalationInput): Promise<boolean>;
 }
 
-/** A turn with no writes of its own: its claim and writes, for the one statement that does both. */
 /** A plain turn's commit: the claim, the messages written and, when claimed, the case's version after it. */
 export interface PlainTurnCommitted {
   readonly claim: ClaimResult;
@@ -292,6 +291,7 @@ export interface PlainTurnCommitted {
   readonly caseFingerprint?: string;
 }
 
+/** A turn with no writes of its own: its claim and writes, for the one statement that does both. */
 export interface PlainTurnCommit {
   readonly claim: ClaimInput;
   /** What the turn writes. */
