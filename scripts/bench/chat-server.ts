@@ -75,16 +75,27 @@ if (target === "postgres") {
 // counted in the process, less sensitive than latencies to other load on the machine.
 // BENCH_PROFILE=<folder>: a CPU profile of the serving window only (not the boot and the cases'
 // creation that --cpu-prof would also record), written there on SIGTERM.
-const profiler = process.env.BENCH_PROFILE ? await startProfile() : undefined;
+let profiler: { stop(): Promise<void> } | undefined;
 // BENCH_FUNCTION_STATS=1 (PostgreSQL, track_functions = 'pl' on the server): each of the turn's SQL
 // functions' calls and its total and self time while the service served, on stderr.
-const functionStats =
-  process.env.BENCH_FUNCTION_STATS && db.url ? await startFunctionStats(db.url) : undefined;
+let functionStats: (() => Promise<void>) | undefined;
 const rssAtBoot = process.memoryUsage().rss;
-const cpuAtStart = process.cpuUsage();
+let cpuAtStart = process.cpuUsage();
 process.stdout.write(`${JSON.stringify({ url: service.url, tokens })}\n`);
+// SIGUSR2: the warm-up round is over (bench-chat.ts); the measured window starts now.
+process.on("SIGUSR2", async () => {
+  if (process.env.BENCH_PROFILE) profiler = await startProfile();
+  if (process.env.BENCH_FUNCTION_STATS && db.url) functionStats = await startFunctionStats(db.url);
+  cpuAtStart = process.cpuUsage();
+  if (statements) {
+    statements.turn = 0;
+    statements.connection = 0;
+  }
+  process.stdout.write(`${JSON.stringify({ measuring: true })}\n`);
+});
 process.on("SIGTERM", async () => {
   const cpu = process.cpuUsage(cpuAtStart);
+  const served = statements && { ...statements };
   if (profiler) await profiler.stop();
   if (functionStats) await functionStats();
   const usage = {
@@ -92,7 +103,7 @@ process.on("SIGTERM", async () => {
     rssAtBootMb: rssAtBoot / 1048576,
     rssAfterMb: process.memoryUsage().rss / 1048576,
   };
-  process.stdout.write(`${JSON.stringify({ statements, usage })}\n`);
+  process.stdout.write(`${JSON.stringify({ statements: served, usage })}\n`);
   void service.close().then(() => db.close().then(() => process.exit(0)));
 });
 

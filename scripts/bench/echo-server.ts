@@ -21,4 +21,6 @@ http.listen(0, "127.0.0.1", () => {
     `${JSON.stringify({ url: `http://127.0.0.1:${(http.address() as AddressInfo).port}` })}\n`,
   );
 });
+// SIGUSR2: the warm-up round is over (bench-chat.ts), as for the service.
+process.on("SIGUSR2", () => process.stdout.write(`${JSON.stringify({ measuring: true })}\n`));
 process.on("SIGTERM", () => io.close(() => process.exit(0)));
