@@ -77,7 +77,8 @@ async function stop(proc: ChildProcess, lines: string[]): Promise<Pick<Result, "
 async function measuring(proc: ChildProcess, lines: string[]): Promise<void> {
   const from = lines.length;
   proc.kill("SIGUSR2");
-  while (!lines.slice(from).some((l) => l.includes('"measuring"'))) await new Promise((r) => setTimeout(r, 20));
+  while (!lines.slice(from).some((l) => l.includes('"measuring"')))
+    await new Promise((r) => setTimeout(r, 20));
 }
 
 /** One simulated debtor: waits for the greeting, then sends each line and waits for the reply. */
