@@ -68,28 +68,38 @@ interface RawConnection {
   locale: "fr" | "en";
   conversation: { id: string; lockedAt: string | null; answeredSeq: number };
   history: RawHistory | null;
+  /** With read "context" (amiable_open_connection_context, decision 0117). */
+  context?: RawTurnContext;
 }
 
 export async function openDebtorConnection(
   sql: DirectSql,
   tokenHash: string,
   now: Date,
-  withHistory: boolean,
+  read: "link" | "history" | "context",
 ): Promise<DebtorConnection | null> {
   const raw = json<RawConnection | null>(
-    (await sql.value(
-      `${CONNECTION_STATEMENT_TAG}
+    (read === "context"
+      ? await sql.value(
+          `${CONNECTION_STATEMENT_TAG}
+     SELECT amiable_open_connection_context($1::text, $2::text, $3::text, $4::int) AS r`,
+          [tokenHash, now.toISOString(), randomUUID(), HISTORY_SIZE],
+        )
+      : await sql.value(
+          `${CONNECTION_STATEMENT_TAG}
      SELECT amiable_open_connection($1::text, $2::text, $3::text, $4::boolean) AS r`,
-      [tokenHash, now.toISOString(), randomUUID(), withHistory],
-    )) ?? null,
+          [tokenHash, now.toISOString(), randomUUID(), read === "history"],
+        )) ?? null,
   );
   if (!raw) return null;
+  const history = raw.history ? toHistory(raw.history, raw.caseId) : null;
+  const context = raw.context ? toTurnContext(raw.context) : null;
   return {
     tokenId: raw.tokenId,
     caseId: raw.caseId,
     locale: raw.locale,
     conversation: { id: raw.conversation.id, lockedAt: utcOrNull(raw.conversation.lockedAt) },
-    history: raw.history ? toHistory(raw.history, raw.caseId) : null,
+    history: history && context ? { ...history, context } : history,
   };
 }
 

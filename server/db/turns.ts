@@ -10,9 +10,12 @@ import {
   type ClaimResult,
   HISTORY_SIZE,
   type HistoryEntry,
+  type PlainTurnCommit,
   type PlainTurnCommitted,
   type RepeatedMessage,
+  type StoreAndAnswer,
   type StoreDebtorMessageResult,
+  type StoredAndAnswered,
   type TurnCase,
   type TurnContextRow,
   type TurnConversation,
@@ -140,20 +143,23 @@ export async function storeDebtorMessage(
         `SELECT amiable_store_debtor_message($1::text, $2::text, $3::text, $4::text, $5::int) AS r`,
         [conversationId, randomUUID(), text, clientMessageId, HISTORY_SIZE],
       );
-  const raw = json<
-    | {
-        created: true;
-        id: string;
-        seq: number;
-        text: string;
-        createdAt: string;
-        conversation: RawConversation;
-        history: HistoryEntry[];
-        context?: RawTurnContext;
-      }
-    | { created: false; repeat: RepeatedMessage | null }
-    | null
-  >(r ?? null);
+  return toStored(json<RawStored | null>(r ?? null), conversationId);
+}
+
+type RawStored =
+  | {
+      created: true;
+      id: string;
+      seq: number;
+      text: string;
+      createdAt: string;
+      conversation: RawConversation;
+      history: HistoryEntry[];
+      context?: RawTurnContext;
+    }
+  | { created: false; repeat: RepeatedMessage | null };
+
+function toStored(raw: RawStored | null, conversationId: string): StoreDebtorMessageResult {
   if (!raw) throw new Error(`conversation ${conversationId} does not exist`);
   if (!raw.created) {
     if (!raw.repeat) throw new Error(`could not store a message in conversation ${conversationId}`);
@@ -285,33 +291,54 @@ export async function writeTurn(tx: TurnTx, w: TurnWrites): Promise<WrittenMessa
  * writes when a person took the conversation over while it was prepared (the claim reads the owner
  * under the lock and the function picks).
  */
-export async function commitPlainTurn(
-  sql: DirectSql,
-  input: { claim: ClaimInput; free: TurnWrites; owned: TurnWrites },
-): Promise<PlainTurnCommitted> {
+export async function commitPlainTurn(sql: DirectSql, input: PlainTurnCommit): Promise<PlainTurnCommitted> {
+  const value = await sql.value(
+    `SELECT amiable_commit_plain_turn(${CLAIM_ARGS}, ${PLAIN_WRITE_ARGS}) AS r`,
+    plainCommitParams(input),
+  );
+  return toPlainCommitted(value);
+}
+
+/**
+ * A debtor message stored and its turn committed in ONE call (decision 0116): the turn only when the
+ * message took the number it was prepared for. A repeat or another number comes back without a commit.
+ */
+export async function storeAndAnswer(sql: DirectSql, input: StoreAndAnswer): Promise<StoredAndAnswered> {
+  const value = await sql.value(
+    `SELECT amiable_store_and_answer(${CLAIM_ARGS}, ${PLAIN_WRITE_ARGS}, $22::text, $23::text, $24::text) AS r`,
+    [...plainCommitParams(input.commit), randomUUID(), input.text, input.clientMessageId],
+  );
+  const r = json<{ stored: RawStored | null; commit?: unknown }>(value);
+  const stored = toStored(r.stored, input.commit.claim.conversationId);
+  return r.commit === undefined ? { stored } : { stored, commit: toPlainCommitted(r.commit) };
+}
+
+/** The write parameters of a plain commit, after the claim's nine. */
+const PLAIN_WRITE_ARGS = `$10::text, $11::jsonb, $12::boolean, $13::jsonb, $14::jsonb, $15::jsonb,
+  $16::jsonb, $17::jsonb, $18::jsonb, $19::text, $20::text, $21::text`;
+
+function plainCommitParams(input: PlainTurnCommit): unknown[] {
   const free = writeJson(input.free);
   const owned = writeJson(input.owned);
   const w = input.free;
-  const value = await sql.value(
-    `SELECT amiable_commit_plain_turn(${CLAIM_ARGS}, $10::text, $11::jsonb, $12::boolean,
-              $13::jsonb, $14::jsonb, $15::jsonb, $16::jsonb, $17::jsonb, $18::jsonb,
-              $19::text, $20::text, $21::text) AS r`,
-    [
-      ...claimParams(input.claim),
-      w.caseId,
-      JSON.stringify(w.declined),
-      w.supersedeOpen,
-      free.offers,
-      owned.offers,
-      free.messages,
-      owned.messages,
-      free.events,
-      owned.events,
-      w.caseStatus,
-      w.now.toISOString(),
-      w.cancelPromiseId,
-    ],
-  );
+  return [
+    ...claimParams(input.claim),
+    w.caseId,
+    JSON.stringify(w.declined),
+    w.supersedeOpen,
+    free.offers,
+    owned.offers,
+    free.messages,
+    owned.messages,
+    free.events,
+    owned.events,
+    w.caseStatus,
+    w.now.toISOString(),
+    w.cancelPromiseId,
+  ];
+}
+
+function toPlainCommitted(value: unknown): PlainTurnCommitted {
   const r = json<{ claim: RawClaim; written: unknown; caseVersion?: string | null }>(value);
   return {
     claim: toClaim(r.claim),

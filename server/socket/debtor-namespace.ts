@@ -16,11 +16,14 @@ import { ackOf, errorAck } from "./acks.js";
 import { hostileTextGuard } from "./hostile-text.js";
 import { KeyedBuckets } from "./rate-limiter.js";
 import { caseLinksRoom } from "./revocation.js";
+import { RoomWatch } from "./room-watch.js";
 
 export const conversationRoom = (conversationId: string) => `conversation:${conversationId}`;
 
 interface SocketData {
   session: DebtorSession;
+  /** The conversation as the handshake read it, and the room watch's mark taken before that read. */
+  opened?: { view: DebtorView; mark: number };
 }
 
 const KNOWN_EVENTS = new Set(["debtor:message", "debtor:action"]);
@@ -36,13 +39,22 @@ export function attachDebtorNamespace(
 ): { nsp: Namespace<DebtorClientEvents, DebtorServerEvents>; close(): void } {
   const nsp: Namespace<DebtorClientEvents, DebtorServerEvents> = io.of("/debtor");
   const perCase = new KeyedBuckets(rate.burst, rate.perSecond);
+  const watch = new RoomWatch(nsp);
 
   nsp.use(async (socket, next) => {
     try {
       const auth = debtorHandshakeAuth.safeParse(socket.handshake.auth ?? {});
-      (socket.data as SocketData).session = await chat.openSession(
-        auth.success ? auth.data.token : undefined,
-      );
+      const token = auth.success ? auth.data.token : undefined;
+      const data = socket.data as SocketData;
+      // A recovered connection is sent no history: the link alone. Otherwise the handshake reads
+      // the conversation and a turn's context with the link, in one statement (decision 0117).
+      if (socket.recovered) data.session = await chat.openSession(token);
+      else {
+        const mark = watch.mark();
+        const { session, view } = await chat.openWithContext(token);
+        data.session = session;
+        data.opened = { view, mark };
+      }
       next();
     } catch (error) {
       const e =
@@ -57,7 +69,8 @@ export function attachDebtorNamespace(
   nsp.on("connection", (socket: Socket) => {
     const data = socket.data as SocketData;
     const { session } = data;
-    void socket.join([conversationRoom(session.conversationId), caseLinksRoom(session.caseId)]);
+    const rooms = [conversationRoom(session.conversationId), caseLinksRoom(session.caseId)];
+    void socket.join(rooms);
     socket.use(hostileTextGuard());
 
     const guarded =
@@ -91,11 +104,15 @@ export function attachDebtorNamespace(
 
     void (async () => {
       try {
-        // The history is read here, once the socket is in its rooms, and not with the handshake's
-        // statement: a message published in between would reach neither (decision 0105).
+        // The handshake's read holds unless something was broadcast to the socket's rooms since it
+        // began: such a message may be in neither the read nor this socket's deliveries (it was not
+        // in the rooms yet), so the conversation is read again now that it is (decisions 0105, 0117).
         let seen: DebtorView | undefined;
         if (!socket.recovered) {
-          seen = await chat.history(session);
+          const opened = data.opened;
+          data.opened = undefined;
+          seen =
+            opened && !watch.touchedSince(opened.mark, rooms) ? opened.view : await chat.history(session);
           const { messages, status } = seen;
           // The page already shows the conversation up to `after` (inline in it, decision 0092):
           // only the newer messages are sent; an id not found gets the whole history.

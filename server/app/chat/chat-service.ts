@@ -23,6 +23,8 @@ import type {
   DebtorHistory,
   HistoryEntry,
   MessageWrite,
+  StoreDebtorMessageResult,
+  StoredAndAnswered,
   TurnClaim,
   TurnContextRow,
   TurnTxStore,
@@ -36,6 +38,7 @@ import {
   type ForcedIntent,
   type Layers,
   type PreparedTurn,
+  plainCommit,
   prepareTurn,
   StaleTurnError,
 } from "./turn-runner.js";
@@ -128,20 +131,17 @@ export class ChatService {
 
   /**
    * Opens a debtor link in one statement (decision 0105): checks it, records its use, creates the
-   * conversation on the first visit; with `withHistory`, reads what the debtor is shown too.
+   * conversation on the first visit; reads what the debtor is shown too ("history"), and a turn's
+   * context ("context").
    */
-  private async open(token: unknown, withHistory: boolean) {
+  private async open(token: unknown, read: "link" | "history" | "context") {
     if (typeof token !== "string" || !looksLikeToken(token)) {
       throw new AppError(
         "link_invalid",
         "This link is not valid. Please use the link from your letter or email.",
       );
     }
-    const opened = await this.app.stores.chat.openConnection(
-      hashToken(token),
-      this.app.clock.now(),
-      withHistory,
-    );
+    const opened = await this.app.stores.chat.openConnection(hashToken(token), this.app.clock.now(), read);
     if (!opened) throw new AppError("link_invalid", "This link is not valid or has expired.");
     if (opened.conversation.lockedAt)
       throw new AppError("link_locked", "This link is locked. A member of our team will contact you.");
@@ -151,16 +151,30 @@ export class ChatService {
       tokenId: opened.tokenId,
       locale: opened.locale,
     };
-    return { session, history: opened.history ? viewOf(opened.history) : null };
+    const context = opened.history?.context;
+    if (context) this.keep(session, context);
+    const view = opened.history ? viewOf(opened.history) : null;
+    return { session, history: view && context ? { ...view, context } : view };
   }
 
   async openSession(token: unknown): Promise<DebtorSession> {
-    return (await this.open(token, false)).session;
+    return (await this.open(token, "link")).session;
   }
 
   /** A debtor link opened with what the debtor is shown, in one statement (the page's first view). */
   async openWithHistory(token: unknown): Promise<{ session: DebtorSession; view: DebtorView }> {
-    const { session, history } = await this.open(token, true);
+    const { session, history } = await this.open(token, "history");
+    if (!history) throw new Error("the debtor link was opened without its history");
+    return { session, view: history };
+  }
+
+  /**
+   * A debtor link opened with what the debtor is shown and a turn's context, in one statement (a
+   * socket's handshake, decision 0117): `resume` then reads nothing, and the first message may be
+   * stored and answered in one statement (decision 0116).
+   */
+  async openWithContext(token: unknown): Promise<{ session: DebtorSession; view: DebtorView }> {
+    const { session, history } = await this.open(token, "context");
     if (!history) throw new Error("the debtor link was opened without its history");
     return { session, view: history };
   }
@@ -214,15 +228,22 @@ export class ChatService {
 
   async postMessage(session: DebtorSession, payload: unknown): Promise<{ id: string; created: boolean }> {
     const input = parseOrThrow(debtorMessageInput, payload, "message");
+    // Nothing of the conversation under way here: the message and its answer may go in one statement.
+    const inline = this.queues.has(session.conversationId)
+      ? null
+      : await this.enqueue(session.conversationId, () => this.storeAndAnswer(session, input));
+    if (inline?.answered) return { id: inline.answered, created: true };
     // Holding nothing of the case (a first message here, or the one after a turn that wrote case
     // data), the store reads the turn's whole context with the message: the turn reads nothing.
     const needsCase = !this.cache.get(session.conversationId)?.case;
-    const stored = await this.app.stores.chat.storeDebtorMessage(
-      session.conversationId,
-      input.clientMessageId,
-      input.text,
-      needsCase ? session.caseId : undefined,
-    );
+    const stored =
+      inline?.stored ??
+      (await this.app.stores.chat.storeDebtorMessage(
+        session.conversationId,
+        input.clientMessageId,
+        input.text,
+        needsCase ? session.caseId : undefined,
+      ));
     if (stored.created) {
       const m = stored.message;
       if (m.context) this.keep(session, m.context);
@@ -231,20 +252,7 @@ export class ChatService {
           ...m.history,
           { seq: m.seq, role: "debtor", text: m.text },
         ]);
-      const wire: WireMessage = {
-        id: m.id,
-        role: "debtor",
-        text: m.text,
-        createdAt: m.createdAt.toISOString(),
-      };
-      this.app.events.publish({
-        type: "message.stored",
-        caseId: session.caseId,
-        conversationId: session.conversationId,
-        origin: "debtor",
-        message: wire,
-        meta: {},
-      });
+      this.publishDebtorMessage(session, m);
       this.schedule(session, m.seq, m.text);
       return { id: m.id, created: true };
     }
@@ -259,6 +267,89 @@ export class ChatService {
     )
       this.schedule(session, m.seq, m.text);
     return { id: m.id, created: false };
+  }
+
+  /**
+   * A debtor message stored and answered in one statement (decision 0116), run in the conversation's
+   * queue when nothing else of it is under way here: this instance holds the turn's context, the
+   * conversation is settled, the offline engine answers (a model's seconds would hold back the ack)
+   * and the turn has no writes of its own. The turn is prepared for the message taking the number
+   * after the last one known, and committed only if it did. Returns `answered` (the message's id)
+   * when both were written; `stored` when the message was stored but not answered (a repeat, or
+   * another message or change came first: the usual path answers it from a fresh read); null when
+   * nothing was written and the usual path must store the message.
+   */
+  private async storeAndAnswer(
+    session: DebtorSession,
+    input: { clientMessageId: string; text: string },
+  ): Promise<{ answered?: string; stored?: StoreDebtorMessageResult } | null> {
+    const id = session.conversationId;
+    const cached = this.cache.get(id);
+    if (!cached?.case || !isSettled(cached.history, cached.conversation.answeredSeq)) return null;
+    const bundle = await buildBundle(
+      this.app,
+      cached.case.detail,
+      cached.case.fingerprint,
+      cached.conversation,
+    );
+    if (this.layers.primary !== this.layers.offline && bundle.state.phase !== "verifying") return null;
+    const seq = (cached.history.at(-1)?.seq ?? 0) + 1;
+    const entry: HistoryEntry = { seq, role: "debtor", text: input.text };
+    let prepared: PreparedTurn;
+    try {
+      prepared = await prepareTurn(this.app, this.layers, bundle, [...cached.history, entry], input.text);
+    } catch {
+      // The usual path stores the message first, then fails the turn as it does (and says so).
+      return null;
+    }
+    const claim: TurnClaim = { kind: "answer", seq };
+    const plain = prepared.reply ? plainCommit(this.app, prepared, claim) : null;
+    if (!plain) return null;
+    let out: StoredAndAnswered;
+    try {
+      out = await this.app.stores.chat.storeAndAnswer({
+        clientMessageId: input.clientMessageId,
+        text: input.text,
+        commit: plain.input,
+      });
+    } catch {
+      // Nothing was written. A failure of the turn's writes must not cost the debtor their message:
+      // the usual path stores it alone, then runs the turn (which tells them if it fails again).
+      this.cache.drop(id);
+      return null;
+    }
+    let committed: CommittedTurn | null = null;
+    try {
+      committed = out.commit ? plain.finish(out.commit) : null;
+    } catch (error) {
+      if (!(error instanceof StaleTurnError)) throw error;
+    }
+    const stored = out.stored;
+    if (!stored.created || committed?.claim !== "claimed") {
+      // What this instance held was behind: the turn that answers the message reads afresh.
+      if (stored.created) this.cache.drop(id);
+      return { stored };
+    }
+    this.cache.note(id, bundle.conversation, [entry]);
+    this.remember(session, prepared, committed, claim);
+    this.publishDebtorMessage(session, stored.message);
+    this.publish(session, committed);
+    return { answered: stored.message.id };
+  }
+
+  /** A debtor message just stored, to the debtor's page and the console. */
+  private publishDebtorMessage(
+    session: DebtorSession,
+    m: { id: string; text: string; createdAt: Date },
+  ): void {
+    this.app.events.publish({
+      type: "message.stored",
+      caseId: session.caseId,
+      conversationId: session.conversationId,
+      origin: "debtor",
+      message: { id: m.id, role: "debtor", text: m.text, createdAt: m.createdAt.toISOString() },
+      meta: {},
+    });
   }
 
   private isPending(session: DebtorSession, seq: number): boolean {

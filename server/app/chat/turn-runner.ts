@@ -15,6 +15,8 @@ import type {
   HistoryEntry,
   MessageWrite,
   OfferWrite,
+  PlainTurnCommit,
+  PlainTurnCommitted,
   TurnClaim,
   TurnTxStore,
   TurnWrites,
@@ -279,30 +281,11 @@ export async function commitTurn(
   /** Writes of the use case's own (an accepted offer's promise), after the claim. */
   inside?: (tx: TurnTxStore) => Promise<void>,
 ): Promise<CommittedTurn> {
+  const plain = inside ? null : plainCommit(app, prepared, claim, leading);
+  if (plain) return plain.finish(await store.commitPlainTurn(plain.input));
   const { bundle, turn } = prepared;
-  const claimInput: ClaimInput = {
-    conversationId: bundle.conversationId,
-    caseId: bundle.detail.id,
-    claim,
-    version: bundle.conversation.version,
-    caseFingerprint: bundle.caseFingerprint,
-    write: {
-      state: turn.state,
-      verifyAttempts: turn.verifyAttempts,
-      verifiedAt: turn.verifiedAt,
-      lockedAt: turn.lockedAt,
-    },
-  };
+  const claimInput = claimOf(prepared, claim);
   const assistantReply = prepared.reply?.role === "assistant";
-  if (!inside && !turn.withdrawal && !turn.escalationWrite) {
-    const free = turnWrites(app, prepared, leading, false);
-    const owned = assistantReply ? turnWrites(app, prepared, leading, true) : free;
-    const out = await store.commitPlainTurn({ claim: claimInput, free: free.writes, owned: owned.writes });
-    if (out.claim.status === "stale") throw new StaleTurnError();
-    if (out.claim.status === "answered") return answered(prepared);
-    const suppressed = out.claim.humanOwnerId !== null && assistantReply;
-    return committed(prepared, out.claim, suppressed ? owned : free, out.written, out.caseFingerprint);
-  }
   return store.turn(async (tx) => {
     const claimed = await tx.claim(claimInput);
     if (claimed.status === "stale") throw new StaleTurnError();
@@ -334,6 +317,49 @@ export async function commitTurn(
     }
     return committed(prepared, claimed, plan, written);
   });
+}
+
+function claimOf(prepared: PreparedTurn, claim: TurnClaim): ClaimInput {
+  const { bundle, turn } = prepared;
+  return {
+    conversationId: bundle.conversationId,
+    caseId: bundle.detail.id,
+    claim,
+    version: bundle.conversation.version,
+    caseFingerprint: bundle.caseFingerprint,
+    write: {
+      state: turn.state,
+      verifyAttempts: turn.verifyAttempts,
+      verifiedAt: turn.verifiedAt,
+      lockedAt: turn.lockedAt,
+    },
+  };
+}
+
+/**
+ * A prepared turn with no writes of its own (no escalation opened or withdrawn), as the input of the
+ * one statement that claims and writes it, and what to make of that statement's result (throws
+ * StaleTurnError when what the turn read changed). Null for a turn that needs a transaction.
+ */
+export function plainCommit(
+  app: AppContext,
+  prepared: PreparedTurn,
+  claim: TurnClaim,
+  leading: readonly MessageWrite[] = [],
+): { input: PlainTurnCommit; finish(out: PlainTurnCommitted): CommittedTurn } | null {
+  if (prepared.turn.withdrawal || prepared.turn.escalationWrite) return null;
+  const assistantReply = prepared.reply?.role === "assistant";
+  const free = turnWrites(app, prepared, leading, false);
+  const owned = assistantReply ? turnWrites(app, prepared, leading, true) : free;
+  return {
+    input: { claim: claimOf(prepared, claim), free: free.writes, owned: owned.writes },
+    finish(out) {
+      if (out.claim.status === "stale") throw new StaleTurnError();
+      if (out.claim.status === "answered") return answered(prepared);
+      const suppressed = out.claim.humanOwnerId !== null && assistantReply;
+      return committed(prepared, out.claim, suppressed ? owned : free, out.written, out.caseFingerprint);
+    },
+  };
 }
 
 /** Another turn answered (or greeted) first: nothing was written. */

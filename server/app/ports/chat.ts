@@ -300,13 +300,35 @@ export interface PlainTurnCommit {
   readonly owned: TurnWrites;
 }
 
+/** A debtor message and the turn prepared to answer it, for the one statement that stores and commits both. */
+export interface StoreAndAnswer {
+  readonly clientMessageId: string;
+  readonly text: string;
+  /** The turn, claiming the number the message is expected to take (`claim.claim.seq`). */
+  readonly commit: PlainTurnCommit;
+}
+
+/**
+ * The message as stored (or the first one, for a repeat) and, when it took the expected number, the
+ * turn's commit. Without `commit` nothing of the turn was written.
+ */
+export interface StoredAndAnswered {
+  readonly stored: StoreDebtorMessageResult;
+  readonly commit?: PlainTurnCommitted;
+}
+
 export interface ChatStore {
   /**
    * Opens the live debtor link with this hash, in one statement (decision 0105): records its last
    * use, creates the case's conversation on the first visit, reads the debtor's language and, when
    * asked, the conversation as shown to the debtor. Null when the link is unknown, revoked or expired.
    */
-  openConnection(tokenHash: string, now: Date, withHistory: boolean): Promise<DebtorConnection | null>;
+  openConnection(
+    tokenHash: string,
+    now: Date,
+    /** "history": the conversation as shown to the debtor too; "context": and a turn's whole context. */
+    read: "link" | "history" | "context",
+  ): Promise<DebtorConnection | null>;
   /**
    * The conversation shown to the debtor and the case's status, in one statement (throws when the
    * case does not exist); with `withContext`, a turn's whole context as well.
@@ -340,4 +362,9 @@ export interface ChatStore {
    * and close): all of it commits, or none; nothing is written unless the claim holds.
    */
   commitPlainTurn(input: PlainTurnCommit): Promise<PlainTurnCommitted>;
+  /**
+   * Stores a debtor message and commits the plain turn prepared for it in one statement (decision
+   * 0116); the turn only if the message took the number the turn claims (no other came first).
+   */
+  storeAndAnswer(input: StoreAndAnswer): Promise<StoredAndAnswered>;
 }

@@ -262,6 +262,32 @@ BEGIN
 END
 $fn$;
 
+-- A debtor message stored and answered in one call (decision 0116). The service prepared the reply
+-- from what it holds of the conversation, for the message taking number p_seq. The message is stored
+-- as amiable_store_debtor_message stores it (without its history: the service holds it); the turn is
+-- then claimed and written as amiable_commit_plain_turn does, only if the message took that number
+-- (no other message came in between). Returns {stored, commit}; no commit for a repeat or a message
+-- that took another number: the service answers those the usual way, from a fresh read.
+CREATE OR REPLACE FUNCTION amiable_store_and_answer(p_conv text, p_kind text, p_seq int, p_version int,
+  p_fingerprint text, p_state jsonb, p_attempts int, p_verified text, p_locked text,
+  p_case text, p_declined jsonb, p_supersede boolean, p_offers jsonb, p_owned_offers jsonb,
+  p_messages jsonb, p_owned_messages jsonb, p_events jsonb, p_owned_events jsonb,
+  p_status text, p_now text, p_cancel text, p_message_id text, p_text text, p_client text) RETURNS jsonb
+LANGUAGE plpgsql VOLATILE AS $fn$
+DECLARE
+  v_stored jsonb;
+BEGIN
+  v_stored := amiable_store_debtor_message(p_conv, p_message_id, p_text, p_client, 0);
+  IF v_stored IS NULL OR NOT (v_stored->>'created')::boolean OR (v_stored->>'seq')::int <> p_seq THEN
+    RETURN jsonb_build_object('stored', v_stored);
+  END IF;
+  RETURN jsonb_build_object('stored', v_stored, 'commit', amiable_commit_plain_turn(p_conv, p_kind, p_seq,
+    p_version, p_fingerprint, p_state, p_attempts, p_verified, p_locked, p_case, p_declined, p_supersede,
+    p_offers, p_owned_offers, p_messages, p_owned_messages, p_events, p_owned_events, p_status, p_now,
+    p_cancel));
+END
+$fn$;
+
 -- Every message of a conversation in order, with what its wire form needs: the offer it shows and
 -- the notice key of a system message (meta.notice; the rest of meta is the service's own).
 CREATE OR REPLACE FUNCTION amiable_debtor_messages(p_conv text) RETURNS jsonb
@@ -337,5 +363,24 @@ BEGIN
       'answeredSeq', v_conv."answeredSeq"),
     'history', CASE WHEN p_with_history THEN jsonb_build_object('status', v_case.status,
       'answeredSeq', v_conv."answeredSeq", 'messages', amiable_debtor_messages(v_conv.id)) ELSE NULL END);
+END
+$fn$;
+
+-- A debtor link opened as amiable_open_connection opens it, with its history and a turn's whole
+-- context ({..., context}) for a service that holds nothing of the conversation: the socket's
+-- handshake then reads all a connection needs, in one statement (decision 0117). The context is a
+-- statement of its own, after the open: it sees a conversation the open created.
+CREATE OR REPLACE FUNCTION amiable_open_connection_context(p_hash text, p_now text, p_new_id text,
+  p_history int) RETURNS jsonb
+LANGUAGE plpgsql VOLATILE AS $fn$
+DECLARE
+  v_open jsonb;
+BEGIN
+  v_open := amiable_open_connection(p_hash, p_now, p_new_id, true);
+  IF v_open IS NULL THEN
+    RETURN NULL;
+  END IF;
+  RETURN v_open || jsonb_build_object('context',
+    amiable_turn_context(v_open->>'caseId', v_open->'conversation'->>'id', p_history));
 END
 $fn$;

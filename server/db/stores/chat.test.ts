@@ -50,14 +50,14 @@ describe.each(TEST_TARGETS)("chat store on %s", (target) => {
     const now = new Date("2026-03-01T10:00:00Z");
     const lastUsed = async () =>
       (await db.prisma.debtorAccessToken.findFirstOrThrow({ where: { caseId } })).lastUsedAt;
-    expect(await db.stores.chat.openConnection("hash-unknown", now, true)).toBeNull();
+    expect(await db.stores.chat.openConnection("hash-unknown", now, "history")).toBeNull();
     expect(
-      await db.stores.chat.openConnection("hash-C-1", new Date("2027-06-01T00:00:00Z"), true),
+      await db.stores.chat.openConnection("hash-C-1", new Date("2027-06-01T00:00:00Z"), "history"),
     ).toBeNull();
     expect(await lastUsed()).toBeNull();
     expect(await db.prisma.conversation.count({ where: { caseId } })).toBe(0);
 
-    const first = await db.stores.chat.openConnection("hash-C-1", now, true);
+    const first = await db.stores.chat.openConnection("hash-C-1", now, "history");
     expect(first).toMatchObject({
       caseId,
       locale: "fr",
@@ -66,7 +66,7 @@ describe.each(TEST_TARGETS)("chat store on %s", (target) => {
     });
     expect(await lastUsed()).toEqual(now);
     const later = new Date("2026-03-02T08:30:00.125Z");
-    const again = await db.stores.chat.openConnection("hash-C-1", later, false);
+    const again = await db.stores.chat.openConnection("hash-C-1", later, "link");
     expect(again?.conversation.id).toBe(first?.conversation.id);
     expect(again?.tokenId).toBe(first?.tokenId);
     expect(again?.history).toBeNull();
@@ -75,11 +75,11 @@ describe.each(TEST_TARGETS)("chat store on %s", (target) => {
 
     const locked = new Date("2026-03-03T00:00:00Z");
     await db.prisma.conversation.update({ where: { caseId }, data: { lockedAt: locked } });
-    expect((await db.stores.chat.openConnection("hash-C-1", now, false))?.conversation.lockedAt).toEqual(
+    expect((await db.stores.chat.openConnection("hash-C-1", now, "link"))?.conversation.lockedAt).toEqual(
       locked,
     );
     await db.prisma.debtorAccessToken.updateMany({ where: { caseId }, data: { revokedAt: now } });
-    expect(await db.stores.chat.openConnection("hash-C-1", later, true)).toBeNull();
+    expect(await db.stores.chat.openConnection("hash-C-1", later, "history")).toBeNull();
     expect(await lastUsed()).toEqual(now);
   });
 
@@ -87,7 +87,7 @@ describe.each(TEST_TARGETS)("chat store on %s", (target) => {
     const caseId = await newCase(db.stores, "C-4");
     const now = new Date("2026-03-01T10:00:00Z");
     const opened = await Promise.all(
-      Array.from({ length: 4 }, () => db.stores.chat.openConnection("hash-C-4", now, true)),
+      Array.from({ length: 4 }, () => db.stores.chat.openConnection("hash-C-4", now, "history")),
     );
     expect(new Set(opened.map((o) => o?.conversation.id)).size).toBe(1);
     expect(await db.prisma.conversation.count({ where: { caseId } })).toBe(1);
@@ -96,7 +96,7 @@ describe.each(TEST_TARGETS)("chat store on %s", (target) => {
   it("reads the conversation in the wire form the Prisma read gave: offer cards, quick replies, notices", async () => {
     const caseId = await newCase(db.stores, "C-5");
     const now = new Date("2026-03-01T10:00:00Z");
-    const opened = await db.stores.chat.openConnection("hash-C-5", now, false);
+    const opened = await db.stores.chat.openConnection("hash-C-5", now, "link");
     if (!opened) throw new Error("not opened");
     const conversationId = opened.conversation.id;
     const version = await db.stores.policies.registerPackContent({
@@ -156,7 +156,7 @@ describe.each(TEST_TARGETS)("chat store on %s", (target) => {
     expect(read.messages.map(toWire)).toEqual(expected);
     expect(read.messages.map((m) => m.seq)).toEqual([1, 2, 3, 4]);
     expect(read.status).toBe("negotiating");
-    const reopened = await db.stores.chat.openConnection("hash-C-5", now, true);
+    const reopened = await db.stores.chat.openConnection("hash-C-5", now, "history");
     expect(reopened?.history?.messages.map(toWire)).toEqual(expected);
     await expect(db.stores.chat.history(randomUUID(), conversationId)).rejects.toThrow("does not exist");
   });

@@ -15,6 +15,7 @@ import {
   findByClientMessageId,
   inTransaction,
   loadTurnContext,
+  storeAndAnswer,
   storeDebtorMessage,
   type TurnTx,
   writeTurn,
@@ -22,8 +23,7 @@ import {
 
 export function chatStore(db: Prisma, direct: DirectSql): ChatStore {
   return {
-    openConnection: (tokenHash, now, withHistory) =>
-      openDebtorConnection(direct, tokenHash, now, withHistory),
+    openConnection: (tokenHash, now, read) => openDebtorConnection(direct, tokenHash, now, read),
     history: (caseId, conversationId, withContext) =>
       readDebtorHistory(direct, caseId, conversationId, withContext),
     turnContext: (caseId, conversationId) => loadTurnContext(direct, caseId, conversationId),
@@ -37,6 +37,7 @@ export function chatStore(db: Prisma, direct: DirectSql): ChatStore {
     unresolvedEscalations: (caseId) => unresolvedEscalations(db, caseId),
     turn: (work) => inTransaction(db, (tx) => work(turnTxStore(tx))),
     commitPlainTurn: (input) => commitPlainTurn(direct, input),
+    storeAndAnswer: (input) => storeAndAnswer(direct, input),
   };
 }
 
