@@ -15,9 +15,12 @@ import { NODE_FLAGS, START_ENV } from "./bench/start-command.js";
 
 interface Result {
   n: number;
+  /** Conversations measured (N per round). */
+  conversations: number;
   turns: number;
   p50: number;
   p99: number;
+  /** Turns per second: the median of the rounds' rates. */
   perSecond: number;
   errors: number;
   /** SQL statements the service sent to PostgreSQL during the run (null on PGlite, echo). */
@@ -164,46 +167,64 @@ async function converse(url: string, token: string, lines: string[], latencies: 
 
 type Target = "pglite" | "postgres";
 
+/** Measured rounds per server process (BENCH_ROUNDS): the throughput is their median. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+
 async function run(kind: "amiable" | "echo", n: number, target: Target = "pglite"): Promise<Result> {
   const {
     proc,
     info,
     lines: out,
   } = kind === "amiable"
-    ? await child("scripts/bench/chat-server.ts", [String(2 * n), target])
+    ? await child("scripts/bench/chat-server.ts", [String((ROUNDS + 1) * n), target])
     : await child("scripts/bench/echo-server.ts", []);
   const lines = ["75011", "Je peux payer 300 euros par mois."];
-  // A warm-up round first, on the same server process (the service gets 2N cases, the second N
-  // for it): the benchmark measures a running server, whose code V8 has compiled and whose
-  // database connections hold their prepared statements, not a cold start. The echo server gets
-  // the same round. The server then resets its counters (SIGUSR2) and the measured round starts.
+  const token = (round: number, i: number) => info.tokens?.[round * n + i] ?? "echo";
+  // A warm-up round first, on the same server process (the service has N cases for each round):
+  // the benchmark measures a running server, whose code V8 has compiled and whose database
+  // connections hold their prepared statements, not a cold start. The echo server gets the same
+  // round. The server then resets its counters (SIGUSR2) and the measured rounds start.
   const warmUp: number[] = [];
-  await Promise.all(
-    Array.from({ length: n }, (_, i) => converse(info.url, info.tokens?.[n + i] ?? "echo", lines, warmUp)),
-  );
+  await Promise.all(Array.from({ length: n }, (_, i) => converse(info.url, token(ROUNDS, i), lines, warmUp)));
   await measuring(proc, out);
+  // Then ROUNDS rounds of N new conversations at once, one after the other: a round lasts about a
+  // second, so one round's rate moves with whatever else the machine does in that second; the
+  // median of the rounds' rates is the throughput, the latencies are those of every round.
   const latencies: number[] = [];
+  const rates: number[] = [];
+  let errors = 0;
   const started = performance.now();
   const machineAt = machineBusyMs();
   const databaseAt = processesCpuMs("postgres");
   let result: Omit<Result, "statements" | "usage">;
   try {
-    const errors = await Promise.all(
-      Array.from({ length: n }, (_, i) => converse(info.url, info.tokens?.[i] ?? "echo", lines, latencies)),
-    );
+    for (let round = 0; round < ROUNDS; round++) {
+      const from = latencies.length;
+      const roundStart = performance.now();
+      const failed = await Promise.all(
+        Array.from({ length: n }, (_, i) => converse(info.url, token(round, i), lines, latencies)),
+      );
+      errors += failed.reduce((sum, e) => sum + e, 0);
+      rates.push((latencies.length - from) / ((performance.now() - roundStart) / 1000));
+    }
     const seconds = (performance.now() - started) / 1000;
     const elsewhere = {
       databaseMs: processesCpuMs("postgres") - databaseAt,
       machineBusy: (machineBusyMs() - machineAt) / (seconds * 1000 * cpus().length),
     };
+    console.log(
+      `${kind} N=${n} ${kind === "amiable" ? target : ""}: rounds at ${rates.map((r) => r.toFixed(0)).join(", ")} per second`,
+    );
     latencies.sort((a, b) => a - b);
+    rates.sort((a, b) => a - b);
     result = {
       n,
+      conversations: n * ROUNDS,
       turns: latencies.length,
       p50: quantile(latencies, 0.5),
       p99: quantile(latencies, 0.99),
-      perSecond: latencies.length / seconds,
-      errors: errors.reduce((s, e) => s + e, 0),
+      perSecond: quantile(rates, 0.5),
+      errors,
       elsewhere,
     };
   } catch (error) {
@@ -224,13 +245,21 @@ for (const n of sizes) {
   for (const target of targets) {
     const amiable = await run("amiable", n, target);
     // A greeting plus two replies per debtor; each connection's own reads counted apart.
-    const perTurn = amiable.statements ? (amiable.statements.turn / (amiable.turns + n)).toFixed(1) : "–";
-    const perConnection = amiable.statements ? (amiable.statements.connection / n).toFixed(1) : "–";
+    const perTurn = amiable.statements
+      ? (amiable.statements.turn / (amiable.turns + amiable.conversations)).toFixed(1)
+      : "–";
+    const perConnection = amiable.statements
+      ? (amiable.statements.connection / amiable.conversations).toFixed(1)
+      : "–";
     // The service's CPU per turn, greetings (and each connection's handshake) included.
-    const cpuPerTurn = amiable.usage ? (amiable.usage.cpuMs / (amiable.turns + n)).toFixed(1) : "–";
+    const cpuPerTurn = amiable.usage
+      ? (amiable.usage.cpuMs / (amiable.turns + amiable.conversations)).toFixed(1)
+      : "–";
     // The PostgreSQL server's CPU per turn (its processes on this machine), and how busy the cores were.
     const databasePerTurn =
-      target === "postgres" ? (amiable.elsewhere.databaseMs / (amiable.turns + n)).toFixed(1) : "–";
+      target === "postgres"
+        ? (amiable.elsewhere.databaseMs / (amiable.turns + amiable.conversations)).toFixed(1)
+        : "–";
     const busy = `${(amiable.elsewhere.machineBusy * 100).toFixed(0)} %`;
     const rss = amiable.usage
       ? `${amiable.usage.rssAtBootMb.toFixed(0)} → ${amiable.usage.rssAfterMb.toFixed(0)}`
@@ -248,7 +277,7 @@ for (const n of sizes) {
 const START = "<!-- bench:chat:start -->";
 const END = "<!-- bench:chat:end -->";
 const generated = `${START}
-Run on ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, Node ${process.version} (\`npm run bench:chat -- ${sizes.join(",")}\`${process.env.BENCH_TARGETS ? `, BENCH_TARGETS=${process.env.BENCH_TARGETS}` : ""}).
+Run on ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, Node ${process.version} (\`npm run bench:chat -- ${sizes.join(",")}\`${process.env.BENCH_TARGETS ? `, BENCH_TARGETS=${process.env.BENCH_TARGETS}` : ""}), ${ROUNDS} measured rounds of N conversations per server after one warm-up round; turns/s and msgs/s are the rounds' medians.
 
 | database | N | turns | p50 ms | p99 ms | turns/s | echo p50 ms | echo p99 ms | echo msgs/s | p50 ratio | throughput ratio | errors (refused, dropped or failed) | SQL per turn | SQL per connection | service CPU ms per turn | database CPU ms per turn | cores busy | service RSS MB (boot → after) |
 |---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
