@@ -11,7 +11,23 @@ import type pg from "pg";
 export interface DirectSql {
   /** The first column of the first row that `text` returns (undefined when it returns no row). */
   value(text: string, values: readonly unknown[]): Promise<unknown>;
+  /**
+   * A turn's commit (`text`, one call of `kind`'s function with `values`), which may be sent together
+   * with others ready at the same moment in one `amiable_batch` call (decision 0118). Resolves with
+   * the function's result; rejects with this item's own error only.
+   */
+  batched(kind: BatchedKind, text: string, values: readonly unknown[]): Promise<unknown>;
 }
+
+/** The functions amiable_batch runs: amiable_commit_plain_turn and amiable_store_and_answer. */
+export type BatchedKind = "commit" | "store_answer";
+
+/** Subtransactions per batch: PostgreSQL keeps 64 per backend in shared memory before it overflows. */
+const BATCH_MAX = 32;
+/** Batch calls at a time, each on a connection of the pool (which has ten): two keep most of the batching and let one batch that waits on a lock not hold up every commit. */
+const BATCHES_IN_FLIGHT = 2;
+/** Both batched functions take the conversation's id first. */
+const conversationOf = (item: Waiting) => String(item.values[0]);
 
 /**
  * On PostgreSQL: the pool that Prisma's adapter uses too (one set of connections). Each statement is
@@ -30,25 +46,88 @@ export function pgDirectSql(pool: pg.Pool): DirectSql {
     }
     return name;
   };
-  return {
-    async value(text, values) {
-      const result = await pool.query<unknown[]>({
-        name: nameOf(text),
-        text,
-        values: [...values],
-        rowMode: "array",
-      });
-      return result.rows[0]?.[0];
-    },
+  const value = async (text: string, values: readonly unknown[]) => {
+    const result = await pool.query<unknown[]>({
+      name: nameOf(text),
+      text,
+      values: [...values],
+      rowMode: "array",
+    });
+    return result.rows[0]?.[0];
   };
+  return { value, batched: batcher(value) };
+}
+
+interface Waiting {
+  readonly kind: BatchedKind;
+  readonly text: string;
+  readonly values: readonly unknown[];
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Group commit (decision 0118): at most BATCHES_IN_FLIGHT calls at a time. What becomes ready while
+ * they run waits and leaves in the next one; a commit that finds a free slot leaves at once, alone
+ * as its own statement. A batch's items run in the order of their conversation's id (each
+ * conversation's own items in the order they came): every batch takes conversations' locks in one
+ * order, and every other transaction holds one conversation's, so none can wait on another in a
+ * cycle. Several in flight: a batch held up by a conversation's lock (a collector's transaction)
+ * holds up its own items only.
+ */
+function batcher(
+  value: (text: string, values: readonly unknown[]) => Promise<unknown>,
+): DirectSql["batched"] {
+  const queue: Waiting[] = [];
+  let inFlight = 0;
+  const send = async (items: Waiting[]) => {
+    const [only] = items;
+    if (items.length === 1 && only) {
+      only.resolve(await value(only.text, only.values));
+      return;
+    }
+    const payload = `[${items.map((i) => JSON.stringify({ f: i.kind, a: i.values })).join(",")}]`;
+    const raw = await value("SELECT amiable_batch($1::jsonb) AS r", [payload]);
+    const results = (typeof raw === "string" ? JSON.parse(raw) : raw) as (
+      | { ok: unknown }
+      | { error: string; code: string }
+    )[];
+    items.forEach((item, k) => {
+      const r = results[k];
+      if (r && "ok" in r) item.resolve(r.ok);
+      else item.reject(new Error(r ? `${r.code}: ${r.error}` : "the batch returned no result for this item"));
+    });
+  };
+  const next = () => {
+    if (inFlight >= BATCHES_IN_FLIGHT || queue.length === 0) return;
+    inFlight++;
+    const items = queue
+      .splice(0, BATCH_MAX)
+      .sort((a, b) =>
+        conversationOf(a) < conversationOf(b) ? -1 : conversationOf(a) > conversationOf(b) ? 1 : 0,
+      );
+    void send(items)
+      .catch((error: unknown) => {
+        for (const item of items) item.reject(error);
+      })
+      .finally(() => {
+        inFlight--;
+        next();
+      });
+  };
+  return (kind, text, values) =>
+    new Promise((resolve, reject) => {
+      queue.push({ kind, text, values, resolve, reject });
+      next();
+    });
 }
 
 /** On PGlite: its own query queue orders these calls with Prisma's transactions. */
 export function pgliteDirectSql(client: PGlite): DirectSql {
-  return {
-    async value(text, values) {
-      const result = await client.query<unknown[]>(text, [...values], { rowMode: "array" });
-      return result.rows[0]?.[0];
-    },
+  const value = async (text: string, values: readonly unknown[]) => {
+    const result = await client.query<unknown[]>(text, [...values], { rowMode: "array" });
+    return result.rows[0]?.[0];
   };
+  // In-process: no round trip to save, each commit is its own statement.
+  return { value, batched: (_kind, text, values) => value(text, values) };
 }

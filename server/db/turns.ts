@@ -292,7 +292,8 @@ export async function writeTurn(tx: TurnTx, w: TurnWrites): Promise<WrittenMessa
  * under the lock and the function picks).
  */
 export async function commitPlainTurn(sql: DirectSql, input: PlainTurnCommit): Promise<PlainTurnCommitted> {
-  const value = await sql.value(
+  const value = await sql.batched(
+    "commit",
     `SELECT amiable_commit_plain_turn(${CLAIM_ARGS}, ${PLAIN_WRITE_ARGS}) AS r`,
     plainCommitParams(input),
   );
@@ -304,7 +305,8 @@ export async function commitPlainTurn(sql: DirectSql, input: PlainTurnCommit): P
  * message took the number it was prepared for. A repeat or another number comes back without a commit.
  */
 export async function storeAndAnswer(sql: DirectSql, input: StoreAndAnswer): Promise<StoredAndAnswered> {
-  const value = await sql.value(
+  const value = await sql.batched(
+    "store_answer",
     `SELECT amiable_store_and_answer(${CLAIM_ARGS}, ${PLAIN_WRITE_ARGS}, $22::text, $23::text, $24::text) AS r`,
     [...plainCommitParams(input.commit), randomUUID(), input.text, input.clientMessageId],
   );

@@ -384,3 +384,34 @@ BEGIN
     amiable_turn_context(v_open->>'caseId', v_open->'conversation'->>'id', p_history));
 END
 $fn$;
+
+-- Several turns' statements in one call (decision 0118): under load the service sends the plain
+-- commits and the stored-and-answered messages that are ready together, so that PostgreSQL is woken,
+-- runs and commits once for them all. Each item runs in a subtransaction of its own (a plpgsql block
+-- with an exception handler): an item that fails is rolled back alone and reported, the others are
+-- kept. Items: {f: 'commit' | 'store_answer', a: [the function's arguments in order, as text]}.
+-- Returns one {ok: result} or {error, code} per item, in order.
+CREATE OR REPLACE FUNCTION amiable_batch(p_items jsonb) RETURNS jsonb
+LANGUAGE plpgsql VOLATILE AS $fn$
+DECLARE
+  v_item jsonb;
+  a jsonb;
+  v_result jsonb;
+  v_out jsonb := '[]'::jsonb;
+BEGIN
+  FOR v_item IN SELECT value FROM jsonb_array_elements(p_items) LOOP
+    a := v_item->'a';
+    BEGIN
+      IF v_item->>'f' = 'commit' THEN
+        v_result := amiable_commit_plain_turn(a->>0, a->>1, (a->>2)::int, (a->>3)::int, a->>4, (a->>5)::jsonb, (a->>6)::int, a->>7, a->>8, a->>9, (a->>10)::jsonb, (a->>11)::boolean, (a->>12)::jsonb, (a->>13)::jsonb, (a->>14)::jsonb, (a->>15)::jsonb, (a->>16)::jsonb, (a->>17)::jsonb, a->>18, a->>19, a->>20);
+      ELSE
+        v_result := amiable_store_and_answer(a->>0, a->>1, (a->>2)::int, (a->>3)::int, a->>4, (a->>5)::jsonb, (a->>6)::int, a->>7, a->>8, a->>9, (a->>10)::jsonb, (a->>11)::boolean, (a->>12)::jsonb, (a->>13)::jsonb, (a->>14)::jsonb, (a->>15)::jsonb, (a->>16)::jsonb, (a->>17)::jsonb, a->>18, a->>19, a->>20, a->>21, a->>22, a->>23);
+      END IF;
+      v_out := v_out || jsonb_build_array(jsonb_build_object('ok', v_result));
+    EXCEPTION WHEN OTHERS THEN
+      v_out := v_out || jsonb_build_array(jsonb_build_object('error', SQLERRM, 'code', SQLSTATE));
+    END;
+  END LOOP;
+  RETURN v_out;
+END
+$fn$;

@@ -1,0 +1,125 @@
+// Group commit (decision 0118): plain commits that are ready together leave in one amiable_batch
+// call on PostgreSQL, each item in a subtransaction of its own. Checked here against the real
+// database: every commit of a burst is written as if alone, the burst takes fewer statements than
+// commits, and an item that fails (a trigger refusing one conversation's reply) fails alone: the
+// others of its batch are kept, and nothing of it is. On PGlite each commit is its own statement.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PlainTurnCommit, TurnWrites } from "../../app/ports/chat.js";
+import { openTestDatabase, TEST_TARGETS, type TestDatabase } from "../../test-support/databases.js";
+import { statementsDuring } from "../../test-support/statements.js";
+import { insertStoreCase } from "../../test-support/store-case.js";
+
+function reply(conversationId: string, caseId: string, text: string): TurnWrites {
+  const id = randomUUID();
+  return {
+    conversationId,
+    caseId,
+    messages: [{ id, role: "assistant", text }],
+    events: [{ kind: "test.event", data: { n: 1 }, messageId: id }],
+    offers: [],
+    declined: [],
+    supersedeOpen: false,
+    caseStatus: "negotiating",
+    cancelPromiseId: null,
+    now: new Date("2026-03-01T10:00:00Z"),
+  };
+}
+
+describe.each(TEST_TARGETS)("batched commits on %s", (target) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await openTestDatabase(target);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  /** A conversation with one debtor message waiting, and the plain commit that answers it. */
+  async function waitingTurn(reference: string, text: string): Promise<PlainTurnCommit> {
+    const { caseId } = await insertStoreCase(db.stores, reference, {
+      creditor: "Batch SARL",
+      debtor: "Jeanne Martin",
+      amount: 50_000,
+    });
+    const conversation = await db.stores.conversations.getOrCreate(caseId);
+    const stored = await db.stores.chat.storeDebtorMessage(conversation.id, `cm-${reference}`, "75011");
+    const read = await db.stores.chat.turnContext(caseId, conversation.id);
+    return {
+      claim: {
+        conversationId: conversation.id,
+        caseId,
+        claim: { kind: "answer", seq: stored.message.seq },
+        version: read?.conversation.version ?? 0,
+        caseFingerprint: read?.caseFingerprint ?? null,
+        write: { state: { phase: "reason" }, verifyAttempts: 0, verifiedAt: null, lockedAt: null },
+      },
+      free: reply(conversation.id, caseId, text),
+      owned: { ...reply(conversation.id, caseId, "unused"), messages: [], events: [] },
+    };
+  }
+
+  async function texts(turn: PlainTurnCommit): Promise<string[]> {
+    const { messages } = await db.stores.chat.history(turn.claim.caseId, turn.claim.conversationId);
+    return messages.map((m) => m.text);
+  }
+
+  it("writes every commit of a burst as if alone, in fewer statements than commits", async () => {
+    const turns: PlainTurnCommit[] = [];
+    for (let i = 0; i < 8; i++) turns.push(await waitingTurn(`B-${target}-${i}`, `réponse ${i}`));
+    let results: Awaited<ReturnType<typeof db.stores.chat.commitPlainTurn>>[] = [];
+    const sent = await statementsDuring(async () => {
+      results = await Promise.all(turns.map((t) => db.stores.chat.commitPlainTurn(t)));
+    });
+    for (const [i, r] of results.entries()) {
+      expect(r.claim).toMatchObject({ status: "claimed", humanOwnerId: null });
+      expect(r.written.map((w) => w.seq)).toEqual([2]);
+      expect(await texts(turns[i] as PlainTurnCommit)).toEqual(["75011", `réponse ${i}`]);
+    }
+    if (target === "postgres") {
+      // The first commit finds a free slot and leaves alone; the others wait and leave together.
+      expect(sent.filter((q) => q.startsWith("SELECT amiable_batch(")).length).toBeGreaterThan(0);
+      expect(sent.length).toBeLessThan(turns.length);
+    }
+    // A repeat of a batch's commit finds its message answered, as alone: nothing is written twice.
+    const again = await Promise.all(turns.slice(0, 3).map((t) => db.stores.chat.commitPlainTurn(t)));
+    expect(again.map((r) => r.claim.status)).toEqual(["answered", "answered", "answered"]);
+  });
+
+  it("fails one item alone: the others of its batch are kept, nothing of it is", async () => {
+    const turns: PlainTurnCommit[] = [];
+    for (let i = 0; i < 6; i++) turns.push(await waitingTurn(`F-${target}-${i}`, `réponse ${i}`));
+    const refused = turns[3] as PlainTurnCommit;
+    const fn = `fail_batch_${target}`;
+    await db.prisma.$executeRawUnsafe(
+      `CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW."conversationId" = '${refused.claim.conversationId}' AND NEW.role::text = 'assistant' THEN RAISE EXCEPTION 'simulated refusal'; END IF; RETURN NEW; END $$`,
+    );
+    await db.prisma.$executeRawUnsafe(
+      `CREATE TRIGGER ${fn} BEFORE INSERT ON "Message" FOR EACH ROW EXECUTE FUNCTION ${fn}()`,
+    );
+    let settled: PromiseSettledResult<unknown>[] = [];
+    try {
+      settled = await Promise.allSettled(turns.map((t) => db.stores.chat.commitPlainTurn(t)));
+    } finally {
+      await db.prisma.$executeRawUnsafe(`DROP TRIGGER ${fn} ON "Message"`);
+      await db.prisma.$executeRawUnsafe(`DROP FUNCTION ${fn}()`);
+    }
+    expect(settled.map((s) => s.status)).toEqual([
+      "fulfilled",
+      "fulfilled",
+      "fulfilled",
+      "rejected",
+      "fulfilled",
+      "fulfilled",
+    ]);
+    expect(String((settled[3] as PromiseRejectedResult).reason)).toContain("simulated refusal");
+    for (const [i, t] of turns.entries())
+      expect(await texts(t)).toEqual(i === 3 ? ["75011"] : ["75011", `réponse ${i}`]);
+    // Nothing of the refused turn: its claim did not stick, the case kept its status.
+    const after = await db.stores.chat.turnContext(refused.claim.caseId, refused.claim.conversationId);
+    expect(after?.conversation.answeredSeq).toBe(0);
+    expect(after?.case.status).toBe("verifying");
+    // Once the refusal is gone, the same commit goes through.
+    expect((await db.stores.chat.commitPlainTurn(refused)).claim.status).toBe("claimed");
+  });
+});
