@@ -1,30 +1,9 @@
-// Group commit (decision 0118): plain commits that are ready together leave in one amiable_batch
-// call on PostgreSQL, each item in a subtransaction of its own. Checked here against the real
-// database: every commit of a burst is written as if alone, the burst takes fewer statements than
-// commits, and an item that fails (a trigger refusing one conversation's reply) fails alone: the
-// others of its batch are kept, and nothing of it is. On PGlite each commit is its own statement.
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PlainTurnCommit, TurnWrites } from "../../app/ports/chat.js";
+import type { PlainTurnCommit } from "../../app/ports/chat.js";
 import { openTestDatabase, TEST_TARGETS, type TestDatabase } from "../../test-support/databases.js";
 import { statementsDuring } from "../../test-support/statements.js";
 import { insertStoreCase } from "../../test-support/store-case.js";
-
-function reply(conversationId: string, caseId: string, text: string): TurnWrites {
-  const id = randomUUID();
-  return {
-    conversationId,
-    caseId,
-    messages: [{ id, role: "assistant", text }],
-    events: [{ kind: "test.event", data: { n: 1 }, messageId: id }],
-    offers: [],
-    declined: [],
-    supersedeOpen: false,
-    caseStatus: "negotiating",
-    cancelPromiseId: null,
-    now: new Date("2026-03-01T10:00:00Z"),
-  };
-}
+import { replyWrites } from "../../test-support/turn-writes.js";
 
 describe.each(TEST_TARGETS)("batched commits on %s", (target) => {
   let db: TestDatabase;
@@ -54,8 +33,8 @@ describe.each(TEST_TARGETS)("batched commits on %s", (target) => {
         caseFingerprint: read?.caseFingerprint ?? null,
         write: { state: { phase: "reason" }, verifyAttempts: 0, verifiedAt: null, lockedAt: null },
       },
-      free: reply(conversation.id, caseId, text),
-      owned: { ...reply(conversation.id, caseId, "unused"), messages: [], events: [] },
+      free: replyWrites(conversation.id, caseId, text),
+      owned: { ...replyWrites(conversation.id, caseId, "unused"), messages: [], events: [] },
     };
   }
 

@@ -4,11 +4,11 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toWire } from "../../app/chat/wire.js";
-import type { TurnWrites } from "../../app/ports/chat.js";
 import type { Stores } from "../../app/ports/index.js";
 import { holdConversationLock } from "../../test-support/conversation-lock.js";
 import { openTestDatabase, TEST_TARGETS, type TestDatabase } from "../../test-support/databases.js";
 import { insertStoreCase } from "../../test-support/store-case.js";
+import { replyWrites } from "../../test-support/turn-writes.js";
 
 async function newCase(stores: Stores, reference: string): Promise<string> {
   return (
@@ -18,22 +18,6 @@ async function newCase(stores: Stores, reference: string): Promise<string> {
       amount: 80_000,
     })
   ).caseId;
-}
-
-function reply(conversationId: string, caseId: string, text: string): TurnWrites {
-  const id = randomUUID();
-  return {
-    conversationId,
-    caseId,
-    messages: [{ id, role: "assistant", text }],
-    events: [{ kind: "test.event", data: { n: 1 }, messageId: id }],
-    offers: [],
-    declined: [],
-    supersedeOpen: false,
-    caseStatus: "negotiating",
-    cancelPromiseId: null,
-    now: new Date("2026-03-01T10:00:00Z"),
-  };
 }
 
 describe.each(TEST_TARGETS)("chat store on %s", (target) => {
@@ -108,7 +92,7 @@ describe.each(TEST_TARGETS)("chat store on %s", (target) => {
     await db.stores.chat.storeDebtorMessage(conversationId, "cm-5", "je peux payer en deux fois");
     await db.stores.chat.turn((tx) =>
       tx.write({
-        ...reply(conversationId, caseId, "unused"),
+        ...replyWrites(conversationId, caseId, "unused"),
         messages: [
           {
             id: randomUUID(),
@@ -229,7 +213,7 @@ describe.each(TEST_TARGETS)("chat store on %s", (target) => {
     await expect(
       db.stores.chat.turn(async (tx) => {
         expect((await tx.claim(claim)).status).toBe("claimed");
-        await tx.write(reply(conversation.id, caseId, "never shown"));
+        await tx.write(replyWrites(conversation.id, caseId, "never shown"));
         throw new Error("simulated failure after the writes");
       }),
     ).rejects.toThrow("simulated failure");
@@ -242,7 +226,7 @@ describe.each(TEST_TARGETS)("chat store on %s", (target) => {
 
     const written = await db.stores.chat.turn(async (tx) => {
       expect((await tx.claim(claim)).status).toBe("claimed");
-      return tx.write(reply(conversation.id, caseId, "Merci"));
+      return tx.write(replyWrites(conversation.id, caseId, "Merci"));
     });
     expect(written.map((w) => w.seq)).toEqual([2]);
     expect((await db.stores.chat.history(caseId, conversation.id)).messages.map((m) => m.text)).toEqual([
@@ -276,8 +260,8 @@ describe.each(TEST_TARGETS)("chat store on %s", (target) => {
     // A stale read (another version) writes nothing at all.
     const stale = await db.stores.chat.commitPlainTurn({
       claim: { ...claim, version: claim.version + 7 },
-      free: reply(conversation.id, caseId, "never shown"),
-      owned: reply(conversation.id, caseId, "never shown either"),
+      free: replyWrites(conversation.id, caseId, "never shown"),
+      owned: replyWrites(conversation.id, caseId, "never shown either"),
     });
     expect(stale).toEqual({ claim: { status: "stale" }, written: [] });
     expect((await db.stores.chat.history(caseId, conversation.id)).messages.map((m) => m.text)).toEqual([
@@ -287,8 +271,8 @@ describe.each(TEST_TARGETS)("chat store on %s", (target) => {
 
     const out = await db.stores.chat.commitPlainTurn({
       claim,
-      free: reply(conversation.id, caseId, "Merci"),
-      owned: { ...reply(conversation.id, caseId, "unused"), messages: [], caseStatus: null },
+      free: replyWrites(conversation.id, caseId, "Merci"),
+      owned: { ...replyWrites(conversation.id, caseId, "unused"), messages: [], caseStatus: null },
     });
     expect(out.claim).toMatchObject({ status: "claimed", humanOwnerId: null });
     expect(out.written.map((w) => w.seq)).toEqual([2]);
@@ -303,8 +287,8 @@ describe.each(TEST_TARGETS)("chat store on %s", (target) => {
     expect((await db.stores.chat.history(caseId, conversation.id)).status).toBe("negotiating");
     const again = await db.stores.chat.commitPlainTurn({
       claim,
-      free: reply(conversation.id, caseId, "twice"),
-      owned: reply(conversation.id, caseId, "twice"),
+      free: replyWrites(conversation.id, caseId, "twice"),
+      owned: replyWrites(conversation.id, caseId, "twice"),
     });
     expect(again.claim.status).toBe("answered");
     expect(again.written).toEqual([]);
@@ -323,8 +307,8 @@ describe.each(TEST_TARGETS)("chat store on %s", (target) => {
         version: now?.conversation.version ?? 0,
         caseFingerprint: now?.caseFingerprint ?? null,
       },
-      free: reply(conversation.id, caseId, "the assistant's reply"),
-      owned: { ...reply(conversation.id, caseId, "unused"), messages: [], events: [] },
+      free: replyWrites(conversation.id, caseId, "the assistant's reply"),
+      owned: { ...replyWrites(conversation.id, caseId, "unused"), messages: [], events: [] },
     });
     expect(owned.claim).toMatchObject({ status: "claimed", humanOwnerId: user.id });
     expect(owned.written).toEqual([]);
@@ -354,8 +338,8 @@ describe.each(TEST_TARGETS)("chat store on %s", (target) => {
             caseFingerprint: read?.caseFingerprint ?? null,
             write: { state: { phase: "reason" }, verifyAttempts: 0, verifiedAt: null, lockedAt: null },
           },
-          free: reply(conversation.id, caseId, "Merci"),
-          owned: reply(conversation.id, caseId, "Merci"),
+          free: replyWrites(conversation.id, caseId, "Merci"),
+          owned: replyWrites(conversation.id, caseId, "Merci"),
         });
         await new Promise((r) => setTimeout(r, 300));
         // ... and a debtor message takes number 2 before the lock is released: the reply is number 3.
