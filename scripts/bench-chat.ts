@@ -244,9 +244,10 @@ for (const n of sizes) {
   const echo = await run("echo", n);
   for (const target of targets) {
     const amiable = await run("amiable", n, target);
-    // A greeting plus two replies per debtor; each connection's own reads counted apart.
+    // A greeting plus two replies per debtor; each connection's own reads counted apart. Under load
+    // one statement commits many turns (decision 0118): two decimals.
     const perTurn = amiable.statements
-      ? (amiable.statements.turn / (amiable.turns + amiable.conversations)).toFixed(1)
+      ? (amiable.statements.turn / (amiable.turns + amiable.conversations)).toFixed(2)
       : "–";
     const perConnection = amiable.statements
       ? (amiable.statements.connection / amiable.conversations).toFixed(1)
