@@ -80,19 +80,20 @@ async function converse(link: string): Promise<void> {
   const token = url.pathname.split("/").at(-1) ?? "";
   const socket = io(`${url.origin}/debtor`, { auth: { token }, transports: ["websocket"], forceNew: true });
   let replies = 0;
-  const next = () =>
+  // The reply can arrive before the message's ack (decision 0116): count from before the send.
+  const reach = (target: number) =>
     new Promise<void>((resolve) => {
-      const target = replies + 1;
       const check = () => (replies >= target ? resolve() : setTimeout(check, 20));
       check();
     });
   socket.on("message", (m: { role: string }) => {
     if (m.role === "assistant") replies++;
   });
-  await next();
+  await reach(1);
   for (const text of ["69002", "Je peux payer 300 euros par mois."]) {
+    const target = replies + 1;
     await socket.emitWithAck("debtor:message", { clientMessageId: randomUUID(), text });
-    await next();
+    await reach(target);
   }
   socket.close();
 }

@@ -16,13 +16,14 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-function envFor(dataDir: string) {
+function envFor(dataDir: string, more: Record<string, string> = {}) {
   return loadEnv({
     PORT: "0",
     DATA_DIR: dataDir,
     LOG_LEVEL: "silent",
     ADMIN_EMAIL: "admin@test.local",
     ADMIN_PASSWORD: PASSWORD,
+    ...more,
   });
 }
 
@@ -35,18 +36,59 @@ async function login(url: string): Promise<string> {
   return ((await res.json()) as { token: string }).token;
 }
 
+/** Boots a service on the folder, creates a case through the API and stops the service. */
+async function caseBeforeRestart(env: ReturnType<typeof envFor>, reference: string): Promise<{ id: string }> {
+  const first = await startService({ env, log: createLogger("silent") });
+  try {
+    const token = await login(first.url);
+    return await fetch(`${first.url}/api/cases`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify(sampleCase({ reference })),
+    }).then((r) => r.json() as Promise<{ id: string }>);
+  } finally {
+    await first.close();
+  }
+}
+
 describe("service on an embedded data folder", () => {
+  // A freshly started instance has no policy version cached: the first outreach work on a case
+  // reads its case's version inside the transaction that locks the case's sequence. On the
+  // embedded database that read once went through the root client and waited for the transaction
+  // forever, and every query after it (the debtor's chat included) waited too.
+  it("runs the outreach right after a restart, before any policy version is cached", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "amiable-restart-outreach-"));
+    dirs.push(dataDir);
+    const manual = { OUTREACH_INTERVAL_SECONDS: "0" };
+    const created = await caseBeforeRestart(envFor(dataDir, manual), "OUTREACH-AFTER-RESTART");
+
+    const second = await startService({ env: envFor(dataDir, manual), log: createLogger("silent") });
+    try {
+      await second.outreach.tick();
+      const sequence = await second.ctx.db.prisma.outreachSequence.findUnique({
+        where: { caseId: created.id },
+      });
+      expect(sequence?.updatedAt.getTime()).toBeGreaterThan(sequence?.createdAt.getTime() ?? Infinity);
+    } finally {
+      await second.close();
+    }
+    // The reaction to an event (a dispute stops the sequence) takes the same path.
+    const third = await startService({ env: envFor(dataDir, manual), log: createLogger("silent") });
+    try {
+      await third.outreach.react(created.id);
+      const sequence = await third.ctx.db.prisma.outreachSequence.findUnique({
+        where: { caseId: created.id },
+      });
+      expect(sequence?.status).toBe("active");
+    } finally {
+      await third.close();
+    }
+  });
+
   it("keeps cases across a restart", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "amiable-restart-"));
     dirs.push(dataDir);
-    const first = await startService({ env: envFor(dataDir), log: createLogger("silent") });
-    const token = await login(first.url);
-    const created = await fetch(`${first.url}/api/cases`, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-      body: JSON.stringify(sampleCase({ reference: "SURVIVES-RESTART" })),
-    }).then((r) => r.json() as Promise<{ id: string }>);
-    await first.close();
+    const created = await caseBeforeRestart(envFor(dataDir), "SURVIVES-RESTART");
 
     const second = await startService({ env: envFor(dataDir), log: createLogger("silent") });
     try {

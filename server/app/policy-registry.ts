@@ -11,7 +11,7 @@ import { fromRoot } from "../config/paths.js";
 import type { DebtorKind, Jurisdiction } from "../domain/case-facts.js";
 import { AppError } from "../errors/app-error.js";
 import { loadPacks, type PolicyPack, parsePack, selectPack } from "../policy/index.js";
-import type { PolicyVersionsStore } from "./ports/policies.js";
+import type { PolicyVersionReader, PolicyVersionsStore } from "./ports/policies.js";
 
 /** What the registry needs of storage (the service passes its database handle). */
 export interface PolicyStorage {
@@ -68,11 +68,14 @@ export class PolicyRegistry {
     return pinned;
   }
 
-  /** The exact pack content a case was pinned to. */
-  async forVersion(versionId: string): Promise<PinnedPolicy> {
+  /**
+   * The exact pack content a case was pinned to. Inside a transaction, pass its reader (tx.policies):
+   * a version not yet cached (the first after a restart) is then read in the transaction.
+   */
+  async forVersion(versionId: string, via: PolicyVersionReader = this.versions): Promise<PinnedPolicy> {
     const cached = this.byVersion.get(versionId);
     if (cached) return cached;
-    const row = await this.versions.get(versionId);
+    const row = await via.get(versionId);
     if (!row) throw new AppError("internal", `policy version ${versionId} is missing`);
     const parsed = parsePack(row.content, `${row.packId}@${row.hash.slice(0, 12)}`);
     if (!parsed.ok) throw new AppError("internal", `stored policy version ${versionId} no longer parses`);

@@ -9,6 +9,7 @@ import { type DirectSql, pgDirectSql, pgliteDirectSql } from "./direct-sql.js";
 import { PrismaClient } from "./generated/client.js";
 import { applyMigrations, migrationNames } from "./schema-engine.js";
 import { bindStores } from "./stores/index.js";
+import { refuseInsideTransaction } from "./transaction-scope.js";
 
 export type Prisma = PrismaClient;
 
@@ -83,22 +84,27 @@ async function openPglite(dataDir: string): Promise<Database> {
  * PGlite runs each query synchronously on the main thread and hands its lock to the next waiter in
  * a microtask. Under load, queries then follow one another without ever returning to the event
  * loop: socket.io heartbeats, HTTP and timers starve until clients drop. Waiting for one macrotask
- * before each call lets them in between queries.
+ * before each call lets them in between queries. Each call also refuses to start from inside a
+ * transaction's callback, where it would wait forever (transaction-scope.ts).
  */
 export function yieldBetweenQueries(client: PGlite): void {
   const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
   const query = client.query.bind(client);
   const exec = client.exec.bind(client);
   const transaction = client.transaction.bind(client);
+  // The root client only: a transaction's own queries go through the handle PGlite gives it.
   client.query = (async (...args: Parameters<typeof query>) => {
+    refuseInsideTransaction();
     await nextTick();
     return query(...args);
   }) as typeof client.query;
   client.exec = async (...args: Parameters<typeof exec>) => {
+    refuseInsideTransaction();
     await nextTick();
     return exec(...args);
   };
   client.transaction = (async (...args: Parameters<typeof transaction>) => {
+    refuseInsideTransaction();
     await nextTick();
     return transaction(...args);
   }) as typeof client.transaction;

@@ -53,7 +53,7 @@ export function publishedVersionStamps(prisma: Prisma) {
   });
 }
 
-export function getPolicyVersion(prisma: Prisma, id: string) {
+export function getPolicyVersion(prisma: Pick<Prisma, "policyVersion">, id: string) {
   return prisma.policyVersion.findUnique({ where: { id } });
 }
 

@@ -26,13 +26,14 @@ import {
 import type { DirectSql } from "./direct-sql.js";
 import type { Prisma as P } from "./generated/client.js";
 import type { Prisma } from "./open.js";
+import { insideTransaction } from "./transaction-scope.js";
 
 /** A transaction handle, opaque to the use cases that pass it back to these functions. */
 export type TurnTx = P.TransactionClient;
 
 /** Runs `work` in one database transaction: all of its writes commit, or none. */
 export function inTransaction<T>(prisma: Prisma, work: (tx: TurnTx) => Promise<T>): Promise<T> {
-  return prisma.$transaction(work);
+  return prisma.$transaction((tx) => insideTransaction(() => work(tx)));
 }
 
 // Timestamps come back from jsonb without a zone: they are stored in UTC.

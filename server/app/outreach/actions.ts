@@ -135,7 +135,7 @@ export async function sendLinkNow(
         "conflict",
         `No message can be sent: the sequence is stopped (${c.outreach.reason}).`,
       );
-    const pack = (await ctx.policies.forVersion(c.policyVersionId)).pack;
+    const pack = (await ctx.policies.forVersion(c.policyVersionId, tx.policies)).pack;
     const facts = caseFacts(c);
     const due = amountDue(facts, pack, ctx.clock.now().toISOString().slice(0, 10));
     const composed = await composeMessage(ctx, tx, c, pack, due, {

@@ -104,13 +104,7 @@ export async function composeMessage(
   const pay =
     req.channel === "sms"
       ? null
-      : await paymentInstructionsForCase(
-          ctx,
-          c.id,
-          facts.locale,
-          tx.instructions,
-          payLink ? { payNowUrl: payLink } : {},
-        );
+      : await paymentInstructionsForCase(ctx, c.id, facts.locale, tx, payLink ? { payNowUrl: payLink } : {});
   try {
     const rendered = await renderOutreach({
       pack,

@@ -111,15 +111,16 @@ export class OutreachService {
     return { composed, delivered };
   }
 
-  private async packOf(c: { policyVersionId: string }): Promise<PolicyPack> {
-    return (await this.ctx.policies.forVersion(c.policyVersionId)).pack;
+  /** The case's pack; inside a transaction, pass it (its reader loads a version not yet cached). */
+  private async packOf(c: { policyVersionId: string }, tx?: TxStores): Promise<PolicyPack> {
+    return (await this.ctx.policies.forVersion(c.policyVersionId, tx?.policies)).pack;
   }
 
   /** Decides and composes the next step of one locked sequence; returns how many messages it composed. */
   private async advance(tx: TxStores, c: OutreachCase): Promise<number> {
     const seqId = c.outreach?.id as string;
     const now = this.ctx.clock.now();
-    const pack = await this.packOf(c);
+    const pack = await this.packOf(c, tx);
     const reminders = pack.reminders;
     if (!reminders) {
       await tx.outreach.updateSequence(seqId, {
@@ -334,7 +335,7 @@ export class OutreachService {
       const stop = stopReason(
         c.status,
         c.escalations.map((x) => x.kind),
-        await this.packOf(c),
+        await this.packOf(c, tx),
       );
       if (stop) {
         await tx.outreach.updateSequence(seq.id, { status: "stopped", reason: stop, nextRunAt: null });
@@ -357,7 +358,7 @@ export class OutreachService {
       await tx.outreach.lockSequenceOfCase(caseId);
       const c = await tx.outreach.outreachCase(caseId);
       if (!c) return;
-      const pack = await this.packOf(c);
+      const pack = await this.packOf(c, tx);
       const full = await tx.outreach.promiseWithInstalments(promiseId);
       if (!full || full.caseId !== caseId) return;
       const facts = caseFacts(c);

@@ -16,6 +16,13 @@ import { amountDue, dateInZone } from "../../policy/index.js";
 import { caseFacts } from "../cases/case-view.js";
 import type { AppContext } from "../context.js";
 import type { InstructionsStore } from "../ports/payments.js";
+import type { PolicyVersionReader } from "../ports/policies.js";
+
+/** Where the instructions are read: the service's stores, or an open transaction's (TxStores). */
+export interface InstructionStores {
+  readonly instructions: InstructionsStore;
+  readonly policies: PolicyVersionReader;
+}
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -27,7 +34,7 @@ export function payNowConfigured(ctx: AppContext): boolean {
 export async function loadPaymentInstructions(
   ctx: AppContext,
   caseId: string,
-  db: InstructionsStore = ctx.stores.instructions,
+  db: InstructionStores = ctx.stores,
 ): Promise<
   | (PaymentInstructions & {
       readonly locale: Locale;
@@ -37,9 +44,10 @@ export async function loadPaymentInstructions(
     })
   | null
 > {
-  const row = await db.caseForInstructions(caseId);
+  const row = await db.instructions.caseForInstructions(caseId);
   if (!row) return null;
-  const reference = row.paymentReference ?? (await db.ensurePaymentReference(row.id, newPaymentReference()));
+  const reference =
+    row.paymentReference ?? (await db.instructions.ensurePaymentReference(row.id, newPaymentReference()));
   const promise = row.promises[0];
   let now: AmountNow;
   let outstanding: number;
@@ -54,7 +62,7 @@ export async function loadPaymentInstructions(
       })),
     );
   } else {
-    const policy = await ctx.policies.forVersion(row.policyVersionId);
+    const policy = await ctx.policies.forVersion(row.policyVersionId, db.policies);
     const facts = caseFacts(row);
     const due = amountDue(facts, policy.pack, dateInZone(ctx.clock.now(), facts.timeZone));
     outstanding = Math.max(0, due.total);
@@ -168,7 +176,7 @@ export async function paymentInstructionsForCase(
   ctx: AppContext,
   caseId: string,
   locale?: Locale,
-  db?: InstructionsStore,
+  db?: InstructionStores,
   render: { readonly payNowUrl?: string } = {},
 ): Promise<{ text: string; data: PaymentInstructions } | null> {
   const loaded = await loadPaymentInstructions(ctx, caseId, db);

@@ -18,7 +18,7 @@ import type { JobsStore } from "./jobs.js";
 import type { NegotiationStore } from "./negotiation.js";
 import type { OutreachStore, OutreachTxStore } from "./outreach.js";
 import type { DebtorPagesStore, InstructionsStore, PaymentsStore } from "./payments.js";
-import type { PolicyVersionsStore } from "./policies.js";
+import type { PolicyVersionReader, PolicyVersionsStore } from "./policies.js";
 import type { SessionsStore, TeamStore, UsersStore } from "./users.js";
 
 export interface Stores {
@@ -56,4 +56,6 @@ export interface TxStores {
   readonly audit: AuditTxStore;
   readonly instructions: InstructionsStore;
   readonly outreach: OutreachTxStore;
+  /** Policy versions read inside the transaction (a read on the root client would wait for it). */
+  readonly policies: PolicyVersionReader;
 }

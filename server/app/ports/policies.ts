@@ -24,7 +24,12 @@ export interface ReplayConversation extends ConversationRow {
   messages: { text: string; createdAt: Date }[];
 }
 
-export interface PolicyVersionsStore {
+/** A version by id (inside a transaction, its handle: see TxStores). */
+export interface PolicyVersionReader {
+  get(id: string): Promise<PolicyVersionRow | null>;
+}
+
+export interface PolicyVersionsStore extends PolicyVersionReader {
   /** Seeds a pack's content read from policies/ at boot (see db/policy-versions.ts). */
   registerPackContent(pack: {
     packId: string;
@@ -34,7 +39,6 @@ export interface PolicyVersionsStore {
   published(packId: string): Promise<PolicyVersionRow | null>;
   /** The published version of every pack (one small query). */
   publishedStamps(): Promise<{ id: string; packId: string }[]>;
-  get(id: string): Promise<PolicyVersionRow | null>;
   find(packId: string, hash: string): Promise<PolicyVersionRow | null>;
   packIds(): Promise<string[]>;
   listOfPack(packId: string): Promise<(PolicyVersionRow & { author: { email: string } | null })[]>;

@@ -4,6 +4,7 @@ import type { Stores, TxStores } from "../../app/ports/index.js";
 import type { DirectSql } from "../direct-sql.js";
 import type { Prisma as P } from "../generated/client.js";
 import type { Prisma } from "../open.js";
+import { insideTransaction } from "../transaction-scope.js";
 import { auditStore, auditTxStore } from "./audit.js";
 import { casesStore } from "./cases.js";
 import { chatStore } from "./chat.js";
@@ -21,7 +22,7 @@ import { jobsStore } from "./jobs.js";
 import { negotiationStore } from "./negotiation.js";
 import { outreachStore, outreachTxStore } from "./outreach.js";
 import { debtorPagesStore, instructionsStore, paymentsStore } from "./payments.js";
-import { policyVersionsStore } from "./policies.js";
+import { policyVersionReader, policyVersionsStore } from "./policies.js";
 import { sessionsStore, teamStore, usersStore } from "./users.js";
 
 export function bindStores(db: Prisma, direct: DirectSql): Stores {
@@ -49,7 +50,7 @@ export function bindStores(db: Prisma, direct: DirectSql): Stores {
     users: usersStore(db),
     transaction: (work, options) =>
       db.$transaction(
-        (tx) => work(bindTxStores(tx)),
+        (tx) => insideTransaction(() => work(bindTxStores(tx))),
         options?.timeoutMs !== undefined ? { timeout: options.timeoutMs } : undefined,
       ),
   };
@@ -60,5 +61,6 @@ function bindTxStores(tx: P.TransactionClient): TxStores {
     audit: auditTxStore(tx),
     instructions: instructionsStore(tx),
     outreach: outreachTxStore(tx),
+    policies: policyVersionReader(tx),
   };
 }

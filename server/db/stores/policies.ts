@@ -1,5 +1,5 @@
 // Policy versions (app/ports/policies.ts) on the database client.
-import type { PolicyVersionsStore } from "../../app/ports/policies.js";
+import type { PolicyVersionReader, PolicyVersionsStore } from "../../app/ports/policies.js";
 import { appendAudit } from "../audit.js";
 import type { Prisma } from "../open.js";
 import {
@@ -15,6 +15,11 @@ import {
   setVersionStatusAudited,
 } from "../policy-versions.js";
 import { conversationsToReplay } from "../studio/replay-source.js";
+
+/** Reading a version by id: all a transaction needs to load the pack its case is pinned to. */
+export function policyVersionReader(db: Pick<Prisma, "policyVersion">): PolicyVersionReader {
+  return { get: (id) => getPolicyVersion(db, id) };
+}
 
 export function policyVersionsStore(db: Prisma): PolicyVersionsStore {
   return {

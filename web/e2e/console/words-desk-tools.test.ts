@@ -61,16 +61,9 @@ describe.skipIf(!hasChromium)("collector console in French: the desk's tools", (
     await expect.poll(() => outbox.rows().count()).toBe(1);
     const row = outbox.rows().first();
     expect(flat(await row.textContent())).toContain("Envoyé (boîte d'envoi)");
-    expect(await page.locator("table.outreach-table thead th").allTextContents()).toEqual([
-      "Dossier",
-      "Étape",
-      "Canal",
-      "Statut",
-      "Rédigé le",
-      "Envoyé le",
-      "Note",
-      "Actions",
-    ]);
+    await expect
+      .poll(() => page.locator("table.outreach-table thead th").allTextContents())
+      .toEqual(["Dossier", "Étape", "Canal", "Statut", "Rédigé le", "Envoyé le", "Note", "Actions"]);
     expect(await row.locator("td").nth(1).textContent()).toMatch(/^Relance/);
     const preview = await outbox.view(row);
     await preview.getByRole("button", { name: "Télécharger l'e-mail HTML" }).waitFor();

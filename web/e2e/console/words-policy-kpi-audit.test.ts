@@ -50,14 +50,9 @@ describe.skipIf(!hasChromium)("console in French: policy studio, KPIs, audit log
     // The heading comes before the list it heads: wait for the table itself (a busy machine showed
     // the heading alone once).
     await main().locator("table thead th").first().waitFor();
-    expect(await main().locator("table thead th").allTextContents()).toEqual([
-      "Politique",
-      "Version publiée",
-      "Publiée",
-      "Note",
-      "Brouillons",
-      "En attente d'approbation",
-    ]);
+    await expect
+      .poll(() => main().locator("table thead th").allTextContents())
+      .toEqual(["Politique", "Version publiée", "Publiée", "Note", "Brouillons", "En attente d'approbation"]);
     await e2e.page.getByRole("link", { name: "Comparer les versions dans les indicateurs" }).waitFor();
     // The packs' names are their authors' words (some packs are for English-speaking countries).
     const packNames = (await e2e.t.db.prisma.policyVersion.findMany({ select: { content: true } })).map(
@@ -135,12 +130,9 @@ describe.skipIf(!hasChromium)("console in French: policy studio, KPIs, audit log
       "Escalades ouvertes / évitées",
     ]);
     const metrics = studio.simulation.getByRole("table", { name: "Mesures de la suite" });
-    expect(await metrics.locator("thead th").allTextContents()).toEqual([
-      "Assistant (1 scénario(s))",
-      "Publiée",
-      "Brouillon",
-      "Écart",
-    ]);
+    await expect
+      .poll(() => metrics.locator("thead th").allTextContents())
+      .toEqual(["Assistant (1 scénario(s))", "Publiée", "Brouillon", "Écart"]);
     expect(await metrics.locator("tbody td:first-child").allTextContents()).toEqual(
       expect.arrayContaining(["taux de réussite", "violations de la politique", "taux d'accord"]),
     );
@@ -175,14 +167,9 @@ describe.skipIf(!hasChromium)("console in French: policy studio, KPIs, audit log
       .filter({ hasText: "Une seconde personne doit approuver : l'auteur du brouillon ne le peut pas." })
       .waitFor();
     await e2e.page.locator("h1 .badge").filter({ hasText: "En attente d'approbation" }).waitFor();
-    expect(await studio.versions.locator("thead th").allTextContents()).toEqual([
-      "Version",
-      "Statut",
-      "Note",
-      "Auteur",
-      "Publiée",
-      "",
-    ]);
+    await expect
+      .poll(() => studio.versions.locator("thead th").allTextContents())
+      .toEqual(["Version", "Statut", "Note", "Auteur", "Publiée", ""]);
     expect(await englishLeft(main())).toEqual([]);
     await e2e.page.screenshot({ path: `${SHOTS}/console-policy-publish-fr.png`, fullPage: true });
   }, 300_000);
@@ -227,14 +214,9 @@ describe.skipIf(!hasChromium)("console in French: policy studio, KPIs, audit log
     await nav.go("Journal d'audit");
     await e2e.page.getByRole("heading", { level: 1, name: "Journal d'audit" }).waitFor();
     await e2e.page.getByRole("status").filter({ hasText: "Chaîne de hachage intacte" }).waitFor();
-    expect(await e2e.page.locator("table.audit thead th").allTextContents()).toEqual([
-      "#",
-      "Date",
-      "Auteur",
-      "Action",
-      "Objet",
-      "Données",
-    ]);
+    await expect
+      .poll(() => e2e.page.locator("table.audit thead th").allTextContents())
+      .toEqual(["#", "Date", "Auteur", "Action", "Objet", "Données"]);
     const saved = e2e.page.locator('table.audit abbr[title="policy.draft_created"]').first();
     expect(await saved.textContent()).toBe("Brouillon de politique enregistré");
     expect(await e2e.page.locator('table.audit abbr[title="escalation.open"]').first().textContent()).toBe(

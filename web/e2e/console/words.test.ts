@@ -125,15 +125,9 @@ describe.skipIf(!hasChromium)("collector console: words people read", () => {
       await page.getByRole("button", { name, exact: true }).waitFor();
     const caseFilters = page.getByRole("form", { name: "Filtrer les dossiers" });
     await caseFilters.getByRole("button", { name: "Rechercher" }).waitFor();
-    expect(await page.locator("table.cases thead th").allTextContents()).toEqual([
-      "Référence",
-      "Débiteur",
-      "Créancier",
-      "Statut",
-      "Engagement",
-      "Principal",
-      "Créé le",
-    ]);
+    await expect
+      .poll(() => page.locator("table.cases thead th").allTextContents())
+      .toEqual(["Référence", "Débiteur", "Créancier", "Statut", "Engagement", "Principal", "Créé le"]);
     await expect
       .poll(() => page.locator(".pagination").textContent())
       .toMatch(/Page 1 sur 1 \(\d+ au total\)/);
@@ -165,13 +159,9 @@ describe.skipIf(!hasChromium)("collector console: words people read", () => {
     expect(await page.locator(".page__head p.muted").textContent()).toMatch(
       /dû à .+ · principal .+ · exigible /,
     );
-    expect(await page.locator("table.breakdown thead th").allTextContents()).toEqual([
-      "Ligne",
-      "Facture",
-      "Montant",
-      "Règle",
-      "Calcul",
-    ]);
+    await expect
+      .poll(() => page.locator("table.breakdown thead th").allTextContents())
+      .toEqual(["Ligne", "Facture", "Montant", "Règle", "Calcul"]);
     await page.getByText("Aucune offre pour l'instant.").waitFor();
     await page.getByText("Aucun engagement pour l'instant.").waitFor();
     await page.getByRole("button", { name: "Renouveler le lien" }).waitFor();
@@ -195,13 +185,9 @@ describe.skipIf(!hasChromium)("collector console: words people read", () => {
     await nav.go("Équipe");
     await page.getByRole("heading", { level: 1, name: "Équipe" }).waitFor();
     await page.getByRole("form", { name: "Inviter un membre de l'équipe" }).getByLabel("Rôle").waitFor();
-    expect(await page.locator("table.team thead th").allTextContents()).toEqual([
-      "E-mail",
-      "Rôle",
-      "État",
-      "Vu pour la dernière fois",
-      "Actions",
-    ]);
+    await expect
+      .poll(() => page.locator("table.team thead th").allTextContents())
+      .toEqual(["E-mail", "Rôle", "État", "Vu pour la dernière fois", "Actions"]);
     await page.goto(`${e2e.t.url}/console/account`);
     await page.getByRole("heading", { level: 1, name: "Mon compte" }).waitFor();
     await page.getByRole("button", { name: "Changer le mot de passe" }).waitFor();
