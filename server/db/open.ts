@@ -6,6 +6,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { Stores } from "../app/ports/index.js";
 import { type DirectSql, pgDirectSql, pgliteDirectSql } from "./direct-sql.js";
+import { startEmbeddedVacuum } from "./embedded-vacuum.js";
 import { PrismaClient } from "./generated/client.js";
 import { applyMigrations, migrationNames } from "./schema-engine.js";
 import { bindStores } from "./stores/index.js";
@@ -69,7 +70,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   const factory = new PrismaPGlite(client);
   // One connection: every transaction waits for the ones before it. Under load that queue is long,
   // and Prisma's default wait to start one (2 s) would fail turns that only had to wait their turn.
-  return finish(
+  const db = await finish(
     "pglite",
     factory,
     pgliteDirectSql(client),
@@ -78,6 +79,16 @@ async function openPglite(dataDir: string): Promise<Database> {
       await client.close();
     },
   );
+  // No autovacuum in an embedded PostgreSQL: the service does its work (decision 0120). A pass that
+  // fails is tried again at the next one; the database keeps working meanwhile.
+  const vacuum = startEmbeddedVacuum(db.prisma);
+  return {
+    ...db,
+    async close() {
+      await vacuum.stop();
+      await db.close();
+    },
+  };
 }
 
 /**
