@@ -117,15 +117,25 @@ export const collectorOfferInput = z
       .positive()
       .max(MAX_INVOICE_AMOUNT * 100)
       .optional(),
+    /** A first instalment of its own (a down payment); the rest is split over the others. */
+    firstAmount: z
+      .number()
+      .int()
+      .positive()
+      .max(MAX_INVOICE_AMOUNT * 100)
+      .optional(),
     discountBps: z.number().int().min(0).max(10_000).optional(),
     text: text(MAX_AGENT_MESSAGE).optional(),
   })
   .refine(
     (o) =>
       o.kind === "plan" ||
-      (o.count === undefined && o.cadence === undefined && o.instalmentAmount === undefined),
+      (o.count === undefined &&
+        o.cadence === undefined &&
+        o.instalmentAmount === undefined &&
+        o.firstAmount === undefined),
     {
-      message: "count, cadence and instalmentAmount only apply to a plan",
+      message: "count, cadence, instalmentAmount and firstAmount only apply to a plan",
       path: ["kind"],
     },
   );

@@ -58,6 +58,22 @@ describe.each(TEST_TARGETS)("collector offers on %s", (target) => {
     debtor.close();
   });
 
+  it("takes a first instalment of the collector's own: the rest split over the others, to the cent", async () => {
+    const { c, debtor } = await verifiedDebtor(t);
+    await t.api("POST", `/api/cases/${c.id}/takeover`, { token: t.tokens.collector, body: {} });
+    const made = await offer(c.id, { kind: "plan", count: 3, cadence: "monthly", firstAmount: 50_000 });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const instalments = made.body.terms.instalments as { amount: number }[];
+    expect(instalments).toHaveLength(3);
+    expect(instalments[0]?.amount).toBe(50_000);
+    expect(instalments.reduce((sum, i) => sum + i.amount, 0)).toBe(made.body.terms.total);
+    // Only a plan has instalments: the field is refused elsewhere, with its reason.
+    const full = await offer(c.id, { kind: "full", firstAmount: 50_000 });
+    expect(full.status).toBe(400);
+    expect(JSON.stringify(full.body)).toContain("firstAmount only apply to a plan");
+    debtor.close();
+  });
+
   it("records the promise as obtained by a person when the debtor accepts a collector's offer during a takeover", async () => {
     const { c, debtor } = await verifiedDebtor(t);
     await t.api("POST", `/api/cases/${c.id}/takeover`, { token: t.tokens.collector, body: {} });

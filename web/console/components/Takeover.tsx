@@ -205,10 +205,31 @@ type Preview = OfferPreview;
 
 function describeTerms(terms: Terms): string {
   const n = terms.instalments.length;
-  const first = terms.instalments[0];
+  const [first, second] = terms.instalments;
+  // A first instalment of its own (a down payment) is named with its amount.
+  const firstText = !first
+    ? ""
+    : second && first.amount !== second.amount
+      ? t("first {amount} on {date}", { amount: money(first.amount, terms.currency), date: first.dueDate })
+      : t("first on {date}", { date: first.dueDate });
   return `${label(terms.kind)} ${money(terms.total, terms.currency)}${n > 1 ? ` ${t("in {n} instalments", { n })}` : ""}${
-    first ? `, ${t("first on {date}", { date: first.dueDate })}` : ""
+    firstText ? `, ${firstText}` : ""
   }`;
+}
+
+/** An amount typed in major units (read with fromMajor when the form is sent). */
+function AmountField(props: { label: string; value: string; onChange: (value: string) => void }) {
+  return (
+    <label>
+      {props.label}
+      <input
+        inputMode="decimal"
+        value={props.value}
+        placeholder="0.00"
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </label>
+  );
 }
 
 /** The terms a person may propose, as the policy engine reads them (first date, amount or count, waiver). */
@@ -220,6 +241,7 @@ function OfferForm({ view, onOffered }: { view: CaseView; onOffered: () => void 
   const [cadence, setCadence] = useState("monthly");
   const [firstDate, setFirstDate] = useState("");
   const [amount, setAmount] = useState("");
+  const [firstAmount, setFirstAmount] = useState("");
   const [waive, setWaive] = useState(false);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [sent, setSent] = useState<string | null>(null);
@@ -234,6 +256,8 @@ function OfferForm({ view, onOffered }: { view: CaseView; onOffered: () => void 
       b.cadence = cadence;
       if (minor) b.instalmentAmount = minor;
       else b.count = Number(count);
+      const down = firstAmount ? fromMajor(firstAmount, currency) : null;
+      if (down) b.firstAmount = down;
     } else if (minor) b.total = minor;
     // Waiving interest and fees is proposing the total without them; the engine decides.
     if (waive && due && !b.total) b.total = due.total - waivable;
@@ -296,17 +320,22 @@ function OfferForm({ view, onOffered }: { view: CaseView; onOffered: () => void 
             </label>
           </>
         )}
-        <label>
-          {kind === "plan"
-            ? t("Or amount per instalment ({currency})", { currency })
-            : t("Total ({currency}, optional)", { currency })}
-          <input
-            inputMode="decimal"
-            value={amount}
-            placeholder="0.00"
-            onChange={(e) => setAmount(e.target.value)}
+        <AmountField
+          label={
+            kind === "plan"
+              ? t("Or amount per instalment ({currency})", { currency })
+              : t("Total ({currency}, optional)", { currency })
+          }
+          value={amount}
+          onChange={setAmount}
+        />
+        {kind === "plan" && (
+          <AmountField
+            label={t("First instalment amount ({currency}, optional)", { currency })}
+            value={firstAmount}
+            onChange={setFirstAmount}
           />
-        </label>
+        )}
         <label>
           {t("First payment on")}
           <input type="date" value={firstDate} onChange={(e) => setFirstDate(e.target.value)} />
@@ -352,7 +381,7 @@ function OfferForm({ view, onOffered }: { view: CaseView; onOffered: () => void 
           {sent}
         </p>
       )}
-      {due && kind === "plan" && amount && fromMajor(amount, currency) === null && (
+      {due && kind === "plan" && [amount, firstAmount].some((a) => a && fromMajor(a, currency) === null) && (
         <p className="error">{t("Write the amount as {example}.", { example: toMajor(12345, currency) })}</p>
       )}
     </details>

@@ -120,10 +120,10 @@ describe.skipIf(!hasChromium)("collector console: the desk during a live chat", 
     expect(await casePage.offerForm().getByRole("button", { name: "Send the offer" }).isDisabled()).toBe(
       true,
     );
-    await casePage.fillOffer({ count: 3, firstDate: first });
+    await casePage.fillOffer({ count: 3, firstDate: first, firstAmount: "500.00" });
     const ok = await casePage.checkOffer();
     expect(ok.decision).toBe("accept");
-    expect(ok.text).toContain(`first on ${first}`);
+    expect(ok.text).toContain(`first €500.00 on ${first}`);
     await desk.screenshot({ path: "test-artifacts/screenshots/console-desk-1440.png", fullPage: true });
     expect(await seriousViolations(desk)).toEqual([]);
     await casePage.offerForm().getByRole("button", { name: "Send the offer" }).click();
@@ -131,6 +131,8 @@ describe.skipIf(!hasChromium)("collector console: the desk during a live chat", 
     const card = chat.openOffer();
     await card.waitFor({ timeout: 10_000 });
     expect(await card.locator("tbody tr").count()).toBe(3);
+    // The first instalment is the collector's own amount; the rest split over the other two.
+    expect(await card.locator("tbody tr").first().textContent()).toMatch(/500[,.]00/);
     await chat.screenshot("console-desk-debtor-offer");
     // The page fits the width: nothing scrolls sideways at 1440 px.
     expect(await desk.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);

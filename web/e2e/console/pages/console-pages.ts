@@ -109,6 +109,8 @@ export class ConsoleCasePage {
     kind?: "Full payment" | "Instalment plan" | "Settlement";
     count?: number;
     amount?: string;
+    /** The first instalment's own amount (a plan's down payment). */
+    firstAmount?: string;
     firstDate?: string;
     waive?: boolean;
   }): Promise<void> {
@@ -118,6 +120,8 @@ export class ConsoleCasePage {
     if (terms.kind) await form.getByLabel("Kind").selectOption({ label: terms.kind });
     if (terms.count !== undefined) await form.getByLabel("Instalments").fill(String(terms.count));
     if (terms.amount !== undefined) await form.getByLabel(/amount per instalment|Total/).fill(terms.amount);
+    if (terms.firstAmount !== undefined)
+      await form.getByLabel(/First instalment amount/).fill(terms.firstAmount);
     if (terms.firstDate !== undefined) await form.getByLabel("First payment on").fill(terms.firstDate);
     if (terms.waive !== undefined) await form.getByLabel(/Waive interest and fees/).setChecked(terms.waive);
   }
