@@ -42,7 +42,15 @@ describe("proposalFromSlots", () => {
       kind: "settlement",
       total: 50000,
     });
-    expect(proposal("500 € pour régler le solde")).not.toHaveProperty("firstAmount");
+    for (const text of [
+      "500 € pour régler le solde",
+      "je peux payer 800 pour clore le dossier",
+      "800 pour en finir",
+      "je vous propose 700 euros pour solde de tout compte",
+    ])
+      expect(proposal(text), text).toMatchObject({ kind: "settlement" });
+    expect(proposal("500 € pour régler le solde")).toMatchObject({ total: 50000 });
+    expect(proposal("je peux payer 800 pour clore le dossier")).toMatchObject({ total: 80000 });
     expect(proposal("Je peux payer 300 euros")).toMatchObject({ kind: "plan", instalmentAmount: 30000 });
   });
 });

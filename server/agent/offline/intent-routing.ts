@@ -25,11 +25,11 @@ export function isSafetyIntent(intent: string): intent is keyof typeof SAFETY_ES
 
 /**
  * Words that make an amount a one-off payment now ("2 600 € tout de suite, pas plus", "£400 right
- * now to close the account") rather than a monthly instalment. Matched on the lower-cased text
- * without accents.
+ * now to close the account", "500 € pour régler le solde", "800 pour clore le dossier") rather than
+ * a monthly instalment. Matched on the lower-cased text without accents.
  */
 const LUMP_SUM =
-  /\b(tout de suite|immediatement|maintenant|aujourd ?hui|d un coup|en une fois|pour solde[r]?|pour tout|pas plus|right now|right away|immediately|today|in one go|lump sum|one payment|to close|to settle|for everything|no more)\b/;
+  /\b(tout de suite|immediatement|maintenant|aujourd ?hui|d un coup|en une fois|pour solde[r]?|pour tout|pas plus|pour regler (le solde|tout|la totalite|l ensemble|le dossier|la dette|la facture|definitivement)|pour (clore|cloturer|fermer|terminer|en finir)|solde de tout compte|right now|right away|immediately|today|in one go|lump sum|one payment|to close|to settle|for everything|no more)\b/;
 
 /**
  * Words that give the rest of the debt a later payment of its own ("500 maintenant et le reste en

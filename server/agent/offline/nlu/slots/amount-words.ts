@@ -42,7 +42,7 @@ export const NOUN_AFTER = wordSet(
     "enfant personnes kids children child years year days day hours hour weeks week months month " +
     "times people items articles factures invoices rue avenue av bd boulevard street road lane " +
     "chemin allee impasse place km kg m2 relances reminders letters lettres courriers appels calls " +
-    "messages mails emails employes salaries employees clients customers pages % percent pour " +
+    "messages mails emails employes salaries employees clients customers pages % percent " +
     "pourcent x mensualites payments instalments installments versements echeances paiements digits " +
     "chiffres derniers last am pm : ieme eme secondes seconds sec m cm mm metres meters miles litres " +
     "liters kilos grammes",

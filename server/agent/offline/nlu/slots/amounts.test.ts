@@ -35,6 +35,8 @@ describe("amounts", () => {
     ["50 centimes", [{ amount: 50 }]],
     ["6 mensualités de 80 €", [{ amount: 8000, currency: "EUR", perPeriod: "month" }]],
     ["je peux payer 2000", [{ amount: 200000 }]],
+    ["800 pour clore le dossier", [{ amount: 80000 }]],
+    ["50 pour cent", []],
   ] as const)("%s", (text, expected) => {
     expect(amounts(text)).toEqual(expected);
   });

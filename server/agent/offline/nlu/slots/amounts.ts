@@ -168,6 +168,8 @@ function bareIsAmount(tokens: readonly Token[], i: number, n: Parsed): boolean {
   const prev = tokens[i - 1]?.text ?? "";
   const moneyVerbBefore = [1, 2, 3].some((k) => MONEY_VERBS.has(wordAt(tokens, i - k) ?? ""));
   if (NOUN_AFTER.has(next) || ID_BEFORE.has(prev)) return false;
+  // "50 pour cent" is a percentage; "800 pour clore le dossier" is money.
+  if (next === "pour" && ["cent", "100"].includes(tokens[n.end + 1]?.text ?? "")) return false;
   // "mon numéro client est le 458213": an identifier word shortly before.
   if ([2, 3, 4].some((k) => ID_NEAR_BEFORE.has(wordAt(tokens, i - k) ?? ""))) return false;
   // "un", "une", "one", "a" are articles far more often than amounts.
