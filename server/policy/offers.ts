@@ -75,6 +75,8 @@ export function planOffer(
     limits: EffectiveLimits;
     /** The debtor's own amounts (see plan.ts debtorAmountPlan); an even split otherwise. */
     amounts?: readonly number[];
+    /** The debtor's own dates, with their amounts (Proposal.restDate); the cadence's otherwise. */
+    dates?: readonly string[];
   },
 ): OfferTerms {
   const total = totalAfterWaiver(state, o.waive);
@@ -87,6 +89,7 @@ export function planOffer(
     o.limits,
     state.facts.timeZone,
     o.amounts,
+    o.dates,
   );
   return {
     kind: "plan",

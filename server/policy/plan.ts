@@ -72,8 +72,13 @@ export function planInstalments(
   limits: EffectiveLimits,
   timeZone: string,
   amounts?: readonly number[],
+  dates?: readonly string[],
 ): Instalment[] {
-  if (amounts) return schedule({ amount: total, currency }, count, firstDate, cadence, timeZone, { amounts });
+  if (amounts)
+    return schedule({ amount: total, currency }, count, firstDate, cadence, timeZone, {
+      amounts,
+      ...(dates ? { dates } : {}),
+    });
   const firstAmount = downPaymentAmount(total, count, limits);
   return schedule(
     { amount: total, currency },
@@ -126,7 +131,8 @@ export function debtorAmountPlan(
  * The proposer's own first instalment, kept ("500 now and the rest next month"): the rest is split
  * evenly over the `count - 1` others, the last taking the odd minor units. When the pack requires a
  * larger first instalment (a down payment) only the first grows, as for debtorAmountPlan.
- * Undefined when no such plan fits the limits (the caller then fits a plan of its own).
+ * `lastDate`: the last instalment's own date (the rest's, Proposal.restDate) instead of the
+ * cadence's. Undefined when no such plan fits the limits (the caller then fits a plan of its own).
  */
 export function firstAmountPlan(
   total: number,
@@ -136,6 +142,7 @@ export function firstAmountPlan(
   cadence: Cadence,
   limits: EffectiveLimits,
   today: string,
+  lastDate?: string,
 ): { amounts: number[]; raisedFirst: boolean } | undefined {
   if (count < 2 || count > limits.maxInstalments) return undefined;
   const down = limits.minDownPaymentBps > 0 ? minDownPayment(total, limits.minDownPaymentBps) : 0;
@@ -146,6 +153,6 @@ export function firstAmountPlan(
   const share = Math.floor(rest / others);
   const amounts = [first, ...Array.from({ length: others - 1 }, () => share), rest - share * (others - 1)];
   if (amounts.some((a) => a < limits.minInstalment || a <= 0)) return undefined;
-  if (dueDateAt(firstDate, cadence, count - 1) > latestPlanEnd(today, limits)) return undefined;
+  if ((lastDate ?? dueDateAt(firstDate, cadence, count - 1)) > latestPlanEnd(today, limits)) return undefined;
   return { amounts, raisedFirst: first > firstAmount };
 }

@@ -10,7 +10,7 @@ import { nextOffer } from "./ladder.js";
 import { evaluateProposal } from "./proposal.js";
 import type { PolicyPack } from "./schema.js";
 import { arbCase, arbProposal, pack } from "./test-support/fixtures.js";
-import type { NegotiationState, OfferKind, OfferTerms } from "./types.js";
+import type { NegotiationState, OfferKind, OfferTerms, Proposal } from "./types.js";
 
 const RUNS = { numRuns: 1000 };
 
@@ -23,8 +23,11 @@ function tierMaxBps(p: PolicyPack, days: number, balance: number): number {
   );
 }
 
-/** Every limit an offer must respect; returns the broken ones. */
-function limitProblems(o: OfferTerms, s: NegotiationState, p: PolicyPack): string[] {
+/**
+ * Every limit an offer must respect; returns the broken ones. `asked`: the proposal answered, whose
+ * rest's own date (restDate) may give a two-payment plan a second date off the cadence.
+ */
+function limitProblems(o: OfferTerms, s: NegotiationState, p: PolicyPack, asked?: Proposal): string[] {
   const problems: string[] = [];
   const fail = (what: string) => problems.push(`${o.kind} ${o.rule}: ${what}`);
   const L = p.limits;
@@ -70,7 +73,12 @@ function limitProblems(o: OfferTerms, s: NegotiationState, p: PolicyPack): strin
       if (i === 0) return true;
       return [addDays(first, 7 * i), addDays(first, 14 * i), addMonths(first, i)].includes(d);
     });
-    if (!spacing) fail("irregular due dates");
+    // "500 now and the rest in March": the rest on the day asked, or the plan's last allowed day.
+    const ownRest =
+      asked?.restDate !== undefined &&
+      dates.length === 2 &&
+      [asked.restDate, addMonths(s.today, maxPlanMonths)].includes(last);
+    if (!spacing && !ownRest) fail("irregular due dates");
   }
   if (o.kind === "settlement") {
     if (amounts.length !== 1) fail("settlement not a lump sum");
@@ -99,7 +107,7 @@ describe("engine properties (1000 runs each)", () => {
           expect(d.handoff).toBe(proposal.source === "debtor");
           return;
         }
-        expect(limitProblems(d.offer, c.state, p)).toEqual([]);
+        expect(limitProblems(d.offer, c.state, p, proposal)).toEqual([]);
         if (d.decision === "counter") expect(d.explanation).not.toMatch(/\d/);
       }),
       RUNS,

@@ -4,7 +4,7 @@ import { discountAmount } from "./arith.js";
 import { firstStepOfKind, unlockedStep } from "./conditions.js";
 import { addDays, minDate } from "./dates.js";
 import { nextOffer } from "./ladder.js";
-import { discountTier, type EffectiveLimits, latestFirstDate } from "./limits.js";
+import { discountTier, type EffectiveLimits, latestFirstDate, latestPlanEnd } from "./limits.js";
 import { fullOffer, NO_WAIVER, planOffer, settlementOffer, totalAfterWaiver, type Waive } from "./offers.js";
 import { debtorAmountPlan, downPaymentAmount, firstAmountPlan, fitCount } from "./plan.js";
 import type { PolicyPack } from "./schema.js";
@@ -17,6 +17,8 @@ export interface EvalContext {
   readonly limits: EffectiveLimits;
   /** The proposal's date as a calendar date in the debtor's time zone. */
   readonly firstDate: string | undefined;
+  /** The rest's own date (Proposal.restDate), likewise. */
+  readonly restDate: string | undefined;
   readonly decide: (offer: OfferTerms, reasons: readonly ReasonCode[]) => ProposalDecision;
   readonly refuse: (reason: ReasonCode) => ProposalDecision;
 }
@@ -38,6 +40,24 @@ function clampDate(
     return latest;
   }
   return date;
+}
+
+/**
+ * The rest's own date (Proposal.restDate) moved inside the plan's limits, recording why; undefined
+ * when none was asked or none can be kept (the rest then falls a cadence after the first payment).
+ */
+function restDateWithin(ctx: EvalContext, firstDate: string, reasons: ReasonCode[]): string | undefined {
+  if (ctx.restDate === undefined) return undefined;
+  const latest = latestPlanEnd(ctx.state.today, ctx.limits);
+  if (ctx.restDate > latest) {
+    reasons.push("plan_too_long");
+    return latest;
+  }
+  if (ctx.restDate <= firstDate) {
+    reasons.push(ctx.restDate < ctx.state.today ? "date_in_past" : "rest_before_first");
+    return undefined;
+  }
+  return ctx.restDate;
 }
 
 interface FullTerms {
@@ -133,7 +153,16 @@ export function evaluatePlan(ctx: EvalContext): ProposalDecision {
     reasons.push("cadence_not_allowed");
     cadence = limits.cadences.includes("monthly") ? "monthly" : (limits.cadences[0] ?? "monthly");
   }
-  const requestedDate = ctx.firstDate ?? addDays(today, step?.dueInDays ?? limits.firstPaymentWithinDays);
+  let requestedDate = ctx.firstDate ?? addDays(today, step?.dueInDays ?? limits.firstPaymentWithinDays);
+  // "500 now and the rest next week": a rest due before the usual first payment brings the first
+  // payment forward to today (when the proposer did not date it).
+  if (
+    p.firstAmount !== undefined &&
+    ctx.restDate !== undefined &&
+    ctx.firstDate === undefined &&
+    ctx.restDate <= requestedDate
+  )
+    requestedDate = today;
   const firstDate = clampDate(
     requestedDate,
     today,
@@ -157,11 +186,12 @@ export function evaluatePlan(ctx: EvalContext): ProposalDecision {
       limits,
     });
   if (wanted <= 1) return ctx.decide(single(), reasons);
+  const restDate = p.firstAmount === undefined ? undefined : restDateWithin(ctx, firstDate, reasons);
   // The debtor named an amount per instalment: keep it when the limits allow, raising only the
   // first instalment if the pack requires a down payment (then a counter, as close as allowed).
   const own =
     p.firstAmount !== undefined
-      ? firstAmountPlan(total, p.firstAmount, p.count ?? 2, firstDate, cadence, limits, today)
+      ? firstAmountPlan(total, p.firstAmount, p.count ?? 2, firstDate, cadence, limits, today, restDate)
       : p.instalmentAmount !== undefined && p.count === undefined
         ? debtorAmountPlan(total, p.instalmentAmount, firstDate, cadence, limits, today)
         : undefined;
@@ -175,6 +205,7 @@ export function evaluatePlan(ctx: EvalContext): ProposalDecision {
       waive: NO_WAIVER,
       limits,
       amounts: own.amounts,
+      ...(restDate !== undefined ? { dates: [firstDate, restDate] } : {}),
     });
     return ctx.decide(offer, [
       ...new Set([...reasons, ...(own.raisedFirst ? (["down_payment_too_low"] as const) : [])]),

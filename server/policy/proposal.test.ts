@@ -163,6 +163,56 @@ describe("a debtor's own first payment", () => {
     expect(amounts(evaluateProposal(debtor({ firstAmount: 50000 }), consumer(129033), fc))).toHaveLength(2);
   });
 
+  it("keeps the rest's own date: 500 € first and the rest in March, in one payment", () => {
+    const d = evaluateProposal(debtor({ firstAmount: 50000, restDate: "2026-03-01" }), consumer(129033), fc);
+    expect(d.decision).toBe("accept");
+    const [first, rest] = offerOf(d).instalments;
+    expect(rest).toEqual({ dueDate: "2026-03-01", amount: 79033 });
+    expect(first?.amount).toBe(50000);
+    expect(first && first.dueDate < "2026-03-01").toBe(true);
+  });
+
+  it("brings the first payment forward when the rest is due before it would be", () => {
+    const d = evaluateProposal(debtor({ firstAmount: 50000, restDate: "2025-09-20" }), consumer(129033), fc);
+    expect(d.decision).toBe("accept");
+    expect(offerOf(d).instalments.map((i) => i.dueDate)).toEqual([TODAY, "2025-09-20"]);
+  });
+
+  it("counters a rest past the plan's end with the latest allowed day, and a rest before the first", () => {
+    const late = evaluateProposal(
+      debtor({ firstAmount: 50000, restDate: "2027-06-01" }),
+      consumer(129033),
+      fc,
+    );
+    expect(late).toMatchObject({ decision: "counter", reason: "plan_too_long" });
+    // fr-consumer: a plan ends within 12 months of today.
+    expect(offerOf(late).instalments.at(-1)).toEqual({ dueDate: "2026-09-15", amount: 79033 });
+    const before = evaluateProposal(
+      debtor({ firstAmount: 50000, firstDate: "2025-10-01", restDate: "2025-09-25" }),
+      consumer(129033),
+      fc,
+    );
+    expect(before).toMatchObject({ decision: "counter", reason: "rest_before_first" });
+    const past = evaluateProposal(
+      debtor({ firstAmount: 50000, restDate: "2025-09-01" }),
+      consumer(129033),
+      fc,
+    );
+    expect(past).toMatchObject({ decision: "counter", reason: "date_in_past" });
+    // The rest's own day needs a first payment and only two payments.
+    expect(evaluateProposal(debtor({ restDate: "2026-03-01" }), consumer(129033), fc)).toMatchObject({
+      decision: "refuse",
+      reason: "invalid_proposal",
+    });
+    expect(
+      evaluateProposal(
+        debtor({ firstAmount: 50000, count: 3, restDate: "2026-03-01" }),
+        consumer(129033),
+        fc,
+      ),
+    ).toMatchObject({ decision: "refuse", reason: "invalid_proposal" });
+  });
+
   it("raises only the first payment to the pack's down payment, and says so with a counter", () => {
     const d = evaluateProposal(debtor({ firstAmount: 20000, count: 2 }), base, fb);
     expect(d).toMatchObject({ decision: "counter", reason: "down_payment_too_low" });

@@ -25,6 +25,7 @@ const EXPLAIN: Record<ReasonCode, string> = {
   too_many_instalments: "The plan asked for has more instalments than allowed.",
   instalment_below_minimum: "The instalments asked for are below the minimum instalment.",
   down_payment_too_low: "The first instalment must be at least the minimum down payment.",
+  rest_before_first: "The rest must be due after the first payment.",
   plan_too_long: "The plan asked for ends after the latest allowed end date.",
   plan_not_possible: "The balance is too small to split into instalments; a single payment is proposed.",
   cadence_not_allowed: "The payment frequency asked for is not offered.",
@@ -60,6 +61,15 @@ function invalidField(p: Proposal, timeZone: string): string | undefined {
       toLocalDate(p.firstDate, timeZone);
     } catch {
       return "firstDate";
+    }
+  }
+  if (p.restDate !== undefined) {
+    // The rest's own day only makes sense for a first payment followed by the rest in one payment.
+    if (p.firstAmount === undefined || (p.count !== undefined && p.count !== 2)) return "restDate";
+    try {
+      toLocalDate(p.restDate, timeZone);
+    } catch {
+      return "restDate";
     }
   }
   return undefined;
@@ -114,6 +124,7 @@ export function evaluateProposal(p: Proposal, state: NegotiationState, pack: Pol
     pack,
     limits: effectiveLimits(pack, state.signals.hardship),
     firstDate: p.firstDate === undefined ? undefined : toLocalDate(p.firstDate, state.facts.timeZone),
+    restDate: p.restDate === undefined ? undefined : toLocalDate(p.restDate, state.facts.timeZone),
     decide: (offer: OfferTerms, reasons: readonly ReasonCode[]) => {
       if (reasons.length === 0) return { decision: "accept", offer };
       const reason = reasons[0] as ReasonCode;

@@ -80,6 +80,21 @@ describe("schedule", () => {
     ).toEqual([500, 250, 251]);
   });
 
+  it("takes the agreed dates (the rest's own day) and refuses dates that do not follow each other", () => {
+    const plan = schedule(eur(1000), 2, "2025-01-10", "monthly", "UTC", {
+      amounts: [400, 600],
+      dates: ["2025-01-10", "2025-03-01"],
+    });
+    expect(plan).toEqual([
+      { dueDate: "2025-01-10", amount: 400 },
+      { dueDate: "2025-03-01", amount: 600 },
+    ]);
+    for (const dates of [["2025-01-10", "2025-01-10"], ["2025-01-11", "2025-03-01"], ["2025-01-10"]])
+      expect(() =>
+        schedule(eur(1000), 2, "2025-01-10", "monthly", "UTC", { amounts: [400, 600], dates }),
+      ).toThrow(RangeError);
+  });
+
   it("reads the first date as a calendar date in the debtor's time zone", () => {
     // 23:30 UTC on 31 January is already 1 February in Paris: the plan starts on 1 February.
     const plan = schedule(eur(300), 3, "2025-01-31T23:30:00Z", "monthly", "Europe/Paris");

@@ -18,6 +18,11 @@ export interface ScheduleOptions {
   readonly firstAmount?: number;
   /** Every amount, as agreed (the debtor's own instalment); they must sum to the total. */
   readonly amounts?: readonly number[];
+  /**
+   * Every due date, as agreed ("the rest in March"), strictly increasing from the first date; the
+   * cadence then only names the plan.
+   */
+  readonly dates?: readonly string[];
 }
 
 /**
@@ -52,6 +57,16 @@ export function schedule(
       throw new RangeError("firstAmount must be an integer between 0 and the total");
     const rest = splitEvenly({ amount: total.amount - firstAmount, currency: total.currency }, count - 1);
     amounts = [firstAmount, ...rest.map((m) => m.amount)];
+  }
+  const { dates } = options;
+  if (dates) {
+    if (
+      dates.length !== count ||
+      dates[0] !== start ||
+      dates.some((d, i) => i > 0 && d <= (dates[i - 1] ?? ""))
+    )
+      throw new RangeError("dates must be count increasing dates starting on the first date");
+    return amounts.map((amount, i) => ({ dueDate: dates[i] as string, amount }));
   }
   return amounts.map((amount, i) => ({ dueDate: dueDateAt(start, cadence, i), amount }));
 }

@@ -129,6 +129,11 @@ export interface Proposal {
    * evenly over the other instalments (`count`, two when absent).
    */
   readonly firstAmount?: number;
+  /**
+   * With `firstAmount`: the day the proposer pays the rest, in one payment ("500 now and the rest in
+   * March"). The plan is then two payments, the second on that day rather than a cadence later.
+   */
+  readonly restDate?: string;
   readonly count?: number;
   readonly firstDate?: string;
   readonly cadence?: Cadence;
@@ -149,6 +154,7 @@ export type ReasonCode =
   | "too_many_instalments"
   | "instalment_below_minimum"
   | "down_payment_too_low"
+  | "rest_before_first"
   | "plan_too_long"
   | "plan_not_possible"
   | "cadence_not_allowed"

@@ -114,9 +114,13 @@ describe("LlmLanguageLayer.respond", () => {
     expect(tb.offers).toEqual([]);
   });
 
-  it("passes a debtor's own first payment to the engine ('500 now and the rest next month')", async () => {
+  it("passes a debtor's own first payment and the rest's day to the engine ('500 now and the rest in January')", async () => {
     const tb = toolbox({ signals: { fullPaymentImpossible: true } });
-    const args = { kind: "plan", firstAmount: 50000, count: 2, cadence: "monthly" } as const;
+    // Seven weeks ahead: off any cadence, inside every pack's plan length.
+    const restDate = new Date(Date.parse(`${tb.state().today}T00:00:00Z`) + 49 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const args = { kind: "plan", firstAmount: 50000, count: 2, cadence: "monthly", restDate } as const;
     mock.enqueue(
       reply(completion({ tools: [{ name: "evaluate_proposal", args }] })),
       reply(completion({ text: "Ce premier versement puis le reste conviennent." })),
@@ -128,6 +132,7 @@ describe("LlmLanguageLayer.respond", () => {
     expect(result).toMatchObject({ decision: "accept", recorded: false });
     const amounts = result.terms.instalments.map((i: { amount: number }) => i.amount);
     expect(amounts).toEqual([50000, tb.state().due.total - 50000]);
+    expect(result.terms.instalments[1].dueDate).toBe(restDate);
   });
 
   it("escalates a dispute and withdraws a promise through the Toolbox, by phase", async () => {

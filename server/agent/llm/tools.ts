@@ -48,6 +48,9 @@ export const proposalArgs = z
     firstAmount: opt(z.number().int().positive()).describe(
       "a first payment of the debtor's own, in minor units; the rest is split over the other instalments",
     ),
+    restDate: opt(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).describe(
+      "with firstAmount: the day the debtor pays the rest in one payment ('the rest in March'), YYYY-MM-DD",
+    ),
     count: opt(z.number().int().min(1).max(120)).describe("number of instalments"),
     // A plain pattern keeps the JSON schema short; the engine checks that the date exists.
     firstDate: opt(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).describe("date of the first payment, YYYY-MM-DD"),

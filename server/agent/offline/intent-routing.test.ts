@@ -12,17 +12,22 @@ const proposal = (text: string, locale: "fr" | "en" = "fr") =>
 
 describe("proposalFromSlots", () => {
   it("reads a first payment and the rest later as a two-payment plan", () => {
-    for (const text of [
-      "Je peux payer 500 euros maintenant et le reste en janvier",
-      "je vous verse 500 € tout de suite puis le solde le mois prochain",
-    ])
+    for (const [text, restDate] of [
+      ["Je peux payer 500 euros maintenant et le reste en janvier", "2027-01-01"],
+      ["je vous verse 500 € tout de suite puis le solde le 15 mars", "2027-03-15"],
+    ] as const)
       expect(proposal(text), text).toEqual({
         source: "debtor",
         kind: "plan",
         firstAmount: 50000,
         count: 2,
         cadence: "monthly",
+        restDate,
       });
+    // No date for the rest: a month after the first payment.
+    expect(proposal("je vous verse 500 € tout de suite puis le solde plus tard")).not.toHaveProperty(
+      "restDate",
+    );
     // The words read as paying in full ("je paye ... le reste"): the split still wins.
     expect(
       firstPaymentThenRest(

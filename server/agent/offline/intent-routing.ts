@@ -44,14 +44,23 @@ function plain(text: string): string {
 }
 
 /**
- * "500 now and the rest in January": a first payment of their own, then the rest (two instalments,
- * a month apart), whatever the intent the words suggested ("je paye ... le reste" reads as paying in
- * full). A date they gave is the rest's, not the first payment's. Null for anything else.
+ * "500 now and the rest in January": a first payment of their own, then the rest in one payment,
+ * whatever the intent the words suggested ("je paye ... le reste" reads as paying in full). A date
+ * they gave is the rest's, not the first payment's (restDate); without one the rest falls a month
+ * after the first payment. Null for anything else.
  */
 export function firstPaymentThenRest(u: Understanding, amountDue: number, text: string): Proposal | null {
   const amount = u.slots.amounts[0];
   if (!amount || amount.perPeriod || amount.amount >= amountDue || !REST_LATER.test(plain(text))) return null;
-  return { source: "debtor", kind: "plan", firstAmount: amount.amount, count: 2, cadence: "monthly" };
+  const restDate = u.slots.dates.at(-1);
+  return {
+    source: "debtor",
+    kind: "plan",
+    firstAmount: amount.amount,
+    count: 2,
+    cadence: "monthly",
+    ...(restDate ? { restDate } : {}),
+  };
 }
 
 /** A proposal from what the debtor said, or null when they named no amount, count, percent or date. */

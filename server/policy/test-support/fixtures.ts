@@ -172,6 +172,7 @@ export const arbProposal = (state: NegotiationState): fc.Arbitrary<Proposal> => 
       count: fc.integer({ min: 1, max: 40 }),
       instalmentAmount: fc.integer({ min: 1, max: due }),
       firstAmount: fc.integer({ min: 1, max: due }),
+      restDate: date,
       firstDate: date,
       cadence,
     },
