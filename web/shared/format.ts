@@ -22,11 +22,18 @@ export function formatMoney(amount: number, currency: string, locale: Locale): s
   );
 }
 
-/** A calendar date "YYYY-MM-DD" as "15 décembre 2026" / "15 December 2026" (no time zone shift). */
+/**
+ * A calendar date "YYYY-MM-DD" as "15 décembre 2026" / "15 December 2026" (no time zone shift). French
+ * writes the first of a month as an ordinal, "1er mars 2027", where Intl writes "1 mars 2027" (the
+ * server's words do the same: server/domain/calendar-text.ts).
+ */
 export function formatDay(iso: string, locale: Locale, style: "long" | "medium" = "long"): string {
   const date = new Date(`${iso.slice(0, 10)}T12:00:00Z`);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: style, timeZone: "UTC" }).format(date);
+  const text = new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: style, timeZone: "UTC" }).format(
+    date,
+  );
+  return locale === "fr" ? text.replace(/^1(?=[\s\u00a0\u202f])/u, "1er") : text;
 }
 
 /** The calendar day of an instant in a time zone ("YYYY-MM-DD"). */

@@ -1,5 +1,7 @@
 // How the offline engine writes amounts and dates for people, per locale. The output guard parses
 // the same notations back, so these formats are part of its contract (see policy/text-check).
+
+import { frenchFirstOfMonth } from "../../domain/calendar-text.js";
 import type { Locale } from "../../domain/case-facts.js";
 import { dateTimeFormat, listFormat } from "../../domain/intl.js";
 import { formatMoney } from "../../domain/money.js";
@@ -15,14 +17,14 @@ export function money(amount: number, currency: string, locale: Locale): string 
 // One formatter per locale, held here so that each date does not rebuild dateTimeFormat's options key.
 const longDates: Partial<Record<Locale, Intl.DateTimeFormat>> = {};
 
-/** A calendar date "YYYY-MM-DD" as "15 décembre 2026" / "15 December 2026". */
+/** A calendar date "YYYY-MM-DD" as "15 décembre 2026", "1er mars 2027" / "15 December 2026". */
 export function date(iso: string, locale: Locale): string {
   let format = longDates[locale];
   if (!format) {
     format = dateTimeFormat(INTL_LOCALE[locale], { dateStyle: "long", timeZone: "UTC" });
     longDates[locale] = format;
   }
-  return format.format(new Date(`${iso}T12:00:00Z`));
+  return frenchFirstOfMonth(format.format(new Date(`${iso}T12:00:00Z`)), INTL_LOCALE[locale]);
 }
 
 export function list(items: readonly string[], locale: Locale): string {

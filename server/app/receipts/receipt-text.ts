@@ -1,5 +1,6 @@
 // Words, amounts and dates of the receipt and the calendar, per locale. Plain spaces replace the
 // narrow no-break spaces of French Intl output, so that copied text and tests read the same.
+import { frenchFirstOfMonth, longDateText } from "../../domain/calendar-text.js";
 import type { Locale } from "../../domain/case-facts.js";
 import { formatMoney } from "../../domain/money.js";
 import type { ReceiptData } from "./receipt-data.js";
@@ -10,19 +11,17 @@ export function moneyText(amount: number, currency: string, locale: Locale): str
   return formatMoney({ amount, currency }, INTL[locale]).replace(/[\u202f\u00a0]/g, " ");
 }
 
-/** A calendar date "YYYY-MM-DD" as "15 décembre 2026" / "15 December 2026". */
+/** A calendar date "YYYY-MM-DD" as "15 décembre 2026", "1er mars 2027" / "15 December 2026". */
 export function dateText(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(INTL[locale], { dateStyle: "long", timeZone: "UTC" }).format(
-    new Date(`${iso}T12:00:00Z`),
-  );
+  return longDateText(iso, INTL[locale]);
 }
 
 /** An instant in the debtor's time zone, with the zone named. */
 export function instantText(iso: string, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(INTL[locale], { dateStyle: "long", timeStyle: "short", timeZone })
+  const text = new Intl.DateTimeFormat(INTL[locale], { dateStyle: "long", timeStyle: "short", timeZone })
     .format(new Date(iso))
-    .replace(/[\u202f\u00a0]/g, " ")
-    .concat(` (${timeZone})`);
+    .replace(/[\u202f\u00a0]/g, " ");
+  return `${frenchFirstOfMonth(text, INTL[locale])} (${timeZone})`;
 }
 
 export function percentText(bps: number, locale: Locale): string {

@@ -44,7 +44,7 @@ const instructions = buildInstructions({
   payNowAvailable: false,
 });
 const HOW =
-  "Votre prochain paiement est de 500,00 €, à régler le 1 décembre 2026 (échéance 1 sur 3). Vous pouvez payer par virement à ACME FOURNITURES SAS, IBAN FR76 3000 6000 0112 3456 7890 189, BIC AGRIFRPP. Indiquez la référence de paiement RF18 5390 0754 7034 pour que votre paiement soit rattaché à votre dossier.";
+  "Votre prochain paiement est de 500,00 €, à régler le 1er décembre 2026 (échéance 1 sur 3). Vous pouvez payer par virement à ACME FOURNITURES SAS, IBAN FR76 3000 6000 0112 3456 7890 189, BIC AGRIFRPP. Indiquez la référence de paiement RF18 5390 0754 7034 pour que votre paiement soit rattaché à votre dossier.";
 
 const plan: ReceiptData = {
   locale: "fr",
@@ -93,9 +93,9 @@ describe("receipt PDF", () => {
       "1 200,00 €",
       "300,50 €",
       "Échéancier",
-      "1 décembre 2026",
-      "1 janvier 2027",
-      "1 février 2027",
+      "1er décembre 2026",
+      "1er janvier 2027",
+      "1er février 2027",
       "500,00 €",
       "500,50 €",
       "1 500,50 €",
