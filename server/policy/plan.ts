@@ -132,7 +132,8 @@ export function debtorAmountPlan(
  * evenly over the `count - 1` others, the last taking the odd minor units. When the pack requires a
  * larger first instalment (a down payment) only the first grows, as for debtorAmountPlan.
  * `lastDate`: the last instalment's own date (the rest's, Proposal.restDate) instead of the
- * cadence's. Undefined when no such plan fits the limits (the caller then fits a plan of its own).
+ * cadence's. When no such plan fits the limits, the first limit it breaks (the caller then counters
+ * with a plan of its own).
  */
 export function firstAmountPlan(
   total: number,
@@ -143,16 +144,19 @@ export function firstAmountPlan(
   limits: EffectiveLimits,
   today: string,
   lastDate?: string,
-): { amounts: number[]; raisedFirst: boolean } | undefined {
-  if (count < 2 || count > limits.maxInstalments) return undefined;
+): { amounts: number[]; raisedFirst: boolean } | { problem: ReasonCode } {
+  if (count < 2) return { problem: "plan_not_possible" };
+  if (count > limits.maxInstalments) return { problem: "too_many_instalments" };
   const down = limits.minDownPaymentBps > 0 ? minDownPayment(total, limits.minDownPaymentBps) : 0;
   const first = Math.max(firstAmount, down);
-  if (first >= total) return undefined;
+  // Nothing (or less) left for the other instalments: they would fall below the minimum.
+  if (first >= total) return { problem: "instalment_below_minimum" };
   const rest = total - first;
   const others = count - 1;
   const share = Math.floor(rest / others);
   const amounts = [first, ...Array.from({ length: others - 1 }, () => share), rest - share * (others - 1)];
-  if (amounts.some((a) => a < limits.minInstalment || a <= 0)) return undefined;
-  if ((lastDate ?? dueDateAt(firstDate, cadence, count - 1)) > latestPlanEnd(today, limits)) return undefined;
+  if (amounts.some((a) => a < limits.minInstalment || a <= 0)) return { problem: "instalment_below_minimum" };
+  if ((lastDate ?? dueDateAt(firstDate, cadence, count - 1)) > latestPlanEnd(today, limits))
+    return { problem: "plan_too_long" };
   return { amounts, raisedFirst: first > firstAmount };
 }

@@ -195,7 +195,10 @@ export function evaluatePlan(ctx: EvalContext): ProposalDecision {
       : p.instalmentAmount !== undefined && p.count === undefined
         ? debtorAmountPlan(total, p.instalmentAmount, firstDate, cadence, limits, today)
         : undefined;
-  if (own) {
+  // The debtor's own first payment cannot be kept: say which limit, then counter with a plan of
+  // the engine's own (never "accept" terms other than those asked).
+  if (own && "problem" in own) reasons.push(own.problem);
+  else if (own) {
     const offer = planOffer(state, pack, {
       rule: "proposal.plan",
       citations: step?.rules ?? [],

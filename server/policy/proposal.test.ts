@@ -221,8 +221,13 @@ describe("a debtor's own first payment", () => {
 
   it("counters with a plan of its own when the first payment leaves no valid rest (the whole debt, or more)", () => {
     const d = evaluateProposal(debtor({ firstAmount: 129033, count: 2 }), consumer(129033), fc);
-    // The engine's own two-payment plan: an even split, the odd cent last.
+    // The engine's own two-payment plan: an even split, the odd cent last; a counter, never an
+    // "accept" of terms other than those asked.
+    expect(d).toMatchObject({ decision: "counter", reason: "instalment_below_minimum" });
     expect(amounts(d)).toEqual([64516, 64517]);
+    // A first payment below the pack's minimum instalment: the same.
+    const tiny = evaluateProposal(debtor({ firstAmount: 1000, count: 2 }), consumer(129033), fc);
+    expect(tiny).toMatchObject({ decision: "counter", reason: "instalment_below_minimum" });
   });
 });
 
