@@ -60,8 +60,13 @@ export function proposalAcrossTurns(ctx: TurnContext, amountDue: number): Propos
     .find((p): p is Proposal => p !== null && p.kind === "plan");
   const date = u.slots.dates[0];
   if (onlyADate(u) && date && lastPlan) return { ...lastPlan, firstDate: date };
-  if (now?.kind === "plan" && now.firstDate === undefined) {
-    const earlierDate = earlier.find((e) => e.u.slots.dates.length > 0)?.u.slots.dates[0];
+  // A first payment of their own is paid "now"; an earlier first-payment-then-rest message's date
+  // was the rest's. Neither gives a plan its first date.
+  const ownFirst = (p: Proposal | null) => p?.firstAmount !== undefined;
+  if (now?.kind === "plan" && now.firstDate === undefined && !ownFirst(now)) {
+    const earlierDate = earlier.find(
+      (e) => e.u.slots.dates.length > 0 && !ownFirst(proposalFromSlots(e.u, amountDue, e.text)),
+    )?.u.slots.dates[0];
     if (earlierDate) return { ...now, firstDate: earlierDate };
   }
   return now;

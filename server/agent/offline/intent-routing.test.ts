@@ -13,8 +13,14 @@ const proposal = (text: string, locale: "fr" | "en" = "fr") =>
 describe("proposalFromSlots", () => {
   it("reads a first payment and the rest later as a two-payment plan", () => {
     for (const [text, restDate] of [
-      ["Je peux payer 500 euros maintenant et le reste en janvier", "2027-01-01"],
+      // A month without a day: during that month, so its last day.
+      ["Je peux payer 500 euros maintenant et le reste en janvier", "2027-01-31"],
+      ["je peux mettre 500 maintenant et le reste le mois prochain", "2027-01-31"],
+      ["500 € maintenant et le reste en février", "2027-02-28"],
+      // A day named: that day.
       ["je vous verse 500 € tout de suite puis le solde le 15 mars", "2027-03-15"],
+      ["500 maintenant et le reste le 1er mars", "2027-03-01"],
+      ["500 maintenant et le reste le 1 mars", "2027-03-01"],
     ] as const)
       expect(proposal(text), text).toEqual({
         source: "debtor",
@@ -24,6 +30,11 @@ describe("proposalFromSlots", () => {
         cadence: "monthly",
         restDate,
       });
+    // A "1" in an amount does not name the first of the month.
+    expect(proposal("je peux verser 1 000 € maintenant et le reste en mars")).toMatchObject({
+      firstAmount: 100000,
+      restDate: "2027-03-31",
+    });
     // No date for the rest: a month after the first payment.
     expect(proposal("je vous verse 500 € tout de suite puis le solde plus tard")).not.toHaveProperty(
       "restDate",

@@ -52,7 +52,8 @@ function plain(text: string): string {
 export function firstPaymentThenRest(u: Understanding, amountDue: number, text: string): Proposal | null {
   const amount = u.slots.amounts[0];
   if (!amount || amount.perPeriod || amount.amount >= amountDue || !REST_LATER.test(plain(text))) return null;
-  const restDate = u.slots.dates.at(-1);
+  const said = u.slots.dates.at(-1);
+  const restDate = said === undefined ? undefined : restDay(said, plain(text));
   return {
     source: "debtor",
     kind: "plan",
@@ -61,6 +62,21 @@ export function firstPaymentThenRest(u: Understanding, amountDue: number, text: 
     cadence: "monthly",
     ...(restDate ? { restDate } : {}),
   };
+}
+
+/** Words that name the first day of a month itself ("le 1er mars", "début du mois prochain"). */
+const FIRST_DAY_WORDS = /\b(1er|premier|1st|first|debut|beginning|start|early)\b|\b(le|the) 1\b/;
+
+/**
+ * The rest's day from the date the debtor's words gave. A month named without a day ("le reste en
+ * mars", "the rest next month") reads as the 1st, the earliest day the words allow; for the rest of a
+ * debt it means "during that month", so the rest falls on the month's last day: still in the month
+ * they named, and after a first payment due in an earlier part of it.
+ */
+function restDay(date: string, plainText: string): string {
+  if (!date.endsWith("-01") || FIRST_DAY_WORDS.test(plainText)) return date;
+  const [y, m] = date.split("-").map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }
 
 /** A proposal from what the debtor said, or null when they named no amount, count, percent or date. */

@@ -144,6 +144,17 @@ describe("offline engine keeping what the debtor asked for", () => {
     expect(plan?.instalments.slice(0, -1).every((i) => i.amount === 50000)).toBe(true);
   });
 
+  it("keeps the rest's own day, and never takes a rest's day for a first payment's", async () => {
+    const { tb, say } = talk();
+    await say("je peux mettre 5 euros maintenant et le reste le mois prochain");
+    await say("bon alors 500 maintenant et le reste en décembre");
+    const plan = tb.offers.at(-1);
+    expect(plan?.instalments.map((i) => i.amount)).toEqual([50000, (plan?.total ?? 0) - 50000]);
+    // "next month" (October) was the earlier rest's day, not a first payment's.
+    expect((plan?.instalments[0]?.dueDate ?? "") < "2025-10-01").toBe(true);
+    expect(plan?.instalments[1]?.dueDate).toBe("2025-12-31");
+  });
+
   it("moves the proposed plan to the day named next", async () => {
     const { tb, say } = talk();
     await say("je peux payer 500 € par mois");
