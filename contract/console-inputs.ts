@@ -124,8 +124,14 @@ export const collectorOfferInput = z
       .positive()
       .max(MAX_INVOICE_AMOUNT * 100)
       .optional(),
+    /** With firstAmount: the day the rest is paid in one payment (a two-payment plan). */
+    restDate: isoDate.optional(),
     discountBps: z.number().int().min(0).max(10_000).optional(),
     text: text(MAX_AGENT_MESSAGE).optional(),
+  })
+  .refine((o) => o.restDate === undefined || o.firstAmount !== undefined, {
+    message: "restDate needs firstAmount: it is the day the rest after that first instalment is paid",
+    path: ["restDate"],
   })
   .refine(
     (o) =>

@@ -123,6 +123,7 @@ export const PAGE_WORDS_FR = {
   "Or amount per instalment ({currency})": "Ou montant par échéance ({currency})",
   "First payment on": "Premier paiement le",
   "First instalment amount ({currency}, optional)": "Montant du premier versement ({currency}, facultatif)",
+  "Rest in one payment on (optional)": "Solde en une fois le (facultatif)",
   "Waive interest and fees ({amount})": "Remettre pénalités et frais ({amount})",
   "Check with the policy": "Vérifier avec la politique",
   "Send the offer": "Envoyer l'offre",

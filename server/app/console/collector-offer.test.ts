@@ -67,6 +67,14 @@ describe.each(TEST_TARGETS)("collector offers on %s", (target) => {
     expect(instalments).toHaveLength(3);
     expect(instalments[0]?.amount).toBe(50_000);
     expect(instalments.reduce((sum, i) => sum + i.amount, 0)).toBe(made.body.terms.total);
+    // The rest in one payment on its own day.
+    const dated = await offer(c.id, { kind: "plan", firstAmount: 50_000, restDate: "2027-02-15" });
+    expect(dated.status, JSON.stringify(dated.body)).toBe(201);
+    expect(dated.body.terms.instalments).toHaveLength(2);
+    expect(dated.body.terms.instalments[1]).toMatchObject({ dueDate: "2027-02-15" });
+    const undated = await offer(c.id, { kind: "plan", count: 2, restDate: "2027-02-15" });
+    expect(undated.status).toBe(400);
+    expect(JSON.stringify(undated.body)).toContain("restDate needs firstAmount");
     // Only a plan has instalments: the field is refused elsewhere, with its reason.
     const full = await offer(c.id, { kind: "full", firstAmount: 50_000 });
     expect(full.status).toBe(400);

@@ -242,6 +242,7 @@ function OfferForm({ view, onOffered }: { view: CaseView; onOffered: () => void 
   const [firstDate, setFirstDate] = useState("");
   const [amount, setAmount] = useState("");
   const [firstAmount, setFirstAmount] = useState("");
+  const [restDate, setRestDate] = useState("");
   const [waive, setWaive] = useState(false);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [sent, setSent] = useState<string | null>(null);
@@ -258,6 +259,11 @@ function OfferForm({ view, onOffered }: { view: CaseView; onOffered: () => void 
       else b.count = Number(count);
       const down = firstAmount ? fromMajor(firstAmount, currency) : null;
       if (down) b.firstAmount = down;
+      // The rest in one payment on its own day: a two-payment plan.
+      if (down && restDate) {
+        b.restDate = restDate;
+        delete b.count;
+      }
     } else if (minor) b.total = minor;
     // Waiving interest and fees is proposing the total without them; the engine decides.
     if (waive && due && !b.total) b.total = due.total - waivable;
@@ -335,6 +341,12 @@ function OfferForm({ view, onOffered }: { view: CaseView; onOffered: () => void 
             value={firstAmount}
             onChange={setFirstAmount}
           />
+        )}
+        {kind === "plan" && firstAmount !== "" && (
+          <label>
+            {t("Rest in one payment on (optional)")}
+            <input type="date" value={restDate} onChange={(e) => setRestDate(e.target.value)} />
+          </label>
         )}
         <label>
           {t("First payment on")}
