@@ -98,16 +98,30 @@ async function converse(link: string): Promise<void> {
   socket.close();
 }
 
+/** `work`, or an error naming what did not happen within `ms`: a hung service fails the benchmark. */
+function withDeadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: nothing within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+const running = new Set<ChildProcess>();
 try {
-  const first = await boot();
+  const first = await withDeadline(boot(), 120_000, "first boot");
+  running.add(first.proc);
   await stop(first.proc);
-  const { proc, demoLink } = await boot();
+  running.delete(first.proc);
+  const { proc, demoLink } = await withDeadline(boot(), 120_000, "second boot");
+  running.add(proc);
   const pid = proc.pid as number;
   const idle = await settle(pid, 10);
-  await converse(demoLink);
+  await withDeadline(converse(demoLink), 60_000, "the demo conversation");
   const afterChat = await settle(pid, 5);
   const idleAgain = await settle(pid, 10);
   await stop(proc);
+  running.delete(proc);
   const result = {
     node: process.version,
     command: START_COMMAND,
@@ -120,7 +134,11 @@ try {
   console.log(
     `\n| RSS idle after boot | after the demo conversation | idle 10 s later |\n|---|---|---|\n| ${result.idleAfterBootMb} MB | ${result.afterConversationMb} MB | ${result.idleAfterConversationMb} MB |`,
   );
+} catch (error) {
+  console.error(`bench:memory failed: ${(error as Error).message}`);
+  process.exitCode = 1;
 } finally {
+  for (const proc of running) proc.kill("SIGKILL");
   rmSync(dataDir, { recursive: true, force: true });
 }
-process.exit(0);
+process.exit();
