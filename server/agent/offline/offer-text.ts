@@ -95,13 +95,30 @@ export function explainFees(reply: Reply, due: AmountDue): string {
 }
 
 /** The offer paragraph: an intro (accepted or countered), the terms, and how to accept. */
+/** The policy limits a counter can be explained by in one sentence (catalogue counter_why_<reason>). */
+const COUNTER_WHY = new Set([
+  "down_payment_too_low",
+  "instalment_below_minimum",
+  "too_many_instalments",
+  "plan_too_long",
+  "first_payment_too_late",
+  "date_in_past",
+  "rest_before_first",
+  "cadence_not_allowed",
+]);
+
 export function describeOutcome(reply: Reply, outcome: ToolOutcome): string {
   const offer = outcome.offer;
   if (!offer) return "";
   const m = (v: number) => money(v, offer.currency, reply.locale);
+  // A counter says why it differs from what was asked, with the offer's own figures only.
+  const why =
+    outcome.decision === "counter" && outcome.reason && COUNTER_WHY.has(outcome.reason)
+      ? reply.text(`counter_why_${outcome.reason}`, { first: m(offer.instalments[0]?.amount ?? 0) })
+      : "";
   const intro =
     outcome.decision === "counter"
-      ? reply.text("offer_intro_counter")
+      ? [reply.text("offer_intro_counter"), why].filter(Boolean).join(" ")
       : outcome.decision === "accept" && outcome.reason !== "ladder"
         ? reply.text("offer_intro_accept")
         : "";

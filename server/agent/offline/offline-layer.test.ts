@@ -155,6 +155,19 @@ describe("offline engine keeping what the debtor asked for", () => {
     expect(plan?.instalments[1]?.dueDate).toBe("2025-12-31");
   });
 
+  it("says which limit a counter keeps, with the offer's own figures", async () => {
+    const { tb, say } = talk();
+    const text = await say("je peux mettre 5 euros maintenant et le reste le mois prochain");
+    const plan = tb.offers.at(-1);
+    expect(plan?.instalments[0]?.amount).toBeGreaterThan(500);
+    // The fixture's pack asks for a down payment: the counter raised the first payment to it.
+    const first = (plan?.instalments[0]?.amount ?? 0) / 100;
+    const firstText = first.toFixed(2).replace(".", ",");
+    expect(text).toContain(
+      `Je ne peux pas accepter exactement cela, mais voici la proposition la plus proche que je puisse faire. Le premier versement doit être d'au moins ${firstText} €.`,
+    );
+  });
+
   it("moves the proposed plan to the day named next", async () => {
     const { tb, say } = talk();
     await say("je peux payer 500 € par mois");
