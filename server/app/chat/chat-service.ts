@@ -312,9 +312,11 @@ export class ChatService {
         text: input.text,
         commit: plain.input,
       });
-    } catch {
+    } catch (error) {
       // Nothing was written. A failure of the turn's writes must not cost the debtor their message:
       // the usual path stores it alone, then runs the turn (which tells them if it fails again).
+      // Said here because the usual path may well succeed and hide it.
+      this.app.log.warn({ err: error, conversationId: id }, "message and answer in one statement failed");
       this.cache.drop(id);
       return null;
     }
