@@ -167,8 +167,27 @@ export const partOfNamedMonth: Reader = (t, i, c) => {
   return { date, end: k + 1 };
 };
 
-/** What introduces a whole month: "en janvier", "au mois de mars", "courant février", "in January". */
-const MONTH_LEADS = ["au mois de", "au mois d", "courant", "en", "in the month of", "in", "during"];
+/**
+ * What introduces a whole month: "en janvier", "au mois de mars", "courant février", "in January",
+ * and a start: "à partir de janvier", "dès février", "à compter de mars", "from January".
+ */
+export const MONTH_LEADS = [
+  "au mois de",
+  "au mois d",
+  "a partir du mois de",
+  "a partir de",
+  "a partir d",
+  "a compter de",
+  "a compter d",
+  "des",
+  "courant",
+  "en",
+  "in the month of",
+  "in",
+  "during",
+  "from",
+  "starting",
+];
 
 /**
  * "le reste en janvier", "in March", "au mois de mai 2027": a month named without a day. As "le

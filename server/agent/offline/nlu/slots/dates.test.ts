@@ -78,6 +78,12 @@ describe("dates", () => {
     expect(dates("je peux régler en novembre")).toEqual(["2026-11-30"]);
     expect(dates("I can pay the rest in March", US)).toEqual(["2027-03-01"]);
     expect(dates("J'ai payé en octobre.")).toEqual(["2026-10-01"]);
+    // A start: "from January" is its first day.
+    expect(dates("300 € par mois à partir de janvier")).toEqual(["2027-01-01"]);
+    expect(dates("300 par mois dès février")).toEqual(["2027-02-01"]);
+    expect(dates("à compter de mars je peux payer")).toEqual(["2027-03-01"]);
+    expect(dates("300 a month from January", US)).toEqual(["2027-01-01"]);
+    expect(dates("j'ai reçu des relances")).toEqual([]);
   });
 
   it.each([

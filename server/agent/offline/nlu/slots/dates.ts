@@ -21,6 +21,7 @@ import {
   dayOfMonth,
   dayOfMonthFrom,
   iso,
+  MONTH_LEADS,
   named,
   numeric,
   partOfNamedMonth,
@@ -129,6 +130,7 @@ const DATE_STARTS: ReadonlySet<string> = new Set([
   ...Object.keys(WEEKDAYS),
   ...RELATIVE.map(([p]) => p.split(" ")[0] as string),
   ...DURATION_LEADS.map((p) => p.split(" ")[0] as string),
+  ...MONTH_LEADS.map((p) => p.split(" ")[0] as string),
   ...(
     "le au du from the on by until before next this ce fin debut mi end beginning start mid a an premier " +
     "en courant during " +
