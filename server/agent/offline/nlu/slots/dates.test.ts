@@ -86,6 +86,17 @@ describe("dates", () => {
     expect(dates("j'ai reçu des relances")).toEqual([]);
   });
 
+  it("reads a year named alone: one to come from its first day, this one to its end", () => {
+    expect(dates("je paierai tout en 2030")).toEqual(["2030-01-01"]);
+    expect(dates("2000 par mois à partir de l'an 2030")).toEqual(["2030-01-01"]);
+    expect(dates("je pourrai tout payer l'année prochaine")).toEqual(["2027-01-01"]);
+    expect(dates("I can pay next year", US)).toEqual(["2027-01-01"]);
+    expect(dates("je peux régler en 2026")).toEqual(["2026-12-31"]);
+    // Money and months stay theirs.
+    expect(dates("je peux payer en 2000 euros")).toEqual([]);
+    expect(dates("en mars 2027")).toEqual(["2027-03-01"]);
+  });
+
   it.each([
     "le 15 mois",
     "il y a 3 jours",

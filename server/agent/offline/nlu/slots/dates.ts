@@ -28,6 +28,7 @@ import {
   type Reader,
   tokenAfterIsNoun,
   wholeNamedMonth,
+  wholeYear,
 } from "./date-readers.js";
 import { readWordNumber } from "./number-words.js";
 import { intAt, matchPhrase, phraseAt, phraseBefore, wordAt } from "./words.js";
@@ -49,6 +50,8 @@ const RELATIVE: ReadonlyArray<readonly [string, (d: Ymd) => Ymd]> = [
   ["early next month", (d) => ({ ...addMonths(d, 1), d: 1 })],
   ["le mois prochain", (d) => ({ ...addMonths(d, 1), d: 1 })], ["au mois prochain", (d) => ({ ...addMonths(d, 1), d: 1 })],
   ["next month", (d) => ({ ...addMonths(d, 1), d: 1 })],
+  ["l annee prochaine", (d) => ({ y: d.y + 1, m: 1, d: 1 })], ["annee prochaine", (d) => ({ y: d.y + 1, m: 1, d: 1 })],
+  ["l an prochain", (d) => ({ y: d.y + 1, m: 1, d: 1 })], ["next year", (d) => ({ y: d.y + 1, m: 1, d: 1 })],
   ["la semaine prochaine", (d) => addDays(d, 7)], ["next week", (d) => addDays(d, 7)],
   ["fin de la semaine", (d) => nextWeekday(d, 5)], ["fin de semaine", (d) => nextWeekday(d, 5)],
   ["end of the week", (d) => nextWeekday(d, 5)], ["end of this week", (d) => nextWeekday(d, 5)],
@@ -155,6 +158,7 @@ const READERS: readonly Reader[] = [
   inDuration,
   dayOfMonth,
   wholeNamedMonth,
+  wholeYear,
 ];
 
 /** Dates in text order; `consumed` receives the token indices they used. */
