@@ -156,12 +156,8 @@ export function evaluatePlan(ctx: EvalContext): ProposalDecision {
   let requestedDate = ctx.firstDate ?? addDays(today, step?.dueInDays ?? limits.firstPaymentWithinDays);
   // "500 now and the rest next week": a rest due before the usual first payment brings the first
   // payment forward to today (when the proposer did not date it).
-  if (
-    p.firstAmount !== undefined &&
-    ctx.restDate !== undefined &&
-    ctx.firstDate === undefined &&
-    ctx.restDate <= requestedDate
-  )
+  // (A rest's own day always comes with a first amount: evaluateProposal refuses it otherwise.)
+  if (ctx.restDate !== undefined && ctx.firstDate === undefined && ctx.restDate <= requestedDate)
     requestedDate = today;
   const firstDate = clampDate(
     requestedDate,
@@ -186,7 +182,7 @@ export function evaluatePlan(ctx: EvalContext): ProposalDecision {
       limits,
     });
   if (wanted <= 1) return ctx.decide(single(), reasons);
-  const restDate = p.firstAmount === undefined ? undefined : restDateWithin(ctx, firstDate, reasons);
+  const restDate = restDateWithin(ctx, firstDate, reasons);
   // The debtor named an amount per instalment: keep it when the limits allow, raising only the
   // first instalment if the pack requires a down payment (then a counter, as close as allowed).
   const own =

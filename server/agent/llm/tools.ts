@@ -38,6 +38,9 @@ const ESCALATION_KINDS = ASSISTANT_ESCALATION_KINDS satisfies readonly Escalatio
 // Models often send null for an argument they mean to leave out: accept it, then drop it.
 const opt = <T extends z.ZodType>(t: T) => t.nullish();
 
+// A plain pattern keeps the JSON schema short; the engine checks that the date exists.
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
 export const proposalArgs = z
   .object({
     kind: opt(z.enum(["full", "plan", "settlement"])).describe(
@@ -48,12 +51,11 @@ export const proposalArgs = z
     firstAmount: opt(z.number().int().positive()).describe(
       "a first payment of the debtor's own, in minor units; the rest is split over the other instalments",
     ),
-    restDate: opt(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).describe(
+    restDate: opt(isoDay).describe(
       "with firstAmount: the day the debtor pays the rest in one payment ('the rest in March'), YYYY-MM-DD",
     ),
     count: opt(z.number().int().min(1).max(120)).describe("number of instalments"),
-    // A plain pattern keeps the JSON schema short; the engine checks that the date exists.
-    firstDate: opt(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).describe("date of the first payment, YYYY-MM-DD"),
+    firstDate: opt(isoDay).describe("date of the first payment, YYYY-MM-DD"),
     cadence: opt(z.enum(["weekly", "biweekly", "monthly"])),
     discountBps: opt(z.number().int().min(0).max(10_000)).describe(
       "discount asked, in basis points (100 = 1 %)",

@@ -54,19 +54,15 @@ function onlyADate(u: Understanding): boolean {
 export function proposalAcrossTurns(ctx: TurnContext, amountDue: number): Proposal | null {
   const u = ctx.understanding;
   const now = proposalFromSlots(u, amountDue, ctx.debtorText);
-  const earlier = earlierMessages(ctx);
-  const lastPlan = earlier
-    .map((e) => proposalFromSlots(e.u, amountDue, e.text))
-    .find((p): p is Proposal => p !== null && p.kind === "plan");
+  const earlier = earlierMessages(ctx).map((e) => ({ ...e, p: proposalFromSlots(e.u, amountDue, e.text) }));
+  const lastPlan = earlier.map((e) => e.p).find((p): p is Proposal => p !== null && p.kind === "plan");
   const date = u.slots.dates[0];
   if (onlyADate(u) && date && lastPlan) return { ...lastPlan, firstDate: date };
   // A first payment of their own is paid "now"; an earlier first-payment-then-rest message's date
   // was the rest's. Neither gives a plan its first date.
   const ownFirst = (p: Proposal | null) => p?.firstAmount !== undefined;
   if (now?.kind === "plan" && now.firstDate === undefined && !ownFirst(now)) {
-    const earlierDate = earlier.find(
-      (e) => e.u.slots.dates.length > 0 && !ownFirst(proposalFromSlots(e.u, amountDue, e.text)),
-    )?.u.slots.dates[0];
+    const earlierDate = earlier.find((e) => e.u.slots.dates.length > 0 && !ownFirst(e.p))?.u.slots.dates[0];
     if (earlierDate) return { ...now, firstDate: earlierDate };
   }
   return now;

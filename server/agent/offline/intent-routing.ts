@@ -3,6 +3,7 @@
 import type { Proposal } from "../../policy/index.js";
 import type { EscalationKind } from "../language-layer.js";
 import type { Understanding } from "./nlu/index.js";
+import { endOfMonth, parseIso, toIso } from "./nlu/slots/calendar.js";
 
 /** Intents that stop negotiating at once, whatever the phase, and the escalation they open. */
 export const SAFETY_ESCALATIONS = {
@@ -75,8 +76,7 @@ const FIRST_DAY_WORDS = /\b(1er|premier|1st|first|debut|beginning|start|early)\b
  */
 function restDay(date: string, plainText: string): string {
   if (!date.endsWith("-01") || FIRST_DAY_WORDS.test(plainText)) return date;
-  const [y, m] = date.split("-").map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  return toIso(endOfMonth(parseIso(date)));
 }
 
 /** A proposal from what the debtor said, or null when they named no amount, count, percent or date. */

@@ -95,26 +95,16 @@ export function explainFees(reply: Reply, due: AmountDue): string {
 }
 
 /** The offer paragraph: an intro (accepted or countered), the terms, and how to accept. */
-/** The policy limits a counter can be explained by in one sentence (catalogue counter_why_<reason>). */
-const COUNTER_WHY = new Set([
-  "down_payment_too_low",
-  "instalment_below_minimum",
-  "too_many_instalments",
-  "plan_too_long",
-  "first_payment_too_late",
-  "date_in_past",
-  "rest_before_first",
-  "cadence_not_allowed",
-]);
-
 export function describeOutcome(reply: Reply, outcome: ToolOutcome): string {
   const offer = outcome.offer;
   if (!offer) return "";
   const m = (v: number) => money(v, offer.currency, reply.locale);
-  // A counter says why it differs from what was asked, with the offer's own figures only.
+  // A counter says why it differs from what was asked, with the offer's own figures only, for the
+  // limits the catalogue has a sentence for (counter_why_<reason>).
+  const whyKey = `counter_why_${outcome.reason}`;
   const why =
-    outcome.decision === "counter" && outcome.reason && COUNTER_WHY.has(outcome.reason)
-      ? reply.text(`counter_why_${outcome.reason}`, { first: m(offer.instalments[0]?.amount ?? 0) })
+    outcome.decision === "counter" && reply.catalogue.has(whyKey)
+      ? reply.text(whyKey, { first: m(offer.instalments[0]?.amount ?? 0) })
       : "";
   const intro =
     outcome.decision === "counter"

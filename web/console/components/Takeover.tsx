@@ -255,15 +255,12 @@ function OfferForm({ view, onOffered }: { view: CaseView; onOffered: () => void 
     const minor = amount ? fromMajor(amount, currency) : null;
     if (kind === "plan") {
       b.cadence = cadence;
-      if (minor) b.instalmentAmount = minor;
-      else b.count = Number(count);
       const down = firstAmount ? fromMajor(firstAmount, currency) : null;
       if (down) b.firstAmount = down;
-      // The rest in one payment on its own day: a two-payment plan.
-      if (down && restDate) {
-        b.restDate = restDate;
-        delete b.count;
-      }
+      // The rest in one payment on its own day is a two-payment plan: no count of its own.
+      if (down && restDate) b.restDate = restDate;
+      else if (minor) b.instalmentAmount = minor;
+      else b.count = Number(count);
     } else if (minor) b.total = minor;
     // Waiving interest and fees is proposing the total without them; the engine decides.
     if (waive && due && !b.total) b.total = due.total - waivable;

@@ -214,22 +214,23 @@ export const wholeNamedMonth: Reader = (t, i, c) => {
   return date ? { date, end } : null;
 };
 
+/** "à partir de l'an 2030", "in the year 2029": words between the lead and the year. */
+const YEAR_WORDS = ["l an", "l annee", "the year"];
+
 /**
  * "en 2030", "à partir de 2028", "in 2029": a year named alone (four digits, after a month lead).
  * As for a month: a year to come reads as its first day, the year under way as its last, a payment
  * reported done as the first day of that year. A month after the year is the named-month reader's.
  */
-const YEAR_WORDS = ["l an", "l annee", "the year"];
-
 export const wholeYear: Reader = (t, i, c) => {
   const lead = matchPhrase(t, i, MONTH_LEADS);
   if (!lead) return null;
-  // "à partir de l'an 2030", "in the year 2029".
   const at = matchPhrase(t, lead.end, YEAR_WORDS)?.end ?? lead.end;
   if (t[at]?.int?.length !== 4) return null;
   const year = yearAt(t, at);
   // "en 2000 €" is money, and a month after the year is the named-month reader's.
-  if (!year || monthAt(t, year.end) !== undefined || (t[year.end]?.text ?? "") in CURRENCIES) return null;
+  if (!year || monthAt(t, year.end) !== undefined || Object.hasOwn(CURRENCIES, t[year.end]?.text ?? ""))
+    return null;
   if (year.y === c.today.y)
     return { date: c.past ? { y: year.y, m: 1, d: 1 } : { y: year.y, m: 12, d: 31 }, end: year.end };
   if (year.y < c.today.y && !c.past) return null;
