@@ -75,11 +75,15 @@ describe("service on an embedded data folder", () => {
     // The reaction to an event (a dispute stops the sequence) takes the same path.
     const third = await startService({ env: envFor(dataDir, manual), log: createLogger("silent") });
     try {
+      const before = Date.now();
       await third.outreach.react(created.id);
       const sequence = await third.ctx.db.prisma.outreachSequence.findUnique({
         where: { caseId: created.id },
       });
+      // Nothing stops it: the reaction asks for the sequence to be looked at again now.
       expect(sequence?.status).toBe("active");
+      expect(sequence?.nextRunAt?.getTime()).toBeGreaterThanOrEqual(before);
+      expect(sequence?.nextRunAt?.getTime()).toBeLessThanOrEqual(Date.now());
     } finally {
       await third.close();
     }
