@@ -22,11 +22,22 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+// Every turn works out the late interest over the rate table's periods: the same few hundred dates,
+// each parsed into arrays and a Date every time. Their day numbers are remembered (a bounded table,
+// emptied when full: dates are few, and any input stays correct).
+const epochDays = new Map<string, number>();
+const EPOCH_DAYS_MAX = 4096;
+
 export function toEpochDay(date: string): number {
+  const known = epochDays.get(date);
+  if (known !== undefined) return known;
   const [y, m, d] = parts(date);
   const t = new Date(0);
   t.setUTCFullYear(y, m - 1, d); // setUTCFullYear keeps years 0-99 literal, unlike Date.UTC
-  return Math.round(t.getTime() / MS_PER_DAY);
+  const day = Math.round(t.getTime() / MS_PER_DAY);
+  if (epochDays.size >= EPOCH_DAYS_MAX) epochDays.clear();
+  epochDays.set(date, day);
+  return day;
 }
 
 export function fromEpochDay(day: number): string {

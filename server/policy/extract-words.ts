@@ -4,7 +4,9 @@
 // offline NLU's number-words reader, so both language layers agree on what a number word means.
 import { readWordNumber } from "../agent/offline/nlu/slots/number-words.js";
 import type { Token } from "../agent/offline/nlu/text/lexer.js";
+import { normalizeText } from "../agent/offline/nlu/text/normalize.js";
 import { prepare } from "../agent/offline/nlu/text/prepare.js";
+import { shortFormsOf } from "../agent/offline/nlu/text/sms.js";
 import { minorUnitDigits } from "../domain/money.js";
 import type { FoundAmount, FoundPercent } from "./extract.js";
 
@@ -87,9 +89,32 @@ const SHARE_OF = new Set(["de", "du", "des", "of", "off", "d"]);
 
 const word = (tokens: readonly Token[], i: number) => tokens[i]?.text;
 
+// Loops rather than every/find with closures: this runs for each word of every reply the guard
+// checks, and a closure per word and per phrase was a seventh of the service's garbage under load.
 function phraseAt(tokens: readonly Token[], i: number, words: readonly string[]): boolean {
-  return words.every((w, k) => word(tokens, i + k) === w);
+  for (let k = 0; k < words.length; k++) if (tokens[i + k]?.text !== words[k]) return false;
+  return true;
 }
+
+function firstPhraseAt<T>(
+  tokens: readonly Token[],
+  i: number,
+  candidates: readonly T[],
+  words: (c: T) => readonly string[],
+): T | undefined {
+  for (const c of candidates) if (phraseAt(tokens, i, words(c))) return c;
+  return undefined;
+}
+
+/** Fractions by their first word: most words start none. */
+const FRACTIONS_BY_FIRST = new Map<string, (typeof FRACTIONS)[number][]>();
+for (const f of FRACTIONS) {
+  const first = f.words[0] as string;
+  FRACTIONS_BY_FIRST.set(first, [...(FRACTIONS_BY_FIRST.get(first) ?? []), f]);
+}
+const PERCENT_FIRST = new Set(PERCENT_PHRASES.map((p) => p[0] as string));
+const phraseWords = (p: readonly string[]) => p;
+const fractionWords = (f: (typeof FRACTIONS)[number]) => f.words;
 
 function spanText(text: string, tokens: readonly Token[], start: number, end: number): string {
   const a = tokens[start] as Token;
@@ -102,8 +127,41 @@ export interface WordFigures {
   readonly percents: (FoundPercent & { readonly approximate: boolean })[];
 }
 
+// A figure in words needs a currency or percent word right after a number word (whose last letter
+// is a-z, words being split from digits and symbols), or a fraction word. A text with neither, most of
+// the replies the guard reads, cannot hold one: it is not lexed. The test is generous (a currency
+// word after any letter, "cent" anywhere, the short forms "pr" and the like as well) so that it
+// never skips a text the full reading would flag; extract-words.test.ts holds it to that.
+const wordsOf = (list: Iterable<string>) =>
+  [...new Set([...list].flatMap((w) => [w, ...shortFormsOf(w)]))]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("|");
+const UNIT_WORDS = wordsOf([
+  ...Object.keys(CURRENCY_WORDS).filter((w) => /^[a-z]+$/.test(w)),
+  "livre",
+  "livres",
+]);
+const PERCENT_WORDS = wordsOf(
+  PERCENT_PHRASES.flat().filter((w) => /^[a-z]+$/.test(w) && w !== "pour" && w !== "per"),
+);
+const FRACTION_WORDS = wordsOf(FRACTIONS.flatMap((f) => f.words));
+const MAY_HOLD_WORD_FIGURES = new RegExp(
+  `[a-z][^a-z0-9]*(?:[€$£%]|\\b(?:${UNIT_WORDS})\\b)|\\b(?:${PERCENT_WORDS}|${FRACTION_WORDS})\\b`,
+);
+
+/** Whether the text may hold a figure in words: false means readWordFigures would find none. */
+export function mayHoldWordFigures(input: string): boolean {
+  return MAY_HOLD_WORD_FIGURES.test(normalizeText(input));
+}
+
 /** Amounts and percentages written in words (digits are read by extract.ts). */
 export function findWordFigures(input: string): WordFigures {
+  return mayHoldWordFigures(input) ? readWordFigures(input) : { amounts: [], percents: [] };
+}
+
+/** findWordFigures without the quick test: every text lexed and read. */
+export function readWordFigures(input: string): WordFigures {
   const { text, tokens } = prepare(input);
   const amounts: FoundAmount[] = [];
   const percents: (FoundPercent & { approximate: boolean })[] = [];
@@ -121,7 +179,9 @@ export function findWordFigures(input: string): WordFigures {
       // "livre" alone is a book in French: only "livre(s) sterling" is money.
       const sterling = (unit === "livre" || unit === "livres") && word(tokens, end + 1) === "sterling";
       const currency = sterling ? "GBP" : unit ? CURRENCY_WORDS[unit] : undefined;
-      const pct = PERCENT_PHRASES.find((p) => phraseAt(tokens, end, p));
+      const pct = PERCENT_FIRST.has(unit ?? "")
+        ? firstPhraseAt(tokens, end, PERCENT_PHRASES, phraseWords)
+        : undefined;
       if (currency) {
         end++;
         if (currency === "GBP" && word(tokens, end) === "sterling") end++;
@@ -144,7 +204,8 @@ export function findWordFigures(input: string): WordFigures {
       i = Math.max(end, i + 1);
       continue;
     }
-    const f = FRACTIONS.find((x) => phraseAt(tokens, i, x.words));
+    const fractions = FRACTIONS_BY_FIRST.get(t.text);
+    const f = fractions && firstPhraseAt(tokens, i, fractions, fractionWords);
     if (f) {
       const end = i + f.words.length;
       const prev = word(tokens, i - 1) ?? "";

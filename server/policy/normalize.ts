@@ -129,23 +129,42 @@ export function tokenize(text: string): Token[] {
   // The run's folded letters, and the same with leetspeak read as letters.
   let letters = "";
   let folded = "";
+  // Most words are plain a-z already (every reply is tokenized): while the run stays so, its token is
+  // a slice of the text rather than a string built letter by letter.
+  let plain = false;
+  const unplain = () => {
+    if (!plain) return;
+    letters = text.slice(start, offset);
+    folded = letters;
+    plain = false;
+  };
   const flush = (end: number) => {
-    if (start >= 0 && letters !== "" && folded !== "") tokens.push({ text: folded, start, end });
+    if (plain) tokens.push({ text: text.slice(start, end), start, end });
+    else if (start >= 0 && letters !== "" && folded !== "") tokens.push({ text: folded, start, end });
     start = -1;
     letters = "";
     folded = "";
+    plain = false;
   };
   for (const ch of text) {
     const kind = classOf(ch);
     if (kind === INVISIBLE_CHAR) {
+      unplain();
       offset += ch.length;
       continue;
     }
     if (kind === WORD_CHAR) {
-      if (start < 0) start = offset;
-      const f = foldChar(ch);
-      letters += f;
-      folded += f || LEET[ch] || "";
+      if (start < 0) {
+        start = offset;
+        plain = true;
+      }
+      const code = ch.charCodeAt(0);
+      if (!(plain && code >= 97 && code <= 122)) {
+        unplain();
+        const f = foldChar(ch);
+        letters += f;
+        folded += f || LEET[ch] || "";
+      }
     } else {
       flush(offset);
     }

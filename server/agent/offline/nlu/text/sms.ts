@@ -174,3 +174,8 @@ const TABLE = new Map(Object.entries(EXPANSIONS).map(([k, v]) => [k, v.split(" "
 export function expandWord(word: string): readonly string[] | undefined {
   return TABLE.get(word);
 }
+
+/** The short forms that stand for `word` (alone or among other words): "pr" for "pour". */
+export function shortFormsOf(word: string): string[] {
+  return [...TABLE].filter(([, words]) => words.includes(word)).map(([form]) => form);
+}
