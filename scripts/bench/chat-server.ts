@@ -112,14 +112,29 @@ async function startProfile(): Promise<{ stop(): Promise<void> }> {
   const { mkdirSync, writeFileSync } = await import("node:fs");
   const session = new Session();
   session.connect();
-  await session.post("Profiler.enable");
-  await session.post("Profiler.start");
+  // BENCH_HEAP=1: where the serving window allocates (every sampled allocation, collected or not:
+  // the young generation's churn is what the garbage collector pays for), instead of CPU time.
+  const heap = process.env.BENCH_HEAP === "1";
+  if (heap) {
+    await session.post("HeapProfiler.enable");
+    await session.post("HeapProfiler.startSampling", {
+      samplingInterval: 4096,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    });
+  } else {
+    await session.post("Profiler.enable");
+    await session.post("Profiler.start");
+  }
   return {
     async stop() {
-      const { profile } = await session.post("Profiler.stop");
+      const { profile } = heap
+        ? await session.post("HeapProfiler.stopSampling")
+        : await session.post("Profiler.stop");
       const dir = process.env.BENCH_PROFILE as string;
       mkdirSync(dir, { recursive: true });
-      writeFileSync(`${dir}/serving-${target}-${process.pid}.cpuprofile`, JSON.stringify(profile));
+      const file = `serving-${target}-${process.pid}.${heap ? "heapprofile" : "cpuprofile"}`;
+      writeFileSync(`${dir}/${file}`, JSON.stringify(profile));
     },
   };
 }
