@@ -80,7 +80,10 @@ export async function openDebtorConnection(
 ): Promise<DebtorConnection | null> {
   const raw = json<RawConnection | null>(
     (read === "context"
-      ? await sql.value(
+      ? // Batched (decision 0122): under load, opening links is most of the statements that wake
+        // PostgreSQL one by one.
+        await sql.batched(
+          "open",
           `${CONNECTION_STATEMENT_TAG}
      SELECT amiable_open_connection_context($1::text, $2::text, $3::text, $4::int) AS r`,
           [tokenHash, now.toISOString(), randomUUID(), HISTORY_SIZE],

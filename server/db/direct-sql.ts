@@ -19,15 +19,22 @@ export interface DirectSql {
   batched(kind: BatchedKind, text: string, values: readonly unknown[]): Promise<unknown>;
 }
 
-/** The functions amiable_batch runs: amiable_commit_plain_turn and amiable_store_and_answer. */
-export type BatchedKind = "commit" | "store_answer";
+/**
+ * The functions amiable_batch runs: amiable_commit_plain_turn, amiable_store_and_answer and
+ * amiable_open_connection_context (a debtor's link opened, decision 0122).
+ */
+export type BatchedKind = "commit" | "store_answer" | "open";
 
 /** Subtransactions per batch: PostgreSQL keeps 64 per backend in shared memory before it overflows. */
 const BATCH_MAX = 32;
 /** Batch calls at a time, each on a connection of the pool (which has ten): two keep most of the batching and let one batch that waits on a lock not hold up every commit. */
 const BATCHES_IN_FLIGHT = 2;
-/** Both batched functions take the conversation's id first. */
-const conversationOf = (item: Waiting) => String(item.values[0]);
+/**
+ * The order of a batch's items, which is the order in which it takes locks: links first (an open
+ * locks its token's row, by the token's hash, its first argument), then conversations (the commits'
+ * first argument is the conversation's id).
+ */
+const lockOrderOf = (item: Waiting) => (item.kind === "open" ? "0" : "1") + String(item.values[0]);
 
 /**
  * On PostgreSQL: the pool that Prisma's adapter uses too (one set of connections). Each statement is
@@ -69,10 +76,12 @@ interface Waiting {
 /**
  * Group commit (decision 0118): at most BATCHES_IN_FLIGHT calls at a time. What becomes ready while
  * they run waits and leaves in the next one; a commit that finds a free slot leaves at once, alone
- * as its own statement. A batch's items run in the order of their conversation's id (each
- * conversation's own items in the order they came): every batch takes conversations' locks in one
- * order, and every other transaction holds one conversation's, so none can wait on another in a
- * cycle. Several in flight: a batch held up by a conversation's lock (a collector's transaction)
+ * as its own statement. A batch's items run in lockOrderOf's order (each conversation's own items
+ * in the order they came): every batch takes links' then conversations' locks in one order, every
+ * other transaction holds one conversation's, and the only other writer of links (a link rotated)
+ * locks links alone, so no batch can wait on another, or on a transaction, in a cycle. (A rotation
+ * revoking two live links of one case while two debtors open both at once could lock them in the
+ * other order: PostgreSQL then cancels one side after its deadlock timeout, and that item alone fails.) Several in flight: a batch held up by a conversation's lock (a collector's transaction)
  * holds up its own items only.
  */
 function batcher(
@@ -103,9 +112,7 @@ function batcher(
     inFlight++;
     const items = queue
       .splice(0, BATCH_MAX)
-      .sort((a, b) =>
-        conversationOf(a) < conversationOf(b) ? -1 : conversationOf(a) > conversationOf(b) ? 1 : 0,
-      );
+      .sort((a, b) => (lockOrderOf(a) < lockOrderOf(b) ? -1 : lockOrderOf(a) > lockOrderOf(b) ? 1 : 0));
     void send(items)
       .catch((error: unknown) => {
         for (const item of items) item.reject(error);

@@ -402,7 +402,9 @@ BEGIN
   FOR v_item IN SELECT value FROM jsonb_array_elements(p_items) LOOP
     a := v_item->'a';
     BEGIN
-      IF v_item->>'f' = 'commit' THEN
+      IF v_item->>'f' = 'open' THEN
+        v_result := amiable_open_connection_context(a->>0, a->>1, a->>2, (a->>3)::int);
+      ELSIF v_item->>'f' = 'commit' THEN
         v_result := amiable_commit_plain_turn(a->>0, a->>1, (a->>2)::int, (a->>3)::int, a->>4, (a->>5)::jsonb, (a->>6)::int, a->>7, a->>8, a->>9, (a->>10)::jsonb, (a->>11)::boolean, (a->>12)::jsonb, (a->>13)::jsonb, (a->>14)::jsonb, (a->>15)::jsonb, (a->>16)::jsonb, (a->>17)::jsonb, a->>18, a->>19, a->>20);
       ELSE
         v_result := amiable_store_and_answer(a->>0, a->>1, (a->>2)::int, (a->>3)::int, a->>4, (a->>5)::jsonb, (a->>6)::int, a->>7, a->>8, a->>9, (a->>10)::jsonb, (a->>11)::boolean, (a->>12)::jsonb, (a->>13)::jsonb, (a->>14)::jsonb, (a->>15)::jsonb, (a->>16)::jsonb, (a->>17)::jsonb, a->>18, a->>19, a->>20, a->>21, a->>22, a->>23);
