@@ -389,7 +389,8 @@ $fn$;
 -- commits and the stored-and-answered messages that are ready together, so that PostgreSQL is woken,
 -- runs and commits once for them all. Each item runs in a subtransaction of its own (a plpgsql block
 -- with an exception handler): an item that fails is rolled back alone and reported, the others are
--- kept. Items: {f: 'commit' | 'store_answer', a: [the function's arguments in order, as text]}.
+-- kept. Items: {f: 'open' | 'commit' | 'store_answer', a: [the function's arguments in order, as text]};
+-- openings are amiable_open_connection_context (decision 0122).
 -- Returns one {ok: result} or {error, code} per item, in order.
 CREATE OR REPLACE FUNCTION amiable_batch(p_items jsonb) RETURNS jsonb
 LANGUAGE plpgsql VOLATILE AS $fn$
