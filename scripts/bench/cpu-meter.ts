@@ -21,7 +21,7 @@ export function machineBusyMs(): number {
   }
 }
 
-/** Milliseconds of CPU (user + system) used so far by the live processes named `command`. */
+/** Milliseconds of CPU (user + system) used so far by the live processes named `command` and their ended children. */
 export function processesCpuMs(command: string): number {
   let ticks = 0;
   let pids: string[] = [];
@@ -35,9 +35,11 @@ export function processesCpuMs(command: string): number {
       const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
       const close = stat.lastIndexOf(")");
       if (stat.slice(stat.indexOf("(") + 1, close) !== command) continue;
-      // After the command: state is field 3; utime and stime are fields 14 and 15.
+      // After the command: state is field 3; utime and stime are fields 14 and 15, and cutime and
+      // cstime (16, 17) the time of its children that ended: a backend or an autovacuum worker that
+      // exits while the benchmark runs moves its time to the postmaster's, instead of out of the sum.
       const rest = stat.slice(close + 2).split(" ");
-      ticks += Number(rest[11]) + Number(rest[12]);
+      ticks += Number(rest[11]) + Number(rest[12]) + Number(rest[13]) + Number(rest[14]);
     } catch {
       // The process ended while it was read.
     }
