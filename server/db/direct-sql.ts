@@ -34,7 +34,13 @@ const BATCHES_IN_FLIGHT = 2;
  * locks its token's row, by the token's hash, its first argument), then conversations (the commits'
  * first argument is the conversation's id).
  */
-const lockOrderOf = (item: Waiting) => (item.kind === "open" ? "0" : "1") + String(item.values[0]);
+function byLockOrder(a: Waiting, b: Waiting): number {
+  if (a.kind === "open" && b.kind !== "open") return -1;
+  if (b.kind === "open" && a.kind !== "open") return 1;
+  const x = String(a.values[0]);
+  const y = String(b.values[0]);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
 
 /**
  * On PostgreSQL: the pool that Prisma's adapter uses too (one set of connections). Each statement is
@@ -76,7 +82,7 @@ interface Waiting {
 /**
  * Group commit (decision 0118): at most BATCHES_IN_FLIGHT calls at a time. What becomes ready while
  * they run waits and leaves in the next one; a commit that finds a free slot leaves at once, alone
- * as its own statement. A batch's items run in lockOrderOf's order (each conversation's own items
+ * as its own statement. A batch's items run in byLockOrder's order (each conversation's own items
  * in the order they came): every batch takes links' then conversations' locks in one order, every
  * other transaction holds one conversation's, and the only other writer of links (a link rotated)
  * locks links alone, so no batch can wait on another, or on a transaction, in a cycle. (A rotation
@@ -110,9 +116,7 @@ function batcher(
   const next = () => {
     if (inFlight >= BATCHES_IN_FLIGHT || queue.length === 0) return;
     inFlight++;
-    const items = queue
-      .splice(0, BATCH_MAX)
-      .sort((a, b) => (lockOrderOf(a) < lockOrderOf(b) ? -1 : lockOrderOf(a) > lockOrderOf(b) ? 1 : 0));
+    const items = queue.splice(0, BATCH_MAX).sort(byLockOrder);
     void send(items)
       .catch((error: unknown) => {
         for (const item of items) item.reject(error);
