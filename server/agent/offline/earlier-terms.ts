@@ -53,7 +53,7 @@ function onlyADate(u: Understanding): boolean {
  */
 export function proposalAcrossTurns(ctx: TurnContext, amountDue: number): Proposal | null {
   const u = ctx.understanding;
-  const now = proposalFromSlots(u, amountDue, ctx.debtorText);
+  const now = proposalFromSlots(u, amountDue, ctx.debtorText, ctx.due?.asOf);
   const earlier = earlierMessages(ctx).map((e) => ({ ...e, p: proposalFromSlots(e.u, amountDue, e.text) }));
   const lastPlan = earlier.map((e) => e.p).find((p): p is Proposal => p !== null && p.kind === "plan");
   const date = u.slots.dates[0];

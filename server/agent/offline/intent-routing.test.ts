@@ -47,6 +47,17 @@ describe("proposalFromSlots", () => {
         "je paye 400 tout de suite puis le reste le mois prochain",
       ),
     ).toMatchObject({ firstAmount: 40000, count: 2 });
+    // Given the debtor's today, a first payment said to be "now" is due today; a "now" about the
+    // rest, or no "now" at all, leaves the first date to the policy.
+    const today = "2026-12-03";
+    for (const text of [
+      "500 maintenant et le reste en mars",
+      "je peux verser 500 € aujourd'hui puis le solde le 15 mars",
+      "I can pay £500 right now and the rest next month",
+    ])
+      expect(proposalFromSlots(nlu(text), DUE, text, today), text).toMatchObject({ firstDate: today });
+    for (const text of ["500 € le 20 et le reste en mars", "500 € et le reste maintenant"])
+      expect(proposalFromSlots(nlu(text), DUE, text, today), text).not.toHaveProperty("firstDate");
     expect(proposal("I can pay £500 now and the rest next month", "en")).toMatchObject({
       kind: "plan",
       firstAmount: 50000,

@@ -44,23 +44,38 @@ function plain(text: string): string {
   return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/['’]/g, " ");
 }
 
+/** Words that put the first payment now ("500 maintenant et le reste...", "£200 today and the rest..."). */
+const NOW =
+  /\b(maintenant|tout de suite|immediatement|aujourd ?hui|des aujourd ?hui|now|right away|today|immediately|straight away)\b/;
+
 /**
  * "500 now and the rest in January": a first payment of their own, then the rest in one payment,
  * whatever the intent the words suggested ("je paye ... le reste" reads as paying in full). A date
  * they gave is the rest's, not the first payment's (restDate); without one the rest falls a month
- * after the first payment. Null for anything else.
+ * after the first payment. A first payment said to be "now" is due `today` (the debtor's, when
+ * given): the promise is what they said, not the policy's usual first date two weeks on. Null for
+ * anything else.
  */
-export function firstPaymentThenRest(u: Understanding, amountDue: number, text: string): Proposal | null {
+export function firstPaymentThenRest(
+  u: Understanding,
+  amountDue: number,
+  text: string,
+  today?: string,
+): Proposal | null {
   const amount = u.slots.amounts[0];
-  if (!amount || amount.perPeriod || amount.amount >= amountDue || !REST_LATER.test(plain(text))) return null;
+  const words = plain(text);
+  const rest = REST_LATER.exec(words);
+  if (!amount || amount.perPeriod || amount.amount >= amountDue || !rest) return null;
   const said = u.slots.dates.at(-1);
-  const restDate = said === undefined ? undefined : restDay(said, plain(text));
+  const restDate = said === undefined ? undefined : restDay(said, words);
+  const now = today !== undefined && NOW.test(words.slice(0, rest.index));
   return {
     source: "debtor",
     kind: "plan",
     firstAmount: amount.amount,
     count: 2,
     cadence: "monthly",
+    ...(now ? { firstDate: today } : {}),
     ...(restDate ? { restDate } : {}),
   };
 }
@@ -80,7 +95,12 @@ function restDay(date: string, plainText: string): string {
 }
 
 /** A proposal from what the debtor said, or null when they named no amount, count, percent or date. */
-export function proposalFromSlots(u: Understanding, amountDue: number, text = ""): Proposal | null {
+export function proposalFromSlots(
+  u: Understanding,
+  amountDue: number,
+  text = "",
+  today?: string,
+): Proposal | null {
   const { slots } = u;
   const amount = slots.amounts[0];
   const firstDate = slots.dates[0];
@@ -108,7 +128,7 @@ export function proposalFromSlots(u: Understanding, amountDue: number, text = ""
   }
   if (amount) {
     if (amount.amount >= amountDue) return { ...base, kind: "full" };
-    const split = u.intent === "ask_discount" ? null : firstPaymentThenRest(u, amountDue, text);
+    const split = u.intent === "ask_discount" ? null : firstPaymentThenRest(u, amountDue, text, today);
     if (split) return split;
     // "I can give 500 now for everything" is a settlement request; a bare "I can pay 300" is an instalment.
     if (u.intent === "ask_discount" || LUMP_SUM.test(plain(text))) {

@@ -155,6 +155,16 @@ describe("offline engine keeping what the debtor asked for", () => {
     expect(plan?.instalments[1]?.dueDate).toBe("2025-12-31");
   });
 
+  it("puts a first payment said to be now on today, and the rest on its own day", async () => {
+    const { tb, say } = talk();
+    await say("jpeux mettre 500 maintenant et le reste en décembre ca irait ?");
+    const plan = tb.offers.at(-1);
+    expect(plan?.instalments.map((i) => [i.dueDate, i.amount])).toEqual([
+      [tb.due.asOf, 50000],
+      ["2025-12-31", (plan?.total ?? 0) - 50000],
+    ]);
+  });
+
   it("says which limit a counter keeps, with the offer's own figures", async () => {
     const { tb, say } = talk();
     const text = await say("je peux mettre 5 euros maintenant et le reste le mois prochain");

@@ -238,7 +238,7 @@ export class OfflineLanguageLayer implements LanguageLayer {
       case "pay_full":
       case "forgot": {
         // "je paye 400 tout de suite puis le reste le mois prochain": not the whole amount at once.
-        const split = ctx.due ? firstPaymentThenRest(u, ctx.due.total, ctx.debtorText) : null;
+        const split = ctx.due ? firstPaymentThenRest(u, ctx.due.total, ctx.debtorText, ctx.due.asOf) : null;
         if (split) return this.offer(ctx, reply, split);
         return this.offer(ctx, reply, { source: "debtor", kind: "full", ...firstDate(u.slots.dates) });
       }

@@ -163,7 +163,7 @@ export function replayConversation(
       continue;
     }
     if (u.intents.includes("hardship")) signals = { fullPaymentImpossible: true, hardship: true };
-    const proposal = proposalFromSlots(u, due.total, text);
+    const proposal = proposalFromSlots(u, due.total, text, today);
     if (proposal) {
       const asked = (l: Lang) =>
         l === "fr"
