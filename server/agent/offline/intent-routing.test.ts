@@ -54,6 +54,8 @@ describe("proposalFromSlots", () => {
       "500 maintenant et le reste en mars",
       "je peux verser 500 € aujourd'hui puis le solde le 15 mars",
       "I can pay £500 right now and the rest next month",
+      "jpeux mettre 300 mtn et le reste debut fevrier ?",
+      "300 ajd et le reste le mois pro",
     ])
       expect(proposalFromSlots(nlu(text), DUE, text, today), text).toMatchObject({ firstDate: today });
     for (const text of ["500 € le 20 et le reste en mars", "500 € et le reste maintenant"])

@@ -46,7 +46,7 @@ function plain(text: string): string {
 
 /** Words that put the first payment now ("500 maintenant et le reste...", "£200 today and the rest..."). */
 const NOW =
-  /\b(maintenant|tout de suite|immediatement|aujourd ?hui|des aujourd ?hui|now|right away|today|immediately|straight away)\b/;
+  /\b(maintenant|mtn|mnt|tout de suite|tt de suite|de suite|immediatement|aujourd ?hui|auj|ajd|aujd|now|rn|right away|today|immediately|straight away)\b/;
 
 /**
  * "500 now and the rest in January": a first payment of their own, then the rest in one payment,
