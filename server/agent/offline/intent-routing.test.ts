@@ -1,7 +1,7 @@
 // What the debtor said, as a proposal for the policy engine: a first payment followed by "the rest"
 // is a plan with that first payment, not an offer to settle for it.
 import { describe, expect, it } from "vitest";
-import { firstPaymentThenRest, proposalFromSlots } from "./intent-routing.js";
+import { firstPaymentThenRest, proposalFromSlots, shareOffered } from "./intent-routing.js";
 import { understand } from "./nlu/index.js";
 
 const DUE = 129033;
@@ -64,6 +64,25 @@ describe("proposalFromSlots", () => {
       kind: "plan",
       firstAmount: 50000,
     });
+  });
+
+  it("reads a share the debtor pays as the reduction it leaves, never the share itself", () => {
+    expect(proposal("je paye la moitié tout de suite et on n'en parle plus ?")).toEqual({
+      source: "debtor",
+      kind: "settlement",
+      discountBps: 5000,
+    });
+    expect(proposal("je peux payer 80% en 3 fois pour solder ?")).toMatchObject({
+      kind: "settlement",
+      discountBps: 2000,
+      count: 3,
+    });
+    expect(proposal("I can pay 70 percent and call it quits", "en")).toMatchObject({ discountBps: 3000 });
+    // A reduction asked for, or a percentage someone else would give, is not a share paid.
+    expect(proposal("je voudrais une remise de 30%")).toMatchObject({ discountBps: 3000 });
+    expect(shareOffered(nlu("si je paye vite vous faites 20% ?"), "si je paye vite vous faites 20% ?")).toBe(
+      undefined,
+    );
   });
 
   it("keeps an amount for everything a settlement request, and a bare amount an instalment", () => {

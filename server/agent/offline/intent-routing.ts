@@ -62,12 +62,16 @@ export function firstPaymentThenRest(
   text: string,
   today?: string,
 ): Proposal | null {
-  const amount = u.slots.amounts[0];
   const words = plain(text);
   const rest = REST_LATER.exec(words);
-  if (!amount || amount.perPeriod || amount.amount >= amountDue || !rest) return null;
-  const said = u.slots.dates.at(-1);
-  const restDate = said === undefined ? undefined : restDay(said, words);
+  const said = u.slots.amounts[0];
+  const share = said ? undefined : shareOffered(u, text);
+  // "la moitié maintenant et le reste en mars": the share of the amount due is the first payment.
+  const amount =
+    said ?? (share === undefined ? undefined : { amount: Math.round((amountDue * share) / 100) });
+  if (!amount || said?.perPeriod || amount.amount >= amountDue || !rest) return null;
+  const saidDate = u.slots.dates.at(-1);
+  const restDate = saidDate === undefined ? undefined : restDay(saidDate, words);
   const now = today !== undefined && NOW.test(words.slice(0, rest.index));
   return {
     source: "debtor",
@@ -78,6 +82,32 @@ export function firstPaymentThenRest(
     ...(now ? { firstDate: today } : {}),
     ...(restDate ? { restDate } : {}),
   };
+}
+
+/**
+ * A payment verb followed closely by the share paid ("je paye la moitié", "je peux verser 80 %",
+ * "I can pay half"), with no other party in between ("si je paye vite, vous me faites 20 %" asks a
+ * reduction of 20 %).
+ */
+const PAY_SHARE = new RegExp(
+  "\\b(?:paye[rsz]?|payerai[st]?|payons|verse[rsz]?|verserai[st]?|regle[rsz]?|reglerai[st]?|" +
+    "rembourse[rsz]?|mettre|mets|donne[rsz]?|donnerai[st]?|pay|paying|give|giving|offer|settle) " +
+    "(?:(?!(?:vous|you|me|m|nous|us)\\b)[a-z0-9-]+ ){0,4}?" +
+    "(?:moitie|half|tiers|thirds?|quarts?|quarters?|[a-z0-9-]+ ?(?:%|pour ?cents?|percent|per cent))",
+);
+/** Words that make a percentage the reduction asked for ("20 % de remise", "10% off"). */
+const REDUCTION_WORDS = /\b(remise|reduction|rabais|ristourne|discount|off|geste)\b/;
+
+/**
+ * The share of the debt the debtor offers to pay ("je paye la moitié", "I can pay 80%"), as a
+ * percentage, when the percentage they said is what a payment verb pays and not a reduction; else
+ * undefined. "80 %" paid is a 20 % reduction asked for, not an 80 % one.
+ */
+export function shareOffered(u: Understanding, text: string): number | undefined {
+  const p = u.slots.percent;
+  if (p === undefined || p <= 0 || p >= 100) return undefined;
+  const words = plain(text);
+  return PAY_SHARE.test(words) && !REDUCTION_WORDS.test(words) ? p : undefined;
 }
 
 /** Words that name the first day of a month itself ("le 1er mars", "début du mois prochain"). */
@@ -106,6 +136,18 @@ export function proposalFromSlots(
   const firstDate = slots.dates[0];
   const base = { source: "debtor" as const, ...(firstDate ? { firstDate } : {}) };
 
+  const share = amount ? undefined : shareOffered(u, text);
+  if (share !== undefined) {
+    const split = firstPaymentThenRest(u, amountDue, text, today);
+    if (split) return split;
+    // Paying a share to close the file: a settlement for that share, in the instalments they named.
+    return {
+      ...base,
+      kind: "settlement",
+      discountBps: Math.round((100 - share) * 100),
+      ...(slots.count && slots.count > 1 ? { count: slots.count } : {}),
+    };
+  }
   if (u.intent === "ask_discount" && slots.percent !== undefined) {
     return { ...base, kind: "settlement", discountBps: Math.round(slots.percent * 100) };
   }

@@ -113,8 +113,8 @@ describe("offline engine answering questions about fees", () => {
 
 describe("offline engine keeping what the debtor asked for", () => {
   /** A conversation over the fixture toolbox; history holds the debtor's earlier messages. */
-  function talk() {
-    const tb = toolbox();
+  function talk(options: Parameters<typeof toolbox>[0] = {}) {
+    const tb = toolbox(options);
     const layer = new OfflineLanguageLayer();
     const history: { role: "debtor" | "assistant"; text: string }[] = [];
     const say = async (text: string) => {
@@ -176,6 +176,29 @@ describe("offline engine keeping what the debtor asked for", () => {
     expect(text).toContain(
       `Je ne peux pas accepter exactement cela, mais voici la proposition la plus proche que je puisse faire. Le premier versement doit être d'au moins ${firstText} €.`,
     );
+  });
+
+  it("reads a share the debtor offers to pay as a reduction asked for, and says why it is countered", async () => {
+    // Before any hardship, the pack offers no reduction: the counter is the full amount, and says so.
+    const { tb, say } = talk();
+    const text = await say("je paye la moitié tout de suite et on n'en parle plus ?");
+    expect(text).not.toMatch(/^C'est possible/);
+    expect(text).toContain("Je ne peux pas proposer de réduction du montant dû à ce stade.");
+    expect(tb.offers.at(-1)?.kind).toBe("full");
+    // Once a plan was declined a reduction is possible, but not one of half: the counter keeps the pack's most.
+    const hard = talk({ declinedKinds: ["full", "plan"] });
+    const countered = await hard.say("je paye la moitié tout de suite et on n'en parle plus ?");
+    expect(countered).toContain("Je ne peux pas accorder une réduction aussi importante.");
+    const offer = hard.tb.offers.at(-1);
+    expect(offer?.kind).toBe("settlement");
+    expect(offer?.total).toBeGreaterThan(Math.round(hard.tb.due.total / 2));
+    // Half now and the rest later is a first payment of half, not a reduction.
+    const split = talk();
+    await split.say("je peux payer la moitie maintenant et le reste en décembre");
+    expect(split.tb.offers.at(-1)?.instalments.map((i) => i.amount)).toEqual([
+      Math.round(split.tb.due.total / 2),
+      split.tb.due.total - Math.round(split.tb.due.total / 2),
+    ]);
   });
 
   it("moves the proposed plan to the day named next", async () => {

@@ -8,7 +8,12 @@ import { loadCatalogue } from "./catalogue.js";
 import { movesEarlierPlan, proposalAcrossTurns } from "./earlier-terms.js";
 import { deniedEscalation } from "./escalation-correction.js";
 import { asksForLanguage, followLocale } from "./follow-locale.js";
-import { firstPaymentThenRest, SAFETY_ESCALATIONS } from "./intent-routing.js";
+import {
+  firstPaymentThenRest,
+  proposalFromSlots,
+  SAFETY_ESCALATIONS,
+  shareOffered,
+} from "./intent-routing.js";
 import { debtSummary, describeOutcome, explainDebt, explainFees } from "./offer-text.js";
 import { questionTopic } from "./question-topics.js";
 import { Reply } from "./reply.js";
@@ -240,6 +245,12 @@ export class OfflineLanguageLayer implements LanguageLayer {
         // "je paye 400 tout de suite puis le reste le mois prochain": not the whole amount at once.
         const split = ctx.due ? firstPaymentThenRest(u, ctx.due.total, ctx.debtorText, ctx.due.asOf) : null;
         if (split) return this.offer(ctx, reply, split);
+        // "je paye la moitié tout de suite": a share of the debt, not the whole of it.
+        const share =
+          ctx.due && shareOffered(u, ctx.debtorText) !== undefined
+            ? proposalFromSlots(u, ctx.due.total, ctx.debtorText, ctx.due.asOf)
+            : null;
+        if (share) return this.offer(ctx, reply, share);
         return this.offer(ctx, reply, { source: "debtor", kind: "full", ...firstDate(u.slots.dates) });
       }
       case "propose":
