@@ -21,4 +21,21 @@ describe("scheduleSummary", () => {
     );
     expect(scheduleSummary(plan(30000, 30000), "EUR", "fr")).toMatch(/^2 mensuels de 300,00\s€, du /);
   });
+
+  it("calls payments monthly only a month apart: a rest on a day of its own has no cadence", () => {
+    const halves = [
+      { amount: 144102, dueDate: "2026-12-04" },
+      { amount: 144102, dueDate: "2027-01-31" },
+    ];
+    expect(scheduleSummary(halves, "EUR", "fr")).toMatch(
+      /^2 versements de 1\s441,02\s€, du 4 décembre 2026 au 31 janvier 2027$/,
+    );
+    expect(scheduleSummary(halves, "EUR", "en")).toMatch(/^2 payments of €1,441\.02, from /);
+    // Calendar months are 28 to 31 days apart: still monthly.
+    const february = [
+      { amount: 100, dueDate: "2027-01-31" },
+      { amount: 100, dueDate: "2027-02-28" },
+    ];
+    expect(scheduleSummary(february, "EUR", "fr")).toMatch(/^2 mensuels/);
+  });
 });

@@ -69,9 +69,14 @@ export function scheduleSummary(
         ? fr
           ? "bimensuels"
           : "fortnightly"
-        : fr
-          ? "mensuels"
-          : "monthly";
+        : days >= 28 && days <= 31
+          ? fr
+            ? "mensuels"
+            : "monthly"
+          : // A rest on a day of its own ("500 now and the rest in March") keeps no cadence.
+            fr
+            ? "versements"
+            : "payments";
   const amounts = instalments.map((i) => i.amount);
   const middle = amounts.length > 2 ? amounts.slice(1, -1) : amounts;
   const common = middle[0] as number;
