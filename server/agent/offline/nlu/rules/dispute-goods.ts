@@ -161,7 +161,7 @@ const disputeOther: Rule[] = [
     `(pas|plus) d accord (avec|sur) (cette|la|ce|votre|vos|le|les) (facture|factures|dette|somme|reclamation|creance|relance)`,
     `(ne|n)? (vous|lui|leur)? (dois|doit|devons) (rien|absolument rien|plus rien|aucun)`,
     `(dette|facture|somme|creance|montant) ..3 (pas|plus|non) (due|du|dus|justifiee*|fondee*|legitime*|valable*)`,
-    `(facture|dette|creance|reclamation) (injustifiee|abusive|fausse|erronee|infondee|illegitime|frauduleuse|bidon)`,
+    `(facture|dette|creance|reclamation) (est|etait|me semble|semble|parait)? (injustifiee|abusive|fausse|erronee|infondee|illegitime|frauduleuse|bidon)`,
     `(j ai|nous avons|on a|avais|avions) (annule|resilie|rompu) (la|le|ma|mon|notre|cette|ce|l)? (commande|contrat|abonnement|engagement)?`,
     `(commande|contrat|abonnement) .. (annule*|resilie*)`,
     `(reclamation|plainte) (en cours|deposee|envoyee|faite)`,
