@@ -130,7 +130,7 @@ export interface WordFigures {
 // A figure in words needs a currency or percent word right after a number word (whose last letter
 // is a-z, words being split from digits and symbols), or a fraction word. A text with neither, most of
 // the replies the guard reads, cannot hold one: it is not lexed. The test is generous (a currency
-// word after any letter, "cent" anywhere, the short forms "pr" and the like as well) so that it
+// word after any letter, "cent" anywhere, and the SMS short forms of all these words) so that it
 // never skips a text the full reading would flag; extract-words.test.ts holds it to that.
 const wordsOf = (list: Iterable<string>) =>
   [...new Set([...list].flatMap((w) => [w, ...shortFormsOf(w)]))]

@@ -78,8 +78,12 @@ describe("proposalFromSlots", () => {
       count: 3,
     });
     expect(proposal("I can pay 70 percent and call it quits", "en")).toMatchObject({ discountBps: 3000 });
+    expect(proposal("je peux payer 80% si vous faites un geste")).toMatchObject({ discountBps: 2000 });
     // A reduction asked for, or a percentage someone else would give, is not a share paid.
     expect(proposal("je voudrais une remise de 30%")).toMatchObject({ discountBps: 3000 });
+    expect(proposal("je paye tout de suite si vous faites 20% de remise")).toMatchObject({
+      discountBps: 2000,
+    });
     expect(shareOffered(nlu("si je paye vite vous faites 20% ?"), "si je paye vite vous faites 20% ?")).toBe(
       undefined,
     );

@@ -95,8 +95,11 @@ const PAY_SHARE = new RegExp(
     "(?:(?!(?:vous|you|me|m|nous|us)\\b)[a-z0-9-]+ ){0,4}?" +
     "(?:moitie|half|tiers|thirds?|quarts?|quarters?|[a-z0-9-]+ ?(?:%|pour ?cents?|percent|per cent))",
 );
-/** Words that make a percentage the reduction asked for ("20 % de remise", "10% off"). */
-const REDUCTION_WORDS = /\b(remise|reduction|rabais|ristourne|discount|off|geste)\b/;
+/** A percentage named as the reduction itself ("20 % de remise", "une remise de 20 %", "10% off"). */
+const REDUCTION_PERCENT = new RegExp(
+  "\\b(?:remise|reduction|rabais|ristourne|discount|geste) (?:de |d |of )?[a-z0-9-]+ ?(?:%|pour ?cents?|percent|per cent)" +
+    "|(?:%|pour ?cents?|percent|per cent) (?:de |d |of )?(?:remise|reduction|rabais|ristourne|discount|off)\\b",
+);
 
 /**
  * The share of the debt the debtor offers to pay ("je paye la moitié", "I can pay 80%"), as a
@@ -107,7 +110,7 @@ export function shareOffered(u: Understanding, text: string): number | undefined
   const p = u.slots.percent;
   if (p === undefined || p <= 0 || p >= 100) return undefined;
   const words = plain(text);
-  return PAY_SHARE.test(words) && !REDUCTION_WORDS.test(words) ? p : undefined;
+  return PAY_SHARE.test(words) && !REDUCTION_PERCENT.test(words) ? p : undefined;
 }
 
 /** Words that name the first day of a month itself ("le 1er mars", "début du mois prochain"). */
