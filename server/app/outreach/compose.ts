@@ -106,7 +106,7 @@ export async function composeMessage(
       ? null
       : await paymentInstructionsForCase(ctx, c.id, facts.locale, tx, payLink ? { payNowUrl: payLink } : {});
   try {
-    const rendered = await renderOutreach({
+    const rendered = renderOutreach({
       pack,
       facts,
       due,

@@ -10,6 +10,7 @@ import {
   type Violation,
 } from "../../policy/index.js";
 import { dateText, moneyText } from "../receipts/receipt-text.js";
+import { emailLayoutHtml } from "./email-layout.js";
 import { breakdown, invoiceList, otherFees, type PlanFacts, planSummary } from "./facts-text.js";
 import { loadTemplate, missingFields, TemplateError } from "./templates.js";
 
@@ -166,7 +167,7 @@ export function guardOutgoing(input: RenderInput, words: string): Violation[] {
   return result.violations.filter((v) => v.kind !== "missing_disclosure");
 }
 
-export async function renderOutreach(input: RenderInput): Promise<RenderedMessage> {
+export function renderOutreach(input: RenderInput): RenderedMessage {
   const locale: Locale = input.facts.locale;
   const template = loadTemplate(locale, input.templateId, input.templatesDir);
   const missing = missingFields(template, input.channel);
@@ -184,7 +185,8 @@ export async function renderOutreach(input: RenderInput): Promise<RenderedMessag
     return { subject: "", text };
   }
 
-  const subject = fill(template.subject ?? "", vals, where);
+  const subject = fill(template.subject ?? "", vals, where).trim();
+  if (!subject) throw new TemplateError(`${where}: the subject is empty once filled`);
   const body = paragraphs(fill(template.body ?? "", vals, where));
   const action = fill(template.action ?? "", vals, where);
   const footer = FOOTER[locale];
@@ -194,51 +196,41 @@ export async function renderOutreach(input: RenderInput): Promise<RenderedMessag
   const violations = guardOutgoing(input, `${subject}\n\n${text}`);
   if (violations.length > 0) throw new OutreachGuardError(input.templateId, violations);
   if (input.channel === "letter") return { subject, text };
-  return { subject, text, html: await emailHtml(input, subject, body, action, disclosures) };
+  return { subject, text, html: emailHtml(input, subject, body, action, disclosures) };
 }
 
-const html = (s: string) => escapeHtml(s).replace(/\n/g, "<br/>");
+/** Text as HTML: escaped, its line breaks kept. */
+export const htmlText = (s: string) => escapeHtml(s).replace(/\n/g, "<br/>");
+const html = htmlText;
 
-/** Responsive e-mail HTML from MJML (tables and inline styles that common clients render). */
-async function emailHtml(
+/** A block of paragraphs in one cell of the layout, spaced as separate rows would be. */
+const block = (texts: readonly string[], gap: string) =>
+  texts.map((t, i) => `<p style="margin:${i === 0 ? "0" : `${gap} 0 0 0`}">${t}</p>`).join("");
+
+/** Responsive e-mail HTML: the layout compiled from MJML, filled with the escaped message. */
+function emailHtml(
   input: RenderInput,
   subject: string,
   body: readonly string[],
   action: string,
   disclosures: readonly string[],
-): Promise<string> {
+): string {
   const footer = FOOTER[input.facts.locale];
-  const paragraphsMjml = body.map((p) => `<mj-text>${html(p)}</mj-text>`).join("");
-  const disclosureMjml = disclosures
-    .map((d) => `<mj-text font-size="12px" color="#52525b">${html(d)}</mj-text>`)
-    .join("");
-  const unsubscribe = input.unsubscribeUrl
-    ? `<mj-text font-size="12px" color="#52525b"><a href="${escapeHtml(input.unsubscribeUrl)}" style="color:#52525b">${html(footer.unsubscribe)}</a></mj-text>`
-    : "";
-  const source = `<mjml lang="${input.facts.locale}">
-<mj-head>
-<mj-title>${html(subject)}</mj-title>
-<mj-preview>${html(body[1] ?? body[0] ?? subject)}</mj-preview>
-<mj-attributes><mj-all font-family="Helvetica, Arial, sans-serif" /><mj-text font-size="15px" line-height="22px" color="#18181b" /></mj-attributes>
-</mj-head>
-<mj-body background-color="#f4f4f5">
-<mj-section background-color="#ffffff" padding="24px 8px">
-<mj-column>
-<mj-text font-size="18px" font-weight="bold">${html(input.facts.creditorName)}</mj-text>
-${paragraphsMjml}
-<mj-button href="${escapeHtml(input.link)}" background-color="#1d4ed8" color="#ffffff" font-size="15px">${html(action)}</mj-button>
-<mj-text font-size="12px" color="#52525b">${html(footer.about)}${footer.colon}${html(input.facts.reference)}</mj-text>
-${disclosureMjml}
-${unsubscribe}
-</mj-column>
-</mj-section>
-</mj-body>
-</mjml>`;
-  // Loaded on first use: MJML and its HTML tool chain weigh about 90 MB of memory, which a service
-  // that sends no e-mail should not hold (docs/decisions/0091-idle-memory.md).
-  const { default: mjml2html } = await import("mjml");
-  const out = await mjml2html(source, { validationLevel: "strict" });
-  if (out.errors.length > 0)
-    throw new TemplateError(`MJML: ${out.errors.map((e) => e.formattedMessage).join("; ")}`);
-  return out.html;
+  // Trimmed as MJML trims an element's text, so that the filled layout is what MJML would make.
+  const t = (s: string) => html(s.trim());
+  const small = [`${t(footer.about)}${footer.colon}${t(input.facts.reference)}`, ...disclosures.map(t)];
+  if (input.unsubscribeUrl)
+    small.push(
+      `<a href="${escapeHtml(input.unsubscribeUrl)}" style="color:#52525b">${t(footer.unsubscribe)}</a>`,
+    );
+  return emailLayoutHtml({
+    lang: input.facts.locale,
+    subject: t(subject),
+    preview: t(body[1] ?? body[0] ?? subject),
+    creditorName: t(input.facts.creditorName),
+    paragraphs: block(body.map(t), "20px"),
+    link: escapeHtml(input.link),
+    action: t(action),
+    footer: block(small, "14px"),
+  });
 }

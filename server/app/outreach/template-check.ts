@@ -91,7 +91,7 @@ export async function checkOutreachTemplates(
             reference: "AMSAMPLE1",
             payNowAvailable: false,
           });
-          await renderOutreach({
+          renderOutreach({
             pack,
             facts,
             due,
