@@ -203,6 +203,14 @@ export function renderOutreach(input: RenderInput): RenderedMessage {
 export const htmlText = (s: string) => escapeHtml(s).replace(/\n/g, "<br/>");
 const html = htmlText;
 
+/**
+ * An amount kept on one line in HTML: "1 840,00 €" must not wrap after its "1". moneyText writes
+ * plain spaces (the text, the guard and the PDF want them); the e-mail binds a French amount's
+ * thousands groups and its euro sign with no-break spaces (bank details are left as written).
+ */
+export const keepFiguresTogether = (escaped: string) =>
+  escaped.replace(/(?<!\d)\d{1,3}(?: \d{3})*(?:,\d+)? €/g, (amount) => amount.replaceAll(" ", "&#160;"));
+
 /** A block of paragraphs in one cell of the layout, spaced as separate rows would be. */
 const block = (texts: readonly string[], gap: string) =>
   texts.map((t, i) => `<p style="margin:${i === 0 ? "0" : `${gap} 0 0 0`}">${t}</p>`).join("");
@@ -217,7 +225,7 @@ function emailHtml(
 ): string {
   const footer = FOOTER[input.facts.locale];
   // Trimmed as MJML trims an element's text, so that the filled layout is what MJML would make.
-  const t = (s: string) => html(s.trim());
+  const t = (s: string) => keepFiguresTogether(html(s.trim()));
   const small = [`${t(footer.about)}${footer.colon}${t(input.facts.reference)}`, ...disclosures.map(t)];
   if (input.unsubscribeUrl)
     small.push(

@@ -104,4 +104,27 @@ describe("outreach templates through the output guard", () => {
     expect(msg.html).toContain('<html lang="en"');
     expect(msg.html).toMatch(/@media only screen and \(min-width:480px\)/);
   });
+
+  it("keeps a French amount on one line in the e-mail's HTML, and its plain spaces in the text", () => {
+    const p = pack("fr-business");
+    const facts = sampleFacts(p, "fr", TODAY);
+    const msg = renderOutreach({
+      pack: p,
+      facts,
+      due: amountDue(facts, p, TODAY),
+      channel: "email",
+      templateId: "reminder",
+      link: "https://amiable.example/c/abc",
+      respondBy: "2027-01-07",
+      paymentInstructions: "Virement sur FR76 3000 6000 0112 3456 7890 189, référence INV-SAMPLE-1.",
+      paymentVerbatim: ["FR76 3000 6000 0112 3456 7890 189", "INV-SAMPLE-1"],
+      disclosureIds: [],
+      now: new Date(`${TODAY}T15:00:00Z`),
+    });
+    expect(msg.text).toContain("1 234,56 €");
+    expect(msg.html).toContain("1&#160;234,56&#160;€");
+    expect(msg.html).not.toMatch(/\d \d{3},\d\d/);
+    expect(msg.html).toContain("FR76 3000 6000 0112 3456 7890 189");
+    expect(msg.html).toContain('<html lang="fr"');
+  });
 });
