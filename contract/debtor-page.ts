@@ -6,10 +6,24 @@ import type { DebtorState, WireMessage } from "./debtor-socket.js";
 /** The id of the `<script type="application/json">` element holding the conversation so far. */
 export const INLINE_HISTORY_ID = "amiable-history";
 
+/**
+ * The id of the conversation written as plain HTML after the page's root (decision 0125): the
+ * debtor reads it before the JavaScript has run; the app removes it when it renders its own.
+ */
+export const PRERENDER_ID = "amiable-prerender";
+
+/** Who wrote a message, as the page labels it (the app's strings and the server's prerender). */
+export const ROLE_LABELS: Readonly<Record<"fr" | "en", Readonly<Record<WireMessage["role"], string>>>> = {
+  fr: { assistant: "Assistant", agent: "Conseiller", debtor: "Vous", system: "Information" },
+  en: { assistant: "Assistant", agent: "Adviser", debtor: "You", system: "Information" },
+};
+
 /** The conversation so far, as the socket would send it on connection (`message`s, then `state`). */
 export interface InlineHistory {
   readonly messages: readonly WireMessage[];
   readonly status: DebtorState["status"];
+  /** The case's language (the server's prerender labels the messages in it). */
+  readonly locale?: "fr" | "en";
 }
 
 /**

@@ -1,7 +1,8 @@
 // The debtor chat page: header (creditor, AI notice, language, a person), status banners, the
 // conversation, the composer, and the commitment dialog. State lives in the chat client; this
 // component wires it to the page and manages focus (input after sending, dialog, return).
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { PRERENDER_ID } from "../../contract/debtor-page.js";
 import type { WireOffer } from "../../contract/debtor-socket.js";
 import { usePageInfo } from "./chat/info.js";
 import { openBlankTab, sendTabToCheckout } from "./chat/pay-now.js";
@@ -46,6 +47,11 @@ export function App({ token, base }: { token: string; base: string }) {
   useEffect(() => {
     document.title = t.pageTitle(info?.creditor.displayName ?? info?.creditor.name ?? "");
   }, [t, info?.creditor.displayName, info?.creditor.name]);
+
+  // The server's picture of the conversation (decision 0125) goes before the app's first paint.
+  useLayoutEffect(() => {
+    document.getElementById(PRERENDER_ID)?.remove();
+  }, []);
 
   // Performance marks read by web/e2e/bench-first-render.ts.
   useEffect(() => {

@@ -1,5 +1,6 @@
 // The debtor page's own words, in French and English. Messages from the server arrive already
 // written in the case's language; these are the labels around them.
+import { ROLE_LABELS } from "../../contract/debtor-page.js";
 import type { Locale } from "../shared/format.js";
 
 const fr = {
@@ -30,7 +31,7 @@ const fr = {
   sending: "Envoi…",
   queued: "En attente de connexion",
   quickReplies: "Réponses suggérées",
-  role: { assistant: "Assistant", agent: "Conseiller", debtor: "Vous", system: "Information" },
+  role: ROLE_LABELS.fr,
   kind: { full: "Paiement en une fois", plan: "Échéancier", settlement: "Règlement avec remise" },
   offer: "Proposition",
   total: "Total",
@@ -119,7 +120,7 @@ const en: Strings = {
   sending: "Sending…",
   queued: "Waiting for the connection",
   quickReplies: "Suggested replies",
-  role: { assistant: "Assistant", agent: "Adviser", debtor: "You", system: "Information" },
+  role: ROLE_LABELS.en,
   kind: { full: "Payment in full", plan: "Instalment plan", settlement: "Settlement with a discount" },
   offer: "Offer",
   total: "Total",

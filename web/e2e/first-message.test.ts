@@ -7,6 +7,7 @@ import { ChatPage } from "./pages/chat-page.js";
 import {
   hasChromium,
   type Launched,
+  launchBrowser,
   launchChromium,
   NO_PROBLEMS,
   PageProblems,
@@ -84,5 +85,56 @@ describe.skipIf(!hasChromium)("the debtor page's first message in Chromium", () 
     expect(problems.dialogs).toEqual([]);
     expect(problems.summary()).toEqual(NO_PROBLEMS);
     await page.close();
+  });
+
+  it("shows the conversation as plain HTML before any script runs, escaped, and the app replaces it", async () => {
+    const c = await createCase(t);
+    // A returning debtor who once typed markup.
+    const page = await browser.context.newPage();
+    const chat = new ChatPage(page);
+    await page.goto(c.link);
+    await chat.nextAssistant(0);
+    const hostile = `<img src=x onerror="alert(1)"></p><script>alert(2)</script>`;
+    await chat.say(hostile);
+    await page.close();
+
+    // JavaScript off: what the debtor reads is the server's picture (decision 0125).
+    const noJs = await launchBrowser();
+    try {
+      const context = await noJs.newContext({ javaScriptEnabled: false, viewport: PHONE });
+      const still = await context.newPage();
+      await still.goto(c.link);
+      const picture = still.locator("#amiable-prerender");
+      const texts = await picture.locator(".msg__text").allTextContents();
+      expect(texts).toHaveLength(3);
+      expect(texts[0]).toMatch(/assistant/i);
+      expect(texts[1]).toBe(hostile);
+      expect(await picture.locator(".msg--debtor").count()).toBe(1);
+      expect(await picture.locator("script, img").count()).toBe(0);
+      // Not a second conversation for assistive technology or the app's hooks.
+      expect(await still.getByRole("log").count()).toBe(0);
+      expect(await picture.locator("[data-role], [data-id]").count()).toBe(0);
+      expect(await still.locator(".boot").isVisible()).toBe(false);
+      expect(await picture.locator(".msg--assistant").first().isVisible()).toBe(true);
+      const box = await picture.locator(".msg--assistant").first().boundingBox();
+      expect(box?.y ?? Number.NaN).toBeLessThan(PHONE.height / 2);
+      await new ChatPage(still).screenshot("phone-00-page-before-script");
+      await context.close();
+    } finally {
+      await noJs.close();
+    }
+
+    // JavaScript on: the app's conversation, once, and the picture gone.
+    const live = await browser.context.newPage();
+    const problems = new PageProblems(live, [t.url]);
+    const chat2 = new ChatPage(live);
+    await live.goto(c.link);
+    await chat2.messages("assistant").nth(1).waitFor();
+    expect(await live.locator("#amiable-prerender").count()).toBe(0);
+    expect(await live.getByRole("log").count()).toBe(1);
+    expect((await chat2.shown()).map((m) => m.role)).toEqual(["assistant", "debtor", "assistant"]);
+    expect(problems.dialogs).toEqual([]);
+    expect(problems.summary()).toEqual(NO_PROBLEMS);
+    await live.close();
   });
 });

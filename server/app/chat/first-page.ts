@@ -42,7 +42,7 @@ export async function openFirstPage(
     }
     const { messages, status } = view;
     if (!CHAT_STATUSES.has(status)) return null;
-    return { messages, status: status as InlineHistory["status"] };
+    return { messages, status: status as InlineHistory["status"], locale: session.locale };
   };
 }
 

@@ -18,6 +18,7 @@ import { hashToken, looksLikeToken } from "../../auth/tokens.js";
 import { AppError, notFound } from "../../errors/app-error.js";
 import { precompressed } from "../middleware/precompressed.js";
 import { LINK_PAGE_CSS, LINK_PAGE_CSS_PATH, type LinkProblem, linkProblemPage } from "./debtor-link-page.js";
+import { prerenderConversation } from "./debtor-prerender.js";
 import { inlineJson } from "./inline-json.js";
 
 export interface DebtorPageOptions {
@@ -156,14 +157,17 @@ export function debtorPageRoutes(ctx: AppContext, options: DebtorPageOptions = {
     }
     // Everything before </body> leaves at once, so that the browser fetches the scripts and styles
     // while the conversation is read (and a first visit greeted); the module script runs only once
-    // the document is complete, so it always finds the history element.
+    // the document is complete, so it always finds the history element. The conversation comes
+    // twice: as HTML the debtor reads at once (decision 0125), and as data for the app.
     const cut = html.lastIndexOf("</body>");
     const [head, tail] = cut >= 0 ? [html.slice(0, cut), html.slice(cut)] : [html, ""];
     res.status(200).write(head);
     let inline = "";
     try {
       const found = await inlineHistory();
-      if (found) inline = inlineJson(INLINE_HISTORY_ID, found);
+      if (found)
+        inline =
+          prerenderConversation(found.messages, found.locale ?? "fr") + inlineJson(INLINE_HISTORY_ID, found);
     } catch (error) {
       // The database failed meanwhile: the socket says or brings it.
       if (!(error instanceof AppError)) ctx.log.error({ err: error }, "the chat page's history failed");
