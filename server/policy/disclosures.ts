@@ -6,6 +6,7 @@
 //   message              due with every message (usually repeat: true)
 // A disclosure with repeat: false is skipped once its id is in `shown` (ids shown in this session).
 import type { CaseFacts, Locale } from "../domain/case-facts.js";
+import { elideBeforePlaceholders } from "../domain/french-elision.js";
 import type { PolicyPack } from "./schema.js";
 import type { CaseFlag, Disclosure, Moment } from "./schema-text.js";
 
@@ -62,7 +63,8 @@ export function render(
     ...variables,
   };
   const missing: string[] = [];
-  const text = template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  const source = facts.locale === "fr" ? elideBeforePlaceholders(template, (name) => values[name]) : template;
+  const text = source.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = values[name];
     if (v === undefined || v === "") {
       missing.push(name);

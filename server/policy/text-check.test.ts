@@ -157,7 +157,7 @@ describe("checkText", () => {
     ).toEqual(["offer-terms"]);
     const first = check("Bonjour.", { moment: "session_start", disclosuresShown: [] }).disclosuresToAppend[0];
     expect(first?.text).toBe(
-      "Vous échangez avec un assistant automatisé (intelligence artificielle) qui agit pour le compte de Acme Supplies. Vous pouvez demander à parler à une personne à tout moment.",
+      "Vous échangez avec un assistant automatisé (intelligence artificielle) qui agit pour le compte d'Acme Supplies. Vous pouvez demander à parler à une personne à tout moment.",
     );
     expect(
       check("Hello.", { locale: "en", moment: "session_start", disclosuresShown: [] }).disclosuresToAppend[0]
@@ -177,7 +177,7 @@ describe("checkText", () => {
     ).toEqual([
       {
         id: "r124-letter",
-        text: "Ce message fait suite à notre lettre référence LR-42 du 2025-09-01, adressée au nom de Acme Supplies.",
+        text: "Ce message fait suite à notre lettre référence LR-42 du 2025-09-01, adressée au nom d'Acme Supplies.",
       },
     ]);
     const missing = check("Bonjour.", agency);

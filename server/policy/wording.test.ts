@@ -128,7 +128,7 @@ describe("flags and the time bar", () => {
 });
 
 const POLITE_FR = [
-  "Bonjour, je suis l'assistant de Acme Supplies.",
+  "Bonjour, je suis l'assistant d'Acme Supplies.",
   "Êtes-vous prêt à régler ce montant aujourd'hui ?",
   "Vous pouvez saisir votre numéro de facture ci-dessous.",
   "Nous pouvons vous proposer un échéancier adapté à votre situation.",

@@ -8,6 +8,7 @@ import { parse } from "yaml";
 import { z } from "zod";
 import { fromRoot } from "../../config/paths.js";
 import type { Locale } from "../../domain/case-facts.js";
+import { elideBeforePlaceholders } from "../../domain/french-elision.js";
 
 const catalogueSchema = z.strictObject({
   locale: z.enum(["fr", "en"]),
@@ -57,7 +58,9 @@ export class Catalogue {
     if (!variants) throw new Error(`catalogue ${this.id} has no message "${key}"`);
     // The first four bytes of the SHA-1, big-endian (one-shot hash: no Hash object per message).
     const pick = Number.parseInt(hash("sha1", `${seed}:${key}`, "hex").slice(0, 8), 16) % variants.length;
-    const template = variants[pick] as string;
+    const chosen = variants[pick] as string;
+    const template =
+      this.data.locale === "fr" ? elideBeforePlaceholders(chosen, (name) => params[name]) : chosen;
     return template.replace(/\{(\w+)\}/g, (_m, name: string) => {
       const value = params[name];
       if (value === undefined) throw new Error(`message "${key}" needs {${name}}`);

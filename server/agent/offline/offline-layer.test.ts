@@ -227,7 +227,7 @@ describe("offline engine answering the questions debtors ask", () => {
     ["et si on rate une echeance il se passe quoi ?", /dans les 7 jours/],
     ["vous allez m'envoyer un huissier ?", /un conseiller vous contacte/],
     ["c pour quoi exactement cette facture ?", /^La facture F-2025-017 du 1er février 2025/],
-    ["c une arnaque ?", /pour le compte de Acme Fournitures SAS/],
+    ["c une arnaque ?", /pour le compte d'Acme Fournitures SAS\..*auprès d'Acme/],
     ["on peut changer ?", /rien ne change sans votre confirmation/],
     ["vous pouvez m'envoyer une copie de la facture ?", /copie des factures du dossier ACME-2025-0042/],
     ["what happens if I miss a payment?", /within 7 days/],

@@ -2,6 +2,7 @@
 // the whole text through the chat's output guard (checkText): no figure the engine did not produce,
 // no forbidden wording, every disclosure rendered. A message that fails is never sent.
 import type { CaseFacts, Locale } from "../../domain/case-facts.js";
+import { elideBeforePlaceholders } from "../../domain/french-elision.js";
 import {
   type AmountDue,
   checkText,
@@ -67,9 +68,15 @@ const FOOTER = {
   en: { unsubscribe: "Stop receiving these e-mails", about: "Account reference", colon: ": " },
 } as const;
 
-function fill(template: string, values: Readonly<Record<string, string>>, what: string): string {
+function fill(
+  template: string,
+  values: Readonly<Record<string, string>>,
+  what: string,
+  locale: Locale,
+): string {
   const missing: string[] = [];
-  const out = template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  const source = locale === "fr" ? elideBeforePlaceholders(template, (name) => values[name]) : template;
+  const out = source.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = values[name];
     if (v === undefined) {
       missing.push(name);
@@ -178,17 +185,17 @@ export function renderOutreach(input: RenderInput): RenderedMessage {
   const disclosures = disclosureTexts(input);
 
   if (input.channel === "sms") {
-    const sms = fill(template.sms ?? "", vals, where);
+    const sms = fill(template.sms ?? "", vals, where, locale);
     const text = [`${sms} ${input.link}`, ...disclosures].join("\n");
     const violations = guardOutgoing(input, text);
     if (violations.length > 0) throw new OutreachGuardError(input.templateId, violations);
     return { subject: "", text };
   }
 
-  const subject = fill(template.subject ?? "", vals, where).trim();
+  const subject = fill(template.subject ?? "", vals, where, locale).trim();
   if (!subject) throw new TemplateError(`${where}: the subject is empty once filled`);
-  const body = paragraphs(fill(template.body ?? "", vals, where));
-  const action = fill(template.action ?? "", vals, where);
+  const body = paragraphs(fill(template.body ?? "", vals, where, locale));
+  const action = fill(template.action ?? "", vals, where, locale);
   const footer = FOOTER[locale];
   const textParts = [...body, `${action}${footer.colon}${input.link}`, ...disclosures];
   if (input.unsubscribeUrl) textParts.push(`${footer.unsubscribe}${footer.colon}${input.unsubscribeUrl}`);

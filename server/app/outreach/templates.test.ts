@@ -122,6 +122,8 @@ describe("outreach templates through the output guard", () => {
       now: new Date(`${TODAY}T15:00:00Z`),
     });
     expect(msg.text).toContain("1 234,56 €");
+    // "de {creditorName}" before a vowel, as French writes it.
+    expect(msg.text).toContain("les factures suivantes d'Atelier Sample");
     expect(msg.html).toContain("1&#160;234,56&#160;€");
     expect(msg.html).not.toMatch(/\d \d{3},\d\d/);
     expect(msg.html).toContain("FR76 3000 6000 0112 3456 7890 189");
