@@ -13,11 +13,11 @@ const STARTS_WITH_VOWEL = /^[AEIOUÀÂÄÉÈÊËÎÏÔÖÛÜÙaeiouàâäéèê�
  */
 export function elideBeforePlaceholders(
   template: string,
-  valueOf: (name: string) => string | number | undefined,
+  lookup: (name: string) => string | number | undefined,
 ): string {
   if (!template.includes("e {")) return template;
   return template.replace(ELIDABLE, (whole, before: string, word: string, name: string) => {
-    const value = valueOf(name);
+    const value = lookup(name);
     if (value === undefined || !STARTS_WITH_VOWEL.test(String(value))) return whole;
     return `${before}${word.slice(0, -1)}'{${name}}`;
   });
