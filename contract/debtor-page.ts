@@ -12,6 +12,12 @@ export const INLINE_HISTORY_ID = "amiable-history";
  */
 export const PRERENDER_ID = "amiable-prerender";
 
+/**
+ * A system message that records a debtor's button ("[accept_offer:<id>]"): the page writes it in
+ * words of its own (its strings' `action`); the server's prerender leaves it out.
+ */
+export const ACTION_MARKER = /^\[(accept_offer|decline_offer|request_human)(?::[\w-]*)?\]$/;
+
 /** Who wrote a message, as the page labels it (the app's strings and the server's prerender). */
 export const ROLE_LABELS: Readonly<Record<"fr" | "en", Readonly<Record<WireMessage["role"], string>>>> = {
   fr: { assistant: "Assistant", agent: "Conseiller", debtor: "Vous", system: "Information" },

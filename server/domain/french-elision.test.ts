@@ -10,7 +10,7 @@ const values: Record<string, string> = {
   hotel: "Hôtel du Port",
   amount: "1 200,00 €",
 };
-const elide = (t: string) => elideBeforePlaceholders(t, (n) => values[n]);
+const elide = (t: string) => elideBeforePlaceholders(t, "fr", (n) => values[n]);
 
 describe("French elision before a filled name", () => {
   it("writes d' and qu' before a name that starts with a vowel, accented or capital", () => {
@@ -28,5 +28,6 @@ describe("French elision before a filled name", () => {
     expect(elide("de {missing}")).toBe("de {missing}");
     expect(elide("monde {acme} et bande {acme}")).toBe("monde {acme} et bande {acme}");
     expect(elide("de  {acme}")).toBe("de  {acme}");
+    expect(elideBeforePlaceholders("de {acme}", "en", (n) => values[n])).toBe("de {acme}");
   });
 });

@@ -9,13 +9,15 @@ const STARTS_WITH_VOWEL = /^[AEIOUÀÂÄÉÈÊËÎÏÔÖÛÜÙaeiouàâäéèê�
 
 /**
  * `template` with "de {x}" and "que {x}" written "d'{x}" and "qu'{x}" where the value of x starts
- * with a vowel; placeholders themselves are left for the caller's fill. For French templates only.
+ * with a vowel; placeholders themselves are left for the caller's fill. Other languages' templates
+ * are returned as they are.
  */
 export function elideBeforePlaceholders(
   template: string,
+  locale: "fr" | "en",
   lookup: (name: string) => string | number | undefined,
 ): string {
-  if (!template.includes("e {")) return template;
+  if (locale !== "fr" || !template.includes("e {")) return template;
   return template.replace(ELIDABLE, (whole, before: string, word: string, name: string) => {
     const value = lookup(name);
     if (value === undefined || !STARTS_WITH_VOWEL.test(String(value))) return whole;

@@ -63,7 +63,7 @@ export function render(
     ...variables,
   };
   const missing: string[] = [];
-  const source = facts.locale === "fr" ? elideBeforePlaceholders(template, (name) => values[name]) : template;
+  const source = elideBeforePlaceholders(template, facts.locale, (name) => values[name]);
   const text = source.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = values[name];
     if (v === undefined || v === "") {

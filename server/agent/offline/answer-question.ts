@@ -17,7 +17,7 @@ export function answerQuestion(reply: Reply, tools: Toolbox, topic: FaqTopic): s
   };
   const own = faq?.[topic]?.[reply.locale];
   if (own && (graceDays !== undefined || !own.includes("{graceDays}"))) {
-    const source = reply.locale === "fr" ? elideBeforePlaceholders(own, (name) => params[name]) : own;
+    const source = elideBeforePlaceholders(own, reply.locale, (name) => params[name]);
     return source.replace(/\{(creditor|reference|graceDays)\}/g, (_, k: string) => params[k] ?? "");
   }
   return reply.text(`faq_${topic}`, params);

@@ -59,8 +59,7 @@ export class Catalogue {
     // The first four bytes of the SHA-1, big-endian (one-shot hash: no Hash object per message).
     const pick = Number.parseInt(hash("sha1", `${seed}:${key}`, "hex").slice(0, 8), 16) % variants.length;
     const chosen = variants[pick] as string;
-    const template =
-      this.data.locale === "fr" ? elideBeforePlaceholders(chosen, (name) => params[name]) : chosen;
+    const template = elideBeforePlaceholders(chosen, this.data.locale, (name) => params[name]);
     return template.replace(/\{(\w+)\}/g, (_m, name: string) => {
       const value = params[name];
       if (value === undefined) throw new Error(`message "${key}" needs {${name}}`);

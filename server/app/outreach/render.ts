@@ -75,7 +75,7 @@ function fill(
   locale: Locale,
 ): string {
   const missing: string[] = [];
-  const source = locale === "fr" ? elideBeforePlaceholders(template, (name) => values[name]) : template;
+  const source = elideBeforePlaceholders(template, locale, (name) => values[name]);
   const out = source.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = values[name];
     if (v === undefined) {
@@ -208,7 +208,6 @@ export function renderOutreach(input: RenderInput): RenderedMessage {
 
 /** Text as HTML: escaped, its line breaks kept. */
 export const htmlText = (s: string) => escapeHtml(s).replace(/\n/g, "<br/>");
-const html = htmlText;
 
 /**
  * An amount kept on one line in HTML: "1 840,00 €" must not wrap after its "1". moneyText writes
@@ -232,7 +231,7 @@ function emailHtml(
 ): string {
   const footer = FOOTER[input.facts.locale];
   // Trimmed as MJML trims an element's text, so that the filled layout is what MJML would make.
-  const t = (s: string) => keepFiguresTogether(html(s.trim()));
+  const t = (s: string) => keepFiguresTogether(htmlText(s.trim()));
   const small = [`${t(footer.about)}${footer.colon}${t(input.facts.reference)}`, ...disclosures.map(t)];
   if (input.unsubscribeUrl)
     small.push(

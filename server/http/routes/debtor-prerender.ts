@@ -4,23 +4,21 @@
 // It looks like the app's messages (the same classes, styled by the page's stylesheet) but has none
 // of their hooks (no role="log", no data-role or data-id): it is a picture of the conversation,
 // not a second one. Every text is escaped: a debtor may have typed markup.
-import { PRERENDER_ID, ROLE_LABELS } from "../../../contract/debtor-page.js";
+import { ACTION_MARKER, PRERENDER_ID, ROLE_LABELS } from "../../../contract/debtor-page.js";
 import type { WireMessage } from "../../../contract/debtor-socket.js";
 import { escapeHtml } from "./debtor-link-page.js";
 
 /** The newest messages shown: the page opens on the end of the conversation, as the app does. */
 const SHOWN = 6;
 
-/** Action markers ("[accept_offer:…]") are words of the app's own; it writes them when it runs. */
-const ACTION = /^\[[\w-]+(?::[\w-]*)?\]$/;
-
 export function prerenderConversation(messages: readonly WireMessage[], locale: "fr" | "en"): string {
-  const shown = messages.filter((m) => !(m.role === "system" && ACTION.test(m.text))).slice(-SHOWN);
+  const shown = messages.filter((m) => !(m.role === "system" && ACTION_MARKER.test(m.text))).slice(-SHOWN);
   if (shown.length === 0) return "";
   const labels = ROLE_LABELS[locale];
   const bubbles = shown.map((m, i) => {
     const who = m.role === "debtor" || m.role === "system" ? "msg__who sr-only" : "msg__who";
-    // Element Timing: when the browser painted the first message (npm run bench:web reads it).
+    // Element Timing on the newest message: when the debtor could first read the conversation
+    // (npm run bench:web reads it; for a first visit it is the greeting).
     const timing = i === shown.length - 1 ? ' elementtiming="amiable-first-message"' : "";
     return `<div class="log__item"><div class="msg msg--${m.role}"><p class="${who}">${escapeHtml(labels[m.role])}</p><p class="msg__text"${timing}>${escapeHtml(m.text)}</p></div></div>`;
   });

@@ -2,6 +2,7 @@
 // debtor, system notes), offer cards under the messages that carry them, the debtor's messages
 // still on their way, and the typing indicator. Every text is rendered as text (React escapes it).
 import { useEffect, useRef } from "react";
+import { ACTION_MARKER } from "../../../contract/debtor-page.js";
 import type { WireMessage, WireOffer } from "../../../contract/debtor-socket.js";
 import type { ChatCaseStatus as CaseStatus } from "../../../contract/enums.js";
 import { formatTime } from "../../shared/format.js";
@@ -25,11 +26,9 @@ interface Props {
   readonly onDecline: (offer: WireOffer) => void;
 }
 
-const ACTION = /^\[(accept_offer|decline_offer|request_human)(?::[\w-]*)?\]$/;
-
 function SystemText({ text }: { text: string }) {
   const { t } = useLocale();
-  const action = ACTION.exec(text)?.[1] as keyof typeof t.action | undefined;
+  const action = ACTION_MARKER.exec(text)?.[1] as keyof typeof t.action | undefined;
   return <>{action ? t.action[action] : text}</>;
 }
 
