@@ -88,16 +88,25 @@ function fill(
   return out;
 }
 
-/** Paragraphs split on blank lines; wrapped lines joined, list lines ("- ...") kept one per line. */
+/**
+ * Paragraphs split on blank lines; wrapped lines joined, list lines ("- ...") kept one per line, and
+ * a line after a list (a plan's total) on its own line too.
+ */
 function paragraphs(text: string): string[] {
   return text
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter((p) => p.length > 0)
-    .map((p) => {
-      const lines = p.split("\n").map((l) => l.trim());
-      return lines.every((l) => l.startsWith("- ")) ? lines.join("\n") : lines.join(" ");
-    });
+    .map((p) =>
+      p
+        .split("\n")
+        .map((l) => l.trim())
+        .reduce((out, line, i, lines) => {
+          if (i === 0) return line;
+          const list = line.startsWith("- ") || (lines[i - 1] as string).startsWith("- ");
+          return `${out}${list ? "\n" : " "}${line}`;
+        }, ""),
+    );
 }
 
 export function escapeHtml(s: string): string {

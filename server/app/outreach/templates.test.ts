@@ -129,4 +129,35 @@ describe("outreach templates through the output guard", () => {
     expect(msg.html).toContain("FR76 3000 6000 0112 3456 7890 189");
     expect(msg.html).toContain('<html lang="fr"');
   });
+
+  it("writes a confirmed plan one instalment a line, its total on a line of its own", () => {
+    const p = pack("fr-business");
+    const facts = sampleFacts(p, "fr", TODAY);
+    const msg = renderOutreach({
+      pack: p,
+      facts,
+      due: amountDue(facts, p, TODAY),
+      channel: "email",
+      templateId: "confirmation-accepted",
+      link: "https://amiable.example/c/abc",
+      paymentInstructions: "Virement sur FR76 3000 6000 0112 3456 7890 189.",
+      paymentVerbatim: ["FR76 3000 6000 0112 3456 7890 189"],
+      plan: {
+        total: 60_000,
+        currency: "EUR",
+        instalments: [
+          { amount: 20_000, dueDate: "2026-12-18" },
+          { amount: 40_000, dueDate: "2027-01-18" },
+        ],
+      },
+      disclosureIds: [],
+      now: new Date(`${TODAY}T15:00:00Z`),
+    });
+    const lines = msg.text.split("\n");
+    expect(lines.filter((l) => /^- Versement \d : /.test(l))).toHaveLength(2);
+    expect(lines).toContain("Montant total de l'accord : 600,00 €");
+    // One line each in the HTML too, the amounts kept whole.
+    expect(msg.html).toContain("- Versement 1 : 200,00&#160;€ le 18 décembre 2026<br/>- Versement 2 : ");
+    expect(msg.html).toContain("<br/>Montant total de l&#39;accord : 600,00&#160;€");
+  });
 });
